@@ -1,0 +1,65 @@
+// One lint config for every workspace. Package boundaries are enforced here, not by memory:
+// shared imports none of ours; console-ui never imports console-server; the extension imports only shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ours = (...names) => names.map((name) => ({ group: [`@waymark/${name}`, `@waymark/${name}/*`] }));
+const boundary = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...ours(...forbidden).map((p) => ({ ...p, message })),
+          {
+            group: ['../../*/src/*', '../../../*/src/*'],
+            message: 'Import other workspaces by package name.',
+          },
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/.output/',
+      '**/.wxt/',
+      '**/data/',
+      'console-server/drizzle/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  boundary(
+    ['shared/**'],
+    ['console-server', 'console-ui', 'extension', 'test'],
+    'shared imports none of our packages.',
+  ),
+  boundary(
+    ['console-ui/**'],
+    ['console-server', 'extension', 'test'],
+    'console-ui talks to the server over HTTP and Socket.IO only.',
+  ),
+  boundary(
+    ['extension/**'],
+    ['console-server', 'console-ui', 'test'],
+    'the extension imports only @waymark/shared.',
+  ),
+  boundary(
+    ['console-server/**'],
+    ['console-ui', 'extension', 'test'],
+    'the server imports only @waymark/shared.',
+  ),
+);

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Key-stage profiles of DESIGN.md. A device or pupil belongs to exactly one. */
+export const PROFILES = ['EYFS', 'KS1', 'KS2', 'KS3', 'KS4', 'KS5', 'staff'] as const;
+export const ProfileSchema = z.enum(PROFILES);
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** Profiles that default to an allow-list: everything not listed is blocked. */
+export const ALLOW_LIST_PROFILES: readonly Profile[] = ['EYFS', 'KS1', 'KS2'];
+
+/** Categories from the schools' "User Actions" tables (see shared/seeds). */
+export const CATEGORIES = [
+  'illegal-csam',
+  'illegal-terrorism',
+  'illegal-hate',
+  'extremism',
+  'discrimination',
+  'pornography',
+  'self-harm',
+  'violence',
+  'substance-abuse',
+  'piracy',
+  'gambling',
+  'proxy-vpn',
+  'social-media',
+  'messaging',
+  'file-sharing',
+  'video',
+  'gaming',
+] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
+/** Illegal categories: URL hidden from all but the DSL, nothing captured, police procedure. */
+export const ILLEGAL_CATEGORIES: readonly Category[] = ['illegal-csam', 'illegal-terrorism', 'illegal-hate'];
+
+export function isIllegalCategory(category: string | null | undefined): boolean {
+  return category != null && (ILLEGAL_CATEGORIES as readonly string[]).includes(category);
+}
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'illegal-csam': 'Illegal: child sexual abuse material',
+  'illegal-terrorism': 'Illegal: terrorist content',
+  'illegal-hate': 'Illegal: criminally racist or hate content',
+  extremism: 'Extremism and radicalisation',
+  discrimination: 'Discrimination',
+  pornography: 'Pornography',
+  'self-harm': 'Self-harm and suicide promotion',
+  violence: 'Violence',
+  'substance-abuse': 'Drugs, alcohol and substance abuse',
+  piracy: 'Piracy and copyright theft',
+  gambling: 'Gambling',
+  'proxy-vpn': 'Proxies, VPNs and unblockers',
+  'social-media': 'Social media',
+  messaging: 'Messaging and chat',
+  'file-sharing': 'File sharing',
+  video: 'Video streaming',
+  gaming: 'Online games',
+};

@@ -1,0 +1,53 @@
+import { FilterSet, urlParts } from '../url-filter/match';
+import type { Category } from './categories';
+import { alwaysAllowedEntries, planPolicy, type PolicyContext, type RuleSource } from './policy-entries';
+import type { Policy } from './schema';
+
+export interface Decision {
+  verdict: 'allowed' | 'blocked';
+  /** Which rule decided, in words a DSL or technician can act on. */
+  rule: string;
+  source: RuleSource | 'default' | 'invalid-url';
+  category: Category | null;
+}
+
+/** Decides one URL for one user at one moment: the "why is this blocked?" answer. Never throws. */
+export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext): Decision {
+  const parts = urlParts(url);
+  if (parts === null) {
+    return { verdict: 'blocked', rule: 'not a valid web address', source: 'invalid-url', category: null };
+  }
+  const always = new FilterSet(alwaysAllowedEntries(policy)).match(parts);
+  if (always)
+    return { verdict: 'allowed', rule: always.data.label, source: always.data.source, category: null };
+
+  const plan = planPolicy(policy, ctx);
+  if (plan.kind === 'focus') {
+    const hit = new FilterSet(plan.allow).match(parts);
+    return hit
+      ? { verdict: 'allowed', rule: hit.data.label, source: 'focus', category: null }
+      : {
+          verdict: 'blocked',
+          rule: 'lesson focus: only the lesson’s sites are open',
+          source: 'focus',
+          category: null,
+        };
+  }
+  const hit = new FilterSet(plan.entries).match(parts);
+  if (hit) {
+    return {
+      verdict: hit.allow ? 'allowed' : 'blocked',
+      rule: hit.data.label,
+      source: hit.data.source,
+      category: hit.data.category,
+    };
+  }
+  return plan.defaultBlocks
+    ? {
+        verdict: 'blocked',
+        rule: `not on the ${policy.profile} allow-list`,
+        source: 'default',
+        category: null,
+      }
+    : { verdict: 'allowed', rule: 'no rule blocks it', source: 'default', category: null };
+}

@@ -1,0 +1,133 @@
+import { parseFilter, type UrlFilter } from '../url-filter/parse-filter';
+import type { FilterEntry } from '../url-filter/match';
+import type { Category } from './categories';
+import { HELP_SITES } from './help-sites';
+import type { CategoryAction, LessonOverride, Policy } from './schema';
+import { inTimeWindow } from './time-windows';
+
+/** Who is browsing and when: decides time windows, nominated users and active overrides. */
+export interface PolicyContext {
+  now: Date;
+  /** The pupil's (or staff member's) e-mail, when known. */
+  user?: string | null;
+  /** The classes the user or device belongs to. */
+  classIds?: readonly string[];
+}
+
+export type RuleSource =
+  'always-allowed' | 'help-site' | 'focus' | 'override' | 'allow' | 'block' | 'category';
+
+export interface RuleData {
+  source: RuleSource;
+  /** Human-readable reason, e.g. `category gambling: "bet365.com"`. */
+  label: string;
+  category: Category | null;
+}
+
+export type PolicyEntry = FilterEntry<RuleData>;
+
+function entry(filterText: string, allow: boolean, data: RuleData): PolicyEntry | null {
+  const parsed = parseFilter(filterText);
+  return parsed.ok ? { filter: parsed.filter, allow, data } : null;
+}
+
+function entries(filters: readonly string[], allow: boolean, make: (f: string) => RuleData): PolicyEntry[] {
+  return filters.flatMap((f) => entry(f, allow, make(f)) ?? []);
+}
+
+export function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
+  const now = ctx.now.toISOString();
+  const classes = new Set(ctx.classIds ?? []);
+  return policy.overrides.filter(
+    (o) => o.startsAt <= now && now < o.endsAt && (classes.size === 0 || classes.has(o.classId)),
+  );
+}
+
+/** Whether a category's action blocks it for this user at this moment. */
+export function categoryBlocks(
+  action: CategoryAction | undefined,
+  policy: Policy,
+  ctx: PolicyContext,
+): boolean {
+  switch (action?.action) {
+    case undefined:
+    case 'allow':
+      return false;
+    case 'block':
+      return true;
+    case 'allow-at-times':
+      return !inTimeWindow(action.windows, ctx.now, policy.timeZone);
+    case 'allow-for-nominated': {
+      const who = new Set([ctx.user?.toLowerCase(), ...(ctx.classIds ?? [])]);
+      return !action.nominated.some((n) => who.has(n.toLowerCase()) || who.has(n));
+    }
+  }
+}
+
+/** Filters that win over every list: help services and the policy's always-allowed hosts. */
+export function alwaysAllowedEntries(policy: Policy): PolicyEntry[] {
+  return [
+    ...HELP_SITES.flatMap(
+      (site) =>
+        entry(site.host, true, { source: 'help-site', label: `help site: ${site.name}`, category: null }) ??
+        [],
+    ),
+    ...entries(policy.alwaysAllowed, true, (f) => ({
+      source: 'always-allowed',
+      label: `always allowed: "${f}"`,
+      category: null,
+    })),
+  ];
+}
+
+export type PolicyPlan =
+  { kind: 'focus'; allow: PolicyEntry[] } | { kind: 'lists'; defaultBlocks: boolean; entries: PolicyEntry[] };
+
+/**
+ * The filters in force for one user at one moment. Both the matcher (`evaluateUrl`) and the
+ * DNR compiler (`compilePolicy`) work from this plan, so they cannot disagree.
+ */
+export function planPolicy(policy: Policy, ctx: PolicyContext): PolicyPlan {
+  const overrides = activeOverrides(policy, ctx);
+  const focus = overrides.filter((o) => o.kind === 'focus');
+  if (focus.length > 0) {
+    return {
+      kind: 'focus',
+      allow: focus.flatMap((o) =>
+        entries(o.sites, true, (f) => ({ source: 'focus', label: `lesson focus: "${f}"`, category: null })),
+      ),
+    };
+  }
+  const list: PolicyEntry[] = [
+    ...entries(policy.allow, true, (f) => ({
+      source: 'allow',
+      label: `${policy.profile} allow-list: "${f}"`,
+      category: null,
+    })),
+    ...entries(policy.block, false, (f) => ({
+      source: 'block',
+      label: `${policy.profile} block-list: "${f}"`,
+      category: null,
+    })),
+    ...overrides.flatMap((o) =>
+      entries(o.sites, true, (f) => ({
+        source: 'override',
+        label: `opened for the lesson: "${f}"`,
+        category: null,
+      })),
+    ),
+  ];
+  for (const [category, filters] of Object.entries(policy.categoryLists) as Array<[Category, string[]]>) {
+    if (!categoryBlocks(policy.categories[category], policy, ctx)) continue;
+    list.push(
+      ...entries(filters, false, (f) => ({
+        source: 'category',
+        label: `category ${category}: "${f}"`,
+        category,
+      })),
+    );
+  }
+  return { kind: 'lists', defaultBlocks: policy.mode === 'allow-list', entries: list };
+}
+
+export type { UrlFilter };

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseFilter } from '../url-filter/parse-filter';
+import { CategorySchema, ProfileSchema } from './categories';
+
+/** A Chrome URLBlocklist/URLAllowlist filter, validated with the same parser the matcher uses. */
+export const FilterStringSchema = z.string().superRefine((value, ctx) => {
+  const parsed = parseFilter(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid filter "${value}": ${parsed.error}` });
+});
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24-hour)');
+
+/** A weekly window, e.g. Mon–Fri 12:00–13:00. Days are ISO weekdays (1 = Monday … 7 = Sunday). */
+export const TimeWindowSchema = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1),
+    start: HHMM,
+    end: HHMM,
+  })
+  .refine((w) => w.start < w.end, { message: 'a time window must end after it starts' });
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;
+
+export const CategoryActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('allow') }),
+  z.object({ action: z.literal('block') }),
+  z.object({ action: z.literal('allow-at-times'), windows: z.array(TimeWindowSchema).min(1) }),
+  z.object({
+    action: z.literal('allow-for-nominated'),
+    /** Pupil or staff e-mails, or class ids, that may use the category. */
+    nominated: z.array(z.string().min(1)).min(1),
+  }),
+]);
+export type CategoryAction = z.infer<typeof CategoryActionSchema>;
+export type CategoryActionName = CategoryAction['action'];
+
+export const LessonOverrideSchema = z
+  .object({
+    id: z.string().min(1),
+    classId: z.string().min(1),
+    /** `open`: these sites are allowed as well; `focus`: only these sites (and help) are allowed. */
+    kind: z.enum(['open', 'focus']),
+    sites: z.array(FilterStringSchema).min(1).max(200),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    createdBy: z.string().min(1),
+  })
+  .refine((o) => o.startsAt < o.endsAt, { message: 'an override must end after it starts' });
+export type LessonOverride = z.infer<typeof LessonOverrideSchema>;
+
+export const PolicySchema = z.object({
+  /** Increases with every change; devices report the version they applied. */
+  version: z.number().int().nonnegative(),
+  profile: ProfileSchema,
+  /** `allow-list`: only listed sites load. `block-list`: everything loads except blocked categories and sites. */
+  mode: z.enum(['allow-list', 'block-list']),
+  allow: z.array(FilterStringSchema),
+  block: z.array(FilterStringSchema),
+  categories: z.partialRecord(CategorySchema, CategoryActionSchema),
+  /** Known sites of each category (starter data and imported lists). */
+  categoryLists: z.partialRecord(CategorySchema, z.array(FilterStringSchema)),
+  /** The console server and the school's sign-in domains: never blocked. */
+  alwaysAllowed: z.array(FilterStringSchema),
+  overrides: z.array(LessonOverrideSchema),
+  /** IANA zone the school's time windows are written in. */
+  timeZone: z.string().min(1).default('Europe/London'),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicyInput = z.input<typeof PolicySchema>;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { CategorySchema, ProfileSchema } from '../policy/categories';
+
+export const PROTOCOL_VERSION = 1;
+
+const UUID = z.uuid();
+const Url = z.string().min(1).max(8192);
+
+const eventBase = {
+  /** Client-generated uuid v7: re-sending the same event is idempotent. */
+  id: UUID,
+  occurredAt: z.iso.datetime({ offset: true }),
+  /** Profile the device enforced when it happened. */
+  profile: ProfileSchema,
+  policyVersion: z.number().int().nonnegative(),
+};
+
+export const BlockedEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('blocked'),
+  url: Url,
+  category: CategorySchema.nullable(),
+  /** The rule that decided, as `evaluateUrl` words it. */
+  rule: z.string().max(2000),
+  frame: z.enum(['main_frame', 'sub_frame']).default('main_frame'),
+});
+
+export const SearchEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('search'),
+  url: Url,
+  engine: z.string().max(100),
+  query: z.string().max(2000),
+  flags: z.array(CategorySchema).default([]),
+  blocked: z.boolean().default(false),
+});
+
+export const UnblockRequestEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('unblock-request'),
+  url: Url,
+  category: CategorySchema.nullable(),
+  reason: z.string().trim().min(1, 'please say why you need the page').max(500),
+});
+
+export const ConcernEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('concern'),
+  url: Url.nullable().default(null),
+  message: z.string().max(2000).default(''),
+});
+
+export const HeartbeatEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('heartbeat'),
+  extensionVersion: z.string().max(50),
+});
+
+export const TamperEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('tamper'),
+  what: z.enum(['proxy-settings', 'proxy-vpn-site', 'extension-error', 'silent', 'other']),
+  detail: z.string().max(2000),
+  url: Url.nullable().default(null),
+});
+
+/** Everything a device reports. Discriminated on `kind`. */
+export const DeviceEventSchema = z.discriminatedUnion('kind', [
+  BlockedEventSchema,
+  SearchEventSchema,
+  UnblockRequestEventSchema,
+  ConcernEventSchema,
+  HeartbeatEventSchema,
+  TamperEventSchema,
+]);
+export type DeviceEvent = z.infer<typeof DeviceEventSchema>;
+export type DeviceEventInput = z.input<typeof DeviceEventSchema>;
+export type EventKind = DeviceEvent['kind'];
+export const EVENT_KINDS = DeviceEventSchema.options.map((o) => o.shape.kind.value);
+
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** An event as the server stored it: the device's report plus who, where and which class (DfE fields). */
+export const StoredEventSchema = z.object({
+  id: UUID,
+  schoolId: z.string(),
+  kind: z.enum(['blocked', 'search', 'unblock-request', 'concern', 'heartbeat', 'tamper']),
+  severity: SeveritySchema,
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  /** Pupil identity: the managed profile's e-mail, else null (the device stands for them). */
+  user: z.string().nullable(),
+  pupilName: z.string().nullable(),
+  ip: z.string().nullable(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  profile: ProfileSchema,
+  /** Hidden (null) for illegal categories unless the viewer may see them. */
+  url: z.string().nullable(),
+  urlHidden: z.boolean(),
+  category: CategorySchema.nullable(),
+  rule: z.string().nullable(),
+  /** The rest of the device's report (search query, reason, message, …). */
+  details: z.record(z.string(), z.unknown()),
+});
+export type StoredEvent = z.infer<typeof StoredEventSchema>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { PolicySchema } from '../policy/schema';
+import type { DeviceEventInput, StoredEvent } from './events';
+
+/** `/device` handshake (`io(url + '/device', { auth })`). */
+export const DeviceAuthSchema = z
+  .object({
+    protocolVersion: z.number().int(),
+    /** The per-device token issued on enrollment. */
+    deviceToken: z.string().min(1).max(200).optional(),
+    /** The school's enrollment token from managed configuration; used until the device has its own. */
+    enrollmentToken: z.string().min(1).max(200).optional(),
+    deviceName: z.string().trim().min(1).max(200),
+    assetTag: z.string().max(100).optional(),
+    /** Managed profile e-mail (`identity.getProfileUserInfo`), when the browser is signed in. */
+    user: z.email().max(320).nullable().optional(),
+    extensionVersion: z.string().max(50),
+  })
+  .refine((a) => a.deviceToken !== undefined || a.enrollmentToken !== undefined, {
+    message: 'a device needs a deviceToken or an enrollmentToken',
+  });
+export type DeviceAuth = z.infer<typeof DeviceAuthSchema>;
+
+export const EnrolledMessageSchema = z.object({
+  deviceId: z.string(),
+  deviceToken: z.string(),
+  schoolName: z.string(),
+});
+export type EnrolledMessage = z.infer<typeof EnrolledMessageSchema>;
+
+export const PolicyMessageSchema = z.object({
+  policy: PolicySchema,
+  /** The classes the device's pupil (or the device) belongs to: decides overrides and nominations. */
+  classIds: z.array(z.string()),
+  className: z.string().nullable(),
+  schoolName: z.string(),
+});
+export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
+
+export type Ack<T = { id: string }> = (response: ({ ok: true } & T) | { ok: false; error: string }) => void;
+
+export interface DeviceServerToClientEvents {
+  enrolled: (message: EnrolledMessage) => void;
+  policy: (message: PolicyMessage) => void;
+}
+export interface DeviceClientToServerEvents {
+  event: (event: DeviceEventInput, ack: Ack) => void;
+}
+
+export const WatchClassSchema = z.object({ classId: z.string().min(1).max(100) });
+export type WatchClass = z.infer<typeof WatchClassSchema>;
+
+export interface ConsoleServerToClientEvents {
+  event: (event: StoredEvent) => void;
+}
+export interface ConsoleClientToServerEvents {
+  'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;
+  'unwatch-class': (body: WatchClass, ack: Ack<{ classId: string }>) => void;
+}
+
+/** Turns a zod error into one line a person (or a device log) can act on. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compilePolicy,
+  DNR_LIMITS,
+  evaluateUrl,
+  PolicyCompileError,
+  PolicySchema,
+  type Policy,
+  type PolicyInput,
+} from '../src';
+import { simulateDnr } from './dnr-simulator';
+
+const BLOCK_PAGE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html';
+// Wednesday 11:00 in London (winter, UTC+0).
+const NOW = new Date('2026-11-25T11:00:00Z');
+
+function policy(overrides: Partial<PolicyInput>): Policy {
+  return PolicySchema.parse({
+    version: 1,
+    profile: 'KS1',
+    mode: 'allow-list',
+    allow: [],
+    block: [],
+    categories: {},
+    categoryLists: {},
+    alwaysAllowed: ['school.test'],
+    overrides: [],
+    ...overrides,
+  });
+}
+
+const ks1 = policy({ allow: ['bbc.co.uk/bitesize', 'topmarks.co.uk', '.allowed.test'] });
+const ks3 = policy({
+  profile: 'KS3',
+  mode: 'block-list',
+  allow: ['youtube.com/watch?v=lesson1'],
+  block: ['blocked.test'],
+  categories: {
+    gambling: { action: 'block' },
+    video: { action: 'block' },
+    gaming: { action: 'allow-at-times', windows: [{ days: [1, 2, 3, 4, 5], start: '12:00', end: '13:00' }] },
+    'social-media': { action: 'allow-for-nominated', nominated: ['media-club'] },
+    messaging: { action: 'allow' },
+  },
+  categoryLists: {
+    gambling: ['bet365.com', 'williamhill.com'],
+    video: ['youtube.com', 'vimeo.com'],
+    gaming: ['miniclip.com', 'roblox.com'],
+    'social-media': ['tiktok.com'],
+    messaging: ['discord.com'],
+  },
+});
+
+const urls = [
+  'https://www.bbc.co.uk/bitesize/subjects',
+  'https://www.bbc.co.uk/news',
+  'https://topmarks.co.uk/maths-games',
+  'https://www.topmarks.co.uk/',
+  'https://allowed.test/',
+  'https://sub.allowed.test/',
+  'https://school.test/console',
+  'https://www.childline.org.uk/get-support/',
+  'https://www.ceop.police.uk/safety-centre/',
+  'https://www.bet365.com/',
+  'https://williamhill.com/bet',
+  'https://www.youtube.com/watch?v=lesson1',
+  'https://www.youtube.com/watch?v=other',
+  'https://vimeo.com/123',
+  'https://miniclip.com/games',
+  'https://www.roblox.com/',
+  'https://www.tiktok.com/@x',
+  'https://discord.com/app',
+  'https://blocked.test/',
+  'https://example.org/',
+  'http://127.0.0.1:9999/',
+];
+
+function dnrVerdict(rules: ReturnType<typeof compilePolicy>, url: string) {
+  return simulateDnr(rules, url).action === 'redirect' ? 'blocked' : 'allowed';
+}
+
+describe('evaluateUrl', () => {
+  it('allow-list profiles block what is not listed and say why', () => {
+    expect(evaluateUrl(ks1, 'https://example.org/', { now: NOW })).toMatchObject({
+      verdict: 'blocked',
+      rule: 'not on the KS1 allow-list',
+      source: 'default',
+    });
+    expect(evaluateUrl(ks1, 'https://www.bbc.co.uk/bitesize/x', { now: NOW })).toMatchObject({
+      verdict: 'allowed',
+      rule: 'KS1 allow-list: "bbc.co.uk/bitesize"',
+    });
+  });
+
+  it('help sites and the console server can never be blocked', () => {
+    const lockedDown = policy({ mode: 'allow-list', block: ['*', 'childline.org.uk', 'school.test'] });
+    for (const url of [
+      'https://www.childline.org.uk/',
+      'https://www.nhs.uk/mental-health/',
+      'https://school.test/',
+    ]) {
+      expect(evaluateUrl(lockedDown, url, { now: NOW }).verdict).toBe('allowed');
+    }
+  });
+
+  it('category actions: block, allow, allow-at-times, allow-for-nominated', () => {
+    expect(evaluateUrl(ks3, 'https://www.bet365.com/', { now: NOW })).toMatchObject({
+      verdict: 'blocked',
+      category: 'gambling',
+    });
+    expect(evaluateUrl(ks3, 'https://discord.com/', { now: NOW }).verdict).toBe('allowed');
+    expect(evaluateUrl(ks3, 'https://miniclip.com/', { now: NOW }).verdict).toBe('blocked');
+    const lunch = new Date('2026-11-25T12:30:00Z');
+    expect(evaluateUrl(ks3, 'https://miniclip.com/', { now: lunch }).verdict).toBe('allowed');
+    const saturdayLunch = new Date('2026-11-28T12:30:00Z');
+    expect(evaluateUrl(ks3, 'https://miniclip.com/', { now: saturdayLunch }).verdict).toBe('blocked');
+    expect(evaluateUrl(ks3, 'https://tiktok.com/', { now: NOW }).verdict).toBe('blocked');
+    expect(evaluateUrl(ks3, 'https://tiktok.com/', { now: NOW, classIds: ['media-club'] }).verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it('time windows follow the school’s time zone, including summer time', () => {
+    // 11:30 UTC in June is 12:30 in London.
+    expect(evaluateUrl(ks3, 'https://miniclip.com/', { now: new Date('2026-06-10T11:30:00Z') }).verdict).toBe(
+      'allowed',
+    );
+  });
+
+  it('a more specific allow beats a category block', () => {
+    expect(evaluateUrl(ks3, 'https://www.youtube.com/watch?v=lesson1', { now: NOW }).verdict).toBe('allowed');
+    expect(evaluateUrl(ks3, 'https://www.youtube.com/watch?v=other', { now: NOW })).toMatchObject({
+      verdict: 'blocked',
+      category: 'video',
+    });
+  });
+
+  it('lesson overrides open sites until they expire', () => {
+    const withOverride = policy({
+      ...ks1,
+      overrides: [
+        {
+          id: 'o1',
+          classId: 'year2',
+          kind: 'open',
+          sites: ['scratch.mit.edu'],
+          startsAt: '2026-11-25T10:00:00.000Z',
+          endsAt: '2026-11-25T11:30:00.000Z',
+          createdBy: 'teacher@school.test',
+        },
+      ],
+    });
+    const url = 'https://scratch.mit.edu/projects';
+    expect(evaluateUrl(withOverride, url, { now: NOW, classIds: ['year2'] }).verdict).toBe('allowed');
+    expect(evaluateUrl(withOverride, url, { now: NOW, classIds: ['year5'] }).verdict).toBe('blocked');
+    expect(
+      evaluateUrl(withOverride, url, { now: new Date('2026-11-25T11:30:00Z'), classIds: ['year2'] }).verdict,
+    ).toBe('blocked');
+  });
+
+  it('focus mode allows only the lesson’s sites and help', () => {
+    const focused = policy({
+      ...ks3,
+      overrides: [
+        {
+          id: 'f1',
+          classId: 'year9',
+          kind: 'focus',
+          sites: ['docs.google.com'],
+          startsAt: '2026-11-25T10:00:00.000Z',
+          endsAt: '2026-11-25T12:00:00.000Z',
+          createdBy: 't',
+        },
+      ],
+    });
+    const ctx = { now: NOW, classIds: ['year9'] };
+    expect(evaluateUrl(focused, 'https://docs.google.com/document/1', ctx).verdict).toBe('allowed');
+    expect(evaluateUrl(focused, 'https://discord.com/', ctx).verdict).toBe('blocked');
+    expect(evaluateUrl(focused, 'https://www.childline.org.uk/', ctx).verdict).toBe('allowed');
+  });
+
+  it('never throws on junk', () => {
+    for (const junk of ['', 'nope', '\u0000', 'http://', 'https://[']) {
+      expect(evaluateUrl(ks1, junk, { now: NOW })).toMatchObject({
+        verdict: 'blocked',
+        source: 'invalid-url',
+      });
+    }
+  });
+});
+
+describe('compilePolicy', () => {
+  it.each([
+    ['KS1 allow-list', ks1],
+    ['KS3 categories', ks3],
+  ])('%s: the DNR rules decide every URL exactly as evaluateUrl does', (_, p) => {
+    const rules = compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+    for (const url of urls) {
+      expect([url, dnrVerdict(rules, url)]).toEqual([url, evaluateUrl(p, url, { now: NOW }).verdict]);
+    }
+  });
+
+  it('gives every rule a unique id and only frame resource types', () => {
+    const rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    expect(rules.every((r) => r.id >= 1 && r.priority >= 1)).toBe(true);
+    expect(rules.every((r) => r.condition.resourceTypes.join() === 'main_frame,sub_frame')).toBe(true);
+  });
+
+  it('redirects blocked navigations to the block page with the original URL after #', () => {
+    const rules = compilePolicy(ks1, { now: NOW, blockPage: BLOCK_PAGE });
+    expect(simulateDnr(rules, 'https://example.org/a?b=1')).toEqual({
+      action: 'redirect',
+      target: `${BLOCK_PAGE}#https://example.org/a?b=1`,
+    });
+    const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
+    expect(simulateDnr(ks3rules, 'https://www.bet365.com/x')).toEqual({
+      action: 'redirect',
+      target: `${BLOCK_PAGE}#https://www.bet365.com/x`,
+    });
+  });
+
+  it('allow-list profiles end with one lowest-priority catch-all redirect', () => {
+    const rules = compilePolicy(ks1, { now: NOW, blockPage: BLOCK_PAGE });
+    const catchAll = rules.filter((r) => r.condition.regexFilter === '^(.*)$');
+    expect(catchAll).toHaveLength(1);
+    expect(catchAll[0]!.priority).toBe(1);
+    expect(Math.min(...rules.map((r) => r.priority))).toBe(1);
+    const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
+    expect(ks3rules.some((r) => r.condition.regexFilter === '^(.*)$')).toBe(false);
+  });
+
+  it('groups plain domains into few rules: 10,000 allowed domains fit easily', () => {
+    const allow = Array.from({ length: 10_000 }, (_, i) => `site${i}.example`);
+    const rules = compilePolicy(policy({ allow }), { now: NOW, blockPage: BLOCK_PAGE });
+    expect(rules.length).toBeLessThan(50);
+    expect(dnrVerdict(rules, 'https://www.site9999.example/')).toBe('allowed');
+    expect(dnrVerdict(rules, 'https://site10000.example/')).toBe('blocked');
+  });
+
+  it('fails clearly past Chrome’s regex-rule limit', () => {
+    const allow = Array.from(
+      { length: DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES + 1 },
+      (_, i) => `site.example/page${i}`,
+    );
+    expect(() => compilePolicy(policy({ allow }), { now: NOW, blockPage: BLOCK_PAGE })).toThrow(
+      PolicyCompileError,
+    );
+    expect(() => compilePolicy(policy({ allow }), { now: NOW, blockPage: BLOCK_PAGE })).toThrow(
+      /\d+ regex rules \(Chrome allows 1000\)/,
+    );
+  });
+
+  it('fails clearly on a filter with more query tokens than DNR can express', () => {
+    const p = policy({ allow: ['example.com?a=1&b=2&c=3&d=4'] });
+    expect(() => compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE })).toThrow(/4 query tokens/);
+  });
+
+  it('compiles paths, ports, schemes and query filters into regex rules that agree with the matcher', () => {
+    const p = policy({
+      mode: 'block-list',
+      profile: 'KS4',
+      block: [
+        'example.com/games',
+        'https://exact.test',
+        'ports.test:8080',
+        '.only.test',
+        'q.test?a=1&b=2',
+        'default.test:443',
+      ],
+      allow: ['example.com/games/chess'],
+    });
+    const rules = compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+    for (const url of [
+      'https://example.com/games',
+      'https://www.example.com/games/x',
+      'https://example.com/games/chess/1',
+      'https://example.com/Games',
+      'https://exact.test/',
+      'http://exact.test/',
+      'http://ports.test:8080/',
+      'http://ports.test/',
+      'https://only.test/',
+      'https://www.only.test/',
+      'https://q.test/?b=2&a=1',
+      'https://q.test/?a=1',
+      'https://default.test/',
+      'http://default.test/',
+      'https://default.test:443/',
+    ]) {
+      expect([url, dnrVerdict(rules, url)]).toEqual([url, evaluateUrl(p, url, { now: NOW }).verdict]);
+    }
+  });
+});
+
+describe('PolicySchema', () => {
+  it('rejects an invalid filter and says which', () => {
+    const result = PolicySchema.safeParse({ ...ks1, allow: ['exa mple.com'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('invalid filter "exa mple.com"');
+  });
+});
