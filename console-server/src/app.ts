@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { Server } from 'socket.io';
+import type { Database } from './db/open-database';
+import { authRoutes } from './http/auth-routes';
+import { classRoutes } from './http/class-routes';
+import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
+import { createDeviceService } from './services/device-service';
+import { createEventService } from './services/event-service';
+import { createPolicyService } from './services/policy-service';
+import { createStaffService } from './services/staff-service';
+import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
+import { registerDeviceNamespace } from './sockets/device-namespace';
+
+export interface ApplicationOptions {
+  db: Database;
+  uiDir?: string | null;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+}
+
+/** The composition root: every service is built here from the database, and nothing at import time. */
+export function createApplication({
+  db,
+  uiDir = null,
+  secureCookies = false,
+  trustProxy = false,
+}: ApplicationOptions) {
+  const staffService = createStaffService({ db });
+  const deviceService = createDeviceService({ db });
+  const eventService = createEventService({ db });
+  const policyService = createPolicyService({ db });
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (trustProxy) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'upgrade-insecure-requests': secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: secureCookies,
+    }),
+  );
+  app.use(express.json({ limit: '256kb' }));
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api', csrfGuard, authenticate(staffService));
+  app.use('/api/auth', authRoutes({ staffService, secureCookies }));
+  app.use('/api/classes', classRoutes({ staffService, eventService }));
+  app.use('/api', (req, _res, next) =>
+    next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
+  );
+
+  if (uiDir && fs.existsSync(path.join(uiDir, 'index.html'))) {
+    app.use(express.static(uiDir, { index: false, maxAge: '1h' }));
+    // The console is a single-page app: every other GET is its index.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(uiDir, 'index.html')));
+  }
+  app.use(errorHandler);
+
+  const httpServer = http.createServer(app);
+  // Websocket only: MV3 service workers have no XHR, and no sticky sessions are needed behind a balancer.
+  const io = new Server(httpServer, {
+    transports: ['websocket'],
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+  });
+  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
+  registerDeviceNamespace({
+    io,
+    deviceService,
+    eventService,
+    policyService,
+    trustProxy,
+    broadcast: (event) => {
+      broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
+    },
+  });
+
+  return {
+    app,
+    httpServer,
+    io,
+    services: { staffService, deviceService, eventService, policyService },
+    listen(port: number, host = '0.0.0.0'): Promise<number> {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close(): Promise<void> {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+export type Application = ReturnType<typeof createApplication>;

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PGlite data folder; ignored when `databaseUrl` is set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Built console UI to serve at `/`. */
+  uiDir: string;
+  /** Built extension, printed at start-up for loading unpacked. */
+  extensionDir: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  seedDemo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.WAYMARK_DATA_DIR ?? path.join(repoRoot, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    uiDir: path.resolve(env.WAYMARK_UI_DIR ?? path.join(repoRoot, 'console-ui/dist')),
+    extensionDir: path.resolve(
+      env.WAYMARK_EXTENSION_DIR ?? path.join(repoRoot, 'extension/.output/chrome-mv3'),
+    ),
+    secureCookies: env.WAYMARK_SECURE_COOKIES === 'true',
+    trustProxy: env.WAYMARK_TRUST_PROXY === 'true',
+    seedDemo: env.WAYMARK_SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const schools = pgTable('schools', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Domains pupils and staff sign in with (Google Workspace / Microsoft 365): always allowed. */
+  signInDomains: jsonb('sign_in_domains')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  timeZone: text('time_zone').notNull().default('Europe/London'),
+  createdAt: createdAt(),
+});
+
+export const staff = pgTable('staff', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const sessions = pgTable('sessions', {
+  /** sha256 of the cookie value: a leaked database does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: text('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  createdAt: createdAt(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+export const classes = pgTable('classes', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  name: text('name').notNull(),
+  profile: text('profile').notNull(),
+  createdAt: createdAt(),
+});
+
+export const classTeachers = pgTable(
+  'class_teachers',
+  {
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.staffId] })],
+);
+
+export const pupils = pgTable('pupils', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  classId: text('class_id')
+    .notNull()
+    .references(() => classes.id),
+  createdAt: createdAt(),
+});
+
+export const enrollmentTokens = pgTable('enrollment_tokens', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  label: text('label').notNull(),
+  /** Devices enrolled with this token belong to this class until a signed-in pupil says otherwise. */
+  classId: text('class_id').references(() => classes.id),
+  maxUses: integer('max_uses'),
+  uses: integer('uses').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  name: text('name').notNull(),
+  assetTag: text('asset_tag'),
+  classId: text('class_id').references(() => classes.id),
+  enrollmentTokenId: text('enrollment_token_id').references(() => enrollmentTokens.id),
+  lastUser: text('last_user'),
+  lastIp: text('last_ip'),
+  extensionVersion: text('extension_version'),
+  policyVersion: integer('policy_version'),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  online: boolean('online').notNull().default(false),
+  enrolledAt: createdAt(),
+});
+
+export const policies = pgTable(
+  'policies',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    profile: text('profile').notNull(),
+    version: integer('version').notNull(),
+    /** The shared PolicySchema body, less the per-device parts (always-allowed hosts, overrides). */
+    body: jsonb('body').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.profile] })],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    deviceName: text('device_name').notNull(),
+    user: text('user_email'),
+    pupilName: text('pupil_name'),
+    ip: text('ip'),
+    classId: text('class_id'),
+    className: text('class_name'),
+    profile: text('profile').notNull(),
+    url: text('url'),
+    category: text('category'),
+    rule: text('rule'),
+    details: jsonb('details').notNull().$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('events_class_time').on(t.classId, t.occurredAt),
+    index('events_school_time').on(t.schoolId, t.occurredAt),
+  ],
+);

@@ -1,0 +1,82 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { can, describeZodError, type Capability, type Staff } from '@waymark/shared';
+import type { StaffService } from '../services/staff-service';
+import { readSessionCookie } from './session-cookie';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    staff?: Staff;
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Express 5 forwards rejected promises to the error handler; this keeps handlers one line. */
+export const handle =
+  (fn: (req: Request, res: Response) => Promise<unknown>): RequestHandler =>
+  (req, res, next) =>
+    fn(req, res).catch(next);
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new HttpError(400, describeZodError(result.error));
+  return result.data;
+}
+
+/**
+ * CSRF: state-changing API calls must carry `X-Requested-With: waymark` (a custom header a
+ * cross-site form or image cannot send, and no CORS is offered) and, when the browser sends one,
+ * an Origin matching this server. Together with SameSite=Strict cookies.
+ */
+export function csrfGuard(req: Request, _res: Response, next: NextFunction) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  if (req.get('x-requested-with') !== 'waymark') {
+    return next(new HttpError(403, 'missing X-Requested-With: waymark header (CSRF protection)'));
+  }
+  const origin = req.get('origin');
+  if (origin && new URL(origin).host !== req.get('host')) {
+    return next(new HttpError(403, `cross-site request from ${origin} refused`));
+  }
+  next();
+}
+
+export function authenticate(staffService: StaffService): RequestHandler {
+  return (req, _res, next) => {
+    staffService.staffForSession(readSessionCookie(req.get('cookie'))).then((who) => {
+      if (who) req.staff = who;
+      next();
+    }, next);
+  };
+}
+
+export function requireStaff(req: Request): Staff {
+  if (!req.staff) throw new HttpError(401, 'sign in first');
+  return req.staff;
+}
+
+export function requireCapability(req: Request, capability: Capability): Staff {
+  const who = requireStaff(req);
+  if (!can(who.role, capability)) throw new HttpError(403, `your role (${who.role}) cannot ${capability}`);
+  return who;
+}
+
+export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction) {
+  if (error instanceof HttpError) return res.status(error.status).json({ error: error.message });
+  const status =
+    (error as { status?: number; statusCode?: number }).status ??
+    (error as { statusCode?: number }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // body-parser's errors: malformed JSON, body too large, wrong charset.
+    return res.status(status).json({ error: (error as Error).message });
+  }
+  console.error('waymark: unhandled error', error);
+  res.status(500).json({ error: 'internal error; it has been logged' });
+}

@@ -1,0 +1,10 @@
+export { createApplication, type Application } from './app';
+export { openDatabase, openPglite, openPostgres, recoverDataFolder, type Database } from './db/open-database';
+export {
+  seedDemoSchool,
+  DEMO_ACCOUNTS,
+  DEMO_ENROLLMENT_TOKENS,
+  DEMO_PASSWORD,
+  DEMO_SCHOOL_ID,
+} from './seed/demo-school';
+export { starterPolicy } from './seed/starter-policies';

@@ -1,0 +1,185 @@
+import type { Category, CategoryAction, Policy, Profile } from '@waymark/shared';
+
+/**
+ * Waymark's starter data: well-known sites per category and a reviewed allow-list for the
+ * youngest pupils. Schools extend these through the console and the list importers; the school's
+ * network filter still holds the licensed IWF/CTIRU lists (DESIGN.md).
+ */
+export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
+  pornography: [
+    'pornhub.com',
+    'xvideos.com',
+    'xhamster.com',
+    'xnxx.com',
+    'redtube.com',
+    'youporn.com',
+    'onlyfans.com',
+  ],
+  gambling: [
+    'bet365.com',
+    'williamhill.com',
+    'paddypower.com',
+    'betfair.com',
+    'skybet.com',
+    'ladbrokes.com',
+    'coral.co.uk',
+    'pokerstars.com',
+  ],
+  'proxy-vpn': [
+    'hidemyass.com',
+    'proxysite.com',
+    'croxyproxy.com',
+    'hide.me',
+    'nordvpn.com',
+    'expressvpn.com',
+    'protonvpn.com',
+    'ultrasurf.us',
+    'psiphon.ca',
+    'kproxy.com',
+    'torproject.org',
+  ],
+  'social-media': [
+    'tiktok.com',
+    'instagram.com',
+    'facebook.com',
+    'snapchat.com',
+    'x.com',
+    'twitter.com',
+    'reddit.com',
+    'tumblr.com',
+    'pinterest.com',
+  ],
+  messaging: [
+    'discord.com',
+    'web.whatsapp.com',
+    'web.telegram.org',
+    'messenger.com',
+    'omegle.com',
+    'chatroulette.com',
+  ],
+  'file-sharing': ['wetransfer.com', 'mega.nz', 'mediafire.com', 'thepiratebay.org', '1337x.to'],
+  piracy: ['thepiratebay.org', '1337x.to', 'rarbg.to', 'fmovies.to', 'putlocker.to', 'yts.mx'],
+  video: ['youtube.com', 'vimeo.com', 'twitch.tv', 'dailymotion.com', 'netflix.com'],
+  gaming: [
+    'roblox.com',
+    'miniclip.com',
+    'poki.com',
+    'crazygames.com',
+    'coolmathgames.com',
+    'friv.com',
+    'epicgames.com',
+    'steampowered.com',
+  ],
+  violence: ['bestgore.fun', 'liveleak.com'],
+  'substance-abuse': ['erowid.org', 'leafly.com'],
+  extremism: ['stormfront.org', 'bitchute.com'],
+};
+
+/** A reviewed allow-list for EYFS and KS1: learning sites made for young children. */
+const EARLY_YEARS_ALLOW = [
+  'bbc.co.uk/cbeebies',
+  'bbc.co.uk/bitesize',
+  'bbc.co.uk/iplayer/cbeebies',
+  'cbeebies.com',
+  'topmarks.co.uk',
+  'phonicsplay.co.uk',
+  'ictgames.com',
+  'education.com/games',
+  'oxfordowl.co.uk',
+  'twinkl.co.uk',
+  'natgeokids.com',
+  'kids.nationalgeographic.com',
+];
+
+const KS2_ALLOW = [
+  ...EARLY_YEARS_ALLOW,
+  'bbc.co.uk/newsround',
+  'scratch.mit.edu',
+  'code.org',
+  'purplemash.com',
+  'timestables.co.uk',
+  'ttrockstars.com',
+  'kiddle.co',
+  'wikipedia.org',
+  'britannica.com',
+  'dkfindout.com',
+  'mathsframe.co.uk',
+  'spellingshed.com',
+  'classroom.google.com',
+  'docs.google.com',
+  'drive.google.com',
+];
+
+const OLDER_BLOCK: Partial<Record<Category, CategoryAction>> = {
+  'illegal-csam': { action: 'block' },
+  'illegal-terrorism': { action: 'block' },
+  'illegal-hate': { action: 'block' },
+  extremism: { action: 'block' },
+  discrimination: { action: 'block' },
+  pornography: { action: 'block' },
+  'self-harm': { action: 'block' },
+  violence: { action: 'block' },
+  'substance-abuse': { action: 'block' },
+  piracy: { action: 'block' },
+  gambling: { action: 'block' },
+  'proxy-vpn': { action: 'block' },
+  'file-sharing': { action: 'block' },
+};
+
+const PUPIL_OLDER: Record<'KS3' | 'KS4' | 'KS5', Partial<Record<Category, CategoryAction>>> = {
+  KS3: {
+    ...OLDER_BLOCK,
+    'social-media': { action: 'block' },
+    messaging: { action: 'block' },
+    gaming: { action: 'block' },
+    video: { action: 'allow' },
+  },
+  KS4: {
+    ...OLDER_BLOCK,
+    'social-media': { action: 'block' },
+    messaging: { action: 'block' },
+    gaming: { action: 'allow-at-times', windows: [{ days: [1, 2, 3, 4, 5], start: '12:15', end: '13:15' }] },
+    video: { action: 'allow' },
+  },
+  KS5: {
+    ...OLDER_BLOCK,
+    'social-media': {
+      action: 'allow-at-times',
+      windows: [{ days: [1, 2, 3, 4, 5], start: '12:15', end: '13:15' }],
+    },
+    messaging: { action: 'allow' },
+    gaming: { action: 'allow-at-times', windows: [{ days: [1, 2, 3, 4, 5], start: '12:15', end: '13:15' }] },
+    video: { action: 'allow' },
+  },
+};
+
+export type StoredPolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
+
+export function starterPolicy(profile: Profile, timeZone: string): StoredPolicyBody {
+  const base = { profile, timeZone, categoryLists: STARTER_CATEGORY_LISTS, block: [] as string[] };
+  switch (profile) {
+    case 'EYFS':
+    case 'KS1':
+      return { ...base, mode: 'allow-list', allow: EARLY_YEARS_ALLOW, categories: {} };
+    case 'KS2':
+      return { ...base, mode: 'allow-list', allow: KS2_ALLOW, categories: {} };
+    case 'KS3':
+    case 'KS4':
+    case 'KS5':
+      return { ...base, mode: 'block-list', allow: [], categories: PUPIL_OLDER[profile] };
+    case 'staff':
+      return {
+        ...base,
+        mode: 'block-list',
+        allow: [],
+        categories: {
+          'illegal-csam': { action: 'block' },
+          'illegal-terrorism': { action: 'block' },
+          'illegal-hate': { action: 'block' },
+          pornography: { action: 'block' },
+          gambling: { action: 'block' },
+          'proxy-vpn': { action: 'block' },
+        },
+      };
+  }
+}

@@ -1,0 +1,147 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { DeviceAuth, Profile } from '@waymark/shared';
+import type { Database } from '../db/open-database';
+import { classes, devices, enrollmentTokens, pupils, schools } from '../db/schema';
+import { hashSecret, newSecret } from '../auth/tokens';
+
+/** Who a connected device is, and whose policy it enforces. */
+export interface DeviceIdentity {
+  deviceId: string;
+  deviceName: string;
+  schoolId: string;
+  schoolName: string;
+  user: string | null;
+  pupilName: string | null;
+  classId: string | null;
+  className: string | null;
+  profile: Profile;
+  /** Set when this connection enrolled the device: the token it must use from now on. */
+  issuedToken: string | null;
+}
+
+export class DeviceAuthError extends Error {}
+
+/** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
+const UNKNOWN_PROFILE: Profile = 'EYFS';
+
+export function createDeviceService({ db }: { db: Database }) {
+  async function resolve(
+    device: typeof devices.$inferSelect,
+    user: string | null,
+    issuedToken: string | null,
+  ): Promise<DeviceIdentity> {
+    const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
+    const [pupil] = user
+      ? await db
+          .select({ name: pupils.name, classId: pupils.classId })
+          .from(pupils)
+          .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId)))
+      : [];
+    const classId = pupil?.classId ?? device.classId;
+    const [klass] = classId ? await db.select().from(classes).where(eq(classes.id, classId)) : [];
+    return {
+      deviceId: device.id,
+      deviceName: device.name,
+      schoolId: device.schoolId,
+      schoolName: school!.name,
+      user,
+      pupilName: pupil?.name ?? null,
+      classId: klass?.id ?? null,
+      className: klass?.name ?? null,
+      profile: (klass?.profile as Profile | undefined) ?? UNKNOWN_PROFILE,
+      issuedToken,
+    };
+  }
+
+  return {
+    /**
+     * A device presents its own token, or (first time) the school's enrollment token, which
+     * enrolls it and issues a per-device token. Throws DeviceAuthError with a reason otherwise.
+     */
+    async authenticate(auth: DeviceAuth, ip: string | null, now = new Date()): Promise<DeviceIdentity> {
+      const user = auth.user?.toLowerCase() ?? null;
+      if (auth.deviceToken) {
+        const [device] = await db
+          .select()
+          .from(devices)
+          .where(eq(devices.tokenHash, hashSecret(auth.deviceToken)));
+        if (device) {
+          await db
+            .update(devices)
+            .set({
+              lastSeenAt: now,
+              lastIp: ip,
+              lastUser: user,
+              extensionVersion: auth.extensionVersion,
+              online: true,
+            })
+            .where(eq(devices.id, device.id));
+          return resolve(device, user, null);
+        }
+        if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
+      }
+      const token = auth.enrollmentToken!;
+      // PGlite has one connection: nothing may query `db` while this transaction is open.
+      const enrolled = await db.transaction(async (tx) => {
+        const [enrollment] = await tx
+          .select()
+          .from(enrollmentTokens)
+          .where(
+            and(
+              eq(enrollmentTokens.tokenHash, hashSecret(token)),
+              isNull(enrollmentTokens.revokedAt),
+              or(isNull(enrollmentTokens.expiresAt), gt(enrollmentTokens.expiresAt, now)),
+              or(
+                isNull(enrollmentTokens.maxUses),
+                sql`${enrollmentTokens.uses} < ${enrollmentTokens.maxUses}`,
+              ),
+            ),
+          );
+        if (!enrollment)
+          throw new DeviceAuthError('enrollment token is unknown, revoked, expired or used up');
+        const deviceToken = newSecret();
+        const [device] = await tx
+          .insert(devices)
+          .values({
+            id: uuidv7(),
+            schoolId: enrollment.schoolId,
+            tokenHash: hashSecret(deviceToken),
+            name: auth.deviceName,
+            assetTag: auth.assetTag ?? null,
+            classId: enrollment.classId,
+            enrollmentTokenId: enrollment.id,
+            lastUser: user,
+            lastIp: ip,
+            extensionVersion: auth.extensionVersion,
+            lastSeenAt: now,
+            online: true,
+          })
+          .returning();
+        await tx
+          .update(enrollmentTokens)
+          .set({ uses: sql`${enrollmentTokens.uses} + 1` })
+          .where(eq(enrollmentTokens.id, enrollment.id));
+        return { device: device!, deviceToken };
+      });
+      return resolve(enrolled.device, user, enrolled.deviceToken);
+    },
+
+    async markOffline(deviceId: string, now = new Date()): Promise<void> {
+      await db.update(devices).set({ online: false, lastSeenAt: now }).where(eq(devices.id, deviceId));
+    },
+
+    async recordHeartbeat(
+      deviceId: string,
+      policyVersion: number,
+      extensionVersion: string,
+      now = new Date(),
+    ) {
+      await db
+        .update(devices)
+        .set({ policyVersion, extensionVersion, lastSeenAt: now, online: true })
+        .where(eq(devices.id, deviceId));
+    },
+  };
+}
+export type DeviceService = ReturnType<typeof createDeviceService>;

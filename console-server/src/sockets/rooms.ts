@@ -1,0 +1,7 @@
+/** Socket.IO room names, in one place so the server never spells them two ways. */
+export const rooms = {
+  class: (classId: string) => `class:${classId}`,
+  /** Everyone who may watch every class of a school (the DSL). */
+  schoolAll: (schoolId: string) => `school:${schoolId}:all`,
+  device: (deviceId: string) => `device:${deviceId}`,
+};

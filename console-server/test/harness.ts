@@ -1,0 +1,114 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  PROTOCOL_VERSION,
+  type ConsoleClientToServerEvents,
+  type ConsoleServerToClientEvents,
+  type DeviceClientToServerEvents,
+  type DeviceServerToClientEvents,
+  type DeviceEventInput,
+  type EnrolledMessage,
+  type PolicyMessage,
+} from '@waymark/shared';
+import { createApplication, openPglite, seedDemoSchool, DEMO_PASSWORD, type Application } from '../src';
+
+export interface TestServer {
+  app: Application;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port, over a real (in-memory) PGlite database seeded with the demo school. */
+export async function startTestServer(dataDir: string | null = null): Promise<TestServer> {
+  const database = await openPglite(dataDir);
+  await seedDemoSchool(database.db);
+  const app = createApplication({ db: database.db });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+export type ConsoleSocket = Socket<ConsoleServerToClientEvents, ConsoleClientToServerEvents>;
+export type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
+
+export function connectConsole(url: string, cookie: string): Promise<ConsoleSocket> {
+  const socket: ConsoleSocket = connect(`${url}/console`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+export interface DeviceClient extends DeviceSocket {
+  /** What the server sent on connecting; listened for before connecting, so nothing is missed. */
+  enrolled: Promise<EnrolledMessage>;
+  policy: Promise<PolicyMessage>;
+}
+
+export function connectDevice(url: string, auth: Record<string, unknown> = {}): Promise<DeviceClient> {
+  const socket = connect(`${url}/device`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceName: 'Test Chromebook',
+      extensionVersion: '0.1.0',
+      ...auth,
+    },
+  }) as DeviceClient;
+  socket.enrolled = new Promise((resolve) => socket.once('enrolled', resolve));
+  socket.policy = new Promise((resolve) => socket.once('policy', resolve));
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+export function blockedEvent(overrides: Partial<DeviceEventInput> = {}): DeviceEventInput {
+  return {
+    id: uuidv7(),
+    kind: 'blocked',
+    occurredAt: new Date().toISOString(),
+    profile: 'KS1',
+    policyVersion: 1,
+    url: 'https://games.example/play',
+    category: null,
+    rule: 'not on the KS1 allow-list',
+    ...overrides,
+  } as DeviceEventInput;
+}
+
+export function nextEvent<T>(
+  socket: { once: (name: 'event', fn: (e: T) => void) => unknown },
+  ms = 5000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no event arrived')), ms);
+    socket.once('event', (e: T) => {
+      clearTimeout(timer);
+      resolve(e);
+    });
+  });
+}
