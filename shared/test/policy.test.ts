@@ -85,6 +85,13 @@ describe('evaluateUrl', () => {
       verdict: 'blocked',
       rule: 'not on the KS1 allow-list',
       source: 'default',
+      category: null,
+    });
+    const withLists = policy({ categoryLists: { gaming: ['miniclip.com'] } });
+    expect(evaluateUrl(withLists, 'https://www.miniclip.com/', { now: NOW })).toMatchObject({
+      verdict: 'blocked',
+      rule: 'not on the KS1 allow-list',
+      category: 'gaming',
     });
     expect(evaluateUrl(ks1, 'https://www.bbc.co.uk/bitesize/x', { now: NOW })).toMatchObject({
       verdict: 'allowed',

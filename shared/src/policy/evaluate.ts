@@ -1,4 +1,5 @@
-import { FilterSet, urlParts } from '../url-filter/match';
+import { FilterSet, urlParts, type UrlParts } from '../url-filter/match';
+import { parseFilter } from '../url-filter/parse-filter';
 import type { Category } from './categories';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type RuleSource } from './policy-entries';
 import type { Policy } from './schema';
@@ -47,7 +48,22 @@ export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext): De
         verdict: 'blocked',
         rule: `not on the ${policy.profile} allow-list`,
         source: 'default',
-        category: null,
+        category: knownCategory(policy, parts),
       }
     : { verdict: 'allowed', rule: 'no rule blocks it', source: 'default', category: null };
+}
+
+/**
+ * The category a site is known under, whatever the profile's action for it: an allow-list miss
+ * on a gambling site is still reported (and counted) as gambling.
+ */
+function knownCategory(policy: Policy, parts: UrlParts): Category | null {
+  const entries = (Object.entries(policy.categoryLists) as Array<[Category, string[]]>).flatMap(
+    ([category, filters]) =>
+      filters.flatMap((f) => {
+        const parsed = parseFilter(f);
+        return parsed.ok ? [{ filter: parsed.filter, allow: false, data: category }] : [];
+      }),
+  );
+  return new FilterSet(entries).match(parts)?.data ?? null;
 }

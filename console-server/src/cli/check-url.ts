@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  chromePolicyFilterSet,
+  describeZodError,
+  evaluateUrl,
+  PolicySchema,
+  ProfileSchema,
+  urlParts,
+  type Policy,
+} from '@waymark/shared';
+import { starterPolicy } from '../seed/starter-policies';
+import { EXIT, InputError, UsageError, type CliIo } from './io';
+
+export const CHECK_URL_USAGE = `Usage: waymark check-url [--profile KS1 | --policy <file> | --chrome-policy <file>]
+                         [--user <email>] [--class <id>] [--at <ISO time>] [--json] [--] <url>...
+
+Says, for each URL, whether it is allowed or blocked and which rule or category decided.
+  --profile <P>          a Waymark starter profile: EYFS, KS1, KS2, KS3, KS4, KS5, staff (default KS1)
+  --policy <file>        a Waymark policy file (JSON)
+  --chrome-policy <file> a Chrome policy JSON file with URLBlocklist / URLAllowlist; answers as Chrome would
+  --user, --class        who is browsing (for allow-for-nominated categories and lesson overrides)
+  --at <time>            when (for allow-at-times windows); default now
+  --json                 print one JSON array of { url, verdict, rule, category }
+Exit codes: 0 answered, 1 unreadable or invalid policy file, 2 bad arguments.
+`;
+
+export interface Verdict {
+  url: string;
+  verdict: 'allowed' | 'blocked';
+  rule: string | null;
+  category: string | null;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+type Decider = (url: string) => Verdict;
+
+function chromeDecider(file: string, io: CliIo): Decider {
+  const json = readJson(file);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new InputError(`${file} must be a JSON object with URLBlocklist and/or URLAllowlist`);
+  }
+  const { set, errors } = chromePolicyFilterSet(json as Record<string, unknown>);
+  const listErrors = errors.filter((e) => e.index === -1);
+  if (listErrors.length > 0) throw new InputError(`${file}: ${listErrors.map((e) => e.error).join('; ')}`);
+  // Chrome ignores an invalid entry and applies the rest; so do we, but say so.
+  for (const e of errors)
+    io.stderr.write(
+      `warning: ${file}: ${e.list}[${e.index}] ${JSON.stringify(e.filter)} ignored: ${e.error}\n`,
+    );
+  return (url) => {
+    const hit = set.match(url);
+    if (!hit) return { url, verdict: 'allowed', rule: null, category: null };
+    return {
+      url,
+      verdict: hit.allow ? 'allowed' : 'blocked',
+      rule: `${hit.data.list}: "${hit.filter.source}"`,
+      category: null,
+    };
+  };
+}
+
+function waymarkDecider(
+  policy: Policy,
+  ctx: { now: Date; user: string | null; classIds: string[] },
+): Decider {
+  return (url) => {
+    const decision = evaluateUrl(policy, url, ctx);
+    return { url, verdict: decision.verdict, rule: decision.rule, category: decision.category };
+  };
+}
+
+function loadPolicy(file: string): Policy {
+  const parsed = PolicySchema.safeParse(readJson(file));
+  if (!parsed.success)
+    throw new InputError(`${file} is not a valid Waymark policy: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function checkUrl(args: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        profile: { type: 'string' },
+        policy: { type: 'string' },
+        'chrome-policy': { type: 'string' },
+        user: { type: 'string' },
+        class: { type: 'string', multiple: true },
+        at: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(CHECK_URL_USAGE);
+    return EXIT.ok;
+  }
+  const sources = [values.profile, values.policy, values['chrome-policy']].filter((v) => v !== undefined);
+  if (sources.length > 1) throw new UsageError('give only one of --profile, --policy and --chrome-policy');
+  if (positionals.length === 0) throw new UsageError('give at least one URL to check');
+  const notUrls = positionals.filter((u) => urlParts(u) === null);
+  if (notUrls.length > 0)
+    throw new UsageError(`not a URL: ${notUrls.map((u) => JSON.stringify(u)).join(', ')}`);
+  const now = values.at === undefined ? new Date() : new Date(values.at);
+  if (Number.isNaN(now.getTime()))
+    throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date and time`);
+
+  let decide: Decider;
+  if (values['chrome-policy'] !== undefined) {
+    decide = chromeDecider(values['chrome-policy'], io);
+  } else {
+    let policy: Policy;
+    if (values.policy !== undefined) {
+      policy = loadPolicy(values.policy);
+    } else {
+      const profile = ProfileSchema.safeParse(values.profile ?? 'KS1');
+      if (!profile.success)
+        throw new UsageError(`--profile must be one of ${ProfileSchema.options.join(', ')}`);
+      policy = PolicySchema.parse({
+        ...starterPolicy(profile.data, 'Europe/London'),
+        version: 0,
+        alwaysAllowed: [],
+        overrides: [],
+      });
+    }
+    decide = waymarkDecider(policy, { now, user: values.user ?? null, classIds: values.class ?? [] });
+  }
+
+  const verdicts = positionals.map(decide);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(verdicts)}\n`);
+  } else {
+    for (const v of verdicts) {
+      const rule = v.rule ?? 'no filter matches; Chrome allows by default';
+      const category =
+        v.category && !rule.includes(`category ${v.category}`) ? `; category ${v.category}` : '';
+      io.stdout.write(`${v.verdict.padEnd(8)} ${v.url}  (${rule}${category})\n`);
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,43 @@
+import { CHECK_URL_USAGE, checkUrl } from './check-url';
+import { EXIT, InputError, UsageError, type CliIo } from './io';
+
+const USAGE = `Usage: waymark <command> [options]
+
+Commands:
+  check-url   is this URL allowed or blocked, and which rule decided?
+
+Run "waymark <command> --help" for a command's options.
+`;
+
+const COMMANDS: Record<
+  string,
+  { run: (args: string[], io: CliIo) => number | Promise<number>; usage: string }
+> = {
+  'check-url': { run: checkUrl, usage: CHECK_URL_USAGE },
+};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io[name === undefined ? 'stderr' : 'stdout'].write(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`waymark: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`waymark ${name}: ${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`waymark ${name}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { endpoints } from '../lib/api';
+
+export function SignInPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signIn = useMutation({
+    mutationFn: () => endpoints.login(email, password),
+    onSuccess: ({ staff }) => {
+      queryClient.setQueryData(['me'], staff);
+      navigate('/');
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    signIn.mutate();
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>Waymark</h1>
+      <p>Sign in to supervise your classes.</p>
+      <form onSubmit={submit}>
+        <label htmlFor="email">School e-mail</label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {signIn.isError && (
+          <p role="alert" className="error">
+            {signIn.error.message}
+          </p>
+        )}
+        <button type="submit" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

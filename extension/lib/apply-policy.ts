@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { compilePolicy, type DnrRule, type PolicyMessage } from '@waymark/shared';
+
+/** The last policy the server sent: applied again at every start before the network is up. */
+export const cachedPolicyItem = storage.defineItem<PolicyMessage | null>('local:policy', { fallback: null });
+export const appliedVersionItem = storage.defineItem<number | null>('local:appliedPolicyVersion', {
+  fallback: null,
+});
+
+export function blockPageUrl(): string {
+  return browser.runtime.getURL('/blocked.html');
+}
+
+/** Replaces every dynamic rule with the compiled policy, then turns off the fail-closed static ruleset. */
+export async function applyPolicy(
+  message: PolicyMessage,
+  now = new Date(),
+  user: string | null = null,
+): Promise<DnrRule[]> {
+  const rules = compilePolicy(message.policy, {
+    now,
+    user,
+    classIds: message.classIds,
+    blockPage: blockPageUrl(),
+  });
+  const dnr = browser.declarativeNetRequest;
+  const existing = await dnr.getDynamicRules();
+  await dnr.updateDynamicRules({
+    removeRuleIds: existing.map((r) => r.id),
+    addRules: rules as Parameters<typeof dnr.updateDynamicRules>[0]['addRules'],
+  });
+  await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
+  await cachedPolicyItem.setValue(message);
+  await appliedVersionItem.setValue(message.policy.version);
+  return rules;
+}

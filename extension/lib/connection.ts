@@ -1,0 +1,90 @@
+import { io, type Socket } from 'socket.io-client';
+import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import {
+  PROTOCOL_VERSION,
+  type DeviceClientToServerEvents,
+  type DeviceEventInput,
+  type DeviceServerToClientEvents,
+  type EnrolledMessage,
+  type PolicyMessage,
+} from '@waymark/shared';
+import type { EffectiveConfig } from './config';
+import type { SendResult } from './outbox';
+
+type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
+
+/** Per-server device tokens: a device moved to another server enrolls again there. */
+const deviceTokensItem = storage.defineItem<Record<string, string>>('local:deviceTokens', { fallback: {} });
+
+export interface ConnectionHandlers {
+  onPolicy(message: PolicyMessage): void;
+  onConnect(): void;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_AFTER_REFUSAL_MS = 15_000;
+
+/** The websocket to the school's server (`/device`), with enrollment and acked sends. */
+export class ServerConnection {
+  private socket: DeviceSocket | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly handlers: ConnectionHandlers) {}
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  async connect(config: EffectiveConfig, user: string | null): Promise<void> {
+    this.disconnect();
+    const tokens = await deviceTokensItem.getValue();
+    const socket: DeviceSocket = io(`${config.serverUrl.replace(/\/$/, '')}/device`, {
+      // MV3 service workers have no XMLHttpRequest: websocket only.
+      transports: ['websocket'],
+      auth: {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceToken: tokens[config.serverUrl],
+        enrollmentToken: config.enrollmentToken,
+        deviceName: config.deviceName ?? config.assetTag ?? 'Chrome device',
+        assetTag: config.assetTag,
+        user,
+        extensionVersion: browser.runtime.getManifest().version,
+      },
+    });
+    socket.on('enrolled', (message: EnrolledMessage) => {
+      void deviceTokensItem
+        .getValue()
+        .then((all) => deviceTokensItem.setValue({ ...all, [config.serverUrl]: message.deviceToken }));
+    });
+    socket.on('policy', (message) => this.handlers.onPolicy(message));
+    socket.on('connect', () => this.handlers.onConnect());
+    socket.on('connect_error', (error) => {
+      // A refusal by the server's middleware is not retried by Socket.IO itself.
+      if (!socket.active) {
+        console.warn('waymark: server refused the device:', error.message);
+        this.retryTimer = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+      }
+    });
+    this.socket = socket;
+  }
+
+  disconnect(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  async send(event: DeviceEventInput): Promise<SendResult> {
+    const socket = this.socket;
+    if (!socket?.connected) return { ok: false, error: 'offline', permanent: false };
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('event', event);
+      if (ack.ok) return { ok: true };
+      return { ok: false, error: ack.error, permanent: ack.error.startsWith('invalid event') };
+    } catch {
+      return { ok: false, error: 'no answer from the server', permanent: false };
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { DeviceEventInput, PolicyMessage } from '@waymark/shared';
+
+/** Messages the extension's pages send to the background, by type. */
+export interface RuntimeMessages {
+  /** Queue an event (blocked attempt, request, concern) for the server. */
+  report: { request: { event: DeviceEventInput }; response: { queued: boolean; error?: string } };
+  /** What the block page and popup show: school, class, connection. */
+  status: {
+    request: Record<string, never>;
+    response: {
+      connected: boolean;
+      policy: PolicyMessage | null;
+      user: string | null;
+      pendingEvents: number;
+    };
+  };
+}
+
+export type MessageType = keyof RuntimeMessages;
+export type RuntimeMessage = { [K in MessageType]: { type: K } & RuntimeMessages[K]['request'] }[MessageType];

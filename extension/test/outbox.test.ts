@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { DeviceEventInput } from '@waymark/shared';
+import { Outbox, OutboxDb, type SendResult } from '../lib/outbox';
+
+function event(n: number): DeviceEventInput {
+  return {
+    id: uuidv7(),
+    kind: 'blocked',
+    occurredAt: new Date(Date.UTC(2026, 10, 24, 10, 0, n)).toISOString(),
+    profile: 'KS1',
+    policyVersion: 1,
+    url: `https://site${n}.example/`,
+    category: null,
+    rule: 'not on the KS1 allow-list',
+  };
+}
+
+let db: OutboxDb;
+let outbox: Outbox;
+beforeEach(async () => {
+  db = new OutboxDb(`test-${uuidv7()}`);
+  outbox = new Outbox(db);
+});
+
+describe('Outbox', () => {
+  it('sends in the order queued and deletes only on ack', async () => {
+    const events = [event(1), event(2), event(3)];
+    for (const e of events) await outbox.add(e);
+    const sent: string[] = [];
+    expect(await outbox.flush(async (e) => (sent.push(e.id), { ok: true }))).toBe(3);
+    expect(sent).toEqual(events.map((e) => e.id));
+    expect(await outbox.size()).toBe(0);
+  });
+
+  it('keeps everything, in order, while the server is unreachable, and delivers it later', async () => {
+    const events = [event(1), event(2), event(3)];
+    for (const e of events) await outbox.add(e);
+    const offline = async (): Promise<SendResult> => ({ ok: false, error: 'offline', permanent: false });
+    expect(await outbox.flush(offline)).toBe(0);
+    expect(await outbox.size()).toBe(3);
+
+    // The ack for the second event is lost: the first stays delivered, the rest wait, order is kept.
+    let calls = 0;
+    const flaky = async (): Promise<SendResult> =>
+      ++calls === 2 ? { ok: false, error: 'no answer from the server', permanent: false } : { ok: true };
+    expect(await outbox.flush(flaky)).toBe(1);
+    const sent: string[] = [];
+    await outbox.flush(async (e) => (sent.push(e.id), { ok: true }));
+    expect(sent).toEqual([events[1]!.id, events[2]!.id]);
+  });
+
+  it('stores the same event id once', async () => {
+    const e = event(1);
+    await outbox.add(e);
+    await outbox.add(e);
+    expect(await outbox.size()).toBe(1);
+  });
+
+  it('sets aside an event the server rejects as invalid so it cannot block the queue', async () => {
+    const [bad, good] = [event(1), event(2)];
+    await outbox.add(bad);
+    await outbox.add(good);
+    const sent: string[] = [];
+    await outbox.flush(async (e) => {
+      if (e.id === bad.id) return { ok: false, error: 'invalid event: url: too long', permanent: true };
+      sent.push(e.id);
+      return { ok: true };
+    });
+    expect(sent).toEqual([good.id]);
+    expect(await db.rejected.get(bad.id)).toMatchObject({ error: 'invalid event: url: too long' });
+  });
+
+  it('runs one flush at a time: concurrent calls share it', async () => {
+    for (const e of [event(1), event(2)]) await outbox.add(e);
+    let sends = 0;
+    const send = async (): Promise<SendResult> => (sends++, { ok: true });
+    const [a, b] = await Promise.all([outbox.flush(send), outbox.flush(send)]);
+    expect([a, b]).toEqual([2, 2]);
+    expect(sends).toBe(2);
+  });
+});

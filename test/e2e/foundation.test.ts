@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
+import { connectConsole, login, nextEvent, type ConsoleSocket } from '@waymark/console-server/testing';
+import {
+  configureExtension,
+  dynamicRuleCount,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
+import { startOriginServer } from '../support/origin-server';
+import { requireBuiltExtension } from '../support/paths';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+
+// On the KS1 starter allow-list, and a known gaming site that is not: both resolve to this machine.
+const ALLOWED_HOST = 'www.topmarks.co.uk';
+const BLOCKED_HOST = 'www.miniclip.com';
+
+let dataDir: string;
+let server: ServerProcess;
+let origin: Awaited<ReturnType<typeof startOriginServer>>;
+let browser: PupilBrowser;
+let teacher: ConsoleSocket;
+let blockedEventId = '';
+
+beforeAll(async () => {
+  requireBuiltExtension();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
+  server = await startServerProcess(dataDir);
+  origin = await startOriginServer();
+  browser = await launchPupilBrowser([
+    `MAP ${ALLOWED_HOST} 127.0.0.1`,
+    `MAP ${BLOCKED_HOST} 127.0.0.1`,
+    'MAP *.test 127.0.0.1',
+  ]);
+  teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
+  expect((await teacher.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+});
+
+afterAll(async () => {
+  teacher?.disconnect();
+  await browser?.close();
+  await origin?.close();
+  await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a pupil’s blocked click reaches the teacher’s screen', () => {
+  it('blocks everything before the first policy (fail-closed static rules)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://${ALLOWED_HOST}:${origin.port}/before-policy`);
+    expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/blocked\.html/);
+    expect(origin.hits(ALLOWED_HOST)).toBe(0);
+    await page.close();
+  });
+
+  it('enrolls, installs the KS1 policy as DNR rules, and enforces it', async () => {
+    await configureExtension(browser.worker, {
+      serverUrl: server.url,
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      deviceName: 'Owls Chromebook 07',
+    });
+    await waitFor(
+      () => dynamicRuleCount(browser.worker),
+      (n) => n > 0,
+    );
+
+    const page = await browser.context.newPage();
+    await page.goto(`http://${ALLOWED_HOST}:${origin.port}/maths`);
+    await expect
+      .poll(() => page.getByTestId('origin-page').textContent())
+      .toContain(`Hello from ${ALLOWED_HOST}`);
+    expect(origin.hits(ALLOWED_HOST)).toBeGreaterThan(0);
+
+    const arriving = nextEvent<StoredEvent>(teacher, 2_000);
+    const blockedUrl = `http://${BLOCKED_HOST}:${origin.port}/games?level=2`;
+    await page.goto(blockedUrl);
+    expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/);
+    await expect
+      .poll(() => page.getByTestId('waymark-blocked').textContent())
+      .toContain('This page is blocked');
+    expect(origin.hits(BLOCKED_HOST)).toBe(0);
+
+    // Within 2 seconds of the click, with the DfE monitoring fields.
+    const event = await arriving;
+    expect(event).toMatchObject({
+      kind: 'blocked',
+      url: blockedUrl,
+      category: 'gaming',
+      rule: 'not on the KS1 allow-list',
+      profile: 'KS1',
+      deviceName: 'Owls Chromebook 07',
+      classId: 'class-year2',
+      className: 'Year 2 (Owls)',
+      ip: '127.0.0.1',
+      schoolId: 'demo',
+    });
+    expect(event.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Date.parse(event.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
+    // No signed-in managed profile in this browser: the device stands for the pupil (DESIGN.md).
+    expect(event.user).toBeNull();
+    await page.close();
+    blockedEventId = event.id;
+  });
+
+  it('keeps the event across a server restart', async () => {
+    teacher.disconnect();
+    await server.stop();
+    server = await startServerProcess(dataDir);
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    const res = await fetch(`${server.url}/api/classes/class-year2/events`, { headers: { cookie } });
+    const { events } = (await res.json()) as { events: StoredEvent[] };
+    expect(events.find((e) => e.id === blockedEventId)).toMatchObject({
+      kind: 'blocked',
+      category: 'gaming',
+    });
+    teacher = await connectConsole(server.url, cookie);
+  });
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID } from './paths';
+
+/** The parts of the extension API these helpers call inside the service worker. */
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+};
+
+export interface PupilBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension loaded, as DESIGN.md lists. Host names the tests use
+ * resolve to this machine only.
+ */
+export async function launchPupilBrowser(hostRules: string[]): Promise<PupilBrowser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      `--host-resolver-rules=${hostRules.join(', ')}`,
+    ],
+  });
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID) }));
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points the extension at a server, as managed configuration would (a local override, for tests). */
+export async function configureExtension(worker: Worker, config: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (value) => {
+    await chrome.storage.local.set({ configOverride: value });
+  }, config);
+}
+
+export async function dynamicRuleCount(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
+}
+
+export async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
