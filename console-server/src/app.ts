@@ -7,10 +7,15 @@ import { Server } from 'socket.io';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
+import { overrideRoutes } from './http/override-routes';
+import { requestRoutes } from './http/request-routes';
+import { createLiveNotifier } from './live-notifier';
 import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
 import { createDeviceService } from './services/device-service';
 import { createEventService } from './services/event-service';
+import { createOverrideService } from './services/override-service';
 import { createPolicyService } from './services/policy-service';
+import { createRequestService } from './services/request-service';
 import { createStaffService } from './services/staff-service';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
@@ -33,8 +38,32 @@ export function createApplication({
   const deviceService = createDeviceService({ db });
   const eventService = createEventService({ db });
   const policyService = createPolicyService({ db });
+  const overrideService = createOverrideService({ db });
+  const requestService = createRequestService({ db, eventService, overrideService, staffService });
 
   const app = express();
+  const httpServer = http.createServer(app);
+  // Websocket only: MV3 service workers have no XHR, and no sticky sessions are needed behind a balancer.
+  const io = new Server(httpServer, {
+    transports: ['websocket'],
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+  });
+  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
+  const devices = registerDeviceNamespace({
+    io,
+    deviceService,
+    eventService,
+    policyService,
+    overrideService,
+    trustProxy,
+    broadcast: (event) => {
+      broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
+    },
+  });
+
+  const live = createLiveNotifier(devices.push, consoleNsp);
+
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', 1);
   app.use(
@@ -54,7 +83,9 @@ export function createApplication({
   });
   app.use('/api', csrfGuard, authenticate(staffService));
   app.use('/api/auth', authRoutes({ staffService, secureCookies }));
+  app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes', classRoutes({ staffService, eventService }));
+  app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -66,30 +97,11 @@ export function createApplication({
   }
   app.use(errorHandler);
 
-  const httpServer = http.createServer(app);
-  // Websocket only: MV3 service workers have no XHR, and no sticky sessions are needed behind a balancer.
-  const io = new Server(httpServer, {
-    transports: ['websocket'],
-    serveClient: false,
-    maxHttpBufferSize: 1_000_000,
-  });
-  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
-  registerDeviceNamespace({
-    io,
-    deviceService,
-    eventService,
-    policyService,
-    trustProxy,
-    broadcast: (event) => {
-      broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
-    },
-  });
-
   return {
     app,
     httpServer,
     io,
-    services: { staffService, deviceService, eventService, policyService },
+    services: { staffService, deviceService, eventService, policyService, overrideService, requestService },
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

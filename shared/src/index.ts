@@ -4,6 +4,7 @@ export * from './policy/schema';
 export * from './policy/time-windows';
 export * from './policy/policy-entries';
 export * from './policy/evaluate';
+export * from './policy/next-change';
 export * from './policy/compile-policy';
 export * from './url-filter';
 export * from './roles/roles';

@@ -3,6 +3,7 @@ import {
   compilePolicy,
   DNR_LIMITS,
   evaluateUrl,
+  nextPolicyChange,
   PolicyCompileError,
   PolicySchema,
   type Policy,
@@ -305,5 +306,47 @@ describe('PolicySchema', () => {
     const result = PolicySchema.safeParse({ ...ks1, allow: ['exa mple.com'] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('invalid filter "exa mple.com"');
+  });
+});
+
+describe('nextPolicyChange', () => {
+  it('is the next window boundary in the school’s time zone', () => {
+    // Wednesday 11:00 London → the gaming window opens at 12:00.
+    expect(nextPolicyChange(ks3, { now: NOW })?.toISOString()).toBe('2026-11-25T12:00:00.000Z');
+    expect(nextPolicyChange(ks3, { now: new Date('2026-11-25T12:30:00Z') })?.toISOString()).toBe(
+      '2026-11-25T13:00:00.000Z',
+    );
+    // Friday after the window → Monday 12:00.
+    expect(nextPolicyChange(ks3, { now: new Date('2026-11-27T14:00:00Z') })?.toISOString()).toBe(
+      '2026-11-30T12:00:00.000Z',
+    );
+    // Summer time: 12:00 in London is 11:00 UTC.
+    expect(nextPolicyChange(ks3, { now: new Date('2026-06-10T09:00:00Z') })?.toISOString()).toBe(
+      '2026-06-10T11:00:00.000Z',
+    );
+    // Across the October clock change (Sun 25 Oct 2026): Friday 23 Oct 14:00 BST → Mon 26 Oct 12:00 GMT.
+    expect(nextPolicyChange(ks3, { now: new Date('2026-10-23T13:00:00Z') })?.toISOString()).toBe(
+      '2026-10-26T12:00:00.000Z',
+    );
+  });
+
+  it('includes the end of a lesson override for the device’s class', () => {
+    const p = policy({
+      overrides: [
+        {
+          id: 'o',
+          classId: 'year2',
+          kind: 'open',
+          sites: ['scratch.mit.edu'],
+          startsAt: '2026-11-25T10:00:00.000Z',
+          endsAt: '2026-11-25T11:20:00.000Z',
+          createdBy: 't',
+        },
+      ],
+    });
+    expect(nextPolicyChange(p, { now: NOW, classIds: ['year2'] })?.toISOString()).toBe(
+      '2026-11-25T11:20:00.000Z',
+    );
+    expect(nextPolicyChange(p, { now: NOW, classIds: ['year5'] })).toBeNull();
   });
 });

@@ -168,3 +168,43 @@ export const events = pgTable(
     index('events_school_time').on(t.schoolId, t.occurredAt),
   ],
 );
+
+/** A teacher's lesson override: sites opened for a class, or the class focused on a few. */
+export const lessonOverrides = pgTable(
+  'lesson_overrides',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    kind: text('kind').notNull(),
+    sites: jsonb('sites').$type<string[]>().notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
+    /** From an approved unblock request, when it was one. */
+    requestEventId: uuid('request_event_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('overrides_class_end').on(t.classId, t.endsAt)],
+);
+
+/** The decision on each unblock request (the request itself is an event). */
+export const unblockRequests = pgTable('unblock_requests', {
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  status: text('status').notNull(),
+  decidedBy: text('decided_by').references(() => staff.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  overrideId: text('override_id').references(() => lessonOverrides.id),
+  note: text('note'),
+});

@@ -9,7 +9,7 @@ import {
   type StoredEvent,
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { events } from '../db/schema';
+import { events, unblockRequests } from '../db/schema';
 import type { DeviceIdentity } from './device-service';
 
 const HIGH_RISK: ReadonlySet<Category> = new Set<Category>([
@@ -41,7 +41,7 @@ export function severityOf(event: DeviceEvent): Severity {
 
 type EventRow = typeof events.$inferSelect;
 
-function toStored(row: EventRow): StoredEvent {
+function toStored(row: EventRow, requestStatus: string | null = null): StoredEvent {
   return {
     id: row.id,
     schoolId: row.schoolId,
@@ -62,6 +62,8 @@ function toStored(row: EventRow): StoredEvent {
     category: row.category as Category | null,
     rule: row.rule,
     details: row.details,
+    requestStatus:
+      row.kind === 'unblock-request' ? ((requestStatus ?? 'pending') as StoredEvent['requestStatus']) : null,
   };
 }
 
@@ -120,17 +122,22 @@ export function createEventService({ db }: { db: Database }) {
 
     async recentForClass(schoolId: string, classId: string, limit = 200): Promise<StoredEvent[]> {
       const rows = await db
-        .select()
+        .select({ event: events, requestStatus: unblockRequests.status })
         .from(events)
+        .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
         .where(and(eq(events.schoolId, schoolId), eq(events.classId, classId)))
         .orderBy(desc(events.occurredAt))
         .limit(limit);
-      return rows.map(toStored);
+      return rows.map((r) => toStored(r.event, r.requestStatus));
     },
 
     async byId(id: string): Promise<StoredEvent | null> {
-      const [row] = await db.select().from(events).where(eq(events.id, id));
-      return row ? toStored(row) : null;
+      const [row] = await db
+        .select({ event: events, requestStatus: unblockRequests.status })
+        .from(events)
+        .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
+        .where(eq(events.id, id));
+      return row ? toStored(row.event, row.requestStatus) : null;
     },
   };
 }

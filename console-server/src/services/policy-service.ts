@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { PolicySchema, type Policy, type Profile } from '@waymark/shared';
+import { PolicySchema, type LessonOverride, type Policy, type Profile } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { policies, schools } from '../db/schema';
 import type { StoredPolicyBody } from '../seed/starter-policies';
@@ -11,7 +11,12 @@ export interface PolicyServiceDeps {
 /** A profile's policy, as stored, plus the parts that belong to the school and the moment. */
 export function createPolicyService({ db }: PolicyServiceDeps) {
   return {
-    async policyFor(schoolId: string, profile: Profile, extraAlwaysAllowed: string[] = []): Promise<Policy> {
+    async policyFor(
+      schoolId: string,
+      profile: Profile,
+      extraAlwaysAllowed: string[] = [],
+      overrides: LessonOverride[] = [],
+    ): Promise<Policy> {
       const [row] = await db
         .select({ body: policies.body, version: policies.version, signIn: schools.signInDomains })
         .from(policies)
@@ -22,7 +27,15 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         ...(row.body as StoredPolicyBody),
         version: row.version,
         alwaysAllowed: [...extraAlwaysAllowed, ...row.signIn],
-        overrides: [],
+        overrides: overrides.map(({ id, classId, kind, sites, startsAt, endsAt, createdBy }) => ({
+          id,
+          classId,
+          kind,
+          sites,
+          startsAt,
+          endsAt,
+          createdBy,
+        })),
       });
     },
 

@@ -7,10 +7,13 @@ import {
   type Ack,
   type DeviceClientToServerEvents,
   type DeviceServerToClientEvents,
+  type PolicyMessage,
+  type RequestStatusMessage,
   type StoredEvent,
 } from '@waymark/shared';
 import { DeviceAuthError, type DeviceIdentity, type DeviceService } from '../services/device-service';
 import type { EventService } from '../services/event-service';
+import type { OverrideService } from '../services/override-service';
 import type { PolicyService } from '../services/policy-service';
 import { clientIp } from './client-ip';
 import { rooms } from './rooms';
@@ -18,6 +21,8 @@ import { rooms } from './rooms';
 interface DeviceSocketData {
   device: DeviceIdentity;
   ip: string | null;
+  /** Host the device reached us at (from its handshake). */
+  host: string | undefined;
 }
 
 export type DeviceNamespace = Namespace<
@@ -32,6 +37,7 @@ export interface DeviceNamespaceDeps {
   deviceService: DeviceService;
   eventService: EventService;
   policyService: PolicyService;
+  overrideService: OverrideService;
   trustProxy: boolean;
   /** Fan-out of a stored event to the consoles allowed to see it. */
   broadcast: (event: StoredEvent) => void;
@@ -51,8 +57,50 @@ function safeAck(ack: unknown): Ack {
   return typeof ack === 'function' ? (ack as Ack) : () => {};
 }
 
-export function registerDeviceNamespace(deps: DeviceNamespaceDeps): DeviceNamespace {
+export interface DevicePush {
+  /** Sends every connected device of a class its policy again (after an override starts or ends). */
+  pushPolicyToClass(classId: string): Promise<void>;
+  sendRequestStatus(deviceId: string, message: RequestStatusMessage): void;
+}
+
+export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
+  nsp: DeviceNamespace;
+  push: DevicePush;
+} {
   const nsp: DeviceNamespace = deps.io.of('/device');
+
+  async function policyMessage({ device, host }: DeviceSocketData): Promise<PolicyMessage> {
+    const classIds = device.classId ? [device.classId] : [];
+    const overrides = await deps.overrideService.current(classIds);
+    const policy = await deps.policyService.policyFor(
+      device.schoolId,
+      device.profile,
+      serverHost(host),
+      overrides,
+    );
+    return { policy, classIds, className: device.className, schoolName: device.schoolName };
+  }
+
+  async function sendPolicy(socket: {
+    data: DeviceSocketData;
+    emit(event: 'policy', message: PolicyMessage): unknown;
+  }) {
+    try {
+      socket.emit('policy', await policyMessage(socket.data));
+    } catch (error) {
+      console.error('waymark: could not send policy', error);
+    }
+  }
+
+  const push: DevicePush = {
+    async pushPolicyToClass(classId) {
+      const sockets = await nsp.in(rooms.classDevices(classId)).fetchSockets();
+      await Promise.all(sockets.map((socket) => sendPolicy(socket)));
+    },
+    sendRequestStatus(deviceId, message) {
+      nsp.to(rooms.device(deviceId)).emit('request-status', message);
+    },
+  };
 
   nsp.use((socket, next) => {
     const auth = DeviceAuthSchema.safeParse(socket.handshake.auth);
@@ -67,7 +115,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): DeviceNamesp
     const ip = clientIp(socket, deps.trustProxy);
     deps.deviceService.authenticate(auth.data, ip).then(
       (device) => {
-        socket.data = { device, ip };
+        socket.data = { device, ip, host: socket.handshake.headers.host };
         next();
       },
       (error: unknown) => {
@@ -88,21 +136,8 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): DeviceNamesp
         schoolName: device.schoolName,
       });
     }
-    try {
-      const policy = await deps.policyService.policyFor(
-        device.schoolId,
-        device.profile,
-        serverHost(socket.handshake.headers.host),
-      );
-      socket.emit('policy', {
-        policy,
-        classIds: device.classId ? [device.classId] : [],
-        className: device.className,
-        schoolName: device.schoolName,
-      });
-    } catch (error) {
-      console.error('waymark: could not send policy', error);
-    }
+    if (device.classId) await socket.join(rooms.classDevices(device.classId));
+    await sendPolicy(socket);
 
     socket.on('event', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck(rawAck);
@@ -135,5 +170,5 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): DeviceNamesp
         .catch((error) => console.error('waymark: markOffline', error));
     });
   });
-  return nsp;
+  return { nsp, push };
 }

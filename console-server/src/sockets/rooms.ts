@@ -4,4 +4,6 @@ export const rooms = {
   /** Everyone who may watch every class of a school (the DSL). */
   schoolAll: (schoolId: string) => `school:${schoolId}:all`,
   device: (deviceId: string) => `device:${deviceId}`,
+  /** The devices of a class, to push its policy and overrides to. */
+  classDevices: (classId: string) => `class-devices:${classId}`,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileSchema } from '../policy/categories';
+import { FilterStringSchema } from '../policy/schema';
 import { RoleSchema } from '../roles/roles';
 
 export const LoginBodySchema = z.object({
@@ -28,3 +29,34 @@ export type ClassSummary = z.infer<typeof ClassSummarySchema>;
 
 export const ApiErrorSchema = z.object({ error: z.string() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** A teacher's decision on an unblock request (`POST /api/requests/:eventId/decision`). */
+export const RequestDecisionBodySchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('approve-lesson'),
+    /** Minutes the site stays open; default: the rest of the lesson (60 minutes). */
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(8 * 60)
+      .optional(),
+  }),
+  z.object({ decision: z.literal('deny'), note: z.string().max(500).optional() }),
+  z.object({ decision: z.literal('forward'), note: z.string().max(500).optional() }),
+]);
+export type RequestDecisionBody = z.infer<typeof RequestDecisionBodySchema>;
+
+/** Open sites for a class, or focus it on a few (`POST /api/classes/:classId/overrides`). */
+export const StartOverrideBodySchema = z.object({
+  kind: z.enum(['open', 'focus']),
+  sites: z.array(FilterStringSchema).min(1).max(200),
+  /** Minutes from now; default 60 (the end of the lesson). */
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(8 * 60)
+    .optional(),
+});
+export type StartOverrideBody = z.infer<typeof StartOverrideBodySchema>;

@@ -106,5 +106,7 @@ export const StoredEventSchema = z.object({
   rule: z.string().nullable(),
   /** The rest of the device's report (search query, reason, message, …). */
   details: z.record(z.string(), z.unknown()),
+  /** For unblock requests: pending, approved, denied or forwarded. Null for other kinds. */
+  requestStatus: z.enum(['pending', 'approved', 'denied', 'forwarded']).nullable(),
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;

@@ -39,9 +39,25 @@ export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
 export type Ack<T = { id: string }> = (response: ({ ok: true } & T) | { ok: false; error: string }) => void;
 
+export const REQUEST_STATUSES = ['pending', 'approved', 'denied', 'forwarded'] as const;
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+/** The teacher's answer to a pupil's unblock request, sent to the device that asked. */
+export const RequestStatusMessageSchema = z.object({
+  requestId: z.string(),
+  url: z.string(),
+  status: RequestStatusSchema,
+  /** When approved for the lesson: until when the site stays open. */
+  until: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+});
+export type RequestStatusMessage = z.infer<typeof RequestStatusMessageSchema>;
+
 export interface DeviceServerToClientEvents {
   enrolled: (message: EnrolledMessage) => void;
   policy: (message: PolicyMessage) => void;
+  'request-status': (message: RequestStatusMessage) => void;
 }
 export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;
@@ -52,6 +68,8 @@ export type WatchClass = z.infer<typeof WatchClassSchema>;
 
 export interface ConsoleServerToClientEvents {
   event: (event: StoredEvent) => void;
+  /** A request was decided (by anyone): consoles update its buttons. */
+  'request-status': (message: RequestStatusMessage & { classId: string | null }) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;

@@ -1,0 +1,26 @@
+import type { DecisionOutcome } from './services/request-service';
+import type { ConsoleNamespace } from './sockets/console-namespace';
+import type { DevicePush } from './sockets/device-namespace';
+import { rooms } from './sockets/rooms';
+
+/** What HTTP handlers tell the live side after a change is committed. */
+export interface LiveNotifier {
+  classPolicyChanged(classId: string): Promise<void>;
+  requestDecided(outcome: DecisionOutcome): Promise<void>;
+}
+
+export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespace): LiveNotifier {
+  return {
+    classPolicyChanged: (classId) => devices.pushPolicyToClass(classId),
+    async requestDecided({ event, status, classToPush }) {
+      // The new rules first, then the answer: the block page goes on to the site once it is open.
+      if (classToPush) await devices.pushPolicyToClass(classToPush);
+      devices.sendRequestStatus(event.deviceId, status);
+      const targets = [
+        rooms.schoolAll(event.schoolId),
+        ...(event.classId ? [rooms.class(event.classId)] : []),
+      ];
+      consoles.to(targets).emit('request-status', { ...status, classId: event.classId });
+    },
+  };
+}

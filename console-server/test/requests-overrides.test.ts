@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { PolicyMessage, RequestStatusMessage, StoredEvent } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import { connectConsole, connectDevice, login, nextEvent, startTestServer, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function post(path: string, cookie: string, body: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+function unblockRequest(url = 'https://scratch.mit.edu/projects/1') {
+  return {
+    id: uuidv7(),
+    kind: 'unblock-request' as const,
+    occurredAt: new Date().toISOString(),
+    profile: 'KS2' as const,
+    policyVersion: 1,
+    url,
+    category: null,
+    reason: 'We are doing Scratch in computing',
+  };
+}
+
+function next<T>(socket: { once(event: string, fn: (m: T) => void): unknown }, event: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event}`)), 5000);
+    socket.once(event, (m: T) => {
+      clearTimeout(timer);
+      resolve(m);
+    });
+  });
+}
+
+describe('unblock requests', () => {
+  it('a teacher approves for the lesson: the device gets the opened site and the answer', async () => {
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    const teacher = await connectConsole(server.url, cookie);
+    await teacher.emitWithAck('watch-class', { classId: 'class-year5' });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    await device.policy;
+
+    const request = unblockRequest();
+    const arriving = nextEvent<StoredEvent>(teacher);
+    expect(await device.emitWithAck('event', request)).toEqual({ ok: true, id: request.id });
+    expect(await arriving).toMatchObject({
+      kind: 'unblock-request',
+      requestStatus: 'pending',
+      severity: 'medium',
+    });
+
+    const newPolicy = next<PolicyMessage>(device, 'policy');
+    const answer = next<RequestStatusMessage>(device, 'request-status');
+    const consoleAnswer = next<RequestStatusMessage>(teacher, 'request-status');
+    const res = await post(`/api/requests/${request.id}/decision`, cookie, {
+      decision: 'approve-lesson',
+      minutes: 30,
+    });
+    expect(res.status).toBe(200);
+
+    const policy = (await newPolicy).policy;
+    expect(policy.overrides).toHaveLength(1);
+    expect(policy.overrides[0]).toMatchObject({
+      kind: 'open',
+      sites: ['scratch.mit.edu'],
+      classId: 'class-year5',
+    });
+    const until = Date.parse(policy.overrides[0]!.endsAt);
+    expect(until - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    expect(await answer).toMatchObject({
+      requestId: request.id,
+      status: 'approved',
+      decidedBy: 'Ms Amira Khan',
+    });
+    expect((await consoleAnswer).status).toBe('approved');
+
+    // Decided requests stay decided.
+    expect((await post(`/api/requests/${request.id}/decision`, cookie, { decision: 'deny' })).status).toBe(
+      409,
+    );
+    const events = await fetch(`${server.url}/api/classes/class-year5/events`, { headers: { cookie } });
+    const stored = ((await events.json()) as { events: StoredEvent[] }).events.find(
+      (e) => e.id === request.id,
+    );
+    expect(stored?.requestStatus).toBe('approved');
+    teacher.disconnect();
+    device.disconnect();
+  });
+
+  it('forward to the DSL, who can then deny; a teacher cannot decide a forwarded request', async () => {
+    const teacherCookie = await login(server.url, 'teacher@demo.waymark.test');
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    const request = unblockRequest('https://www.youtube.com/watch?v=x');
+    await device.emitWithAck('event', request);
+    expect(
+      (await post(`/api/requests/${request.id}/decision`, teacherCookie, { decision: 'forward' })).status,
+    ).toBe(200);
+    expect(
+      (await post(`/api/requests/${request.id}/decision`, teacherCookie, { decision: 'deny' })).status,
+    ).toBe(409);
+    const answer = next<RequestStatusMessage>(device, 'request-status');
+    const dslCookie = await login(server.url, 'dsl@demo.waymark.test');
+    expect(
+      (
+        await post(`/api/requests/${request.id}/decision`, dslCookie, {
+          decision: 'deny',
+          note: 'not for lessons',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await answer).status).toBe('denied');
+    device.disconnect();
+  });
+
+  it('teachers of other classes, governors and technicians cannot decide; junk gets a 400', async () => {
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    const request = unblockRequest();
+    await device.emitWithAck('event', request);
+    for (const email of ['reception@demo.waymark.test']) {
+      const res = await post(`/api/requests/${request.id}/decision`, await login(server.url, email), {
+        decision: 'deny',
+      });
+      expect(res.status).toBe(404);
+    }
+    for (const email of ['governor@demo.waymark.test', 'tech@demo.waymark.test']) {
+      const res = await post(`/api/requests/${request.id}/decision`, await login(server.url, email), {
+        decision: 'deny',
+      });
+      expect(res.status).toBe(403);
+    }
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    const junk = await post(`/api/requests/${request.id}/decision`, cookie, { decision: 'maybe' });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error).toMatch(/decision/);
+    expect((await post(`/api/requests/${uuidv7()}/decision`, cookie, { decision: 'deny' })).status).toBe(404);
+    expect((await post(`/api/requests/not-a-uuid/decision`, cookie, { decision: 'deny' })).status).toBe(404);
+    device.disconnect();
+  });
+});
+
+describe('lesson overrides', () => {
+  it('open sites for a class, pushed to its devices, and ended early', async () => {
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    await device.policy;
+    const pushed = next<PolicyMessage>(device, 'policy');
+    const started = await post('/api/classes/class-year2/overrides', cookie, {
+      kind: 'focus',
+      sites: ['docs.google.com'],
+      minutes: 20,
+    });
+    expect(started.status).toBe(201);
+    const override = started.body.override as { id: string };
+    expect((await pushed).policy.overrides.map((o) => o.id)).toContain(override.id);
+
+    const ended = next<PolicyMessage>(device, 'policy');
+    expect((await post(`/api/classes/class-year2/overrides/${override.id}/end`, cookie, {})).status).toBe(
+      200,
+    );
+    expect((await ended).policy.overrides.map((o) => o.id)).not.toContain(override.id);
+    device.disconnect();
+  });
+
+  it('a device that connects later gets only overrides that have not ended', async () => {
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    await post('/api/classes/class-year2/overrides', cookie, {
+      kind: 'open',
+      sites: ['scratch.mit.edu'],
+      minutes: 15,
+    });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const { policy } = await device.policy;
+    expect(policy.overrides.map((o) => o.sites)).toEqual([['scratch.mit.edu']]);
+    device.disconnect();
+  });
+
+  it('only for one’s own classes, with valid sites', async () => {
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    expect(
+      (await post('/api/classes/class-reception/overrides', cookie, { kind: 'open', sites: ['a.test'] }))
+        .status,
+    ).toBe(404);
+    const bad = await post('/api/classes/class-year2/overrides', cookie, {
+      kind: 'open',
+      sites: ['exa mple.com'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/invalid filter "exa mple.com"/);
+    const governor = await login(server.url, 'governor@demo.waymark.test');
+    expect(
+      (await post('/api/classes/class-year2/overrides', governor, { kind: 'open', sites: ['a.test'] }))
+        .status,
+    ).toBe(403);
+  });
+});
