@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { compilePolicy, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
 
 /** The last policy the server sent: applied again at every start before the network is up. */
 export const cachedPolicyItem = storage.defineItem<PolicyMessage | null>('local:policy', { fallback: null });
@@ -34,4 +34,15 @@ export async function applyPolicy(
   await cachedPolicyItem.setValue(message);
   await appliedVersionItem.setValue(message.policy.version);
   return rules;
+}
+
+export const REFRESH_ALARM = 'policy-refresh';
+
+/** Sets (or clears) the alarm for the next moment the rules change by themselves. */
+export async function scheduleRefresh(message: PolicyMessage, now: Date): Promise<Date | null> {
+  const next = nextPolicyChange(message.policy, { now, classIds: message.classIds });
+  await browser.alarms.clear(REFRESH_ALARM);
+  // A second late, so the override or window has really ended when we recompile.
+  if (next) await browser.alarms.create(REFRESH_ALARM, { when: next.getTime() + 1000 });
+  return next;
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { v7 as uuidv7 } from 'uuid';
 import { DeviceEventSchema, describeZodError, type PolicyMessage } from '@waymark/shared';
-import { applyPolicy, cachedPolicyItem } from './apply-policy';
+import { applyPolicy, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
+import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { profileEmail } from './identity';
@@ -17,13 +18,23 @@ export function startBackground(): void {
   let user: string | null = null;
   let policy: PolicyMessage | null = null;
 
+  // Policies and answers are handled one at a time, in the order the server sent them: an approval's
+  // new rules are in place before the block page hears "approved".
+  let serial: Promise<unknown> = Promise.resolve();
+  const inOrder = (task: () => Promise<unknown>) => {
+    serial = serial.then(task).catch((error) => console.error('waymark:', error));
+    return serial;
+  };
+
   const flush = () =>
     outbox.flush((event) => connection.send(event)).catch((e) => console.error('waymark: flush', e));
 
   async function onPolicy(message: PolicyMessage) {
     try {
-      await applyPolicy(message, new Date(), user);
+      const now = new Date();
+      await applyPolicy(message, now, user);
       policy = message;
+      await scheduleRefresh(message, now);
       await outbox.add({
         id: uuidv7(),
         kind: 'heartbeat',
@@ -39,8 +50,18 @@ export function startBackground(): void {
   }
 
   const connection = new ServerConnection({
-    onPolicy: (m) => void onPolicy(m),
+    onPolicy: (m) => void inOrder(() => onPolicy(m)),
+    onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
+  });
+
+  // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    void inOrder(async () => {
+      const cached = await cachedPolicyItem.getValue();
+      if (cached) await onPolicy(cached);
+    });
   });
 
   const handlers: {
@@ -75,8 +96,10 @@ export function startBackground(): void {
 
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
-    const cached = await cachedPolicyItem.getValue();
-    if (cached) await onPolicy(cached);
+    await inOrder(async () => {
+      const cached = await cachedPolicyItem.getValue();
+      if (cached) await onPolicy(cached);
+    });
     await connect();
   })();
 }

@@ -8,6 +8,7 @@ import {
   type DeviceServerToClientEvents,
   type EnrolledMessage,
   type PolicyMessage,
+  type RequestStatusMessage,
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
 import type { SendResult } from './outbox';
@@ -19,6 +20,7 @@ const deviceTokensItem = storage.defineItem<Record<string, string>>('local:devic
 
 export interface ConnectionHandlers {
   onPolicy(message: PolicyMessage): void;
+  onRequestStatus(message: RequestStatusMessage): void;
   onConnect(): void;
 }
 
@@ -58,6 +60,7 @@ export class ServerConnection {
         .then((all) => deviceTokensItem.setValue({ ...all, [config.serverUrl]: message.deviceToken }));
     });
     socket.on('policy', (message) => this.handlers.onPolicy(message));
+    socket.on('request-status', (message) => this.handlers.onRequestStatus(message));
     socket.on('connect', () => this.handlers.onConnect());
     socket.on('connect_error', (error) => {
       // A refusal by the server's middleware is not retried by Socket.IO itself.

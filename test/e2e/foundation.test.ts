@@ -80,9 +80,12 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     const blockedUrl = `http://${BLOCKED_HOST}:${origin.port}/games?level=2`;
     await page.goto(blockedUrl);
     expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/);
+    // The KS1 page: a picture and a few words, no address.
     await expect
       .poll(() => page.getByTestId('waymark-blocked').textContent())
-      .toContain('This page is blocked');
+      .toContain('This page is not for you.');
+    expect(await page.getByText('Tell your teacher or a grown-up.').count()).toBe(1);
+    expect(await page.getByTestId('waymark-blocked').textContent()).not.toContain(BLOCKED_HOST);
     expect(origin.hits(BLOCKED_HOST)).toBe(0);
 
     // Within 2 seconds of the click, with the DfE monitoring fields.

@@ -1,4 +1,4 @@
-import type { ClassSummary, Staff, StoredEvent } from '@waymark/shared';
+import type { ClassSummary, RequestDecisionBody, Staff, StoredEvent } from '@waymark/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -27,6 +27,11 @@ export const endpoints = {
     api<{ staff: Staff }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }),
   logout: () => api('/api/auth/logout', { method: 'POST' }),
   classes: () => api<{ classes: ClassSummary[] }>('/api/classes').then((r) => r.classes),
+  decideRequest: (eventId: string, body: RequestDecisionBody) =>
+    api(`/api/requests/${encodeURIComponent(eventId)}/decision`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
   classEvents: (classId: string) =>
     api<{ events: StoredEvent[] }>(`/api/classes/${encodeURIComponent(classId)}/events`).then(
       (r) => r.events,

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CATEGORY_LABELS, type StoredEvent } from '@waymark/shared';
+import { can, CATEGORY_LABELS, type StoredEvent } from '@waymark/shared';
 import { endpoints } from '../lib/api';
 import { openConsoleSocket } from '../lib/console-socket';
 import { mergeEvents } from '../lib/event-feed';
+import { useSession } from '../lib/session';
+import { RequestActions } from './RequestActions';
 
 const KIND_LABELS: Record<StoredEvent['kind'], string> = {
   blocked: 'Blocked',
@@ -22,6 +24,8 @@ export function LiveClassPage() {
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
   const klass = classes.data?.find((c) => c.id === classId);
   const [events, setEvents] = useState<StoredEvent[]>([]);
+  const session = useSession();
+  const canDecideForwarded = session.data ? can(session.data.role, 'watch-all-classes') : false;
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,6 +42,11 @@ export function LiveClassPage() {
     socket.on('connect_error', (e) => setError(e.message));
     socket.on('event', (event) => {
       if (event.classId === classId) setEvents((current) => mergeEvents(current, [event]));
+    });
+    socket.on('request-status', (answer) => {
+      setEvents((current) =>
+        current.map((e) => (e.id === answer.requestId ? { ...e, requestStatus: answer.status } : e)),
+      );
     });
     return () => {
       socket.disconnect();
@@ -72,7 +81,7 @@ export function LiveClassPage() {
               <th scope="col">Pupil</th>
               <th scope="col">Device</th>
               <th scope="col">Page</th>
-              <th scope="col">Why</th>
+              <th scope="col">Why / request</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +92,15 @@ export function LiveClassPage() {
                 <td>{e.pupilName ?? e.user ?? 'Not signed in'}</td>
                 <td>{e.deviceName}</td>
                 <td className="url">{e.urlHidden ? 'Hidden (illegal content: DSL only)' : (e.url ?? '')}</td>
-                <td>{e.category ? CATEGORY_LABELS[e.category] : (e.rule ?? '')}</td>
+                <td>
+                  {e.kind === 'unblock-request' ? (
+                    <RequestActions event={e} canDecideForwarded={canDecideForwarded} />
+                  ) : e.category ? (
+                    CATEGORY_LABELS[e.category]
+                  ) : (
+                    (e.rule ?? '')
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,73 +1,97 @@
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { CATEGORY_LABELS, isIllegalCategory, type Decision, type PolicyMessage } from '@waymark/shared';
-import { cachedPolicyItem } from '../../lib/apply-policy';
-import { blockedEvent, explainBlock } from '../../lib/block-report';
-
-function blockedUrl(): string {
-  return decodeURI(location.hash.slice(1));
-}
-
-/** Reports the attempt once per page load (a reload of the block page is not a new attempt). */
-async function reportOnce(url: string, decision: Decision | null, message: PolicyMessage) {
-  const key = `waymark-reported:${url}`;
-  if (sessionStorage.getItem(key)) return;
-  sessionStorage.setItem(key, '1');
-  const frame = window.top === window ? 'main_frame' : 'sub_frame';
-  await browser.runtime.sendMessage({ type: 'report', event: blockedEvent(url, decision, message, frame) });
-}
+import { isIllegalCategory } from '@waymark/shared';
+import { ConcernForm } from '../../components/ConcernForm';
+import { HelpSection } from '../../components/HelpSection';
+import { Illustration } from '../../components/Illustration';
+import { RequestForm } from '../../components/RequestForm';
+import { ageBand } from '../../lib/age-band';
+import { strings } from '../../lib/i18n';
+import { concernEvent, explainBlock, unblockRequestEvent } from '../../lib/pupil-events';
+import { blockedUrl, report, usePolicyAndLocale, useReportOnce, useRequest } from './use-block-page';
 
 export function BlockedPage() {
   const url = blockedUrl();
-  const [message, setMessage] = useState<PolicyMessage | null | undefined>(undefined);
-  const decision = message ? explainBlock(url, message) : null;
-  const illegal = isIllegalCategory(decision?.category);
-
-  useEffect(() => {
-    void cachedPolicyItem.getValue().then(setMessage);
-  }, []);
-
-  useEffect(() => {
-    if (message && url) void reportOnce(url, explainBlock(url, message), message);
-  }, [message, url]);
+  const { message, locale } = usePolicyAndLocale();
+  useReportOnce(url, message);
+  const request = useRequest(url, message);
+  const t = strings(locale);
+  document.documentElement.lang = locale;
+  document.title = `${t.blockedTitle} – Waymark`;
 
   if (message === undefined) return null;
+  if (message === null) {
+    return (
+      <main data-testid="waymark-blocked" className="band-young">
+        <h1>{t.blockedTitle}</h1>
+        <p>{t.settingUp}</p>
+        <HelpSection t={t} />
+      </main>
+    );
+  }
+
+  const decision = explainBlock(url, message);
+  const band = ageBand(message.policy.profile);
+  const school = message.schoolName;
+  const note = <p className="note">{t.supervisedNote(school)}</p>;
+
+  // Illegal categories: no URL, no category name, nothing from the page; a calm message.
+  if (isIllegalCategory(decision?.category)) {
+    return (
+      <main data-testid="waymark-blocked" className={`band-${band}`}>
+        <h1>{t.blockedTitle}</h1>
+        <p>{t.illegalMessage}</p>
+        <HelpSection t={t} />
+        {note}
+      </main>
+    );
+  }
+
+  if (band === 'young') {
+    return (
+      <main data-testid="waymark-blocked" className="band-young">
+        <Illustration />
+        <h1 className="young-message">{t.youngMessage}</h1>
+        <p className="young-message">{t.youngHelp}</p>
+        <HelpSection t={t} />
+        {note}
+      </main>
+    );
+  }
+
+  const category = decision?.category ? t.categories[decision.category] : null;
   return (
-    <main data-testid="waymark-blocked">
-      <h1>This page is blocked</h1>
-      {message === null ? (
-        <p>This device is still getting its settings from your school. Try again in a minute.</p>
-      ) : illegal ? (
-        <p>This page is not allowed at school. You have not done anything wrong by seeing this message.</p>
-      ) : (
-        <>
-          <p>Your school has not allowed this page{message.className ? ` for ${message.className}` : ''}.</p>
-          {url && (
-            <p>
-              Page: <span className="url">{url}</span>
-            </p>
-          )}
-          {decision?.category && <p>Reason: {CATEGORY_LABELS[decision.category]}.</p>}
-        </>
+    <main data-testid="waymark-blocked" className={`band-${band}`}>
+      <h1>{t.blockedTitle}</h1>
+      <p>{t.notAllowed(message.className)}</p>
+      {band === 'senior' && url && (
+        <p>
+          {t.page}: <span className="url">{url}</span>
+        </p>
       )}
-      <section className="help" aria-labelledby="help-heading">
-        <h2 id="help-heading">Need help?</h2>
-        <ul>
-          <li>Ask your teacher, or another adult you trust.</li>
-          <li>
-            Call Childline free on <strong>0800 1111</strong> or visit{' '}
-            <a href="https://www.childline.org.uk/">childline.org.uk</a>.
-          </li>
-          <li>
-            Worried about someone you met online?{' '}
-            <a href="https://www.ceop.police.uk/safety-centre/">Report to CEOP</a>.
-          </li>
-        </ul>
-      </section>
-      <p className="note">
-        {message?.schoolName ?? 'Your school'} looks after how this device uses the internet. The pages you
-        visit can be seen by your teachers.
-      </p>
+      {category && (
+        <p>
+          {t.reason}: {category}
+        </p>
+      )}
+      {url && (
+        <RequestForm
+          t={t}
+          band={band}
+          status={request.status}
+          onSend={async (reason) => {
+            const event = unblockRequestEvent(message, url, decision?.category ?? null, reason);
+            await report(event);
+            request.sent(event.id);
+          }}
+        />
+      )}
+      <HelpSection t={t} />
+      {band === 'senior' && (
+        <ConcernForm
+          t={t}
+          onSend={async (text) => void (await report(concernEvent(message, url || null, text)))}
+        />
+      )}
+      {note}
     </main>
   );
 }

@@ -1,0 +1,151 @@
+import type { Category } from '@waymark/shared';
+
+export type Locale = 'en' | 'cy';
+
+/** Block page and popup text, in English and Welsh. Young pupils get the short forms. */
+export interface Strings {
+  blockedTitle: string;
+  youngMessage: string;
+  youngHelp: string;
+  notAllowed: (className: string | null) => string;
+  page: string;
+  reason: string;
+  askTeacherHeading: string;
+  reasonLabel: string;
+  askTeacherButton: string;
+  requestAccessButton: string;
+  sending: string;
+  status: Record<'pending' | 'approved' | 'denied' | 'forwarded', string>;
+  illegalMessage: string;
+  needHelpHeading: string;
+  helpTeacher: string;
+  helpChildline: (phone: string) => string;
+  helpChildlineLink: string;
+  helpCeop: string;
+  helpCeopLink: string;
+  helpMeic: string | null;
+  concernButton: string;
+  concernLabel: string;
+  concernSend: string;
+  concernSent: string;
+  supervisedNote: (school: string) => string;
+  settingUp: string;
+  categories: Record<Category, string>;
+}
+
+const en: Strings = {
+  blockedTitle: 'This page is blocked',
+  youngMessage: 'This page is not for you.',
+  youngHelp: 'Tell your teacher or a grown-up.',
+  notAllowed: (className) => `Your school has not allowed this page${className ? ` for ${className}` : ''}.`,
+  page: 'Page',
+  reason: 'Why',
+  askTeacherHeading: 'Do you need this page for your work?',
+  reasonLabel: 'Tell your teacher why you need it',
+  askTeacherButton: 'Ask my teacher to open it',
+  requestAccessButton: 'Request access',
+  sending: 'Sending…',
+  status: {
+    pending: 'Your request has been sent. Waiting for your teacher…',
+    approved: 'Your teacher has opened this page. Taking you there…',
+    denied: 'Your teacher said no this time.',
+    forwarded: 'Your teacher has passed your request to the online-safety lead.',
+  },
+  illegalMessage:
+    'This page is not allowed at school. You have not done anything wrong by seeing this message. If something online has worried you, talk to an adult you trust.',
+  needHelpHeading: 'Need help?',
+  helpTeacher: 'Talk to your teacher, or another adult you trust.',
+  helpChildline: (phone) => `Call Childline free on ${phone}, or visit`,
+  helpChildlineLink: 'childline.org.uk',
+  helpCeop: 'Worried about someone you met online?',
+  helpCeopLink: 'Report it to CEOP',
+  helpMeic: null,
+  concernButton: 'I need help / report a concern',
+  concernLabel: 'What is worrying you? (you can leave this empty)',
+  concernSend: 'Send to my teacher',
+  concernSent: 'Your message has been sent. A member of staff will talk to you.',
+  supervisedNote: (school) =>
+    `${school} looks after how this device uses the internet. Your teachers can see the pages you visit.`,
+  settingUp: 'This device is still getting its settings from your school. Try again in a minute.',
+  categories: {
+    'illegal-csam': 'Not allowed',
+    'illegal-terrorism': 'Not allowed',
+    'illegal-hate': 'Not allowed',
+    extremism: 'Extremism',
+    discrimination: 'Discrimination',
+    pornography: 'Adult content',
+    'self-harm': 'Self-harm',
+    violence: 'Violence',
+    'substance-abuse': 'Drugs and alcohol',
+    piracy: 'Piracy',
+    gambling: 'Gambling',
+    'proxy-vpn': 'Proxies and VPNs (getting round the school’s filter)',
+    'social-media': 'Social media',
+    messaging: 'Messaging and chat',
+    'file-sharing': 'File sharing',
+    video: 'Video',
+    gaming: 'Online games',
+  },
+};
+
+const cy: Strings = {
+  blockedTitle: 'Mae’r dudalen hon wedi’i rhwystro',
+  youngMessage: 'Dydy’r dudalen hon ddim i ti.',
+  youngHelp: 'Dywed wrth dy athro neu oedolyn.',
+  notAllowed: (className) =>
+    `Dydy dy ysgol ddim wedi caniatáu’r dudalen hon${className ? ` i ${className}` : ''}.`,
+  page: 'Tudalen',
+  reason: 'Pam',
+  askTeacherHeading: 'Wyt ti angen y dudalen hon ar gyfer dy waith?',
+  reasonLabel: 'Dywed wrth dy athro pam rwyt ti ei hangen',
+  askTeacherButton: 'Gofyn i fy athro ei hagor',
+  requestAccessButton: 'Gofyn am fynediad',
+  sending: 'Yn anfon…',
+  status: {
+    pending: 'Mae dy gais wedi’i anfon. Yn aros am dy athro…',
+    approved: 'Mae dy athro wedi agor y dudalen hon. Yn mynd â ti yno…',
+    denied: 'Dywedodd dy athro na y tro hwn.',
+    forwarded: 'Mae dy athro wedi anfon dy gais at yr arweinydd diogelwch ar-lein.',
+  },
+  illegalMessage:
+    'Dydy’r dudalen hon ddim yn cael ei chaniatáu yn yr ysgol. Dwyt ti ddim wedi gwneud dim byd o’i le. Os oes rhywbeth ar-lein wedi dy boeni, siarada gydag oedolyn rwyt ti’n ymddiried ynddo.',
+  needHelpHeading: 'Angen help?',
+  helpTeacher: 'Siarada gyda dy athro, neu oedolyn arall rwyt ti’n ymddiried ynddo.',
+  helpChildline: (phone) => `Ffonia Childline am ddim ar ${phone}, neu cer i`,
+  helpChildlineLink: 'childline.org.uk',
+  helpCeop: 'Yn poeni am rywun rwyt ti wedi cwrdd â nhw ar-lein?',
+  helpCeopLink: 'Rho wybod i CEOP',
+  helpMeic: 'Meic: llinell gymorth i blant a phobl ifanc yng Nghymru, 080880 23456',
+  concernButton: 'Dw i angen help / rhoi gwybod am bryder',
+  concernLabel: 'Beth sy’n dy boeni? (gelli di adael hwn yn wag)',
+  concernSend: 'Anfon at fy athro',
+  concernSent: 'Mae dy neges wedi’i hanfon. Bydd aelod o staff yn siarad gyda ti.',
+  supervisedNote: (school) =>
+    `Mae ${school} yn gofalu am sut mae’r ddyfais hon yn defnyddio’r rhyngrwyd. Mae dy athrawon yn gallu gweld y tudalennau rwyt ti’n ymweld â nhw.`,
+  settingUp: 'Mae’r ddyfais hon yn dal i gael ei gosodiadau gan dy ysgol. Rho gynnig arall arni mewn munud.',
+  categories: {
+    'illegal-csam': 'Dim caniatâd',
+    'illegal-terrorism': 'Dim caniatâd',
+    'illegal-hate': 'Dim caniatâd',
+    extremism: 'Eithafiaeth',
+    discrimination: 'Gwahaniaethu',
+    pornography: 'Cynnwys i oedolion',
+    'self-harm': 'Hunan-niweidio',
+    violence: 'Trais',
+    'substance-abuse': 'Cyffuriau ac alcohol',
+    piracy: 'Môr-ladrata',
+    gambling: 'Gamblo',
+    'proxy-vpn': 'Dirprwyon a VPNs (osgoi hidlydd yr ysgol)',
+    'social-media': 'Cyfryngau cymdeithasol',
+    messaging: 'Negeseuon a sgwrsio',
+    'file-sharing': 'Rhannu ffeiliau',
+    video: 'Fideo',
+    gaming: 'Gemau ar-lein',
+  },
+};
+
+export const STRINGS: Record<Locale, Strings> = { en, cy };
+
+export function strings(locale: string | undefined): Strings {
+  return locale === 'cy' ? cy : en;
+}

@@ -1,0 +1,54 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  evaluateUrl,
+  type Category,
+  type Decision,
+  type DeviceEventInput,
+  type PolicyMessage,
+} from '@waymark/shared';
+
+/** The fields every report from this device carries. */
+export function eventBase(message: PolicyMessage) {
+  return {
+    id: uuidv7(),
+    occurredAt: new Date().toISOString(),
+    profile: message.policy.profile,
+    policyVersion: message.policy.version,
+  };
+}
+
+export function unblockRequestEvent(
+  message: PolicyMessage,
+  url: string,
+  category: Category | null,
+  reason: string,
+): DeviceEventInput {
+  return { ...eventBase(message), kind: 'unblock-request', url, category, reason };
+}
+
+export function concernEvent(message: PolicyMessage, url: string | null, text: string): DeviceEventInput {
+  return { ...eventBase(message), kind: 'concern', url, message: text };
+}
+
+/** Why a URL was blocked, by the same rules the DNR rules came from. */
+export function explainBlock(url: string, message: PolicyMessage | null, now = new Date()): Decision | null {
+  if (!message || url === '') return null;
+  return evaluateUrl(message.policy, url, { now, classIds: message.classIds });
+}
+
+/** The blocked-attempt event the block page reports: DfE fields the device knows, the server adds the rest. */
+export function blockedEvent(
+  url: string,
+  decision: Decision | null,
+  message: PolicyMessage,
+  frame: 'main_frame' | 'sub_frame',
+): DeviceEventInput {
+  return {
+    ...eventBase(message),
+    kind: 'blocked',
+    url,
+    category: decision?.category ?? null,
+    rule: decision?.rule ?? 'blocked by the device policy',
+    frame,
+  };
+}
