@@ -93,7 +93,7 @@ const cy: Strings = {
   youngMessage: 'Dydy’r dudalen hon ddim i ti.',
   youngHelp: 'Dywed wrth dy athro neu oedolyn.',
   notAllowed: (className) =>
-    `Dydy dy ysgol ddim wedi caniatáu’r dudalen hon${className ? ` i ${className}` : ''}.`,
+    `Dydy dy ysgol ddim wedi caniatáu’r dudalen hon${className ? ` ar gyfer ${className}` : ''}.`,
   page: 'Tudalen',
   reason: 'Pam',
   askTeacherHeading: 'Wyt ti angen y dudalen hon ar gyfer dy waith?',

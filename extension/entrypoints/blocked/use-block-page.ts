@@ -16,16 +16,16 @@ export function blockedUrl(): string {
   return location.hash.slice(1);
 }
 
-/** The cached policy and the managed locale; `undefined` while loading. */
+/** The cached policy and the managed locale; `message` is `undefined` until both are known. */
 export function usePolicyAndLocale(): { message: PolicyMessage | null | undefined; locale: Locale } {
   const [message, setMessage] = useState<PolicyMessage | null | undefined>(undefined);
-  const [locale, setLocale] = useState<Locale>('en');
+  const [locale, setLocale] = useState<Locale | undefined>(undefined);
   useEffect(() => {
     void cachedPolicyItem.getValue().then(setMessage);
-    void loadConfig().then((c) => c.locale && setLocale(c.locale));
+    void loadConfig().then((c) => setLocale(c.locale ?? 'en'));
     return cachedPolicyItem.watch((value) => setMessage(value));
   }, []);
-  return { message, locale };
+  return { message: locale === undefined ? undefined : message, locale: locale ?? 'en' };
 }
 
 /** Reports the attempt once per page (a reload of the block page is not a new attempt). */

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PolicySchema, type PolicyMessage, type Profile } from '@waymark/shared';
+import { starterPolicy } from '@waymark/console-server';
+import { axeViolations } from '../support/axe';
+import { configureExtension, launchPupilBrowser, type PupilBrowser } from '../support/chromium';
+import { EXTENSION_ID, REPO_ROOT, requireBuiltExtension } from '../support/paths';
+
+/** Screenshots land here for a person to look at (not committed). */
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'block-pages');
+
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+let browser: PupilBrowser;
+
+beforeAll(async () => {
+  requireBuiltExtension();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchPupilBrowser([]);
+});
+afterAll(() => browser?.close());
+
+function message(profile: Profile, className: string): PolicyMessage {
+  return {
+    policy: PolicySchema.parse({
+      ...starterPolicy(profile, 'Europe/London'),
+      version: 4,
+      alwaysAllowed: [],
+      overrides: [],
+    }),
+    classIds: ['c'],
+    className,
+    schoolName: 'Ysgol Gynradd Waymark',
+  };
+}
+
+/** Shows the block page for a URL as a device with this cached policy and locale would. */
+async function blockPage(profile: Profile, className: string, locale: 'en' | 'cy', url: string) {
+  // A server that is never there: the page works from the cached policy, as it must offline.
+  await configureExtension(browser.worker, {
+    serverUrl: 'http://127.0.0.1:9',
+    enrollmentToken: 'none',
+    locale,
+  });
+  await browser.worker.evaluate(
+    async (m) => chrome.storage.local.set({ policy: m }),
+    message(profile, className),
+  );
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await page.goto(`chrome-extension://${EXTENSION_ID}/blocked.html#${url}`);
+  await page.getByTestId('waymark-blocked').waitFor();
+  return page;
+}
+
+const variants = [
+  {
+    name: 'reception-en',
+    profile: 'EYFS',
+    cls: 'Reception (Robins)',
+    locale: 'en',
+    url: 'https://www.roblox.com/',
+  },
+  { name: 'year2-cy', profile: 'KS1', cls: 'Blwyddyn 2', locale: 'cy', url: 'https://www.roblox.com/' },
+  {
+    name: 'year5-en',
+    profile: 'KS2',
+    cls: 'Year 5 (Kestrels)',
+    locale: 'en',
+    url: 'https://www.roblox.com/games',
+  },
+  { name: 'year5-cy', profile: 'KS2', cls: 'Blwyddyn 5', locale: 'cy', url: 'https://www.roblox.com/games' },
+  { name: 'year10-en', profile: 'KS4', cls: 'Year 10', locale: 'en', url: 'https://www.bet365.com/' },
+  {
+    name: 'year10-cy',
+    profile: 'KS4',
+    cls: 'Blwyddyn 10',
+    locale: 'cy',
+    url: 'https://www.tiktok.com/@someone',
+  },
+] as const;
+
+describe('block pages, by age and language', () => {
+  it.each(variants)('$name reads right and has no accessibility violations', async (v) => {
+    const page = await blockPage(v.profile, v.cls, v.locale, v.url);
+    const text = (await page.getByTestId('waymark-blocked').textContent()) ?? '';
+    const host = new URL(v.url).hostname;
+    if (v.profile === 'EYFS' || v.profile === 'KS1') {
+      expect(text).toContain(
+        v.locale === 'en' ? 'This page is not for you.' : 'Dydy’r dudalen hon ddim i ti.',
+      );
+      expect(text).not.toContain(host);
+      expect(await page.locator('svg.illustration').count()).toBe(1);
+    } else if (v.profile === 'KS2') {
+      expect(
+        await page
+          .getByRole('button', {
+            name: v.locale === 'en' ? 'Ask my teacher to open it' : 'Gofyn i fy athro ei hagor',
+          })
+          .count(),
+      ).toBe(1);
+      expect(text).not.toContain(host);
+    } else {
+      expect(text).toContain(host);
+      expect(
+        await page
+          .getByRole('button', { name: v.locale === 'en' ? 'Request access' : 'Gofyn am fynediad' })
+          .count(),
+      ).toBe(1);
+      expect(await page.getByRole('button', { name: /I need help|Dw i angen help/ }).count()).toBe(1);
+    }
+    // Every age: Childline, CEOP and the supervision note.
+    expect(text).toContain('0800 1111');
+    expect(await page.locator('a[href^="https://www.childline.org.uk"]').count()).toBe(1);
+    expect(await page.locator('a[href^="https://www.ceop.police.uk"]').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(v.locale);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `${v.name}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('illegal categories: a calm message, no address, no category name', async () => {
+    const m = message('KS4', 'Year 10');
+    m.policy.categoryLists['illegal-hate'] = ['hate.example'];
+    m.policy.categories['illegal-hate'] = { action: 'block' };
+    await configureExtension(browser.worker, {
+      serverUrl: 'http://127.0.0.1:9',
+      enrollmentToken: 'none',
+      locale: 'en',
+    });
+    await browser.worker.evaluate(async (msg) => chrome.storage.local.set({ policy: msg }), m);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/blocked.html#https://hate.example/page`);
+    const text = (await page.getByTestId('waymark-blocked').textContent()) ?? '';
+    expect(text).toContain('You have not done anything wrong');
+    expect(text).not.toContain('hate.example');
+    expect(text).not.toMatch(/illegal|hate/i);
+    expect(await page.getByRole('button', { name: 'Request access' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'illegal-en.png'), fullPage: true });
+    await page.close();
+  });
+});
