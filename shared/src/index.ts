@@ -6,6 +6,7 @@ export * from './policy/policy-entries';
 export * from './policy/evaluate';
 export * from './policy/next-change';
 export * from './policy/compile-policy';
+export * from './policy/safe-search';
 export * from './url-filter';
 export * from './roles/roles';
 export * from './protocol/events';

@@ -1,14 +1,18 @@
 import type { DnrRule } from '../src';
 
+export interface DnrOutcome {
+  action: 'allow' | 'redirect' | 'transform' | 'none';
+  target?: string;
+  headers: Record<string, string>;
+}
+
 /**
- * What Chrome does with a set of dynamic rules for one main-frame navigation, as its documentation
- * describes: the highest-priority matching rule wins; at equal priority allow beats redirect.
- * Outside the product (it stands for the browser), so tests can check the rules' effect.
+ * What Chrome does with a set of dynamic rules for one navigation, as its documentation describes:
+ * the highest-priority matching allow/redirect rule wins, allow beating redirect at equal priority;
+ * modifyHeaders rules add their headers. Outside the product (it stands for the browser), so tests
+ * can check the rules' effect rather than their shape.
  */
-export function simulateDnr(
-  rules: DnrRule[],
-  url: string,
-): { action: 'allow' | 'redirect' | 'none'; target?: string } {
+export function simulateDnr(rules: DnrRule[], url: string): DnrOutcome {
   const host = new URL(url).hostname.replace(/\.$/, '');
   const matching = rules.filter((rule) => {
     const { requestDomains, regexFilter, isUrlFilterCaseSensitive } = rule.condition;
@@ -16,14 +20,25 @@ export function simulateDnr(
     if (regexFilter && !new RegExp(regexFilter, isUrlFilterCaseSensitive ? '' : 'i').test(url)) return false;
     return true;
   });
-  const rank = (r: DnrRule) => r.priority * 10 + (r.action.type === 'allow' ? 1 : 0);
-  const best = matching.sort((a, b) => rank(b) - rank(a))[0];
-  if (!best) return { action: 'none' };
-  if (best.action.type === 'allow') return { action: 'allow' };
-  const regex = new RegExp(best.condition.regexFilter!, best.condition.isUrlFilterCaseSensitive ? '' : 'i');
-  const target = url.replace(
-    regex,
-    best.action.redirect.regexSubstitution.replace(/\\(\d)/g, (_, n) => (n === '0' ? '$&' : `$${n}`)),
+  const headers = Object.fromEntries(
+    matching.flatMap((r) =>
+      r.action.type === 'modifyHeaders' ? r.action.requestHeaders.map((h) => [h.header, h.value]) : [],
+    ),
   );
-  return { action: 'redirect', target };
+  const rank = (r: DnrRule) => r.priority * 10 + (r.action.type === 'allow' ? 1 : 0);
+  const best = matching.filter((r) => r.action.type !== 'modifyHeaders').sort((a, b) => rank(b) - rank(a))[0];
+  if (!best) return { action: 'none', headers };
+  const action = best.action;
+  if (action.type === 'allow' || action.type === 'modifyHeaders') return { action: 'allow', headers };
+  if ('transform' in action.redirect) {
+    const target = new URL(url);
+    for (const p of action.redirect.transform.queryTransform.addOrReplaceParams)
+      target.searchParams.set(p.key, p.value);
+    return { action: 'transform', target: target.toString(), headers };
+  }
+  const regex = new RegExp(best.condition.regexFilter!, best.condition.isUrlFilterCaseSensitive ? '' : 'i');
+  const substitution = action.redirect.regexSubstitution.replace(/\\(\d)/g, (_: string, n: string) =>
+    n === '0' ? '$&' : `$${n}`,
+  );
+  return { action: 'redirect', target: url.replace(regex, substitution), headers };
 }

@@ -217,12 +217,12 @@ describe('compilePolicy', () => {
 
   it('redirects blocked navigations to the block page with the original URL after #', () => {
     const rules = compilePolicy(ks1, { now: NOW, blockPage: BLOCK_PAGE });
-    expect(simulateDnr(rules, 'https://example.org/a?b=1')).toEqual({
+    expect(simulateDnr(rules, 'https://example.org/a?b=1')).toMatchObject({
       action: 'redirect',
       target: `${BLOCK_PAGE}#https://example.org/a?b=1`,
     });
     const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
-    expect(simulateDnr(ks3rules, 'https://www.bet365.com/x')).toEqual({
+    expect(simulateDnr(ks3rules, 'https://www.bet365.com/x')).toMatchObject({
       action: 'redirect',
       target: `${BLOCK_PAGE}#https://www.bet365.com/x`,
     });
@@ -348,5 +348,42 @@ describe('nextPolicyChange', () => {
       '2026-11-25T11:20:00.000Z',
     );
     expect(nextPolicyChange(p, { now: NOW, classIds: ['year5'] })).toBeNull();
+  });
+});
+
+describe('locked safe search', () => {
+  const rulesFor = (p: Policy) => compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+
+  it.each([
+    ['https://www.google.com/search?q=cats', 'https://www.google.com/search?q=cats&safe=active'],
+    ['https://www.google.co.uk/search?q=cats&safe=off', 'https://www.google.co.uk/search?q=cats&safe=active'],
+    ['https://www.bing.com/search?q=cats', 'https://www.bing.com/search?q=cats&adlt=strict'],
+    ['https://duckduckgo.com/?q=cats&kp=-2', 'https://duckduckgo.com/?q=cats&kp=1'],
+    ['http://www.google.com:8080/search?q=cats', 'http://www.google.com:8080/search?q=cats&safe=active'],
+  ])('forces strict mode: %s', (url, target) => {
+    expect(simulateDnr(rulesFor(ks3), url)).toMatchObject({ action: 'transform', target });
+  });
+
+  it('sets YouTube Restricted Mode on every YouTube request', () => {
+    const open = policy({ ...ks3, categories: { ...ks3.categories, video: { action: 'allow' } } });
+    expect(simulateDnr(rulesFor(open), 'https://www.youtube.com/watch?v=1').headers).toEqual({
+      'YouTube-Restrict': 'Strict',
+    });
+    expect(simulateDnr(rulesFor(open), 'https://www.bbc.co.uk/').headers).toEqual({});
+  });
+
+  it('leaves other pages of the engines alone', () => {
+    expect(simulateDnr(rulesFor(ks3), 'https://www.google.com/maps').action).not.toBe('transform');
+  });
+
+  it('adds no rewrite for an engine the policy blocks, so its block page still shows', () => {
+    const rules = rulesFor(ks1);
+    expect(simulateDnr(rules, 'https://www.google.com/search?q=cats')).toMatchObject({ action: 'redirect' });
+    expect(rules.some((r) => r.action.type === 'modifyHeaders')).toBe(false);
+  });
+
+  it('can be turned off by the policy', () => {
+    const rules = rulesFor(policy({ ...ks3, safeSearch: false }));
+    expect(simulateDnr(rules, 'https://www.google.com/search?q=cats').action).toBe('none');
   });
 });

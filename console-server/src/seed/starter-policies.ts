@@ -105,6 +105,10 @@ const KS2_ALLOW = [
   'dkfindout.com',
   'mathsframe.co.uk',
   'spellingshed.com',
+  // Research with locked SafeSearch (the extension forces safe=active / adlt=strict).
+  'google.co.uk/search',
+  'google.com/search',
+  'bing.com/search',
   'classroom.google.com',
   'docs.google.com',
   'drive.google.com',
@@ -156,7 +160,7 @@ const PUPIL_OLDER: Record<'KS3' | 'KS4' | 'KS5', Partial<Record<Category, Catego
 export type StoredPolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
 
 export function starterPolicy(profile: Profile, timeZone: string): StoredPolicyBody {
-  const base = { profile, timeZone, categoryLists: STARTER_CATEGORY_LISTS, block: [] as string[] };
+  const base = { profile, timeZone, categoryLists: STARTER_CATEGORY_LISTS, block: [] as string[], safeSearch: true };
   switch (profile) {
     case 'EYFS':
     case 'KS1':

@@ -1,17 +1,30 @@
 import type { UrlFilter } from '../url-filter/parse-filter';
+import { evaluateUrl } from './evaluate';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type PolicyEntry } from './policy-entries';
+import { SAFE_SEARCH_ENGINES, YOUTUBE } from './safe-search';
 import type { Policy } from './schema';
 
 /** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
+type ResourceType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'script' | 'media' | 'other';
+
 export interface DnrRule {
   id: number;
   priority: number;
-  action: { type: 'allow' } | { type: 'redirect'; redirect: { regexSubstitution: string } };
+  action:
+    | { type: 'allow' }
+    | { type: 'redirect'; redirect: { regexSubstitution: string } }
+    | {
+        type: 'redirect';
+        redirect: {
+          transform: { queryTransform: { addOrReplaceParams: Array<{ key: string; value: string }> } };
+        };
+      }
+    | { type: 'modifyHeaders'; requestHeaders: Array<{ header: string; operation: 'set'; value: string }> };
   condition: {
     requestDomains?: string[];
     regexFilter?: string;
     isUrlFilterCaseSensitive?: boolean;
-    resourceTypes: Array<'main_frame' | 'sub_frame'>;
+    resourceTypes: ResourceType[];
   };
 }
 
@@ -37,6 +50,8 @@ export interface CompileOptions extends PolicyContext {
 const FRAMES: DnrRule['condition']['resourceTypes'] = ['main_frame', 'sub_frame'];
 /** Above any specificity priority: help sites and always-allowed hosts always win. */
 export const ALWAYS_ALLOWED_PRIORITY = 100_000_000;
+/** Above every allow rule, or an allow would stop the safe-search rewrite. */
+export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
@@ -161,7 +176,9 @@ function entriesToRules(
 
 function checkLimits(rules: DnrRule[]): void {
   const regex = rules.filter((r) => r.condition.regexFilter !== undefined).length;
-  const unsafe = rules.filter((r) => r.action.type === 'redirect').length;
+  const unsafe = rules.filter(
+    (r) => r.action.type === 'redirect' || r.action.type === 'modifyHeaders',
+  ).length;
   const problems: string[] = [];
   if (rules.length > DNR_LIMITS.MAX_NUMBER_OF_DYNAMIC_RULES) {
     problems.push(`${rules.length} rules (Chrome allows ${DNR_LIMITS.MAX_NUMBER_OF_DYNAMIC_RULES})`);
@@ -202,6 +219,39 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     rules.push(...entriesToRules(plan.entries, ids, blockPage));
     if (plan.defaultBlocks) rules.push(catchAll());
   }
+  if (policy.safeSearch) rules.push(...safeSearchRules(policy, options, ids));
   checkLimits(rules);
+  return rules;
+}
+
+/**
+ * Safe-search rules for the engines this policy lets the pupil use. A blocked engine gets none:
+ * its block rule must decide, not a rewrite.
+ */
+function safeSearchRules(policy: Policy, ctx: PolicyContext, ids: Counter): DnrRule[] {
+  const rules: DnrRule[] = [];
+  for (const engine of SAFE_SEARCH_ENGINES) {
+    if (evaluateUrl(policy, engine.probe, ctx).verdict !== 'allowed') continue;
+    rules.push({
+      id: ids.next++,
+      priority: SAFE_SEARCH_PRIORITY,
+      action: {
+        type: 'redirect',
+        redirect: { transform: { queryTransform: { addOrReplaceParams: [engine.param] } } },
+      },
+      condition: { regexFilter: engine.regexFilter, resourceTypes: ['main_frame', 'sub_frame'] },
+    });
+  }
+  if (evaluateUrl(policy, YOUTUBE.probe, ctx).verdict === 'allowed') {
+    rules.push({
+      id: ids.next++,
+      priority: SAFE_SEARCH_PRIORITY,
+      action: { type: 'modifyHeaders', requestHeaders: [{ ...YOUTUBE.header, operation: 'set' }] },
+      condition: {
+        requestDomains: [...YOUTUBE.domains],
+        resourceTypes: ['main_frame', 'sub_frame', 'xmlhttprequest', 'script', 'media', 'other'],
+      },
+    });
+  }
   return rules;
 }

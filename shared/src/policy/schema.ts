@@ -61,6 +61,8 @@ export const PolicySchema = z.object({
   /** The console server and the school's sign-in domains: never blocked. */
   alwaysAllowed: z.array(FilterStringSchema),
   overrides: z.array(LessonOverrideSchema),
+  /** Lock SafeSearch on Google, Bing and DuckDuckGo and YouTube's Restricted Mode. */
+  safeSearch: z.boolean().default(true),
   /** IANA zone the school's time windows are written in. */
   timeZone: z.string().min(1).default('Europe/London'),
 });

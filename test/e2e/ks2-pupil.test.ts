@@ -17,6 +17,7 @@ import { requireBuiltExtension } from '../support/paths';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 const SITE = 'www.miniclip.com';
+const SEARCH = 'www.google.co.uk';
 
 let dataDir: string;
 let server: ServerProcess;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
   server = await startServerProcess(dataDir);
   origin = await startOriginServer();
-  browser = await launchPupilBrowser([`MAP ${SITE} 127.0.0.1`]);
+  browser = await launchPupilBrowser([`MAP ${SITE} 127.0.0.1`, `MAP ${SEARCH} 127.0.0.1`]);
   cookie = await login(server.url, 'teacher@demo.waymark.test');
   teacher = await connectConsole(server.url, cookie);
   expect((await teacher.emitWithAck('watch-class', { classId: 'class-year5' })).ok).toBe(true);
@@ -92,4 +93,13 @@ it('a KS2 pupil asks the teacher; the teacher approves for the lesson; the page 
   await page.waitForURL(url, { timeout: 10_000 });
   await expect.poll(() => page.getByTestId('origin-page').textContent()).toContain(`Hello from ${SITE}`);
   expect(origin.hits(SITE)).toBeGreaterThan(0);
+});
+
+it('searches are forced to SafeSearch: the pupil cannot turn it off', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`http://${SEARCH}:${origin.port}/search?q=volcanoes&safe=off`);
+  await expect.poll(() => page.getByTestId('origin-page').count()).toBe(1);
+  const searches = origin.requestsTo(SEARCH).filter((r) => r.path.startsWith('/search'));
+  expect(searches.map((r) => r.path)).toEqual(['/search?q=volcanoes&safe=active']);
+  await page.close();
 });
