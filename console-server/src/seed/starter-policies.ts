@@ -160,7 +160,13 @@ const PUPIL_OLDER: Record<'KS3' | 'KS4' | 'KS5', Partial<Record<Category, Catego
 export type StoredPolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
 
 export function starterPolicy(profile: Profile, timeZone: string): StoredPolicyBody {
-  const base = { profile, timeZone, categoryLists: STARTER_CATEGORY_LISTS, block: [] as string[], safeSearch: true };
+  const base = {
+    profile,
+    timeZone,
+    categoryLists: STARTER_CATEGORY_LISTS,
+    block: [] as string[],
+    safeSearch: true,
+  };
   switch (profile) {
     case 'EYFS':
     case 'KS1':
