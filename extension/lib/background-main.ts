@@ -1,13 +1,22 @@
 import { browser } from 'wxt/browser';
-import { v7 as uuidv7 } from 'uuid';
-import { DeviceEventSchema, describeZodError, type PolicyMessage } from '@waymark/shared';
+import {
+  DeviceEventSchema,
+  describeZodError,
+  type DeviceEventInput,
+  type PolicyMessage,
+} from '@waymark/shared';
 import { applyPolicy, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { profileEmail } from './identity';
+import { watchProxySettings } from './proxy-watch';
+import { heartbeatEvent, tamperEvent } from './pupil-events';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
+
+const HEARTBEAT_ALARM = 'heartbeat';
+const HEARTBEAT_MINUTES = 5;
 
 /**
  * The background service worker: applies the policy as DNR rules, keeps the connection to the
@@ -28,6 +37,10 @@ export function startBackground(): void {
 
   const flush = () =>
     outbox.flush((event) => connection.send(event)).catch((e) => console.error('waymark: flush', e));
+  const queue = async (event: DeviceEventInput) => {
+    await outbox.add(event);
+    void flush();
+  };
 
   async function onPolicy(message: PolicyMessage) {
     try {
@@ -35,15 +48,7 @@ export function startBackground(): void {
       await applyPolicy(message, now, user);
       policy = message;
       await scheduleRefresh(message, now);
-      await outbox.add({
-        id: uuidv7(),
-        kind: 'heartbeat',
-        occurredAt: new Date().toISOString(),
-        profile: message.policy.profile,
-        policyVersion: message.policy.version,
-        extensionVersion: browser.runtime.getManifest().version,
-      });
-      void flush();
+      await queue(heartbeatEvent(message));
     } catch (error) {
       console.error('waymark: could not apply the policy', error);
     }
@@ -55,13 +60,22 @@ export function startBackground(): void {
     onConnect: () => void flush(),
   });
 
-  // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== REFRESH_ALARM) return;
-    void inOrder(async () => {
-      const cached = await cachedPolicyItem.getValue();
-      if (cached) await onPolicy(cached);
-    });
+    // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
+    if (alarm.name === REFRESH_ALARM) {
+      void inOrder(async () => {
+        const cached = await cachedPolicyItem.getValue();
+        if (cached) await onPolicy(cached);
+      });
+    }
+    // The heartbeat tells the server the policy version applied, so a silent or stale device shows.
+    if (alarm.name === HEARTBEAT_ALARM && policy) void queue(heartbeatEvent(policy));
+  });
+  void browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MINUTES });
+
+  // A changed proxy setting can route round the school's filter: report it as tampering.
+  watchProxySettings((detail) => {
+    if (policy) void queue(tamperEvent(policy, 'proxy-settings', detail));
   });
 
   const handlers: {
@@ -72,12 +86,12 @@ export function startBackground(): void {
     async report({ event }) {
       const parsed = DeviceEventSchema.safeParse(event);
       if (!parsed.success) return { queued: false, error: describeZodError(parsed.error) };
-      await outbox.add(event);
-      void flush();
+      await queue(event);
       return { queued: true };
     },
     async status() {
-      return { connected: connection.connected, policy, user, pendingEvents: await outbox.size() };
+      const current = policy ?? (await cachedPolicyItem.getValue());
+      return { connected: connection.connected, policy: current, user, pendingEvents: await outbox.size() };
     },
   };
 

@@ -30,6 +30,10 @@ export interface Strings {
   concernSent: string;
   supervisedNote: (school: string) => string;
   settingUp: string;
+  supervisedBy: (school: string | null) => string;
+  yourClass: (className: string) => string;
+  connected: string;
+  offline: string;
   categories: Record<Category, string>;
 }
 
@@ -67,6 +71,10 @@ const en: Strings = {
   supervisedNote: (school) =>
     `${school} looks after how this device uses the internet. Your teachers can see the pages you visit.`,
   settingUp: 'This device is still getting its settings from your school. Try again in a minute.',
+  supervisedBy: (school) => `This device is supervised by ${school ?? 'your school'}.`,
+  yourClass: (className) => `Your class: ${className}`,
+  connected: 'Connected to your school.',
+  offline: 'Not connected to your school right now. What you do is still kept and sent later.',
   categories: {
     'illegal-csam': 'Not allowed',
     'illegal-terrorism': 'Not allowed',
@@ -123,6 +131,11 @@ const cy: Strings = {
   supervisedNote: (school) =>
     `Mae ${school} yn gofalu am sut mae’r ddyfais hon yn defnyddio’r rhyngrwyd. Mae dy athrawon yn gallu gweld y tudalennau rwyt ti’n ymweld â nhw.`,
   settingUp: 'Mae’r ddyfais hon yn dal i gael ei gosodiadau gan dy ysgol. Rho gynnig arall arni mewn munud.',
+  supervisedBy: (school) => `Mae’r ddyfais hon yn cael ei goruchwylio gan ${school ?? 'dy ysgol'}.`,
+  yourClass: (className) => `Dy ddosbarth: ${className}`,
+  connected: 'Wedi cysylltu â dy ysgol.',
+  offline:
+    'Heb gysylltu â dy ysgol ar hyn o bryd. Mae beth rwyt ti’n ei wneud yn cael ei gadw a’i anfon wedyn.',
   categories: {
     'illegal-csam': 'Dim caniatâd',
     'illegal-terrorism': 'Dim caniatâd',

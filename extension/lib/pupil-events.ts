@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { browser } from 'wxt/browser';
 import {
   evaluateUrl,
   type Category,
@@ -24,6 +25,22 @@ export function unblockRequestEvent(
   reason: string,
 ): DeviceEventInput {
   return { ...eventBase(message), kind: 'unblock-request', url, category, reason };
+}
+
+export function heartbeatEvent(message: PolicyMessage): DeviceEventInput {
+  return {
+    ...eventBase(message),
+    kind: 'heartbeat',
+    extensionVersion: browser.runtime.getManifest().version,
+  };
+}
+
+export function tamperEvent(
+  message: PolicyMessage,
+  what: 'proxy-settings' | 'proxy-vpn-site' | 'extension-error' | 'other',
+  detail: string,
+): DeviceEventInput {
+  return { ...eventBase(message), kind: 'tamper', what, detail, url: null };
 }
 
 export function concernEvent(message: PolicyMessage, url: string | null, text: string): DeviceEventInput {

@@ -142,3 +142,30 @@ describe('block pages, by age and language', () => {
     await page.close();
   });
 });
+
+describe('toolbar popup', () => {
+  it.each(['en', 'cy'] as const)('says who supervises the device and offers help (%s)', async (locale) => {
+    await configureExtension(browser.worker, {
+      serverUrl: 'http://127.0.0.1:9',
+      enrollmentToken: 'none',
+      locale,
+    });
+    const m = message('KS2', 'Year 5 (Kestrels)');
+    await browser.worker.evaluate(async (msg) => chrome.storage.local.set({ policy: msg }), m);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    const text = (await page.getByTestId('waymark-popup').textContent()) ?? '';
+    expect(text).toContain(locale === 'en' ? 'This device is supervised by' : 'yn cael ei goruchwylio gan');
+    expect(
+      await page
+        .getByRole('button', {
+          name:
+            locale === 'en' ? 'I need help / report a concern' : 'Dw i angen help / rhoi gwybod am bryder',
+        })
+        .count(),
+    ).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `popup-${locale}.png`) });
+    await page.close();
+  });
+});

@@ -11,7 +11,7 @@ import { blockedUrl, report, usePolicyAndLocale, useReportOnce, useRequest } fro
 export function BlockedPage() {
   const url = blockedUrl();
   const { message, locale } = usePolicyAndLocale();
-  useReportOnce(url, message);
+  const reported = useReportOnce(url, message);
   const request = useRequest(url, message);
   const t = strings(locale);
   document.documentElement.lang = locale;
@@ -20,7 +20,7 @@ export function BlockedPage() {
   if (message === undefined) return null;
   if (message === null) {
     return (
-      <main data-testid="waymark-blocked" className="band-young">
+      <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
         <h1>{t.blockedTitle}</h1>
         <p>{t.settingUp}</p>
         <HelpSection t={t} />
@@ -36,7 +36,7 @@ export function BlockedPage() {
   // Illegal categories: no URL, no category name, nothing from the page; a calm message.
   if (isIllegalCategory(decision?.category)) {
     return (
-      <main data-testid="waymark-blocked" className={`band-${band}`}>
+      <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
         <h1>{t.blockedTitle}</h1>
         <p>{t.illegalMessage}</p>
         <HelpSection t={t} />
@@ -47,7 +47,7 @@ export function BlockedPage() {
 
   if (band === 'young') {
     return (
-      <main data-testid="waymark-blocked" className="band-young">
+      <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
         <Illustration />
         <h1 className="young-message">{t.youngMessage}</h1>
         <p className="young-message">{t.youngHelp}</p>
@@ -59,7 +59,7 @@ export function BlockedPage() {
 
   const category = decision?.category ? t.categories[decision.category] : null;
   return (
-    <main data-testid="waymark-blocked" className={`band-${band}`}>
+    <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
       <h1>{t.blockedTitle}</h1>
       <p>{t.notAllowed(message.className)}</p>
       {band === 'senior' && url && (

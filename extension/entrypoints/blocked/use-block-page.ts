@@ -28,16 +28,20 @@ export function usePolicyAndLocale(): { message: PolicyMessage | null | undefine
   return { message: locale === undefined ? undefined : message, locale: locale ?? 'en' };
 }
 
-/** Reports the attempt once per page (a reload of the block page is not a new attempt). */
-export function useReportOnce(url: string, message: PolicyMessage | null | undefined): void {
+/**
+ * Reports the attempt once per page (a reload of the block page is not a new attempt). Returns
+ * true once the background has queued it in the outbox.
+ */
+export function useReportOnce(url: string, message: PolicyMessage | null | undefined): boolean {
+  const key = `waymark-reported:${url}`;
+  const [queued, setQueued] = useState(() => sessionStorage.getItem(key) !== null);
   useEffect(() => {
-    if (!message || !url) return;
-    const key = `waymark-reported:${url}`;
-    if (sessionStorage.getItem(key)) return;
+    if (!message || !url || sessionStorage.getItem(key)) return;
     sessionStorage.setItem(key, '1');
     const frame = window.top === window ? 'main_frame' : 'sub_frame';
-    void report(blockedEvent(url, explainBlock(url, message), message, frame));
-  }, [url, message]);
+    void report(blockedEvent(url, explainBlock(url, message), message, frame)).then(() => setQueued(true));
+  }, [key, url, message]);
+  return queued;
 }
 
 /**
