@@ -14,7 +14,15 @@ export default defineConfig({
     description: 'Waymark classroom web supervision: keeps pupils on the sites their school allows.',
     key: DEV_PUBLIC_KEY,
     minimum_chrome_version: '120',
-    permissions: ['declarativeNetRequest', 'storage', 'identity', 'identity.email', 'alarms', 'proxy'],
+    permissions: [
+      'declarativeNetRequest',
+      'storage',
+      'identity',
+      'identity.email',
+      'alarms',
+      'proxy',
+      'webNavigation',
+    ],
     // DNR ignores redirect rules for hosts the extension has no permission for.
     host_permissions: ['<all_urls>'],
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],

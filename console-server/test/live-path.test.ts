@@ -97,6 +97,33 @@ describe('device → server → teacher console', () => {
     device.disconnect();
   });
 
+  it('flags searches from the school’s keyword lists, on whole words only', async () => {
+    const teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
+    await teacher.emitWithAck('watch-class', { classId: 'class-year2' });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const search = (query: string) => ({
+      ...blockedEvent(),
+      kind: 'search' as const,
+      url: `https://www.google.co.uk/search?q=${encodeURIComponent(query)}`,
+      engine: 'Google',
+      query,
+      flags: [],
+      blocked: false,
+    });
+    let arriving = nextEvent<StoredEvent>(teacher);
+    await device.emitWithAck('event', search('i want to kill myself'));
+    expect(await arriving).toMatchObject({
+      kind: 'search',
+      severity: 'high',
+      details: { flags: ['self-harm'] },
+    });
+    arriving = nextEvent<StoredEvent>(teacher);
+    await device.emitWithAck('event', search('Essex castles'));
+    expect(await arriving).toMatchObject({ severity: 'low', details: { flags: [], query: 'Essex castles' } });
+    device.disconnect();
+    teacher.disconnect();
+  });
+
   it('a teacher cannot watch another teacher’s class; the DSL sees every class', async () => {
     const teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
     expect(await teacher.emitWithAck('watch-class', { classId: 'class-reception' })).toEqual({

@@ -11,7 +11,8 @@ import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
-import { heartbeatEvent, tamperEvent } from './pupil-events';
+import { heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
+import { watchSearches } from './search-capture';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
 
@@ -72,6 +73,10 @@ export function startBackground(): void {
     if (alarm.name === HEARTBEAT_ALARM && policy) void queue(heartbeatEvent(policy));
   });
   void browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MINUTES });
+
+  watchSearches((search) => {
+    if (policy) void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked));
+  });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.
   watchProxySettings((detail) => {

@@ -52,6 +52,7 @@ export class ServerConnection {
         assetTag: config.assetTag,
         user,
         extensionVersion: browser.runtime.getManifest().version,
+        fixedProfile: config.fixedProfile,
       },
     });
     socket.on('enrolled', (message: EnrolledMessage) => {

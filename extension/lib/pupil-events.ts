@@ -39,8 +39,19 @@ export function tamperEvent(
   message: PolicyMessage,
   what: 'proxy-settings' | 'proxy-vpn-site' | 'extension-error' | 'other',
   detail: string,
+  url: string | null = null,
 ): DeviceEventInput {
-  return { ...eventBase(message), kind: 'tamper', what, detail, url: null };
+  return { ...eventBase(message), kind: 'tamper', what, detail, url };
+}
+
+export function searchEvent(
+  message: PolicyMessage,
+  url: string,
+  engine: string,
+  query: string,
+  blocked: boolean,
+): DeviceEventInput {
+  return { ...eventBase(message), kind: 'search', url, engine, query, flags: [], blocked };
 }
 
 export function concernEvent(message: PolicyMessage, url: string | null, text: string): DeviceEventInput {

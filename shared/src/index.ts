@@ -8,6 +8,8 @@ export * from './policy/next-change';
 export * from './policy/compile-policy';
 export * from './policy/safe-search';
 export * from './url-filter';
+export * from './search/parse-search';
+export * from './search/keywords';
 export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';

@@ -95,11 +95,19 @@ it('a KS2 pupil asks the teacher; the teacher approves for the lesson; the page 
   expect(origin.hits(SITE)).toBeGreaterThan(0);
 });
 
-it('searches are forced to SafeSearch: the pupil cannot turn it off', async () => {
+it('searches are forced to SafeSearch: the pupil cannot turn it off; the teacher sees the search', async () => {
+  const searchArrives = new Promise<StoredEvent>((resolve) => {
+    teacher.on('event', (e) => e.kind === 'search' && resolve(e));
+  });
   const page = await browser.context.newPage();
   await page.goto(`http://${SEARCH}:${origin.port}/search?q=volcanoes&safe=off`);
   await expect.poll(() => page.getByTestId('origin-page').count()).toBe(1);
   const searches = origin.requestsTo(SEARCH).filter((r) => r.path.startsWith('/search'));
   expect(searches.map((r) => r.path)).toEqual(['/search?q=volcanoes&safe=active']);
+  expect(await searchArrives).toMatchObject({
+    kind: 'search',
+    details: { engine: 'Google', query: 'volcanoes', blocked: false, flags: [] },
+    className: 'Year 5 (Kestrels)',
+  });
   await page.close();
 });

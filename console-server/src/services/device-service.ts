@@ -30,6 +30,7 @@ export function createDeviceService({ db }: { db: Database }) {
     device: typeof devices.$inferSelect,
     user: string | null,
     issuedToken: string | null,
+    fixedProfile: Profile | undefined,
   ): Promise<DeviceIdentity> {
     const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
     const [pupil] = user
@@ -49,7 +50,7 @@ export function createDeviceService({ db }: { db: Database }) {
       pupilName: pupil?.name ?? null,
       classId: klass?.id ?? null,
       className: klass?.name ?? null,
-      profile: (klass?.profile as Profile | undefined) ?? UNKNOWN_PROFILE,
+      profile: fixedProfile ?? (klass?.profile as Profile | undefined) ?? UNKNOWN_PROFILE,
       issuedToken,
     };
   }
@@ -77,7 +78,7 @@ export function createDeviceService({ db }: { db: Database }) {
               online: true,
             })
             .where(eq(devices.id, device.id));
-          return resolve(device, user, null);
+          return resolve(device, user, null, auth.fixedProfile);
         }
         if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
       }
@@ -124,7 +125,7 @@ export function createDeviceService({ db }: { db: Database }) {
           .where(eq(enrollmentTokens.id, enrollment.id));
         return { device: device!, deviceToken };
       });
-      return resolve(enrolled.device, user, enrolled.deviceToken);
+      return resolve(enrolled.device, user, enrolled.deviceToken, auth.fixedProfile);
     },
 
     async markOffline(deviceId: string, now = new Date()): Promise<void> {

@@ -2,6 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import {
   can,
   isIllegalCategory,
+  keywordFlagger,
+  STARTER_KEYWORDS,
   type Category,
   type DeviceEvent,
   type Role,
@@ -73,17 +75,31 @@ export function redactFor(role: Role, event: StoredEvent): StoredEvent {
   return { ...event, url: null, urlHidden: true, details: {} };
 }
 
-export function createEventService({ db }: { db: Database }) {
+export function createEventService({
+  db,
+  flagSearch = keywordFlagger(STARTER_KEYWORDS),
+}: {
+  db: Database;
+  /** Flags search queries by category; the school's keyword lists (starter lists by default). */
+  flagSearch?: (query: string) => Category[];
+}) {
+  /** Flags are decided here, from the school's lists, whatever the device sent. */
+  function withServerFlags(event: DeviceEvent): DeviceEvent {
+    if (event.kind !== 'search') return event;
+    return { ...event, flags: [...new Set([...event.flags, ...flagSearch(event.query)])] };
+  }
+
   return {
     /**
      * Stores a device's event with the DfE monitoring fields. Idempotent on the client's id: a
      * re-sent event returns the stored copy and `created: false`, so it is not broadcast twice.
      */
     async store(
-      event: DeviceEvent,
+      reported: DeviceEvent,
       device: DeviceIdentity,
       ip: string | null,
     ): Promise<{ event: StoredEvent; created: boolean }> {
+      const event = withServerFlags(reported);
       const { id, kind, occurredAt, profile, ...rest } = event;
       const url = 'url' in rest ? (rest.url ?? null) : null;
       const category = 'category' in rest ? rest.category : null;

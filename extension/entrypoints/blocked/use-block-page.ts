@@ -5,7 +5,7 @@ import { cachedPolicyItem } from '../../lib/apply-policy';
 import { loadConfig } from '../../lib/config';
 import type { Locale } from '../../lib/i18n';
 import { requestStatusesItem } from '../../lib/request-status';
-import { blockedEvent, explainBlock } from '../../lib/pupil-events';
+import { blockedEvent, explainBlock, tamperEvent } from '../../lib/pupil-events';
 
 export function report(event: DeviceEventInput): Promise<unknown> {
   return browser.runtime.sendMessage({ type: 'report', event });
@@ -39,7 +39,13 @@ export function useReportOnce(url: string, message: PolicyMessage | null | undef
     if (!message || !url || sessionStorage.getItem(key)) return;
     sessionStorage.setItem(key, '1');
     const frame = window.top === window ? 'main_frame' : 'sub_frame';
-    void report(blockedEvent(url, explainBlock(url, message), message, frame)).then(() => setQueued(true));
+    const decision = explainBlock(url, message);
+    const reports = [report(blockedEvent(url, decision, message, frame))];
+    // Trying a proxy or VPN site is an attempt to get round the school's filter.
+    if (decision?.category === 'proxy-vpn') {
+      reports.push(report(tamperEvent(message, 'proxy-vpn-site', `tried ${new URL(url).hostname}`, url)));
+    }
+    void Promise.all(reports).then(() => setQueued(true));
   }, [key, url, message]);
   return queued;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
 import type { DeviceEventInput, StoredEvent } from './events';
 
@@ -15,6 +16,8 @@ export const DeviceAuthSchema = z
     /** Managed profile e-mail (`identity.getProfileUserInfo`), when the browser is signed in. */
     user: z.email().max(320).nullable().optional(),
     extensionVersion: z.string().max(50),
+    /** From managed configuration: a shared device (e.g. in Reception) always enforces this profile. */
+    fixedProfile: ProfileSchema.optional(),
   })
   .refine((a) => a.deviceToken !== undefined || a.enrollmentToken !== undefined, {
     message: 'a device needs a deviceToken or an enrollmentToken',
