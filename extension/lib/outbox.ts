@@ -31,16 +31,40 @@ export class OutboxDb extends Dexie {
 
 export type SendResult = { ok: true } | { ok: false; error: string; permanent: boolean };
 
+/** Blocked attempts on the same page this close together are folded into one report. */
+export const FOLD_WINDOW_MS = 60_000;
+
 export class Outbox {
   private flushing: Promise<number> | null = null;
+  /** The row being sent right now: never folded into, or its count could be lost with the ack. */
+  private inFlight: number | null = null;
 
   constructor(private readonly db: OutboxDb) {}
 
-  /** Queues an event; the same id twice is stored once. */
-  async add(event: DeviceEventInput): Promise<void> {
-    await this.db.outbox.put({ id: event.id, event, queuedAt: Date.now() }).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'ConstraintError') throw error;
+  /** Queues an event; the same id twice is stored once, and repeats of a blocked page are folded. */
+  async add(event: DeviceEventInput, now = Date.now()): Promise<void> {
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      if (event.kind === 'blocked' && (await this.fold(event, now))) return;
+      if ((await this.db.outbox.where('id').equals(event.id).count()) > 0) return;
+      await this.db.outbox.add({ id: event.id, event, queuedAt: now });
     });
+  }
+
+  private async fold(event: DeviceEventInput & { kind: 'blocked' }, now: number): Promise<boolean> {
+    const twin = await this.db.outbox
+      .filter(
+        (row) =>
+          row.seq !== this.inFlight &&
+          row.event.kind === 'blocked' &&
+          row.event.url === event.url &&
+          row.event.id !== event.id &&
+          now - row.queuedAt < FOLD_WINDOW_MS,
+      )
+      .last();
+    if (!twin || twin.event.kind !== 'blocked') return false;
+    const repeats = (twin.event.repeats ?? 1) + (event.repeats ?? 1);
+    await this.db.outbox.update(twin.seq!, { event: { ...twin.event, repeats } });
+    return true;
   }
 
   size(): Promise<number> {
@@ -64,7 +88,10 @@ export class Outbox {
     for (;;) {
       const next = await this.db.outbox.orderBy('seq').first();
       if (!next) return sent;
-      const result = await send(next.event);
+      this.inFlight = next.seq!;
+      const result = await send(next.event).finally(() => {
+        this.inFlight = null;
+      });
       if (result.ok) {
         await this.db.outbox.delete(next.seq!);
         sent++;

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { DeviceEventInput } from '@waymark/shared';
-import { Outbox, OutboxDb, type SendResult } from '../lib/outbox';
+import { FOLD_WINDOW_MS, Outbox, OutboxDb, type SendResult } from '../lib/outbox';
 
-function event(n: number): DeviceEventInput {
+type BlockedInput = Extract<DeviceEventInput, { kind: 'blocked' }>;
+
+function event(n: number): BlockedInput {
   return {
     id: uuidv7(),
     kind: 'blocked',
@@ -69,6 +71,35 @@ describe('Outbox', () => {
     });
     expect(sent).toEqual([good.id]);
     expect(await db.rejected.get(bad.id)).toMatchObject({ error: 'invalid event: url: too long' });
+  });
+
+  it('folds the same page blocked again within a minute into one report with a count', async () => {
+    const first = event(1);
+    await outbox.add(first, 1_000);
+    await outbox.add({ ...event(2), url: first.url }, 2_000);
+    await outbox.add({ ...event(3), url: first.url }, 3_000);
+    await outbox.add(event(4), 4_000);
+    // A minute later it is a new attempt.
+    await outbox.add({ ...event(5), url: first.url }, 1_000 + FOLD_WINDOW_MS);
+    const sent: DeviceEventInput[] = [];
+    await outbox.flush(async (e) => (sent.push(e), { ok: true }));
+    expect(sent.map((e) => (e.kind === 'blocked' ? [e.url, e.repeats] : null))).toEqual([
+      [first.url, 3],
+      [event(4).url, undefined],
+      [first.url, undefined],
+    ]);
+  });
+
+  it('never folds into the report being sent (its count would be lost with the ack)', async () => {
+    const first = event(1);
+    await outbox.add(first, 1_000);
+    const sent: DeviceEventInput[] = [];
+    await outbox.flush(async (e) => {
+      if (sent.length === 0) await outbox.add({ ...event(2), url: first.url }, 1_500);
+      sent.push(e);
+      return { ok: true };
+    });
+    expect(sent).toHaveLength(2);
   });
 
   it('runs one flush at a time: concurrent calls share it', async () => {

@@ -8,6 +8,7 @@ import { connectConsole, login, nextEvent, type ConsoleSocket } from '@waymark/c
 import {
   configureExtension,
   dynamicRuleCount,
+  dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -108,6 +109,41 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     expect(event.user).toBeNull();
     await page.close();
     blockedEventId = event.id;
+  });
+
+  it('a teacher opens a site for the lesson: the device allows it at once, and blocks it again when ended', async () => {
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    const site = `http://${BLOCKED_HOST}:${origin.port}/lesson`;
+    const call = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { override: { id: string } } }));
+    const rulesBefore = await dynamicRulesSnapshot(browser.worker);
+    const started = await call('/api/classes/class-year2/overrides', {
+      kind: 'open',
+      sites: [BLOCKED_HOST],
+      minutes: 30,
+    });
+    expect(started.status).toBe(201);
+    await waitFor(
+      () => dynamicRulesSnapshot(browser.worker),
+      (rules) => rules !== rulesBefore,
+    );
+    const page = await browser.context.newPage();
+    await page.goto(site);
+    await expect.poll(() => page.getByTestId('origin-page').count()).toBe(1);
+
+    const ended = await call(`/api/classes/class-year2/overrides/${started.body.override.id}/end`, {});
+    expect(ended.status).toBe(200);
+    await waitFor(
+      () => dynamicRulesSnapshot(browser.worker),
+      (rules) => rules === rulesBefore,
+    );
+    await page.goto(site);
+    expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/);
+    await page.close();
   });
 
   it('keeps the event across a server restart', async () => {

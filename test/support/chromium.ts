@@ -62,6 +62,11 @@ export async function dynamicRuleCount(worker: Worker): Promise<number> {
   return worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
 }
 
+/** The installed dynamic rules, serialised: compare two snapshots to see that a new policy landed. */
+export async function dynamicRulesSnapshot(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules()));
+}
+
 export async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {

@@ -23,6 +23,8 @@ export const BlockedEventSchema = z.object({
   /** The rule that decided, as `evaluateUrl` words it. */
   rule: z.string().max(2000),
   frame: z.enum(['main_frame', 'sub_frame']).default('main_frame'),
+  /** The same page blocked again within a minute (a reload loop, an auto-refresh) is folded into one report. */
+  repeats: z.number().int().min(1).max(100_000).default(1),
 });
 
 export const SearchEventSchema = z.object({
