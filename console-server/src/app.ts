@@ -4,6 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
+import { STARTER_KEYWORDS } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
@@ -56,6 +57,7 @@ export function createApplication({
     eventService,
     policyService,
     overrideService,
+    keywords: STARTER_KEYWORDS,
     trustProxy,
     broadcast: (event) => {
       broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import {
   DeviceEventSchema,
   describeZodError,
+  keywordFlagger,
   type DeviceEventInput,
   type PolicyMessage,
 } from '@waymark/shared';
@@ -36,10 +37,34 @@ export function startBackground(): void {
     return serial;
   };
 
-  const flush = () =>
-    outbox.flush((event) => connection.send(event)).catch((e) => console.error('waymark: flush', e));
+  // Retried with backoff while connected (a server that answers but cannot store), and at once on reconnect.
+  let retryDelay = 1000;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = async () => {
+    try {
+      await outbox.flush((event) => connection.send(event));
+      if ((await outbox.size()) === 0 || !connection.connected) {
+        retryDelay = 1000;
+        return;
+      }
+      if (retryTimer === null) {
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          void flush();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 60_000);
+      }
+    } catch (error) {
+      console.error('waymark: flush', error);
+    }
+  };
   const queue = async (event: DeviceEventInput) => {
-    await outbox.add(event);
+    const dropped = await outbox.add(event);
+    if (dropped > 0 && policy) {
+      await outbox.add(
+        tamperEvent(policy, 'other', `outbox full while offline: dropped ${dropped} routine reports`),
+      );
+    }
     void flush();
   };
 
@@ -75,7 +100,9 @@ export function startBackground(): void {
   void browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MINUTES });
 
   watchSearches((search) => {
-    if (policy) void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked));
+    if (!policy) return;
+    const flags = keywordFlagger(policy.keywords ?? {})(search.query);
+    void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked, flags));
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.

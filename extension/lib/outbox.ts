@@ -33,21 +33,56 @@ export type SendResult = { ok: true } | { ok: false; error: string; permanent: b
 
 /** Blocked attempts on the same page this close together are folded into one report. */
 export const FOLD_WINDOW_MS = 60_000;
+/** A day offline is a few hundred events; this bound only matters for a device offline for weeks. */
+export const MAX_QUEUED = 10_000;
+
+/** What may be dropped first when the outbox is full: routine reports, never concerns or requests. */
+function droppable(event: DeviceEventInput): 0 | 1 | null {
+  switch (event.kind) {
+    case 'heartbeat':
+      return 0;
+    case 'search':
+      return event.flags?.length ? null : 0;
+    case 'blocked':
+      return event.category ? 1 : 0;
+    default:
+      return null;
+  }
+}
 
 export class Outbox {
   private flushing: Promise<number> | null = null;
   /** The row being sent right now: never folded into, or its count could be lost with the ack. */
   private inFlight: number | null = null;
 
-  constructor(private readonly db: OutboxDb) {}
+  constructor(
+    private readonly db: OutboxDb,
+    private readonly maxQueued = MAX_QUEUED,
+  ) {}
 
-  /** Queues an event; the same id twice is stored once, and repeats of a blocked page are folded. */
-  async add(event: DeviceEventInput, now = Date.now()): Promise<void> {
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      if (event.kind === 'blocked' && (await this.fold(event, now))) return;
-      if ((await this.db.outbox.where('id').equals(event.id).count()) > 0) return;
+  /**
+   * Queues an event; the same id twice is stored once, and repeats of a blocked page are folded.
+   * Returns how many older low-severity events were dropped to make room (0 almost always).
+   */
+  async add(event: DeviceEventInput, now = Date.now()): Promise<number> {
+    return this.db.transaction('rw', this.db.outbox, async () => {
+      if (event.kind === 'blocked' && (await this.fold(event, now))) return 0;
+      if ((await this.db.outbox.where('id').equals(event.id).count()) > 0) return 0;
       await this.db.outbox.add({ id: event.id, event, queuedAt: now });
+      return this.evictOverflow();
     });
+  }
+
+  /** Drops the oldest routine reports first (heartbeats, unflagged searches, uncategorised blocks). */
+  private async evictOverflow(): Promise<number> {
+    const excess = (await this.db.outbox.count()) - this.maxQueued;
+    if (excess <= 0) return 0;
+    const rows = await this.db.outbox.orderBy('seq').toArray();
+    const victims = [0, 1]
+      .flatMap((rank) => rows.filter((r) => r.seq !== this.inFlight && droppable(r.event) === rank))
+      .slice(0, excess);
+    await this.db.outbox.bulkDelete(victims.map((r) => r.seq!));
+    return victims.length;
   }
 
   private async fold(event: DeviceEventInput & { kind: 'blocked' }, now: number): Promise<boolean> {

@@ -50,8 +50,9 @@ export function searchEvent(
   engine: string,
   query: string,
   blocked: boolean,
+  flags: Category[],
 ): DeviceEventInput {
-  return { ...eventBase(message), kind: 'search', url, engine, query, flags: [], blocked };
+  return { ...eventBase(message), kind: 'search', url, engine, query, flags, blocked };
 }
 
 export function concernEvent(message: PolicyMessage, url: string | null, text: string): DeviceEventInput {

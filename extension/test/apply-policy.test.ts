@@ -33,6 +33,7 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
     classIds: ['year10'],
     className: 'Year 10',
     schoolName: 'Test School',
+    keywords: {},
   };
 }
 

@@ -102,6 +102,36 @@ describe('Outbox', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('when full, drops the oldest routine reports first and says how many', async () => {
+    const small = new Outbox(new OutboxDb(`test-${uuidv7()}`), 3);
+    const concern: DeviceEventInput = {
+      ...event(0),
+      kind: 'concern',
+      url: null,
+      message: 'help',
+    } as DeviceEventInput;
+    const categorised = { ...event(1), category: 'gaming' as const };
+    const plain = event(2);
+    const heartbeat: DeviceEventInput = {
+      id: uuidv7(),
+      kind: 'heartbeat',
+      occurredAt: new Date().toISOString(),
+      profile: 'KS1',
+      policyVersion: 1,
+      extensionVersion: '1',
+    };
+    expect(await small.add(concern)).toBe(0);
+    expect(await small.add(categorised)).toBe(0);
+    expect(await small.add(plain)).toBe(0);
+    expect(await small.add(heartbeat)).toBe(1); // the uncategorised block goes first (oldest routine)
+    expect(await small.add(event(3))).toBe(1); // then the heartbeat
+    const left: string[] = [];
+    await small.flush(async (e) => (left.push(e.id), { ok: true }));
+    expect(left).toEqual([concern.id, categorised.id, left[2]]);
+    expect(left).not.toContain(plain.id);
+    expect(left).not.toContain(heartbeat.id);
+  });
+
   it('runs one flush at a time: concurrent calls share it', async () => {
     for (const e of [event(1), event(2)]) await outbox.add(e);
     let sends = 0;

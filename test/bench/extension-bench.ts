@@ -36,6 +36,7 @@ function message(allow: string[]): PolicyMessage {
     classIds: [],
     className: 'Year 5',
     schoolName: 'Bench School',
+    keywords: {},
   };
 }
 

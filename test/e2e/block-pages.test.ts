@@ -32,6 +32,7 @@ function message(profile: Profile, className: string): PolicyMessage {
     classIds: ['c'],
     className,
     schoolName: 'Ysgol Gynradd Waymark',
+    keywords: {},
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type Ack,
   type DeviceClientToServerEvents,
   type DeviceServerToClientEvents,
+  type KeywordLists,
   type PolicyMessage,
   type RequestStatusMessage,
   type StoredEvent,
@@ -38,6 +39,8 @@ export interface DeviceNamespaceDeps {
   eventService: EventService;
   policyService: PolicyService;
   overrideService: OverrideService;
+  /** The school's search keyword lists, sent to devices so they flag searches even offline. */
+  keywords: KeywordLists;
   trustProxy: boolean;
   /** Fan-out of a stored event to the consoles allowed to see it. */
   broadcast: (event: StoredEvent) => void;
@@ -78,7 +81,13 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       serverHost(host),
       overrides,
     );
-    return { policy, classIds, className: device.className, schoolName: device.schoolName };
+    return {
+      policy,
+      classIds,
+      className: device.className,
+      schoolName: device.schoolName,
+      keywords: deps.keywords,
+    };
   }
 
   async function sendPolicy(socket: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileSchema } from '../policy/categories';
+import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
 import type { DeviceEventInput, StoredEvent } from './events';
 
@@ -37,6 +37,8 @@ export const PolicyMessageSchema = z.object({
   classIds: z.array(z.string()),
   className: z.string().nullable(),
   schoolName: z.string(),
+  /** Keyword lists for flagging searches on the device (the server flags again on arrival). */
+  keywords: z.partialRecord(CategorySchema, z.array(z.string().max(200))).default({}),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 

@@ -35,7 +35,7 @@ function wordPattern(keyword: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'u');
 }
 
-export type KeywordLists = Partial<Record<Category, readonly string[]>>;
+export type KeywordLists = Partial<Record<Category, string[]>>;
 
 /** Compiles keyword lists once; the returned function flags a search query by category. */
 export function keywordFlagger(lists: KeywordLists): (query: string) => Category[] {
