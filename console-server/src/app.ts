@@ -9,7 +9,9 @@ import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
+import { incidentRoutes } from './http/incident-routes';
 import { requestRoutes } from './http/request-routes';
+import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
 import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
 import { createDeviceService } from './services/device-service';
@@ -41,6 +43,7 @@ export function createApplication({
   const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
+  const incidentService = createIncidentService({ db, eventService, staffService });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -88,6 +91,7 @@ export function createApplication({
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes', classRoutes({ staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
+  app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -103,7 +107,16 @@ export function createApplication({
     app,
     httpServer,
     io,
-    services: { staffService, deviceService, eventService, policyService, overrideService, requestService },
+    services: {
+      db,
+      staffService,
+      deviceService,
+      eventService,
+      policyService,
+      overrideService,
+      requestService,
+      incidentService,
+    },
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -14,3 +14,4 @@ export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
 export * from './protocol/api';
+export * from './incidents/model';

@@ -6,6 +6,7 @@ const table: Record<Capability, Record<Role, boolean>> = {
   'watch-own-classes': { teacher: true, dsl: true, technician: false, governor: false },
   'watch-all-classes': { teacher: false, dsl: true, technician: false, governor: false },
   'raise-incident': { teacher: true, dsl: true, technician: true, governor: false },
+  'work-incident-log': { teacher: false, dsl: true, technician: false, governor: false },
   'see-illegal-urls': { teacher: false, dsl: true, technician: false, governor: false },
   'lesson-overrides': { teacher: true, dsl: true, technician: false, governor: false },
   'edit-policies': { teacher: false, dsl: true, technician: true, governor: false },

@@ -1,10 +1,12 @@
 import { CHECK_URL_USAGE, checkUrl } from './check-url';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { VERIFY_LOG_USAGE, verifyLogCommand } from './verify-log';
 
 const USAGE = `Usage: waymark <command> [options]
 
 Commands:
   check-url   is this URL allowed or blocked, and which rule decided?
+  verify-log  has the online-safety incident log been tampered with?
 
 Run "waymark <command> --help" for a command's options.
 `;
@@ -14,6 +16,7 @@ const COMMANDS: Record<
   { run: (args: string[], io: CliIo) => number | Promise<number>; usage: string }
 > = {
   'check-url': { run: checkUrl, usage: CHECK_URL_USAGE },
+  'verify-log': { run: verifyLogCommand, usage: VERIFY_LOG_USAGE },
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -208,3 +209,79 @@ export const unblockRequests = pgTable('unblock_requests', {
   overrideId: text('override_id').references(() => lessonOverrides.id),
   note: text('note'),
 });
+
+/** The current state of each incident: a projection of its history, rebuilt and checked by verify-log. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** Human reference, e.g. INC-2026-0007, numbered per school and year. */
+    reference: text('reference').notNull(),
+    subject: text('subject').notNull(),
+    pupilEmail: text('pupil_email'),
+    personName: text('person_name'),
+    classId: text('class_id'),
+    deviceId: text('device_id'),
+    category: text('category').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    description: text('description').notNull(),
+    actions: jsonb('actions').$type<string[]>().notNull(),
+    outcome: text('outcome'),
+    ownerId: text('owner_id').references(() => staff.id),
+    followUpDate: text('follow_up_date'),
+    illegal: boolean('illegal').notNull().default(false),
+    countersignedBy: text('countersigned_by').references(() => staff.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('incidents_school_status').on(t.schoolId, t.status),
+    uniqueIndex('incidents_school_reference').on(t.schoolId, t.reference),
+  ],
+);
+
+/** The events an incident was raised from: its evidence. */
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.eventId] })],
+);
+
+/**
+ * Append-only history of every incident of a school, one hash chain per school: each entry's hash
+ * covers the previous entry's hash and its own content, so an edited, removed or reordered entry
+ * breaks the chain (`npx waymark verify-log`).
+ */
+export const incidentHistory = pgTable(
+  'incident_history',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    change: jsonb('change').notNull().$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('incident_history_school').on(t.schoolId, t.id)],
+);

@@ -17,6 +17,7 @@ export const DEMO_ACCOUNTS = [
   { id: 'staff-teacher', email: 'teacher@demo.waymark.test', name: 'Ms Amira Khan', role: 'teacher' },
   { id: 'staff-teacher-rec', email: 'reception@demo.waymark.test', name: 'Mr Owen Price', role: 'teacher' },
   { id: 'staff-dsl', email: 'dsl@demo.waymark.test', name: 'Mrs Helen Jones', role: 'dsl' },
+  { id: 'staff-deputy-dsl', email: 'deputy.dsl@demo.waymark.test', name: 'Mr Gareth Lloyd', role: 'dsl' },
   { id: 'staff-tech', email: 'tech@demo.waymark.test', name: 'Mr Sam Patel', role: 'technician' },
   { id: 'staff-governor', email: 'governor@demo.waymark.test', name: 'Dr Rhian Evans', role: 'governor' },
 ] as const;

@@ -22,6 +22,8 @@ export const CAPABILITIES = {
   /** Watch every class of the school (the DSL's "(all)"). */
   'watch-all-classes': ['dsl'],
   'raise-incident': ['teacher', 'dsl', 'technician'],
+  /** Work the online-safety log: every incident, status, owner, outcome, countersigning. */
+  'work-incident-log': ['dsl'],
   'see-illegal-urls': ['dsl'],
   'lesson-overrides': ['teacher', 'dsl'],
   'edit-policies': ['dsl', 'technician'],

@@ -1,0 +1,321 @@
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  can,
+  isIllegalCategory,
+  SEVERITIES,
+  type IncidentCategory,
+  type IncidentChangeBody,
+  type RaiseFromEventsBody,
+  type RaiseIncidentBody,
+  type Severity,
+  type Staff,
+  type StoredEvent,
+} from '@waymark/shared';
+import type { Database } from '../db/open-database';
+import { incidentEvents, incidentHistory, incidents, pupils, staff } from '../db/schema';
+import { HttpError } from '../http/middleware';
+import { redactFor, type EventService } from '../services/event-service';
+import type { StaffService } from '../services/staff-service';
+import { entryHash, GENESIS } from './hash-chain';
+import { applyChange, type IncidentState } from './incident-state';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type IncidentRow = typeof incidents.$inferSelect;
+
+const worst = (a: Severity, b: Severity): Severity =>
+  SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
+
+function categoryFromEvent(e: StoredEvent): IncidentCategory {
+  if (e.category) return e.category;
+  if (e.kind === 'tamper') return 'circumvention';
+  const flags = e.details.flags as IncidentCategory[] | undefined;
+  return flags?.[0] ?? 'other';
+}
+
+function describeEvent(e: StoredEvent): string {
+  const who = e.pupilName ?? e.user ?? `the pupil using ${e.deviceName}`;
+  const when = new Date(e.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
+  // Illegal-category addresses never go into the description: they stay with the (hidden) evidence.
+  const where = isIllegalCategory(e.category) ? 'a site in an illegal category' : (e.url ?? 'a page');
+  switch (e.kind) {
+    case 'blocked':
+      return `${who} tried to open ${where} on ${e.deviceName} at ${when}.`;
+    case 'search':
+      return `${who} searched for "${String(e.details.query ?? '')}" on ${e.deviceName} at ${when}.`;
+    case 'unblock-request':
+      return `${who} asked for ${where} to be unblocked at ${when}: "${String(e.details.reason ?? '')}".`;
+    case 'concern':
+      return `${who} asked for help on ${e.deviceName} at ${when}: "${String(e.details.message ?? '')}".`;
+    case 'tamper':
+      return `Possible circumvention on ${e.deviceName} at ${when}: ${String(e.details.detail ?? e.details.what ?? '')}.`;
+    case 'heartbeat':
+      return `Device ${e.deviceName} reported at ${when}.`;
+  }
+}
+
+export function createIncidentService(deps: {
+  db: Database;
+  eventService: EventService;
+  staffService: StaffService;
+}) {
+  const { db } = deps;
+
+  /** Appends a history entry to the school's chain and returns it; callers hold the school's lock. */
+  async function append(
+    tx: Tx,
+    schoolId: string,
+    incidentId: string,
+    who: Staff,
+    change: Record<string, unknown>,
+  ) {
+    const [last] = await tx
+      .select({ hash: incidentHistory.hash })
+      .from(incidentHistory)
+      .where(eq(incidentHistory.schoolId, schoolId))
+      .orderBy(desc(incidentHistory.id))
+      .limit(1);
+    const prevHash = last?.hash ?? GENESIS;
+    const entry = { incidentId, at: new Date(), actorId: who.id, actorName: who.name, change };
+    await tx
+      .insert(incidentHistory)
+      .values({ schoolId, ...entry, prevHash, hash: entryHash(prevHash, entry) });
+  }
+
+  /** One writer per school's chain at a time, across processes too. */
+  const lockChain = (tx: Tx, schoolId: string) =>
+    tx.execute(sql`select pg_advisory_xact_lock(hashtext(${schoolId}))`);
+
+  async function create(who: Staff, state: Omit<IncidentState, 'notes'>): Promise<string> {
+    const id = uuidv7();
+    await db.transaction(async (tx) => {
+      await lockChain(tx, who.schoolId);
+      const year = new Date().getFullYear();
+      const [{ count }] = (await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(incidents)
+        .where(
+          and(eq(incidents.schoolId, who.schoolId), sql`${incidents.reference} like ${`INC-${year}-%`}`),
+        )) as [{ count: number }];
+      await tx.insert(incidents).values({
+        id,
+        schoolId: who.schoolId,
+        reference: `INC-${year}-${String(count + 1).padStart(4, '0')}`,
+        ...state,
+        occurredAt: new Date(state.occurredAt),
+        createdBy: who.id,
+      });
+      if (state.evidence.length > 0) {
+        await tx
+          .insert(incidentEvents)
+          .values(state.evidence.map((eventId) => ({ incidentId: id, eventId })));
+      }
+      await append(tx, who.schoolId, id, who, { type: 'created', state: { ...state, notes: [] } });
+    });
+    return id;
+  }
+
+  /** Who may see an incident: the DSL all of the school's; others those they raised or of their classes. */
+  async function visible(who: Staff, row: IncidentRow): Promise<boolean> {
+    if (row.schoolId !== who.schoolId) return false;
+    if (can(who.role, 'work-incident-log')) return true;
+    if (row.createdBy === who.id) return true;
+    return (
+      row.classId !== null &&
+      can(who.role, 'watch-own-classes') &&
+      (await deps.staffService.canWatchClass(who, row.classId))
+    );
+  }
+
+  async function load(who: Staff, id: string): Promise<IncidentRow> {
+    const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
+    // Same answer for "no such incident" and "not yours": ids cannot be probed.
+    if (!row || !(await visible(who, row))) throw new HttpError(404, 'no such incident');
+    return row;
+  }
+
+  return {
+    async raiseFromEvents(who: Staff, body: RaiseFromEventsBody): Promise<string> {
+      const found = await Promise.all(body.eventIds.map((id) => deps.eventService.byId(id)));
+      const events: StoredEvent[] = [];
+      for (const e of found) {
+        const allowed =
+          e !== null &&
+          e.schoolId === who.schoolId &&
+          (can(who.role, 'watch-all-classes') ||
+            (e.classId !== null && (await deps.staffService.canWatchClass(who, e.classId))) ||
+            (can(who.role, 'manage-devices') && e.kind === 'tamper'));
+        if (!allowed)
+          throw new HttpError(404, 'one or more of those events do not exist or are not yours to see');
+        events.push(e);
+      }
+      const first = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))[0]!;
+      return create(who, {
+        subject: 'pupil',
+        pupilEmail: first.user,
+        personName: first.pupilName ?? (first.user ? null : `Pupil using ${first.deviceName}`),
+        classId: first.classId,
+        deviceId: first.deviceId,
+        category: body.category ?? categoryFromEvent(first),
+        severity: body.severity ?? events.map((e) => e.severity).reduce(worst),
+        status: 'open',
+        description: body.description || events.map(describeEvent).join('\n'),
+        actions: [],
+        outcome: null,
+        ownerId: null,
+        followUpDate: null,
+        illegal: events.some((e) => isIllegalCategory(e.category)),
+        countersignedBy: null,
+        occurredAt: first.occurredAt,
+        evidence: events.map((e) => e.id),
+      });
+    },
+
+    async raise(who: Staff, body: RaiseIncidentBody): Promise<string> {
+      let classId: string | null = null;
+      let personName = body.personName ?? null;
+      if (body.pupilEmail) {
+        const [pupil] = await db
+          .select()
+          .from(pupils)
+          .where(and(eq(pupils.email, body.pupilEmail.toLowerCase()), eq(pupils.schoolId, who.schoolId)));
+        if (!pupil) throw new HttpError(400, `no pupil with the e-mail ${body.pupilEmail} in this school`);
+        classId = pupil.classId;
+        personName ??= pupil.name;
+      }
+      return create(who, {
+        subject: body.subject,
+        pupilEmail: body.pupilEmail?.toLowerCase() ?? null,
+        personName,
+        classId,
+        deviceId: null,
+        category: body.category,
+        severity: body.severity,
+        status: 'open',
+        description: body.description,
+        actions: [],
+        outcome: null,
+        ownerId: null,
+        followUpDate: null,
+        illegal: isIllegalCategory(body.category),
+        countersignedBy: null,
+        occurredAt: body.occurredAt ?? new Date().toISOString(),
+        evidence: [],
+      });
+    },
+
+    async list(who: Staff, filter: { status?: string; q?: string } = {}) {
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(
+          and(
+            eq(incidents.schoolId, who.schoolId),
+            filter.status ? eq(incidents.status, filter.status) : undefined,
+            filter.q
+              ? or(
+                  sql`${incidents.description} ilike ${`%${filter.q}%`}`,
+                  sql`${incidents.personName} ilike ${`%${filter.q}%`}`,
+                  sql`${incidents.reference} ilike ${`%${filter.q}%`}`,
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(incidents.createdAt));
+      const out = [];
+      for (const row of rows) if (await visible(who, row)) out.push(row);
+      return out;
+    },
+
+    async get(who: Staff, id: string) {
+      const row = await load(who, id);
+      const history = await db
+        .select({
+          at: incidentHistory.at,
+          actorName: incidentHistory.actorName,
+          change: incidentHistory.change,
+        })
+        .from(incidentHistory)
+        .where(eq(incidentHistory.incidentId, id))
+        .orderBy(asc(incidentHistory.id));
+      const links = await db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id));
+      const evidence = (await Promise.all(links.map((l) => deps.eventService.byId(l.eventId))))
+        .filter((e): e is StoredEvent => e !== null)
+        .map((e) => redactFor(who.role, e));
+      return { incident: row, history, evidence };
+    },
+
+    async change(who: Staff, id: string, body: IncidentChangeBody) {
+      const row = await load(who, id);
+      if (!can(who.role, 'work-incident-log')) {
+        const beyondRaiser = Object.entries(body).some(
+          ([k, v]) => v !== undefined && !['note', 'addActions'].includes(k),
+        );
+        if (beyondRaiser)
+          throw new HttpError(
+            403,
+            'only the DSL can change status, owner, outcome or severity; add a note instead',
+          );
+      }
+      if (body.ownerId) {
+        const [owner] = await db
+          .select()
+          .from(staff)
+          .where(and(eq(staff.id, body.ownerId), eq(staff.schoolId, who.schoolId)));
+        if (!owner) throw new HttpError(400, `no staff member ${body.ownerId} in this school`);
+      }
+      if (body.status === 'closed' && row.illegal && !row.countersignedBy) {
+        throw new HttpError(
+          409,
+          'an illegal-content incident needs a second senior member of staff to countersign before it closes',
+        );
+      }
+      if (body.status === 'closed' && !(body.outcome ?? row.outcome)) {
+        throw new HttpError(400, 'record the outcome before closing the incident');
+      }
+      await db.transaction(async (tx) => {
+        await lockChain(tx, who.schoolId);
+        const [current] = await tx.select().from(incidents).where(eq(incidents.id, id));
+        const state = applyChange({ ...(current as unknown as IncidentState), notes: [] }, { ...body });
+        await tx
+          .update(incidents)
+          .set({
+            status: state.status,
+            severity: state.severity,
+            category: state.category,
+            ownerId: state.ownerId,
+            actions: state.actions,
+            outcome: state.outcome,
+            followUpDate: state.followUpDate,
+          })
+          .where(eq(incidents.id, id));
+        await append(tx, who.schoolId, id, who, { ...body });
+      });
+    },
+
+    /** The illegal-content procedure's last step: a second senior member of staff signs. */
+    async countersign(who: Staff, id: string) {
+      const row = await load(who, id);
+      if (!row.illegal) throw new HttpError(409, 'only illegal-content incidents are countersigned');
+      if (!can(who.role, 'work-incident-log'))
+        throw new HttpError(403, 'a senior member of staff (DSL) must countersign');
+      if (row.countersignedBy) throw new HttpError(409, 'already countersigned');
+      if (who.id === row.createdBy || who.id === row.ownerId) {
+        throw new HttpError(
+          409,
+          'the countersignature must come from a second member of staff, not the one who raised or owns it',
+        );
+      }
+      await db.transaction(async (tx) => {
+        await lockChain(tx, who.schoolId);
+        await tx.update(incidents).set({ countersignedBy: who.id }).where(eq(incidents.id, id));
+        await append(tx, who.schoolId, id, who, { countersignedBy: who.id });
+      });
+    },
+
+    async byIds(ids: string[]) {
+      return ids.length === 0 ? [] : db.select().from(incidents).where(inArray(incidents.id, ids));
+    },
+  };
+}
+export type IncidentService = ReturnType<typeof createIncidentService>;
