@@ -10,6 +10,7 @@ import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
 import { incidentRoutes } from './http/incident-routes';
+import { policyRoutes } from './http/policy-routes';
 import { requestRoutes } from './http/request-routes';
 import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
@@ -92,6 +93,7 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
+  app.use('/api/policies', policyRoutes({ policyService, overrideService, live }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );

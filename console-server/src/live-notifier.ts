@@ -6,12 +6,14 @@ import { rooms } from './sockets/rooms';
 /** What HTTP handlers tell the live side after a change is committed. */
 export interface LiveNotifier {
   classPolicyChanged(classId: string): Promise<void>;
+  profilePolicyChanged(schoolId: string, profile: string): Promise<void>;
   requestDecided(outcome: DecisionOutcome): Promise<void>;
 }
 
 export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespace): LiveNotifier {
   return {
     classPolicyChanged: (classId) => devices.pushPolicyToClass(classId),
+    profilePolicyChanged: (schoolId, profile) => devices.pushPolicyToProfile(schoolId, profile),
     async requestDecided({ event, status, classToPush }) {
       // The new rules first, then the answer: the block page goes on to the site once it is open.
       if (classToPush) await devices.pushPolicyToClass(classToPush);

@@ -7,6 +7,7 @@ export * from './policy/evaluate';
 export * from './policy/next-change';
 export * from './policy/compile-policy';
 export * from './policy/safe-search';
+export * from './policy/policy-diff';
 export * from './url-filter';
 export * from './search/parse-search';
 export * from './search/keywords';

@@ -4,6 +4,7 @@ import {
   DNR_LIMITS,
   evaluateUrl,
   nextPolicyChange,
+  policyDiff,
   PolicyCompileError,
   PolicySchema,
   type Policy,
@@ -385,5 +386,26 @@ describe('locked safe search', () => {
   it('can be turned off by the policy', () => {
     const rules = rulesFor(policy({ ...ks3, safeSearch: false }));
     expect(simulateDnr(rules, 'https://www.google.com/search?q=cats').action).toBe('none');
+  });
+});
+
+describe('policyDiff', () => {
+  it('describes what changed, in words', () => {
+    const before = ks3;
+    const after = policy({
+      ...ks3,
+      allow: ['youtube.com/watch?v=lesson2'],
+      safeSearch: false,
+      categories: { ...ks3.categories, video: { action: 'allow' } },
+      categoryLists: { ...ks3.categoryLists, gambling: ['bet365.com', 'skybet.com'] },
+    });
+    expect(policyDiff(before, after)).toEqual([
+      'locked SafeSearch: on → off',
+      'allow-list: added youtube.com/watch?v=lesson2',
+      'allow-list: removed youtube.com/watch?v=lesson1',
+      'category video: block → allow',
+      'gambling sites: added skybet.com',
+      'gambling sites: removed williamhill.com',
+    ]);
   });
 });

@@ -285,3 +285,26 @@ export const incidentHistory = pgTable(
   },
   (t) => [index('incident_history_school').on(t.schoolId, t.id)],
 );
+
+/** The filtering change-control log: every policy change with who, when, what and why. */
+export const policyChanges = pgTable(
+  'policy_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    profile: text('profile').notNull(),
+    version: integer('version').notNull(),
+    changedBy: text('changed_by')
+      .notNull()
+      .references(() => staff.id),
+    changedByName: text('changed_by_name').notNull(),
+    reason: text('reason').notNull(),
+    summary: jsonb('summary').$type<string[]>().notNull(),
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('policy_changes_school').on(t.schoolId, t.at)],
+);

@@ -1,4 +1,4 @@
-import type { Category, CategoryAction, Policy, Profile } from '@waymark/shared';
+import type { Category, CategoryAction, PolicyBody, Profile } from '@waymark/shared';
 
 /**
  * Waymark's starter data: well-known sites per category and a reviewed allow-list for the
@@ -157,9 +157,7 @@ const PUPIL_OLDER: Record<'KS3' | 'KS4' | 'KS5', Partial<Record<Category, Catego
   },
 };
 
-export type StoredPolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
-
-export function starterPolicy(profile: Profile, timeZone: string): StoredPolicyBody {
+export function starterPolicy(profile: Profile, timeZone: string): PolicyBody {
   const base = {
     profile,
     timeZone,

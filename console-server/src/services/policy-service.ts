@@ -1,8 +1,15 @@
-import { and, eq } from 'drizzle-orm';
-import { PolicySchema, type LessonOverride, type Policy, type Profile } from '@waymark/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  policyDiff,
+  PolicySchema,
+  type LessonOverride,
+  type Policy,
+  type PolicyBody,
+  type Profile,
+  type Staff,
+} from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { policies, schools } from '../db/schema';
-import type { StoredPolicyBody } from '../seed/starter-policies';
+import { policies, policyChanges, schools } from '../db/schema';
 
 export interface PolicyServiceDeps {
   db: Database;
@@ -24,7 +31,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
       if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
       return PolicySchema.parse({
-        ...(row.body as StoredPolicyBody),
+        ...(row.body as PolicyBody),
         version: row.version,
         alwaysAllowed: [...extraAlwaysAllowed, ...row.signIn],
         overrides: overrides.map(({ id, classId, kind, sites, startsAt, endsAt, createdBy }) => ({
@@ -39,28 +46,86 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
       });
     },
 
-    /** Replaces a profile's lists; the version goes up so devices can report what they applied. */
-    async update(
+    async body(
       schoolId: string,
       profile: Profile,
-      body: StoredPolicyBody,
-      updatedBy: string,
-    ): Promise<number> {
+    ): Promise<{ body: PolicyBody; version: number; updatedAt: Date; updatedBy: string | null }> {
+      const [row] = await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
+      if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
+      return {
+        body: row.body as PolicyBody,
+        version: row.version,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      };
+    },
+
+    async summaries(schoolId: string) {
+      return db
+        .select({
+          profile: policies.profile,
+          version: policies.version,
+          updatedAt: policies.updatedAt,
+          updatedBy: policies.updatedBy,
+        })
+        .from(policies)
+        .where(eq(policies.schoolId, schoolId))
+        .orderBy(policies.profile);
+    },
+
+    /**
+     * Replaces a profile's lists and records the change (who, when, what, why) in the same
+     * transaction; the version goes up so devices can report what they applied.
+     */
+    async update(who: Staff, profile: Profile, body: PolicyBody, reason: string) {
       return db.transaction(async (tx) => {
         const [current] = await tx
-          .select({ version: policies.version })
+          .select()
           .from(policies)
-          .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
+          .where(and(eq(policies.schoolId, who.schoolId), eq(policies.profile, profile)));
         const version = (current?.version ?? 0) + 1;
+        const before = (current?.body as PolicyBody | undefined) ?? null;
+        const summary = before ? policyDiff(before, body) : ['policy created'];
         await tx
           .insert(policies)
-          .values({ schoolId, profile, version, body, updatedBy })
+          .values({ schoolId: who.schoolId, profile, version, body, updatedBy: who.name })
           .onConflictDoUpdate({
             target: [policies.schoolId, policies.profile],
-            set: { version, body, updatedBy, updatedAt: new Date() },
+            set: { version, body, updatedBy: who.name, updatedAt: new Date() },
           });
-        return version;
+        await tx.insert(policyChanges).values({
+          schoolId: who.schoolId,
+          profile,
+          version,
+          changedBy: who.id,
+          changedByName: who.name,
+          reason,
+          summary,
+          before,
+          after: body,
+        });
+        return { version, summary };
       });
+    },
+
+    async changeLog(schoolId: string, limit = 500) {
+      return db
+        .select({
+          id: policyChanges.id,
+          profile: policyChanges.profile,
+          version: policyChanges.version,
+          changedByName: policyChanges.changedByName,
+          reason: policyChanges.reason,
+          summary: policyChanges.summary,
+          at: policyChanges.at,
+        })
+        .from(policyChanges)
+        .where(eq(policyChanges.schoolId, schoolId))
+        .orderBy(desc(policyChanges.at), desc(policyChanges.id))
+        .limit(limit);
     },
   };
 }

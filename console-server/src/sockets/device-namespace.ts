@@ -63,6 +63,8 @@ function safeAck(ack: unknown): Ack {
 export interface DevicePush {
   /** Sends every connected device of a class its policy again (after an override starts or ends). */
   pushPolicyToClass(classId: string): Promise<void>;
+  /** Sends every connected device enforcing a profile its edited policy. */
+  pushPolicyToProfile(schoolId: string, profile: string): Promise<void>;
   sendRequestStatus(deviceId: string, message: RequestStatusMessage): void;
 }
 
@@ -101,11 +103,14 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     }
   }
 
+  async function pushToRoom(room: string) {
+    const sockets = await nsp.in(room).fetchSockets();
+    await Promise.all(sockets.map((socket) => sendPolicy(socket)));
+  }
+
   const push: DevicePush = {
-    async pushPolicyToClass(classId) {
-      const sockets = await nsp.in(rooms.classDevices(classId)).fetchSockets();
-      await Promise.all(sockets.map((socket) => sendPolicy(socket)));
-    },
+    pushPolicyToClass: (classId) => pushToRoom(rooms.classDevices(classId)),
+    pushPolicyToProfile: (schoolId, profile) => pushToRoom(rooms.profileDevices(schoolId, profile)),
     sendRequestStatus(deviceId, message) {
       nsp.to(rooms.device(deviceId)).emit('request-status', message);
     },
@@ -146,6 +151,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       });
     }
     if (device.classId) await socket.join(rooms.classDevices(device.classId));
+    await socket.join(rooms.profileDevices(device.schoolId, device.profile));
     await sendPolicy(socket);
 
     socket.on('event', async (raw: unknown, rawAck: unknown) => {

@@ -6,4 +6,6 @@ export const rooms = {
   device: (deviceId: string) => `device:${deviceId}`,
   /** The devices of a class, to push its policy and overrides to. */
   classDevices: (classId: string) => `class-devices:${classId}`,
+  /** The devices enforcing one profile of a school, to push an edited policy to. */
+  profileDevices: (schoolId: string, profile: string) => `profile-devices:${schoolId}:${profile}`,
 };

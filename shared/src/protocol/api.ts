@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProfileSchema } from '../policy/categories';
-import { FilterStringSchema } from '../policy/schema';
+import { FilterStringSchema, PolicySchema } from '../policy/schema';
 import { RoleSchema } from '../roles/roles';
 
 export const LoginBodySchema = z.object({
@@ -60,3 +60,23 @@ export const StartOverrideBodySchema = z.object({
     .optional(),
 });
 export type StartOverrideBody = z.infer<typeof StartOverrideBodySchema>;
+
+/** A profile's lists and category actions, as edited (`PUT /api/policies/:profile`). */
+export const PolicyBodySchema = PolicySchema.omit({ version: true, alwaysAllowed: true, overrides: true });
+
+export const UpdatePolicyBodySchema = z.object({
+  policy: PolicyBodySchema,
+  /** Every change to a list is audited: who, when, what and why. */
+  reason: z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
+});
+export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBodySchema>;
+
+/** "Test a URL": would this profile allow it, and which rule decides (`POST /api/policies/test-url`). */
+export const TestUrlBodySchema = z.object({
+  profile: ProfileSchema,
+  url: z.string().min(1).max(8192),
+  user: z.string().max(320).optional(),
+  classId: z.string().max(100).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;

@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import {
+  evaluateUrl,
+  ProfileSchema,
+  TestUrlBodySchema,
+  UpdatePolicyBodySchema,
+  urlParts,
+} from '@waymark/shared';
+import type { LiveNotifier } from '../live-notifier';
+import type { OverrideService } from '../services/override-service';
+import type { PolicyService } from '../services/policy-service';
+import { handle, HttpError, parseBody, requireCapability } from './middleware';
+
+function profileParam(raw: unknown) {
+  const parsed = ProfileSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new HttpError(404, `no such profile; profiles are ${ProfileSchema.options.join(', ')}`);
+  return parsed.data;
+}
+
+/** Profiles, their lists and the change-control log: `/api/policies`. */
+export function policyRoutes(deps: {
+  policyService: PolicyService;
+  overrideService: OverrideService;
+  live: LiveNotifier;
+}) {
+  const router = Router();
+
+  router.get(
+    '/',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      res.json({ profiles: await deps.policyService.summaries(who.schoolId) });
+    }),
+  );
+
+  router.get(
+    '/changes',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'view-change-log');
+      res.json({ changes: await deps.policyService.changeLog(who.schoolId) });
+    }),
+  );
+
+  router.post(
+    '/test-url',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      const body = parseBody(TestUrlBodySchema, req.body);
+      if (urlParts(body.url) === null) throw new HttpError(400, `"${body.url}" is not a web address`);
+      const classIds = body.classId ? [body.classId] : [];
+      const policy = await deps.policyService.policyFor(
+        who.schoolId,
+        body.profile,
+        [],
+        await deps.overrideService.current(classIds),
+      );
+      const decision = evaluateUrl(policy, body.url, {
+        now: body.at ? new Date(body.at) : new Date(),
+        user: body.user ?? null,
+        classIds,
+      });
+      res.json({ decision, version: policy.version });
+    }),
+  );
+
+  router.get(
+    '/:profile',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      res.json(await deps.policyService.body(who.schoolId, profileParam(req.params.profile)));
+    }),
+  );
+
+  router.put(
+    '/:profile',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      const profile = profileParam(req.params.profile);
+      const { policy, reason } = parseBody(UpdatePolicyBodySchema, req.body);
+      if (policy.profile !== profile)
+        throw new HttpError(400, `policy.profile is ${policy.profile} but the address is for ${profile}`);
+      const result = await deps.policyService.update(who, profile, policy, reason);
+      // Devices enforcing this profile get the new version within a second.
+      await deps.live.profilePolicyChanged(who.schoolId, profile);
+      res.json(result);
+    }),
+  );
+  return router;
+}
