@@ -9,6 +9,7 @@ import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
+import { deviceRoutes } from './http/device-routes';
 import { incidentRoutes } from './http/incident-routes';
 import { policyRoutes } from './http/policy-routes';
 import { requestRoutes } from './http/request-routes';
@@ -94,6 +95,7 @@ export function createApplication({
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api/policies', policyRoutes({ policyService, overrideService, live }));
+  app.use('/api/devices', deviceRoutes({ deviceService }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );

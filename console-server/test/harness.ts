@@ -112,3 +112,5 @@ export function nextEvent<T>(
     });
   });
 }
+
+export { startServerProcess, type ServerProcess } from './server-process';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
+import { startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import { configureExtension, launchPupilBrowser, waitFor, type PupilBrowser } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } }>> } };

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
-import { connectConsole, login, nextEvent, type ConsoleSocket } from '@waymark/console-server/testing';
+import {
+  connectConsole,
+  login,
+  nextEvent,
+  type ConsoleSocket,
+  startServerProcess,
+  type ServerProcess,
+} from '@waymark/console-server/testing';
 import {
   configureExtension,
   dynamicRuleCount,
@@ -15,7 +22,6 @@ import {
 } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 // On the KS1 starter allow-list, and a known gaming site that is not: both resolve to this machine.
 const ALLOWED_HOST = 'www.topmarks.co.uk';

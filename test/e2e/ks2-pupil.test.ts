@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
-import { connectConsole, login, type ConsoleSocket } from '@waymark/console-server/testing';
+import {
+  connectConsole,
+  login,
+  type ConsoleSocket,
+  startServerProcess,
+  type ServerProcess,
+} from '@waymark/console-server/testing';
 import {
   configureExtension,
   dynamicRuleCount,
@@ -14,7 +20,6 @@ import {
 } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 const SITE = 'www.miniclip.com';
 const SEARCH = 'www.google.co.uk';

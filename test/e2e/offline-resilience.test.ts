@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
-import { login } from '@waymark/console-server/testing';
+import { login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import {
   configureExtension,
   dynamicRuleCount,
@@ -14,7 +14,6 @@ import {
 } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 let dataDir: string;
 let server: ServerProcess;

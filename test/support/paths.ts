@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = fileURLToPath(new URL('../../extension/.output/chrome-mv3/', import.meta.url));
-export const SERVER_MAIN = fileURLToPath(new URL('../../console-server/src/main.ts', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The extension's ID, fixed by the `key` in extension/wxt.config.ts. */
 export const EXTENSION_ID = 'kpibmoodjikkppkgpkmppfbpcedhpdbl';

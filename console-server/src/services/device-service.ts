@@ -128,6 +128,46 @@ export function createDeviceService({ db }: { db: Database }) {
       return resolve(enrolled.device, user, enrolled.deviceToken, auth.fixedProfile);
     },
 
+    /** Every device of a school, for the technician: last seen, versions, online state. */
+    async list(schoolId: string) {
+      return db
+        .select({
+          id: devices.id,
+          name: devices.name,
+          assetTag: devices.assetTag,
+          classId: devices.classId,
+          className: classes.name,
+          lastUser: devices.lastUser,
+          lastIp: devices.lastIp,
+          extensionVersion: devices.extensionVersion,
+          policyVersion: devices.policyVersion,
+          lastSeenAt: devices.lastSeenAt,
+          online: devices.online,
+          enrolledAt: devices.enrolledAt,
+        })
+        .from(devices)
+        .leftJoin(classes, eq(classes.id, devices.classId))
+        .where(eq(devices.schoolId, schoolId))
+        .orderBy(devices.name);
+    },
+
+    async enrollmentTokens(schoolId: string) {
+      return db
+        .select({
+          id: enrollmentTokens.id,
+          label: enrollmentTokens.label,
+          classId: enrollmentTokens.classId,
+          uses: enrollmentTokens.uses,
+          maxUses: enrollmentTokens.maxUses,
+          expiresAt: enrollmentTokens.expiresAt,
+          revokedAt: enrollmentTokens.revokedAt,
+          createdAt: enrollmentTokens.createdAt,
+        })
+        .from(enrollmentTokens)
+        .where(eq(enrollmentTokens.schoolId, schoolId))
+        .orderBy(enrollmentTokens.label);
+    },
+
     async markOffline(deviceId: string, now = new Date()): Promise<void> {
       await db.update(devices).set({ online: false, lastSeenAt: now }).where(eq(devices.id, deviceId));
     },

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import {
+  blockedEvent,
+  connectConsole,
+  connectDevice,
+  login,
+  startTestServer,
+  type TestServer,
+} from './harness';
+
+const EMAIL: Record<Role, string> = {
+  teacher: 'teacher@demo.waymark.test',
+  dsl: 'dsl@demo.waymark.test',
+  technician: 'tech@demo.waymark.test',
+  governor: 'governor@demo.waymark.test',
+};
+
+let server: TestServer;
+const cookie: Partial<Record<Role, string>> = {};
+let dslIncident = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const role of ROLES) cookie[role] = await login(server.url, EMAIL[role]);
+  const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+  await device.emitWithAck(
+    'event',
+    blockedEvent({ url: 'https://illegal.example/', category: 'illegal-csam' }),
+  );
+  device.disconnect();
+  const raised = await call('dsl', 'POST', '/api/incidents', {
+    subject: 'staff',
+    personName: 'Someone',
+    category: 'other',
+    severity: 'low',
+    description: 'Raised by the DSL for the matrix test.',
+  });
+  dslIncident = raised.body.incident.id;
+});
+afterAll(() => server.close());
+
+async function call(role: Role, method: string, url: string, body?: unknown) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: cookie[role]! },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function watch(role: Role, classId: string): Promise<{ ok: boolean; recent?: StoredEvent[] }> {
+  const socket = await connectConsole(server.url, cookie[role]!);
+  const ack = await socket.emitWithAck('watch-class', { classId });
+  socket.disconnect();
+  return ack.ok ? { ok: true, recent: ack.recent } : { ok: false };
+}
+
+const granted = (status: number) => status >= 200 && status < 300;
+
+/** One real attempt per capability, over HTTP or the console socket; true when it was allowed. */
+const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
+  'watch-own-classes': async (role) => (await watch(role, 'class-year2')).ok,
+  'watch-all-classes': async (role) => (await watch(role, 'class-reception')).ok,
+  'raise-incident': async (role) =>
+    granted(
+      (
+        await call(role, 'POST', '/api/incidents', {
+          subject: 'pupil',
+          pupilEmail: 'mia.walker@pupils.demo.waymark.test',
+          category: 'other',
+          severity: 'low',
+          description: 'matrix test',
+        })
+      ).status,
+    ),
+  'work-incident-log': async (role) =>
+    granted(
+      (await call(role, 'POST', `/api/incidents/${dslIncident}/changes`, { severity: 'medium' })).status,
+    ),
+  'see-illegal-urls': async (role) => {
+    const seen = await watch(role, 'class-year2');
+    return seen.recent?.some((e) => e.url === 'https://illegal.example/') ?? false;
+  },
+  'lesson-overrides': async (role) =>
+    granted(
+      (
+        await call(role, 'POST', '/api/classes/class-year2/overrides', {
+          kind: 'open',
+          sites: ['a.test'],
+          minutes: 5,
+        })
+      ).status,
+    ),
+  'edit-policies': async (role) => granted((await call(role, 'GET', '/api/policies/KS1')).status),
+  'manage-devices': async (role) => granted((await call(role, 'GET', '/api/devices')).status),
+  'view-reports': async () => {
+    throw new Error('reports arrive with the console issue');
+  },
+  'view-change-log': async (role) => granted((await call(role, 'GET', '/api/policies/changes')).status),
+  'see-pupil-names-in-reports': async () => {
+    throw new Error('reports arrive with the console issue');
+  },
+};
+
+// Reports (and pupil names in them) have no endpoint yet: they come with the console issue.
+const TESTED = (Object.keys(ATTEMPTS) as Capability[]).filter(
+  (c) => !['view-reports', 'see-pupil-names-in-reports'].includes(c),
+);
+
+describe('every capability tried by every role, HTTP and socket', () => {
+  for (const capability of TESTED) {
+    for (const role of ROLES) {
+      it(`${role} ${can(role, capability) ? 'can' : 'cannot'} ${capability}`, async () => {
+        expect(await ATTEMPTS[capability](role)).toBe(can(role, capability));
+      });
+    }
+  }
+
+  it('a device token cannot open a console socket', async () => {
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const { deviceToken } = await device.enrolled;
+    device.disconnect();
+    await expect(connectConsole(server.url, `waymark_session=${deviceToken}`)).rejects.toThrow(
+      /sign in first/,
+    );
+  });
+});
