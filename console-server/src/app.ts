@@ -10,6 +10,11 @@ import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
 import { deviceRoutes } from './http/device-routes';
+import { createAlertService } from './alerts/alert-service';
+import { createMailer, type Mailer } from './alerts/mailer';
+import { createReportService } from './reports/report-service';
+import { reportRoutes } from './http/report-routes';
+import { rooms } from './sockets/rooms';
 import { incidentRoutes } from './http/incident-routes';
 import { policyRoutes } from './http/policy-routes';
 import { requestRoutes } from './http/request-routes';
@@ -27,6 +32,10 @@ import { registerDeviceNamespace } from './sockets/device-namespace';
 
 export interface ApplicationOptions {
   db: Database;
+  /** The school's SMTP server for alerts and digests; none means console-only. */
+  mailer?: Mailer;
+  /** Where staff reach the console, for links in e-mails. */
+  publicUrl?: string;
   uiDir?: string | null;
   secureCookies?: boolean;
   trustProxy?: boolean;
@@ -38,6 +47,8 @@ export function createApplication({
   uiDir = null,
   secureCookies = false,
   trustProxy = false,
+  mailer = createMailer(undefined),
+  publicUrl = 'http://localhost:8080',
 }: ApplicationOptions) {
   const staffService = createStaffService({ db });
   const deviceService = createDeviceService({ db });
@@ -46,6 +57,8 @@ export function createApplication({
   const overrideService = createOverrideService({ db });
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
   const incidentService = createIncidentService({ db, eventService, staffService });
+  const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
+  const reportService = createReportService({ db });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -66,6 +79,12 @@ export function createApplication({
     trustProxy,
     broadcast: (event) => {
       broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
+      alertService
+        .consider(event)
+        .then((result) => {
+          if (result?.created) consoleNsp.to(rooms.schoolAll(event.schoolId)).emit('alert', result.alert);
+        })
+        .catch((error) => console.error('waymark: alert failed', error));
     },
   });
 
@@ -96,6 +115,7 @@ export function createApplication({
   app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api/policies', policyRoutes({ policyService, overrideService, live }));
   app.use('/api/devices', deviceRoutes({ deviceService }));
+  app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -120,6 +140,8 @@ export function createApplication({
       overrideService,
       requestService,
       incidentService,
+      alertService,
+      reportService,
     },
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {

@@ -16,6 +16,10 @@ export interface ServerConfig {
   secureCookies: boolean;
   trustProxy: boolean;
   seedDemo: boolean;
+  /** SMTP server for alerts and weekly digests, e.g. smtp://user:pass@mail.school.example:587. */
+  smtpUrl: string | undefined;
+  /** Where staff reach the console (links in e-mails). */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -31,5 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.WAYMARK_SECURE_COOKIES === 'true',
     trustProxy: env.WAYMARK_TRUST_PROXY === 'true',
     seedDemo: env.WAYMARK_SEED_DEMO !== 'false',
+    smtpUrl: env.WAYMARK_SMTP_URL || undefined,
+    publicUrl: env.WAYMARK_PUBLIC_URL || undefined,
   };
 }

@@ -308,3 +308,39 @@ export const policyChanges = pgTable(
   },
   (t) => [index('policy_changes_school').on(t.schoolId, t.at)],
 );
+
+/** Immediate DSL alerts; a burst from one pupil in one category within 10 minutes is one alert with a count. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilKey: text('pupil_key').notNull(),
+    pupilLabel: text('pupil_label').notNull(),
+    classId: text('class_id'),
+    className: text('class_name'),
+    topic: text('topic').notNull(),
+    count: integer('count').notNull(),
+    firstEventId: uuid('first_event_id').notNull(),
+    lastEventId: uuid('last_event_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('alerts_key').on(t.schoolId, t.pupilKey, t.topic, t.createdAt)],
+);
+
+/** Weekly digests sent, so a restart never sends one twice. */
+export const digestsSent = pgTable(
+  'digests_sent',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    week: text('week').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    recipients: integer('recipients').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.week] })],
+);

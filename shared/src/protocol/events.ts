@@ -112,3 +112,22 @@ export const StoredEventSchema = z.object({
   requestStatus: z.enum(['pending', 'approved', 'denied', 'forwarded']).nullable(),
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
+
+/** An immediate alert to the DSL for a high-severity event; repeats within 10 minutes are counted into it. */
+export const AlertSchema = z.object({
+  id: z.string(),
+  schoolId: z.string(),
+  /** The pupil's e-mail, or `device:<id>` when no one is signed in. */
+  pupilKey: z.string(),
+  pupilLabel: z.string(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  /** The category (or, for concerns and tamper, the kind of event) the alert is about. */
+  topic: z.string(),
+  count: z.number().int(),
+  firstEventId: z.string(),
+  lastEventId: z.string(),
+  createdAt: z.string(),
+  lastAt: z.string(),
+});
+export type Alert = z.infer<typeof AlertSchema>;

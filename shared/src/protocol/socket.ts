@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
-import type { DeviceEventInput, StoredEvent } from './events';
+import type { Alert, DeviceEventInput, StoredEvent } from './events';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -75,6 +75,8 @@ export interface ConsoleServerToClientEvents {
   event: (event: StoredEvent) => void;
   /** A request was decided (by anyone): consoles update its buttons. */
   'request-status': (message: RequestStatusMessage & { classId: string | null }) => void;
+  /** To the DSL: a high-severity event (or the first of a burst). */
+  alert: (alert: Alert) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { v7 as uuidv7 } from 'uuid';
+import type { Alert } from '@waymark/shared';
+import { createApplication, DEMO_ENROLLMENT_TOKENS, openPglite, seedDemoSchool } from '../src';
+import { createMailer } from '../src/alerts/mailer';
+import { sendWeeklyDigests } from '../src/reports/weekly-digest';
+import { blockedEvent, connectConsole, connectDevice, login } from './harness';
+
+interface Received {
+  to: string[];
+  data: string;
+}
+
+/** A local SMTP sink (outside the product): what the school's mail server would receive. */
+async function startSmtpSink() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let data = '';
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let url: string;
+let app: ReturnType<typeof createApplication>;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  const database = await openPglite(null);
+  await seedDemoSchool(database.db);
+  app = createApplication({
+    db: database.db,
+    mailer: createMailer(smtp.url),
+    publicUrl: 'https://waymark.school.example',
+  });
+  url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  close = async () => {
+    await app.close();
+    await database.close();
+  };
+});
+afterAll(async () => {
+  await close();
+  await smtp.close();
+});
+
+const search = (query: string) => ({
+  ...blockedEvent(),
+  id: uuidv7(),
+  kind: 'search' as const,
+  url: `https://www.google.co.uk/search?q=${encodeURIComponent(query)}`,
+  engine: 'Google',
+  query,
+  flags: [],
+  blocked: false,
+});
+
+describe('DSL alerts', () => {
+  it('a flagged search alerts the DSL at once, on the console and by e-mail; repeats within 10 minutes are counted in', async () => {
+    const dsl = await connectConsole(url, await login(url, 'dsl@demo.waymark.test'));
+    const alerts: Alert[] = [];
+    dsl.on('alert', (a) => alerts.push(a));
+    const device = await connectDevice(url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
+      user: 'freya.green@pupils.demo.waymark.test',
+    });
+    await device.emitWithAck('event', search('how to kill myself'));
+    await expect.poll(() => alerts.length).toBe(1);
+    expect(alerts[0]).toMatchObject({
+      topic: 'self-harm',
+      pupilLabel: 'Freya Green',
+      className: 'Year 5 (Kestrels)',
+      count: 1,
+    });
+    await expect.poll(() => smtp.received.length).toBe(1);
+    const mail = smtp.received[0]!;
+    expect(mail.to.sort()).toEqual(['deputy.dsl@demo.waymark.test', 'dsl@demo.waymark.test']);
+    expect(mail.data).toContain('Self-harm and suicide promotion: Freya Green (Year 5 (Kestrels))');
+    expect(mail.data).not.toContain('kill myself'); // the words stay in the console
+
+    for (const q of ['i want to die', 'suicide methods']) await device.emitWithAck('event', search(q));
+    await device.emitWithAck('event', search('spelling test')); // not flagged: no alert
+    await new Promise((r) => setTimeout(r, 300));
+    expect(alerts).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+    const { alerts: stored } = (await (
+      await fetch(`${url}/api/reports/alerts`, {
+        headers: { cookie: await login(url, 'dsl@demo.waymark.test') },
+      })
+    ).json()) as { alerts: Alert[] };
+    expect(stored[0]).toMatchObject({ topic: 'self-harm', count: 3 });
+
+    // Another category for the same pupil is a new alert.
+    await device.emitWithAck('event', blockedEvent({ url: 'https://hidemyass.com/', category: 'proxy-vpn' }));
+    await expect.poll(() => alerts.map((a) => a.topic)).toEqual(['self-harm', 'proxy-vpn']);
+    device.disconnect();
+    dsl.disconnect();
+  });
+});
+
+describe('weekly digest', () => {
+  it('is an HTML page of aggregates, without pupil names', async () => {
+    const governor = await login(url, 'governor@demo.waymark.test');
+    const today = new Date();
+    const from = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${url}/api/reports/digest?from=${from}&to=${to}`, {
+      headers: { cookie: governor, accept: 'text/html' },
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Online safety this week: Waymark Demo Primary School');
+    expect(html).toContain('Self-harm and suicide promotion');
+    expect(html).toContain('hidemyass.com');
+    expect(html).not.toContain('Freya');
+    const json = await fetch(`${url}/api/reports/digest?from=${from}&to=${to}`, {
+      headers: { cookie: governor, accept: 'application/json' },
+    });
+    const { digest } = (await json.json()) as {
+      digest: { flaggedSearchesByCategory: unknown[]; alerts: number };
+    };
+    expect(digest.flaggedSearchesByCategory).toEqual([{ category: 'self-harm', count: 3 }]);
+    expect(digest.alerts).toBe(2);
+    const teacher = await login(url, 'teacher@demo.waymark.test');
+    expect((await fetch(`${url}/api/reports/digest`, { headers: { cookie: teacher } })).status).toBe(403);
+    expect(
+      (await fetch(`${url}/api/reports/digest?from=yesterday`, { headers: { cookie: governor } })).status,
+    ).toBe(400);
+  });
+
+  it('is e-mailed to the DSLs once a week, and never twice', async () => {
+    const before = smtp.received.length;
+    const nextMonday = new Date();
+    nextMonday.setUTCDate(nextMonday.getUTCDate() + ((8 - nextMonday.getUTCDay()) % 7 || 7));
+    nextMonday.setUTCHours(8, 0, 0, 0);
+    const deps = { db: app.services.db, mailer: createMailer(smtp.url), reports: app.services.reportService };
+    expect(await sendWeeklyDigests(deps, nextMonday)).toBe(1);
+    expect(await sendWeeklyDigests(deps, new Date(nextMonday.getTime() + 3_600_000))).toBe(0);
+    await expect.poll(() => smtp.received.length).toBe(before + 1);
+    expect(smtp.received.at(-1)!.data).toContain('Subject: =?UTF-8?Q?Waymark_weekly_digest');
+  });
+});
