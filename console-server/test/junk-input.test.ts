@@ -22,6 +22,7 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/incidents/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/changes'],
   ['POST', '/api/policies/test-url'],
   ['PUT', '/api/policies/KS1'],
+  ['POST', '/api/devices/enrollment-tokens'],
 ];
 
 const RUNS = 25;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { DeviceService } from '../services/device-service';
-import { handle, requireCapability } from './middleware';
+import { CreateEnrollmentTokenBodySchema } from '@waymark/shared';
+import { handle, HttpError, parseBody, requireCapability } from './middleware';
 
 /** Devices and enrollment tokens, for the technician: `/api/devices`. */
 export function deviceRoutes({ deviceService }: { deviceService: DeviceService }) {
@@ -19,6 +20,29 @@ export function deviceRoutes({ deviceService }: { deviceService: DeviceService }
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-devices');
       res.json({ tokens: await deviceService.enrollmentTokens(who.schoolId) });
+    }),
+  );
+  router.post(
+    '/enrollment-tokens',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'manage-devices');
+      const created = await deviceService.createEnrollmentToken(
+        who.schoolId,
+        parseBody(CreateEnrollmentTokenBodySchema, req.body),
+      );
+      if (!created) throw new HttpError(400, 'classId: no such class in this school');
+      res.status(201).json(created);
+    }),
+  );
+
+  router.post(
+    '/enrollment-tokens/:id/revoke',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'manage-devices');
+      if (!(await deviceService.revokeEnrollmentToken(who.schoolId, String(req.params.id)))) {
+        throw new HttpError(404, 'no such enrollment token, or it is already revoked');
+      }
+      res.json({ ok: true });
     }),
   );
   return router;

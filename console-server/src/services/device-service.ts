@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { DeviceAuth, Profile } from '@waymark/shared';
+import type { CreateEnrollmentTokenBody, DeviceAuth, Profile } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools } from '../db/schema';
 import { hashSecret, newSecret } from '../auth/tokens';
@@ -166,6 +166,46 @@ export function createDeviceService({ db }: { db: Database }) {
         .from(enrollmentTokens)
         .where(eq(enrollmentTokens.schoolId, schoolId))
         .orderBy(enrollmentTokens.label);
+    },
+
+    /** Creates a token; the plain value is returned once and only its hash is kept. */
+    async createEnrollmentToken(schoolId: string, body: CreateEnrollmentTokenBody, now = new Date()) {
+      if (body.classId) {
+        const [klass] = await db
+          .select()
+          .from(classes)
+          .where(and(eq(classes.id, body.classId), eq(classes.schoolId, schoolId)));
+        if (!klass) return null;
+      }
+      const token = newSecret(24);
+      const [row] = await db
+        .insert(enrollmentTokens)
+        .values({
+          id: uuidv7(),
+          schoolId,
+          tokenHash: hashSecret(token),
+          label: body.label,
+          classId: body.classId ?? null,
+          maxUses: body.maxUses ?? null,
+          expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
+        })
+        .returning();
+      return { token, id: row!.id, label: row!.label, expiresAt: row!.expiresAt, maxUses: row!.maxUses };
+    },
+
+    async revokeEnrollmentToken(schoolId: string, id: string, now = new Date()): Promise<boolean> {
+      const rows = await db
+        .update(enrollmentTokens)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(enrollmentTokens.id, id),
+            eq(enrollmentTokens.schoolId, schoolId),
+            isNull(enrollmentTokens.revokedAt),
+          ),
+        )
+        .returning();
+      return rows.length > 0;
     },
 
     async markOffline(deviceId: string, now = new Date()): Promise<void> {

@@ -80,3 +80,13 @@ export const TestUrlBodySchema = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;
+
+/** A new enrollment token (`POST /api/devices/enrollment-tokens`); the token itself is shown once. */
+export const CreateEnrollmentTokenBodySchema = z.object({
+  label: z.string().trim().min(1).max(200),
+  /** Devices enrolled with it belong to this class until a signed-in pupil says otherwise. */
+  classId: z.string().min(1).max(100).optional(),
+  maxUses: z.number().int().min(1).max(100_000).optional(),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateEnrollmentTokenBody = z.infer<typeof CreateEnrollmentTokenBodySchema>;
