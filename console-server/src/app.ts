@@ -16,6 +16,7 @@ import { createReportService } from './reports/report-service';
 import { reportRoutes } from './http/report-routes';
 import { rooms } from './sockets/rooms';
 import { incidentRoutes } from './http/incident-routes';
+import { createImportService } from './imports/import-service';
 import { policyRoutes } from './http/policy-routes';
 import { requestRoutes } from './http/request-routes';
 import { createIncidentService } from './incidents/incident-service';
@@ -89,6 +90,7 @@ export function createApplication({
   });
 
   const live = createLiveNotifier(devices.push, consoleNsp);
+  const importService = createImportService({ policyService, live });
 
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', 1);
@@ -103,6 +105,8 @@ export function createApplication({
       strictTransportSecurity: secureCookies,
     }),
   );
+  // Imported category lists can be large (UT1's adult list is tens of megabytes); everything else is small.
+  app.use('/api/policies/category-lists/import', express.json({ limit: '60mb' }));
   app.use(express.json({ limit: '256kb' }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
@@ -113,7 +117,7 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
-  app.use('/api/policies', policyRoutes({ policyService, overrideService, live }));
+  app.use('/api/policies', policyRoutes({ policyService, overrideService, importService, live }));
   app.use('/api/devices', deviceRoutes({ deviceService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api', (req, _res, next) =>

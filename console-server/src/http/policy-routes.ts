@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import {
   evaluateUrl,
+  ImportCategoryListBodySchema,
   ProfileSchema,
   TestUrlBodySchema,
   UpdatePolicyBodySchema,
   urlParts,
 } from '@waymark/shared';
+import type { ImportService } from '../imports/import-service';
 import type { LiveNotifier } from '../live-notifier';
 import type { OverrideService } from '../services/override-service';
 import type { PolicyService } from '../services/policy-service';
@@ -22,6 +24,7 @@ function profileParam(raw: unknown) {
 export function policyRoutes(deps: {
   policyService: PolicyService;
   overrideService: OverrideService;
+  importService: ImportService;
   live: LiveNotifier;
 }) {
   const router = Router();
@@ -39,6 +42,16 @@ export function policyRoutes(deps: {
     handle(async (req, res) => {
       const who = requireCapability(req, 'view-change-log');
       res.json({ changes: await deps.policyService.changeLog(who.schoolId) });
+    }),
+  );
+
+  router.post(
+    '/category-lists/import',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      res.json({
+        summary: await deps.importService.run(who, parseBody(ImportCategoryListBodySchema, req.body)),
+      });
     }),
   );
 

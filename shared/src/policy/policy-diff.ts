@@ -20,9 +20,12 @@ function listDiff(name: string, before: readonly string[], after: readonly strin
   const now = new Set(after);
   const added = after.filter((x) => !was.has(x));
   const removed = before.filter((x) => !now.has(x));
+  // An imported list can add thousands: name the first few and count the rest.
+  const some = (xs: string[]) =>
+    xs.length <= 10 ? xs.join(', ') : `${xs.length} (${xs.slice(0, 10).join(', ')}, …)`;
   return [
-    ...(added.length ? [`${name}: added ${added.join(', ')}`] : []),
-    ...(removed.length ? [`${name}: removed ${removed.join(', ')}`] : []),
+    ...(added.length ? [`${name}: added ${some(added)}`] : []),
+    ...(removed.length ? [`${name}: removed ${some(removed)}`] : []),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileSchema } from '../policy/categories';
+import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
 import { RoleSchema } from '../roles/roles';
 
@@ -90,3 +90,16 @@ export const CreateEnrollmentTokenBodySchema = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export type CreateEnrollmentTokenBody = z.infer<typeof CreateEnrollmentTokenBodySchema>;
+
+const reason = z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000);
+const listContent = z.string().max(50_000_000);
+
+/** Import a category list in a format schools already have (`POST /api/policies/category-lists/import`). */
+export const ImportCategoryListBodySchema = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('domains'), category: CategorySchema, content: listContent, reason }),
+  z.object({ format: z.literal('hosts'), category: CategorySchema, content: listContent, reason }),
+  z.object({ format: z.literal('chrome'), category: CategorySchema, content: listContent, reason }),
+  /** UT1 blacklist folders: file paths such as `gambling/domains` to their contents. */
+  z.object({ format: z.literal('ut1'), files: z.record(z.string().max(500), listContent), reason }),
+]);
+export type ImportCategoryListBody = z.infer<typeof ImportCategoryListBodySchema>;

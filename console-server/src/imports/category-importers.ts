@@ -1,0 +1,168 @@
+import { HELP_SITE_HOSTS, parseFilter, type Category } from '@waymark/shared';
+
+export interface BadLine {
+  file?: string;
+  line: number;
+  text: string;
+  error: string;
+}
+
+export interface ParsedList {
+  filters: string[];
+  bad: BadLine[];
+}
+
+/**
+ * UT1 (Université Toulouse) blacklist categories, as used by squidGuard and e2guardian, mapped to
+ * Waymark's. Categories with no counterpart (malware, phishing, ads…) are reported, not guessed.
+ */
+export const UT1_CATEGORY_MAP: Record<string, Category> = {
+  adult: 'pornography',
+  porn: 'pornography',
+  sexual_education: 'pornography',
+  gambling: 'gambling',
+  redirector: 'proxy-vpn',
+  strict_redirector: 'proxy-vpn',
+  strong_redirector: 'proxy-vpn',
+  vpn: 'proxy-vpn',
+  proxy: 'proxy-vpn',
+  social_networks: 'social-media',
+  chat: 'messaging',
+  forums: 'messaging',
+  dating: 'messaging',
+  webmail: 'messaging',
+  warez: 'piracy',
+  filehosting: 'file-sharing',
+  download: 'file-sharing',
+  games: 'gaming',
+  drogue: 'substance-abuse',
+  drugs: 'substance-abuse',
+  violence: 'violence',
+  agressif: 'discrimination',
+  aggressive: 'discrimination',
+  sect: 'extremism',
+  audio_video: 'video',
+  streaming: 'video',
+};
+
+const COMMENT = /^\s*(#|!|\/\/|;)/;
+const HOST_IPS = new Set(['0.0.0.0', '127.0.0.1', '::1', '::', '0:0:0:0:0:0:0:0']);
+const LOCAL_NAMES = new Set([
+  'localhost',
+  'localhost.localdomain',
+  'local',
+  'broadcasthost',
+  'ip6-localhost',
+  'ip6-loopback',
+]);
+
+function isHelpSite(filter: string): boolean {
+  const parsed = parseFilter(filter);
+  if (!parsed.ok) return false;
+  const host = parsed.filter.host;
+  return HELP_SITE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** Checks one filter; bad ones (and help sites, which no list may block) are reported by line. */
+function accept(raw: string, line: number, out: ParsedList, file?: string) {
+  const filter = raw.startsWith('*.') ? raw.slice(2) : raw;
+  const parsed = parseFilter(filter);
+  if (!parsed.ok) out.bad.push({ file, line, text: raw, error: parsed.error });
+  else if (isHelpSite(filter))
+    out.bad.push({ file, line, text: raw, error: 'a help site: it is never blocked, so it is not imported' });
+  else out.filters.push(filter);
+}
+
+/** Plain domain or URL lists, one per line; `#`, `!`, `//` and `;` start comments. */
+export function parseDomainList(text: string, file?: string): ParsedList {
+  const out: ParsedList = { filters: [], bad: [] };
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.replace(/\s+#.*$/, '').trim();
+    if (line === '' || COMMENT.test(line)) return;
+    if (/\s/.test(line))
+      return out.bad.push({ file, line: i + 1, text: rawLine, error: 'one domain or URL per line' });
+    accept(line, i + 1, out, file);
+  });
+  return out;
+}
+
+/** Hosts files: `0.0.0.0 ads.example.com [more names]`; localhost entries are skipped. */
+export function parseHostsFile(text: string): ParsedList {
+  const out: ParsedList = { filters: [], bad: [] };
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.replace(/#.*$/, '').trim();
+    if (line === '') return;
+    const [ip, ...names] = line.split(/\s+/);
+    if (!HOST_IPS.has(ip!))
+      return out.bad.push({
+        line: i + 1,
+        text: rawLine,
+        error: `"${ip}" is not a blocking address (0.0.0.0 or 127.0.0.1)`,
+      });
+    if (names.length === 0)
+      return out.bad.push({ line: i + 1, text: rawLine, error: 'no host name after the address' });
+    for (const name of names) if (!LOCAL_NAMES.has(name.toLowerCase())) accept(name, i + 1, out);
+  });
+  return out;
+}
+
+/** A Chrome policy file: URLBlocklist entries go into the category; URLAllowlist entries are returned apart. */
+export function parseChromePolicy(text: string): ParsedList & { allow: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return {
+      filters: [],
+      allow: [],
+      bad: [{ line: 0, text: '', error: `not valid JSON: ${(error as Error).message}` }],
+    };
+  }
+  const out: ParsedList & { allow: string[] } = { filters: [], allow: [], bad: [] };
+  const policy = (json ?? {}) as Record<string, unknown>;
+  for (const [list, target] of [
+    ['URLBlocklist', out.filters],
+    ['URLAllowlist', out.allow],
+  ] as const) {
+    const values = policy[list];
+    if (values === undefined) continue;
+    if (!Array.isArray(values)) {
+      out.bad.push({ line: 0, text: list, error: `${list} must be an array` });
+      continue;
+    }
+    values.forEach((value, index) => {
+      const parsed =
+        typeof value === 'string' ? parseFilter(value) : { ok: false as const, error: 'not a string' };
+      if (parsed.ok) target.push(value as string);
+      else out.bad.push({ file: list, line: index + 1, text: String(value), error: parsed.error });
+    });
+  }
+  return out;
+}
+
+/** UT1 folders: `<category>/domains` and `<category>/urls` files, mapped to Waymark categories. */
+export function parseUt1(files: Record<string, string>): {
+  byCategory: Partial<Record<Category, string[]>>;
+  bad: BadLine[];
+  unmapped: string[];
+} {
+  const byCategory: Partial<Record<Category, string[]>> = {};
+  const bad: BadLine[] = [];
+  const unmapped = new Set<string>();
+  for (const [file, text] of Object.entries(files)) {
+    const match = /^(?:.*\/)?([^/]+)\/(domains|urls)$/.exec(file);
+    if (!match) {
+      bad.push({ file, line: 0, text: '', error: 'expected <category>/domains or <category>/urls' });
+      continue;
+    }
+    const category = UT1_CATEGORY_MAP[match[1]!];
+    if (!category) {
+      unmapped.add(match[1]!);
+      continue;
+    }
+    const parsed = parseDomainList(text, file);
+    (byCategory[category] ??= []).push(...parsed.filters);
+    bad.push(...parsed.bad);
+  }
+  return { byCategory, bad, unmapped: [...unmapped].sort() };
+}

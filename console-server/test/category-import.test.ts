@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyMessage } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import {
+  parseChromePolicy,
+  parseDomainList,
+  parseHostsFile,
+  parseUt1,
+} from '../src/imports/category-importers';
+import { connectDevice, login, startTestServer, type TestServer } from './harness';
+
+describe('list parsers', () => {
+  it('plain domain lists: comments and blanks skipped, *.host accepted, bad lines reported by number', () => {
+    const parsed = parseDomainList(
+      [
+        '# gambling sites',
+        'bet365.com',
+        '',
+        '*.skybet.com',
+        'casino.example/slots',
+        'bad host.com',
+        '! adblock comment',
+        'childline.org.uk',
+        'paddypower.com # trailing comment',
+      ].join('\n'),
+    );
+    expect(parsed.filters).toEqual(['bet365.com', 'skybet.com', 'casino.example/slots', 'paddypower.com']);
+    expect(parsed.bad).toEqual([
+      { file: undefined, line: 6, text: 'bad host.com', error: 'one domain or URL per line' },
+      {
+        file: undefined,
+        line: 8,
+        text: 'childline.org.uk',
+        error: 'a help site: it is never blocked, so it is not imported',
+      },
+    ]);
+  });
+
+  it('hosts files: blocking addresses only, several names per line, localhost skipped', () => {
+    const parsed = parseHostsFile(
+      [
+        '127.0.0.1 localhost',
+        '0.0.0.0 ads.example.com tracker.example.com',
+        '192.168.1.5 printer.school',
+        '0.0.0.0',
+        '# comment',
+        '::1 ip6-localhost',
+      ].join('\n'),
+    );
+    expect(parsed.filters).toEqual(['ads.example.com', 'tracker.example.com']);
+    expect(parsed.bad.map((b) => [b.line, b.error])).toEqual([
+      [3, '"192.168.1.5" is not a blocking address (0.0.0.0 or 127.0.0.1)'],
+      [4, 'no host name after the address'],
+    ]);
+  });
+
+  it('Chrome policy files: URLBlocklist into the category, URLAllowlist returned apart, bad entries by index', () => {
+    const parsed = parseChromePolicy(
+      JSON.stringify({ URLBlocklist: ['roblox.com', 42, 'exa mple.com'], URLAllowlist: ['bbc.co.uk'] }),
+    );
+    expect(parsed.filters).toEqual(['roblox.com']);
+    expect(parsed.allow).toEqual(['bbc.co.uk']);
+    expect(parsed.bad.map((b) => [b.file, b.line])).toEqual([
+      ['URLBlocklist', 2],
+      ['URLBlocklist', 3],
+    ]);
+    expect(parseChromePolicy('{nope').bad[0]!.error).toMatch(/not valid JSON/);
+  });
+
+  it('UT1 folders: categories mapped to ours, unmapped ones reported', () => {
+    const parsed = parseUt1({
+      'blacklists/gambling/domains': 'bet365.com\nwilliamhill.com',
+      'blacklists/games/urls': 'miniclip.com/games',
+      'blacklists/malware/domains': 'evil.example',
+      'blacklists/adult/domains': 'xxx.example\nbad host',
+      README: 'hello',
+    });
+    expect(parsed.byCategory).toEqual({
+      gambling: ['bet365.com', 'williamhill.com'],
+      gaming: ['miniclip.com/games'],
+      pornography: ['xxx.example'],
+    });
+    expect(parsed.unmapped).toEqual(['malware']);
+    expect(parsed.bad.map((b) => [b.file, b.line])).toEqual([
+      ['blacklists/adult/domains', 2],
+      ['README', 0],
+    ]);
+  });
+});
+
+describe('POST /api/policies/category-lists/import', () => {
+  let server: TestServer;
+  let tech: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    tech = await login(server.url, 'tech@demo.waymark.test');
+  });
+  afterAll(() => server.close());
+
+  const post = (body: unknown) =>
+    fetch(`${server.url}/api/policies/category-lists/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: tech },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('imports into every profile as an audited change, reports what it skipped, and pushes to devices', async () => {
+    const device = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
+      fixedProfile: 'KS4',
+    });
+    await device.policy;
+    const pushed = new Promise<PolicyMessage>((resolve) => device.once('policy', resolve));
+    const res = await post({
+      format: 'ut1',
+      files: {
+        'gambling/domains': 'bet365.com\nnewcasino.example\nbad host',
+        'malware/domains': 'x.example',
+      },
+      reason: 'Termly refresh from the UT1 lists',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toMatchObject({
+      categories: { gambling: { added: 1, alreadyListed: 1 } },
+      badCount: 1,
+      unmapped: ['malware'],
+    });
+    expect((await pushed).policy.categoryLists.gambling).toContain('newcasino.example');
+    const log = await fetch(`${server.url}/api/policies/changes`, { headers: { cookie: tech } }).then((r) =>
+      r.json(),
+    );
+    expect(log.changes).toHaveLength(7);
+    expect(log.changes[0]).toMatchObject({
+      reason: 'Termly refresh from the UT1 lists (import: ut1)',
+      summary: ['gambling sites: added newcasino.example'],
+    });
+    const test = await fetch(`${server.url}/api/policies/test-url`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: tech },
+      body: JSON.stringify({ profile: 'KS4', url: 'https://www.newcasino.example/' }),
+    }).then((r) => r.json());
+    expect(test.decision).toMatchObject({ verdict: 'blocked', category: 'gambling' });
+    device.disconnect();
+  });
+
+  it('needs a reason and a known format', async () => {
+    expect(
+      (await post({ format: 'domains', category: 'gaming', content: 'a.example', reason: '' })).body.error,
+    ).toMatch(/say why/);
+    expect((await post({ format: 'csv', content: 'x', reason: 'because' })).status).toBe(400);
+  });
+});
