@@ -9,6 +9,8 @@ import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
+import { createDataProtectionService } from './data-protection/data-protection-service';
+import { dataProtectionRoutes } from './http/data-protection-routes';
 import { deviceRoutes } from './http/device-routes';
 import { createAlertService } from './alerts/alert-service';
 import { createMailer, type Mailer } from './alerts/mailer';
@@ -60,6 +62,7 @@ export function createApplication({
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const reportService = createReportService({ db });
+  const dataProtection = createDataProtectionService({ db });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -120,6 +123,7 @@ export function createApplication({
   app.use('/api/policies', policyRoutes({ policyService, overrideService, importService, live }));
   app.use('/api/devices', deviceRoutes({ deviceService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
+  app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -146,6 +150,7 @@ export function createApplication({
       incidentService,
       alertService,
       reportService,
+      dataProtection,
     },
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {

@@ -46,6 +46,14 @@ const digestTimer = setInterval(
 );
 digestTimer.unref();
 
+// Retention: events older than each school's period are purged daily (and at start), and logged.
+const purge = () =>
+  application.services.dataProtection
+    .purgeExpired()
+    .catch((error: unknown) => console.error('waymark: retention purge failed', error));
+void purge();
+setInterval(() => void purge(), 24 * 60 * 60 * 1000).unref();
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;

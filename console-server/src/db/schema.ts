@@ -23,6 +23,8 @@ export const schools = pgTable('schools', {
     .notNull()
     .default(sql`'[]'::jsonb`),
   timeZone: text('time_zone').notNull().default('Europe/London'),
+  /** Events are purged after this many days (DfE monitoring records; the school decides). */
+  eventRetentionDays: integer('event_retention_days').notNull().default(90),
   createdAt: createdAt(),
 });
 
@@ -343,4 +345,23 @@ export const digestsSent = pgTable(
     recipients: integer('recipients').notNull(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.week] })],
+);
+
+/** What the retention job purged and every subject-access export or erasure: who, when, how many. */
+export const dataProtectionLog = pgTable(
+  'data_protection_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    /** Staff member, or null for the scheduled retention job. */
+    actorId: text('actor_id'),
+    subject: text('subject'),
+    count: integer('count').notNull(),
+    detail: jsonb('detail').notNull().$type<Record<string, unknown>>(),
+  },
+  (t) => [index('data_protection_log_school').on(t.schoolId, t.at)],
 );
