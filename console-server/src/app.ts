@@ -4,6 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
+import type { StoredEvent } from '@waymark/shared';
 import { STARTER_KEYWORDS } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
@@ -29,6 +30,7 @@ import { createEventService } from './services/event-service';
 import { createOverrideService } from './services/override-service';
 import { createPolicyService } from './services/policy-service';
 import { createRequestService } from './services/request-service';
+import { createSilentDeviceCheck } from './services/silent-devices';
 import { createStaffService } from './services/staff-service';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
@@ -73,6 +75,16 @@ export function createApplication({
     maxHttpBufferSize: 1_000_000,
   });
   const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
+  /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
+  const broadcast = (event: StoredEvent) => {
+    broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
+    alertService
+      .consider(event)
+      .then((result) => {
+        if (result?.created) consoleNsp.to(rooms.schoolAll(event.schoolId)).emit('alert', result.alert);
+      })
+      .catch((error) => console.error('waymark: alert failed', error));
+  };
   const devices = registerDeviceNamespace({
     io,
     deviceService,
@@ -81,16 +93,9 @@ export function createApplication({
     overrideService,
     keywords: STARTER_KEYWORDS,
     trustProxy,
-    broadcast: (event) => {
-      broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
-      alertService
-        .consider(event)
-        .then((result) => {
-          if (result?.created) consoleNsp.to(rooms.schoolAll(event.schoolId)).emit('alert', result.alert);
-        })
-        .catch((error) => console.error('waymark: alert failed', error));
-    },
+    broadcast,
   });
+  const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
   const live = createLiveNotifier(devices.push, consoleNsp);
   const importService = createImportService({ policyService, live });
@@ -151,6 +156,7 @@ export function createApplication({
       alertService,
       reportService,
       dataProtection,
+      checkSilentDevices,
     },
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {

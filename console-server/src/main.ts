@@ -46,6 +46,13 @@ const digestTimer = setInterval(
 );
 digestTimer.unref();
 
+// Devices silent during school hours raise tamper; checked every minute.
+setInterval(() => {
+  application.services
+    .checkSilentDevices()
+    .catch((error: unknown) => console.error('waymark: silent-device check failed', error));
+}, 60_000).unref();
+
 // Retention: events older than each school's period are purged daily (and at start), and logged.
 const purge = () =>
   application.services.dataProtection

@@ -25,6 +25,10 @@ export const schools = pgTable('schools', {
   timeZone: text('time_zone').notNull().default('Europe/London'),
   /** Events are purged after this many days (DfE monitoring records; the school decides). */
   eventRetentionDays: integer('event_retention_days').notNull().default(90),
+  /** School hours (in `timeZone`), Monday to Friday: devices silent for `silentAfterMinutes` then raise tamper. */
+  dayStart: text('day_start').notNull().default('08:30'),
+  dayEnd: text('day_end').notNull().default('15:30'),
+  silentAfterMinutes: integer('silent_after_minutes').notNull().default(20),
   createdAt: createdAt(),
 });
 

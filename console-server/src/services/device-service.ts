@@ -208,6 +208,13 @@ export function createDeviceService({ db }: { db: Database }) {
       return rows.length > 0;
     },
 
+    /** Who a device is now (its class and profile), for events the server raises about it. */
+    async identityOf(deviceId: string): Promise<DeviceIdentity> {
+      const [device] = await db.select().from(devices).where(eq(devices.id, deviceId));
+      if (!device) throw new Error(`no device ${deviceId}`);
+      return resolve(device, device.lastUser, null, undefined);
+    },
+
     async markOffline(deviceId: string, now = new Date()): Promise<void> {
       await db.update(devices).set({ online: false, lastSeenAt: now }).where(eq(devices.id, deviceId));
     },
