@@ -13,6 +13,7 @@ import { overrideRoutes } from './http/override-routes';
 import { createDataProtectionService } from './data-protection/data-protection-service';
 import { dataProtectionRoutes } from './http/data-protection-routes';
 import { deviceRoutes } from './http/device-routes';
+import { staffRoutes } from './http/staff-routes';
 import { createAlertService } from './alerts/alert-service';
 import { createMailer, type Mailer } from './alerts/mailer';
 import { createReportService } from './reports/report-service';
@@ -122,11 +123,12 @@ export function createApplication({
   app.use('/api', csrfGuard, authenticate(staffService));
   app.use('/api/auth', authRoutes({ staffService, secureCookies }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
-  app.use('/api/classes', classRoutes({ staffService, eventService }));
+  app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api/policies', policyRoutes({ policyService, overrideService, importService, live }));
   app.use('/api/devices', deviceRoutes({ deviceService }));
+  app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api', (req, _res, next) =>

@@ -15,6 +15,7 @@ const EMAIL: Record<Role, string> = {
   dsl: 'dsl@demo.waymark.test',
   technician: 'tech@demo.waymark.test',
   governor: 'governor@demo.waymark.test',
+  admin: 'admin@demo.waymark.test',
 };
 
 let server: TestServer;
@@ -99,6 +100,15 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     throw new Error('reports arrive with the console issue');
   },
   'view-change-log': async (role) => granted((await call(role, 'GET', '/api/policies/changes')).status),
+  'manage-accounts': async (role) => granted((await call(role, 'GET', '/api/staff')).status),
+  'manage-classes': async (role) =>
+    granted(
+      (
+        await call(role, 'POST', '/api/classes/import', {
+          csv: 'class_name,key_stage,pupil_name,pupil_email\nYear 6 (Swifts),KS2,Ada Jones,ada.jones@pupils.demo.waymark.test',
+        })
+      ).status,
+    ),
   'see-pupil-names-in-reports': async () => {
     throw new Error('reports arrive with the console issue');
   },

@@ -23,6 +23,9 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/policies/test-url'],
   ['PUT', '/api/policies/KS1'],
   ['POST', '/api/devices/enrollment-tokens'],
+  ['POST', '/api/incidents/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/countersign'],
+  ['POST', '/api/policies/category-lists/import'],
+  ['POST', '/api/data-protection/pupils/x@demo.waymark.test/erase'],
 ];
 
 const RUNS = 25;

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { CAPABILITY_NAMES, can, ROLES, type Capability, type Role } from '../src';
 
-// DESIGN.md's roles table, transcribed: ✓ = true.
+// DESIGN.md's roles table, transcribed (✓ = true), plus the school admin of the server issue.
 const table: Record<Capability, Record<Role, boolean>> = {
-  'watch-own-classes': { teacher: true, dsl: true, technician: false, governor: false },
-  'watch-all-classes': { teacher: false, dsl: true, technician: false, governor: false },
-  'raise-incident': { teacher: true, dsl: true, technician: true, governor: false },
-  'work-incident-log': { teacher: false, dsl: true, technician: false, governor: false },
-  'see-illegal-urls': { teacher: false, dsl: true, technician: false, governor: false },
-  'lesson-overrides': { teacher: true, dsl: true, technician: false, governor: false },
-  'edit-policies': { teacher: false, dsl: true, technician: true, governor: false },
-  'manage-devices': { teacher: false, dsl: false, technician: true, governor: false },
-  'view-reports': { teacher: false, dsl: true, technician: true, governor: true },
-  'view-change-log': { teacher: false, dsl: true, technician: true, governor: true },
-  'see-pupil-names-in-reports': { teacher: false, dsl: true, technician: false, governor: false },
+  'watch-own-classes': { teacher: true, dsl: true, technician: false, governor: false, admin: false },
+  'watch-all-classes': { teacher: false, dsl: true, technician: false, governor: false, admin: false },
+  'raise-incident': { teacher: true, dsl: true, technician: true, governor: false, admin: false },
+  'work-incident-log': { teacher: false, dsl: true, technician: false, governor: false, admin: false },
+  'see-illegal-urls': { teacher: false, dsl: true, technician: false, governor: false, admin: false },
+  'lesson-overrides': { teacher: true, dsl: true, technician: false, governor: false, admin: false },
+  'edit-policies': { teacher: false, dsl: true, technician: true, governor: false, admin: false },
+  'manage-devices': { teacher: false, dsl: false, technician: true, governor: false, admin: false },
+  'view-reports': { teacher: false, dsl: true, technician: true, governor: true, admin: false },
+  'view-change-log': { teacher: false, dsl: true, technician: true, governor: true, admin: false },
+  'see-pupil-names-in-reports': {
+    teacher: false,
+    dsl: true,
+    technician: false,
+    governor: false,
+    admin: false,
+  },
+  'manage-accounts': { teacher: false, dsl: false, technician: false, governor: false, admin: true },
+  'manage-classes': { teacher: false, dsl: false, technician: false, governor: false, admin: true },
 };
 
 describe('can(role, capability)', () => {

@@ -2,12 +2,17 @@ import { Router } from 'express';
 import type { EventService } from '../services/event-service';
 import { redactFor } from '../services/event-service';
 import type { StaffService } from '../services/staff-service';
-import { handle, HttpError, requireStaff } from './middleware';
+import { ClassImportBodySchema } from '@waymark/shared';
+import type { Database } from '../db/open-database';
+import { importClasses } from '../imports/class-import';
+import { handle, HttpError, parseBody, requireCapability, requireStaff } from './middleware';
 
 export function classRoutes({
+  db,
   staffService,
   eventService,
 }: {
+  db: Database;
   staffService: StaffService;
   eventService: EventService;
 }) {
@@ -17,6 +22,15 @@ export function classRoutes({
     '/',
     handle(async (req, res) => {
       res.json({ classes: await staffService.watchableClasses(requireStaff(req)) });
+    }),
+  );
+
+  router.post(
+    '/import',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'manage-classes');
+      const { csv } = parseBody(ClassImportBodySchema, req.body);
+      res.json(await importClasses(db, who.schoolId, csv));
     }),
   );
 

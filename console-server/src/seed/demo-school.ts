@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS = [
   { id: 'staff-deputy-dsl', email: 'deputy.dsl@demo.waymark.test', name: 'Mr Gareth Lloyd', role: 'dsl' },
   { id: 'staff-tech', email: 'tech@demo.waymark.test', name: 'Mr Sam Patel', role: 'technician' },
   { id: 'staff-governor', email: 'governor@demo.waymark.test', name: 'Dr Rhian Evans', role: 'governor' },
+  { id: 'staff-admin', email: 'admin@demo.waymark.test', name: 'Mrs Carys Bevan', role: 'admin' },
 ] as const;
 
 const CLASSES = [

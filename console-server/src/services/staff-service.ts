@@ -1,8 +1,9 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { can, type ClassSummary, type Role, type Staff } from '@waymark/shared';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { can, type ClassSummary, type CreateStaffBody, type Role, type Staff } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, classTeachers, pupils, schools, sessions, staff } from '../db/schema';
-import { hashSecret, newSecret, verifyPassword } from '../auth/tokens';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../auth/tokens';
 import { sql } from 'drizzle-orm';
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -76,6 +77,59 @@ export function createStaffService({ db }: { db: Database }) {
         await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
       }
       return staffById(session.staffId);
+    },
+
+    async list(schoolId: string) {
+      return db
+        .select({
+          id: staff.id,
+          email: staff.email,
+          name: staff.name,
+          role: staff.role,
+          lockedUntil: staff.lockedUntil,
+        })
+        .from(staff)
+        .where(eq(staff.schoolId, schoolId))
+        .orderBy(staff.name);
+    },
+
+    /** Creates an account; null when the e-mail is taken or a class is not the school's. */
+    async create(schoolId: string, body: CreateStaffBody) {
+      const email = body.email.toLowerCase();
+      const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
+      if (taken) return { error: `${email} already has an account` } as const;
+      const classIds = body.classIds ?? [];
+      if (classIds.length) {
+        const found = await db
+          .select({ id: classes.id })
+          .from(classes)
+          .where(and(eq(classes.schoolId, schoolId), inArray(classes.id, classIds)));
+        if (found.length !== classIds.length)
+          return { error: 'classIds: not all of those classes are in this school' } as const;
+      }
+      const id = uuidv7();
+      const passwordHash = body.password ? await hashPassword(body.password) : null;
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(staff)
+          .values({ id, schoolId, email, name: body.name, role: body.role, passwordHash });
+        if (classIds.length)
+          await tx.insert(classTeachers).values(classIds.map((classId) => ({ classId, staffId: id })));
+      });
+      return { id, error: undefined } as const;
+    },
+
+    /** An admin's password reset: new password, lockout cleared, every session of the account ended. */
+    async resetPassword(schoolId: string, staffId: string, password: string): Promise<boolean> {
+      const passwordHash = await hashPassword(password);
+      const rows = await db
+        .update(staff)
+        .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+        .where(and(eq(staff.id, staffId), eq(staff.schoolId, schoolId)))
+        .returning({ id: staff.id });
+      if (rows.length === 0) return false;
+      await db.delete(sessions).where(eq(sessions.staffId, staffId));
+      return true;
     },
 
     async logout(token: string | undefined): Promise<void> {

@@ -103,3 +103,30 @@ export const ImportCategoryListBodySchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('ut1'), files: z.record(z.string().max(500), listContent), reason }),
 ]);
 export type ImportCategoryListBody = z.infer<typeof ImportCategoryListBodySchema>;
+
+const password = z.string().min(10, 'passwords are at least 10 characters').max(200);
+
+/** A staff account (`POST /api/staff`, school admin). */
+export const CreateStaffBodySchema = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: RoleSchema,
+  password: password.optional(),
+  /** Classes a teacher teaches. */
+  classIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+});
+export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
+
+export const ResetPasswordBodySchema = z.object({ password });
+
+/** Classes and pupils from the school's MIS export (`POST /api/classes/import`). */
+export const ClassImportBodySchema = z.object({ csv: z.string().min(1).max(20_000_000) });
+
+/** One row of the MIS export: a pupil in a class. */
+export const ClassImportRowSchema = z.object({
+  class_name: z.string().trim().min(1, 'class_name is empty').max(200),
+  key_stage: ProfileSchema.exclude(['staff']),
+  pupil_name: z.string().trim().min(1, 'pupil_name is empty').max(200),
+  pupil_email: z.email('pupil_email is not an e-mail address').max(320),
+  teacher_email: z.union([z.literal(''), z.email('teacher_email is not an e-mail address')]).optional(),
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ROLES = ['teacher', 'dsl', 'technician', 'governor'] as const;
+export const ROLES = ['teacher', 'dsl', 'technician', 'governor', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   dsl: 'Designated safeguarding lead / online-safety lead',
   technician: 'Technician',
   governor: 'Governor',
+  admin: 'School admin',
 };
 
 /**
@@ -32,6 +33,10 @@ export const CAPABILITIES = {
   'view-change-log': ['dsl', 'technician', 'governor'],
   /** Reports with pupil names; technicians and governors see them without. */
   'see-pupil-names-in-reports': ['dsl'],
+  /** The school admin (issue 5): staff accounts, roles and password resets. */
+  'manage-accounts': ['admin'],
+  /** Classes and pupils, including the import from the school's MIS. */
+  'manage-classes': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
