@@ -10,6 +10,7 @@ import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
+import { createOidc, type OidcProviderConfig } from './auth/oidc';
 import { createDataProtectionService } from './data-protection/data-protection-service';
 import { dataProtectionRoutes } from './http/data-protection-routes';
 import { deviceRoutes } from './http/device-routes';
@@ -42,6 +43,8 @@ export interface ApplicationOptions {
   mailer?: Mailer;
   /** Where staff reach the console, for links in e-mails. */
   publicUrl?: string;
+  /** The school's identity providers for single sign-on. */
+  oidcProviders?: OidcProviderConfig[];
   uiDir?: string | null;
   secureCookies?: boolean;
   trustProxy?: boolean;
@@ -55,6 +58,7 @@ export function createApplication({
   trustProxy = false,
   mailer = createMailer(undefined),
   publicUrl = 'http://localhost:8080',
+  oidcProviders = [],
 }: ApplicationOptions) {
   const staffService = createStaffService({ db });
   const deviceService = createDeviceService({ db });
@@ -66,6 +70,7 @@ export function createApplication({
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const reportService = createReportService({ db });
   const dataProtection = createDataProtectionService({ db });
+  const oidc = createOidc({ db, providers: oidcProviders });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -121,7 +126,7 @@ export function createApplication({
     res.json({ ok: true });
   });
   app.use('/api', csrfGuard, authenticate(staffService));
-  app.use('/api/auth', authRoutes({ staffService, secureCookies }));
+  app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));

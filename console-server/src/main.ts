@@ -3,6 +3,7 @@ import { createApplication } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { createMailer } from './alerts/mailer';
+import { oidcProvidersFromEnv } from './auth/oidc';
 import { sendWeeklyDigests } from './reports/weekly-digest';
 import { DEMO_ACCOUNTS, DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD, seedDemoSchool } from './seed/demo-school';
 
@@ -14,6 +15,7 @@ const application = createApplication({
   db: database.db,
   mailer,
   publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  oidcProviders: oidcProvidersFromEnv(process.env),
   uiDir: config.uiDir,
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,

@@ -369,3 +369,12 @@ export const dataProtectionLog = pgTable(
   },
   (t) => [index('data_protection_log_school').on(t.schoolId, t.at)],
 );
+
+/** Sign-in attempts in flight with a school's identity provider (state → PKCE verifier and nonce). */
+export const oidcStates = pgTable('oidc_states', {
+  state: text('state').primaryKey(),
+  provider: text('provider').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  createdAt: createdAt(),
+});

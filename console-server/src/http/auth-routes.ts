@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import type { Oidc } from '../auth/oidc';
 import { rateLimit } from 'express-rate-limit';
 import { LoginBodySchema } from '@waymark/shared';
 import type { StaffService } from '../services/staff-service';
@@ -8,11 +9,52 @@ import { clearedSessionCookie, readSessionCookie, sessionCookie } from './sessio
 export function authRoutes({
   staffService,
   secureCookies,
+  oidc,
 }: {
   staffService: StaffService;
   secureCookies: boolean;
+  oidc: Oidc;
 }) {
   const router = Router();
+
+  /** "Sign in with Google / Microsoft", when the school has configured them. */
+  router.get('/providers', (_req, res) => {
+    res.json({ providers: oidc.providers() });
+  });
+
+  const callbackUrl = (req: Request, id: string) =>
+    `${req.protocol}://${req.get('host')}/api/auth/oidc/${id}/callback`;
+
+  router.get(
+    '/oidc/:provider/start',
+    handle(async (req, res) => {
+      const provider = oidc.find(String(req.params.provider));
+      if (!provider) throw new HttpError(404, 'no such sign-in provider');
+      res.redirect(await oidc.start(provider, callbackUrl(req, provider.id)));
+    }),
+  );
+
+  router.get(
+    '/oidc/:provider/callback',
+    handle(async (req, res) => {
+      const provider = oidc.find(String(req.params.provider));
+      if (!provider) throw new HttpError(404, 'no such sign-in provider');
+      const failed = (message: string) => res.redirect(`/sign-in?error=${encodeURIComponent(message)}`);
+      let email: string;
+      try {
+        email = await oidc.finish(
+          provider,
+          new URL(`${req.protocol}://${req.get('host')}${req.originalUrl}`),
+        );
+      } catch (error) {
+        return failed(`${provider.label} sign-in failed: ${(error as Error).message}`);
+      }
+      const result = await staffService.loginByEmail(email);
+      if (!result) return failed(`${email} has no Waymark account; ask your school admin`);
+      res.setHeader('Set-Cookie', sessionCookie(result.sessionToken, secureCookies));
+      res.redirect('/');
+    }),
+  );
   // Slows guessing from one address; the per-account lockout in StaffService stops it across addresses.
   const loginLimiter = rateLimit({
     windowMs: 15 * 60 * 1000,

@@ -64,6 +64,19 @@ export function createStaffService({ db }: { db: Database }) {
       return { ok: true, staff: who!, sessionToken };
     },
 
+    /** Single sign-on: a session for the account with this (provider-verified) e-mail, or null. */
+    async loginByEmail(email: string): Promise<{ staff: Staff; sessionToken: string } | null> {
+      const [row] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email.toLowerCase()));
+      if (!row) return null;
+      const sessionToken = newSecret();
+      await db.insert(sessions).values({
+        tokenHash: hashSecret(sessionToken),
+        staffId: row.id,
+        expiresAt: new Date(Date.now() + SESSION_MAX_MS),
+      });
+      return { staff: (await staffById(row.id))!, sessionToken };
+    },
+
     /** The signed-in staff member for a session cookie, sliding the idle timeout; null when expired. */
     async staffForSession(token: string | undefined, now = new Date()): Promise<Staff | null> {
       if (!token) return null;

@@ -26,6 +26,8 @@ export const endpoints = {
   login: (email: string, password: string) =>
     api<{ staff: Staff }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }),
   logout: () => api('/api/auth/logout', { method: 'POST' }),
+  providers: () =>
+    api<{ providers: Array<{ id: string; label: string }> }>('/api/auth/providers').then((r) => r.providers),
   classes: () => api<{ classes: ClassSummary[] }>('/api/classes').then((r) => r.classes),
   decideRequest: (eventId: string, body: RequestDecisionBody) =>
     api(`/api/requests/${encodeURIComponent(eventId)}/decision`, {

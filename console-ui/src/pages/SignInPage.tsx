@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { endpoints } from '../lib/api';
 
 export function SignInPage() {
@@ -8,6 +8,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const providers = useQuery({ queryKey: ['providers'], queryFn: endpoints.providers });
   const signIn = useMutation({
     mutationFn: () => endpoints.login(email, password),
     onSuccess: ({ staff }) => {
@@ -25,6 +27,18 @@ export function SignInPage() {
     <main className="sign-in">
       <h1>Waymark</h1>
       <p>Sign in to supervise your classes.</p>
+      {params.get('error') && (
+        <p role="alert" className="error">
+          {params.get('error')}
+        </p>
+      )}
+      {providers.data?.map((p) => (
+        <p key={p.id}>
+          <a className="sso" href={`/api/auth/oidc/${p.id}/start`}>
+            Sign in with {p.label}
+          </a>
+        </p>
+      ))}
       <form onSubmit={submit}>
         <label htmlFor="email">School e-mail</label>
         <input
