@@ -69,7 +69,7 @@ export function createApplication({
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const reportService = createReportService({ db });
-  const dataProtection = createDataProtectionService({ db });
+  const dataProtection = createDataProtectionService({ db, incidentService });
   const oidc = createOidc({ db, providers: oidcProviders });
 
   const app = express();

@@ -50,7 +50,7 @@ const eventIds = async () =>
 describe('data protection', () => {
   it('retention purges events past the school’s period, keeps incident evidence, and logs it', async () => {
     const result = await server.app.services.dataProtection.purgeExpired();
-    expect(result).toEqual([{ schoolId: 'demo', events: 1, alerts: 0 }]);
+    expect(result).toEqual([{ schoolId: 'demo', events: 1, alerts: 0, incidents: 0 }]);
     const left = await eventIds();
     expect(left).not.toContain(ids.old);
     expect(left).toEqual(expect.arrayContaining([ids.oldEvidence, ids.recent]));
@@ -87,6 +87,46 @@ describe('data protection', () => {
       note: expect.stringContaining('safeguarding records'),
     });
     expect(await eventIds()).toEqual([ids.oldEvidence]);
+  });
+
+  it('closed incidents past their retention are purged; the hash chain still verifies, and still catches edits', async () => {
+    const raise = async (description: string) =>
+      (
+        (await (
+          await call('POST', '/api/incidents', {
+            subject: 'staff',
+            personName: 'X',
+            category: 'other',
+            severity: 'low',
+            description,
+          })
+        ).json()) as { incident: { id: string } }
+      ).incident.id;
+    const close = (id: string) =>
+      call('POST', `/api/incidents/${id}/changes`, { outcome: 'Resolved.', status: 'closed' });
+    const a = await raise('old and closed');
+    const b = await raise('old but still open');
+    await close(a);
+    const c = await raise('closed too');
+    await call('POST', `/api/incidents/${b}/changes`, { note: 'still being looked at' });
+    await close(c);
+    const { dataProtection, db } = server.app.services;
+    const sevenYearsOn = new Date(Date.now() + 7 * 365 * 86_400_000);
+    const [result] = await dataProtection.purgeExpired(sevenYearsOn);
+    expect(result!.incidents).toBe(2); // a and c; b is open, and so is the evidence incident
+    expect((await call('GET', `/api/incidents/${a}`)).status).toBe(404);
+    expect((await call('GET', `/api/incidents/${b}`)).status).toBe(200);
+    const { verifyLog } = await import('../src/incidents/verify-log');
+    expect((await verifyLog(db)).problems).toEqual([]);
+    const { log } = (await (await call('GET', '/api/data-protection/log')).json()) as {
+      log: Array<{ kind: string; count: number }>;
+    };
+    expect(log.find((l) => l.kind === 'incident-retention-purge')).toMatchObject({ count: 2 });
+    const { sql } = await import('drizzle-orm');
+    await db.execute(
+      sql`delete from incident_history where id = (select min(id) from incident_history where incident_id is not null)`,
+    );
+    expect((await verifyLog(db)).problems.some((p) => p.problem.startsWith('does not follow'))).toBe(true);
   });
 
   it('is the DSL’s alone; junk is refused', async () => {

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Staff } from '@waymark/shared';
 import type { Database } from '../db/open-database';
+import type { IncidentService } from '../incidents/incident-service';
 import {
   alerts,
   dataProtectionLog,
@@ -18,7 +19,13 @@ const DAY = 86_400_000;
 /** Events that are evidence in an incident are kept while the incident is: they are part of its record. */
 const evidenceIds = (db: Database) => db.select({ id: incidentEvents.eventId }).from(incidentEvents);
 
-export function createDataProtectionService({ db }: { db: Database }) {
+export function createDataProtectionService({
+  db,
+  incidentService,
+}: {
+  db: Database;
+  incidentService: IncidentService;
+}) {
   async function removeEvents(ids: string[]) {
     if (ids.length === 0) return;
     await db.delete(unblockRequests).where(inArray(unblockRequests.eventId, ids));
@@ -26,7 +33,7 @@ export function createDataProtectionService({ db }: { db: Database }) {
   }
 
   return {
-    /** The retention job: purges each school's events older than its retention period, and logs it. */
+    /** The retention job: purges each school's events, and its closed incidents, past their retention periods; logs it. */
     async purgeExpired(
       now = new Date(),
     ): Promise<Array<{ schoolId: string; events: number; alerts: number }>> {
@@ -59,7 +66,27 @@ export function createDataProtectionService({ db }: { db: Database }) {
             alerts: purgedAlerts.length,
           },
         });
-        results.push({ schoolId: school.id, events: expired.length, alerts: purgedAlerts.length });
+        const incidentCutoff = new Date(now.getTime() - school.incidentRetentionDays * DAY);
+        const purgedIncidents = await incidentService.purgeClosed(school.id, incidentCutoff);
+        if (purgedIncidents.incidents > 0) {
+          await db.insert(dataProtectionLog).values({
+            schoolId: school.id,
+            kind: 'incident-retention-purge',
+            actorId: null,
+            count: purgedIncidents.incidents,
+            detail: {
+              retentionDays: school.incidentRetentionDays,
+              olderThan: incidentCutoff.toISOString(),
+              references: purgedIncidents.references,
+            },
+          });
+        }
+        results.push({
+          schoolId: school.id,
+          events: expired.length,
+          alerts: purgedAlerts.length,
+          incidents: purgedIncidents.incidents,
+        });
       }
       return results;
     },

@@ -25,6 +25,8 @@ export const schools = pgTable('schools', {
   timeZone: text('time_zone').notNull().default('Europe/London'),
   /** Events are purged after this many days (DfE monitoring records; the school decides). */
   eventRetentionDays: integer('event_retention_days').notNull().default(90),
+  /** Closed incidents are purged this long after they were raised (default 6 years; the school decides). */
+  incidentRetentionDays: integer('incident_retention_days').notNull().default(2190),
   /** School hours (in `timeZone`), Monday to Friday: devices silent for `silentAfterMinutes` then raise tamper. */
   dayStart: text('day_start').notNull().default('08:30'),
   dayEnd: text('day_end').notNull().default('15:30'),
@@ -279,9 +281,8 @@ export const incidentHistory = pgTable(
     schoolId: text('school_id')
       .notNull()
       .references(() => schools.id),
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incidents.id),
+    /** Null for the retention job's `purge` entries, which belong to no incident. */
+    incidentId: uuid('incident_id').references(() => incidents.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),

@@ -14,7 +14,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export interface ChainedEntry {
-  incidentId: string;
+  /** Null for the retention job's purge entries. */
+  incidentId: string | null;
   at: Date;
   actorId: string;
   actorName: string;

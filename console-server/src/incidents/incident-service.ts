@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   can,
@@ -65,8 +65,8 @@ export function createIncidentService(deps: {
   async function append(
     tx: Tx,
     schoolId: string,
-    incidentId: string,
-    who: Staff,
+    incidentId: string | null,
+    who: Pick<Staff, 'id' | 'name'>,
     change: Record<string, unknown>,
   ) {
     const [last] = await tx
@@ -310,6 +310,54 @@ export function createIncidentService(deps: {
         await lockChain(tx, who.schoolId);
         await tx.update(incidents).set({ countersignedBy: who.id }).where(eq(incidents.id, id));
         await append(tx, who.schoolId, id, who, { countersignedBy: who.id });
+      });
+    },
+
+    /**
+     * Retention: removes closed incidents raised before `cutoff`, with their history and evidence
+     * links. The chain stays verifiable: a `purge` entry, itself chained, keeps each removed entry's
+     * (prevHash, hash) so verify-log can step over the gap, and an edit anywhere else still shows.
+     */
+    async purgeClosed(
+      schoolId: string,
+      cutoff: Date,
+    ): Promise<{ incidents: number; entries: number; references: string[] }> {
+      return db.transaction(async (tx) => {
+        await lockChain(tx, schoolId);
+        const expired = await tx
+          .select({ id: incidents.id, reference: incidents.reference })
+          .from(incidents)
+          .where(
+            and(
+              eq(incidents.schoolId, schoolId),
+              eq(incidents.status, 'closed'),
+              lt(incidents.createdAt, cutoff),
+            ),
+          );
+        if (expired.length === 0) return { incidents: 0, entries: 0, references: [] };
+        const ids = expired.map((i) => i.id);
+        const removed = await tx
+          .select({ id: incidentHistory.id, prevHash: incidentHistory.prevHash, hash: incidentHistory.hash })
+          .from(incidentHistory)
+          .where(inArray(incidentHistory.incidentId, ids))
+          .orderBy(asc(incidentHistory.id));
+        await tx.delete(incidentHistory).where(inArray(incidentHistory.incidentId, ids));
+        await tx.delete(incidentEvents).where(inArray(incidentEvents.incidentId, ids));
+        await tx.delete(incidents).where(inArray(incidents.id, ids));
+        const references = expired.map((i) => i.reference);
+        await append(
+          tx,
+          schoolId,
+          null,
+          { id: 'retention-job', name: 'Retention job' },
+          {
+            type: 'purge',
+            olderThan: cutoff.toISOString(),
+            references,
+            removed,
+          },
+        );
+        return { incidents: expired.length, entries: removed.length, references };
       });
     },
 

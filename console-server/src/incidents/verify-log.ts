@@ -39,26 +39,37 @@ export async function verifyLog(
       .from(incidentHistory)
       .where(eq(incidentHistory.schoolId, schoolId))
       .orderBy(asc(incidentHistory.id));
+    // Entries the retention job removed, by the hash they followed: the chain may step over them.
+    const removedAfter = new Map<string, string>();
+    for (const row of rows) {
+      if (row.change.type !== 'purge') continue;
+      for (const r of row.change.removed as Array<{ prevHash: string; hash: string }>)
+        removedAfter.set(r.prevHash, r.hash);
+    }
     const states = new Map<string, IncidentState>();
     let prev = GENESIS;
     for (const row of rows) {
       entries++;
-      if (row.prevHash !== prev)
+      let linked = prev;
+      while (linked !== row.prevHash && removedAfter.has(linked)) linked = removedAfter.get(linked)!;
+      if (row.prevHash !== linked) {
         problems.push({
           schoolId,
           entryId: row.id,
-          incidentId: row.incidentId,
+          incidentId: row.incidentId ?? undefined,
           problem: 'does not follow the entry before it (an entry was removed or reordered)',
         });
-      const expected = entryHash(row.prevHash, row);
-      if (row.hash !== expected)
+      }
+      if (row.hash !== entryHash(row.prevHash, row)) {
         problems.push({
           schoolId,
           entryId: row.id,
-          incidentId: row.incidentId,
+          incidentId: row.incidentId ?? undefined,
           problem: 'its content does not match its hash (the entry was edited)',
         });
+      }
       prev = row.hash;
+      if (row.incidentId === null) continue;
       try {
         states.set(row.incidentId, applyChange(states.get(row.incidentId) ?? null, row.change));
       } catch (error) {
