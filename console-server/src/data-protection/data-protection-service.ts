@@ -36,7 +36,7 @@ export function createDataProtectionService({
     /** The retention job: purges each school's events, and its closed incidents, past their retention periods; logs it. */
     async purgeExpired(
       now = new Date(),
-    ): Promise<Array<{ schoolId: string; events: number; alerts: number }>> {
+    ): Promise<Array<{ schoolId: string; events: number; alerts: number; incidents: number }>> {
       const results = [];
       for (const school of await db.select().from(schools)) {
         const cutoff = new Date(now.getTime() - school.eventRetentionDays * DAY);
