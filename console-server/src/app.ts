@@ -5,7 +5,6 @@ import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
 import type { StoredEvent } from '@waymark/shared';
-import { STARTER_KEYWORDS } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
@@ -32,6 +31,7 @@ import { createEventService } from './services/event-service';
 import { createOverrideService } from './services/override-service';
 import { createPolicyService } from './services/policy-service';
 import { createRequestService } from './services/request-service';
+import { createKeywordService } from './services/keyword-service';
 import { createSilentDeviceCheck } from './services/silent-devices';
 import { createStaffService } from './services/staff-service';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
@@ -62,7 +62,11 @@ export function createApplication({
 }: ApplicationOptions) {
   const staffService = createStaffService({ db });
   const deviceService = createDeviceService({ db });
-  const eventService = createEventService({ db });
+  const keywordService = createKeywordService({ db });
+  const eventService = createEventService({
+    db,
+    flagSearch: (schoolId, query) => keywordService.flag(schoolId, query),
+  });
   const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
@@ -97,7 +101,7 @@ export function createApplication({
     eventService,
     policyService,
     overrideService,
-    keywords: STARTER_KEYWORDS,
+    keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
   });
@@ -131,7 +135,10 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
-  app.use('/api/policies', policyRoutes({ policyService, overrideService, importService, live }));
+  app.use(
+    '/api/policies',
+    policyRoutes({ policyService, overrideService, importService, keywordService, live }),
+  );
   app.use('/api/devices', deviceRoutes({ deviceService }));
   app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));

@@ -150,3 +150,56 @@ describe('POST /api/policies/category-lists/import', () => {
     expect((await post({ format: 'csv', content: 'x', reason: 'because' })).status).toBe(400);
   });
 });
+
+describe('POST /api/policies/keyword-lists/import', () => {
+  let server: TestServer;
+  let dsl: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    dsl = await login(server.url, 'dsl@demo.waymark.test');
+  });
+  afterAll(() => server.close());
+
+  it('adds the school’s own keywords, flags with them on whole words, and sends them to devices', async () => {
+    const res = await fetch(`${server.url}/api/policies/keyword-lists/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: dsl },
+      body: JSON.stringify({
+        category: 'violence',
+        content: '# local gang names\nred dragons\nRed  Dragons\n???\n',
+        reason: 'Advice from the local police liaison',
+      }),
+    });
+    expect((await res.json()).summary).toMatchObject({
+      added: 1,
+      alreadyListed: 1,
+      bad: [{ line: 4, error: 'no letters or digits' }],
+    });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    expect((await device.policy).keywords.violence).toContain('red dragons');
+    const search = {
+      id: '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a30',
+      kind: 'search',
+      occurredAt: new Date().toISOString(),
+      profile: 'KS2',
+      policyVersion: 1,
+      url: 'https://www.google.com/search?q=x',
+      engine: 'Google',
+      query: 'Red Dragons meeting',
+      flags: [],
+      blocked: false,
+    };
+    await device.emitWithAck('event', search as never);
+    const stored = await server.app.services.eventService.byId(search.id);
+    expect(stored).toMatchObject({ severity: 'high', details: { flags: ['violence'] } });
+    device.disconnect();
+    const log = await fetch(`${server.url}/api/policies/changes`, { headers: { cookie: dsl } }).then((r) =>
+      r.json(),
+    );
+    expect(log.changes[0]).toMatchObject({
+      profile: 'keywords',
+      reason: 'Advice from the local police liaison',
+      summary: ['violence keywords: added red dragons'],
+    });
+  });
+});

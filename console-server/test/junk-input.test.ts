@@ -25,6 +25,9 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/devices/enrollment-tokens'],
   ['POST', '/api/incidents/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/countersign'],
   ['POST', '/api/policies/category-lists/import'],
+  ['POST', '/api/policies/keyword-lists/import'],
+  ['POST', '/api/staff'],
+  ['POST', '/api/classes/import'],
   ['POST', '/api/data-protection/pupils/x@demo.waymark.test/erase'],
 ];
 

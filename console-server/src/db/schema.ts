@@ -25,6 +25,8 @@ export const schools = pgTable('schools', {
   timeZone: text('time_zone').notNull().default('Europe/London'),
   /** Events are purged after this many days (DfE monitoring records; the school decides). */
   eventRetentionDays: integer('event_retention_days').notNull().default(90),
+  /** Search keyword lists by category: the starter lists plus what the school imported; null until changed. */
+  keywordLists: jsonb('keyword_lists').$type<Partial<Record<string, string[]>>>(),
   /** Closed incidents are purged this long after they were raised (default 6 years; the school decides). */
   incidentRetentionDays: integer('incident_retention_days').notNull().default(2190),
   /** School hours (in `timeZone`), Monday to Friday: devices silent for `silentAfterMinutes` then raise tamper. */

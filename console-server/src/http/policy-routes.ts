@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   evaluateUrl,
   ImportCategoryListBodySchema,
+  ImportKeywordListBodySchema,
   ProfileSchema,
   TestUrlBodySchema,
   UpdatePolicyBodySchema,
@@ -9,6 +10,7 @@ import {
 } from '@waymark/shared';
 import type { ImportService } from '../imports/import-service';
 import type { LiveNotifier } from '../live-notifier';
+import type { KeywordService } from '../services/keyword-service';
 import type { OverrideService } from '../services/override-service';
 import type { PolicyService } from '../services/policy-service';
 import { handle, HttpError, parseBody, requireCapability } from './middleware';
@@ -25,6 +27,7 @@ export function policyRoutes(deps: {
   policyService: PolicyService;
   overrideService: OverrideService;
   importService: ImportService;
+  keywordService: KeywordService;
   live: LiveNotifier;
 }) {
   const router = Router();
@@ -52,6 +55,23 @@ export function policyRoutes(deps: {
       res.json({
         summary: await deps.importService.run(who, parseBody(ImportCategoryListBodySchema, req.body)),
       });
+    }),
+  );
+
+  router.get(
+    '/keyword-lists',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      res.json({ keywords: await deps.keywordService.lists(who.schoolId) });
+    }),
+  );
+
+  router.post(
+    '/keyword-lists/import',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      const { category, content, reason } = parseBody(ImportKeywordListBodySchema, req.body);
+      res.json({ summary: await deps.keywordService.import(who, category, content, reason) });
     }),
   );
 

@@ -166,3 +166,19 @@ export function parseUt1(files: Record<string, string>): {
   }
   return { byCategory, bad, unmapped: [...unmapped].sort() };
 }
+
+/** Keyword lists: one word or phrase per line, comments as in domain lists; matched on whole words. */
+export function parseKeywordList(text: string): { keywords: string[]; bad: BadLine[] } {
+  const keywords: string[] = [];
+  const bad: BadLine[] = [];
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (line === '' || COMMENT.test(line)) return;
+    if (line.length > 100)
+      return bad.push({ line: i + 1, text: rawLine, error: 'longer than 100 characters' });
+    if (!/[\p{L}\p{N}]/u.test(line))
+      return bad.push({ line: i + 1, text: rawLine, error: 'no letters or digits' });
+    keywords.push(line);
+  });
+  return { keywords, bad };
+}

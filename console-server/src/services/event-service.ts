@@ -75,18 +75,20 @@ export function redactFor(role: Role, event: StoredEvent): StoredEvent {
   return { ...event, url: null, urlHidden: true, details: {} };
 }
 
+const starterFlagger = keywordFlagger(STARTER_KEYWORDS);
+
 export function createEventService({
   db,
-  flagSearch = keywordFlagger(STARTER_KEYWORDS),
+  flagSearch = async (_schoolId, query) => starterFlagger(query),
 }: {
   db: Database;
-  /** Flags search queries by category; the school's keyword lists (starter lists by default). */
-  flagSearch?: (query: string) => Category[];
+  /** Flags search queries by category with the school's keyword lists (starter lists by default). */
+  flagSearch?: (schoolId: string, query: string) => Promise<Category[]>;
 }) {
   /** Flags are decided here, from the school's lists, whatever the device sent. */
-  function withServerFlags(event: DeviceEvent): DeviceEvent {
+  async function withServerFlags(event: DeviceEvent, schoolId: string): Promise<DeviceEvent> {
     if (event.kind !== 'search') return event;
-    return { ...event, flags: [...new Set([...event.flags, ...flagSearch(event.query)])] };
+    return { ...event, flags: [...new Set([...event.flags, ...(await flagSearch(schoolId, event.query))])] };
   }
 
   return {
@@ -99,7 +101,7 @@ export function createEventService({
       device: DeviceIdentity,
       ip: string | null,
     ): Promise<{ event: StoredEvent; created: boolean }> {
-      const event = withServerFlags(reported);
+      const event = await withServerFlags(reported, device.schoolId);
       const { id, kind, occurredAt, profile, ...rest } = event;
       const url = 'url' in rest ? (rest.url ?? null) : null;
       const category = 'category' in rest ? rest.category : null;

@@ -40,7 +40,7 @@ export interface DeviceNamespaceDeps {
   policyService: PolicyService;
   overrideService: OverrideService;
   /** The school's search keyword lists, sent to devices so they flag searches even offline. */
-  keywords: KeywordLists;
+  keywordsFor: (schoolId: string) => Promise<KeywordLists>;
   trustProxy: boolean;
   /** Fan-out of a stored event to the consoles allowed to see it. */
   broadcast: (event: StoredEvent) => void;
@@ -88,7 +88,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       classIds,
       className: device.className,
       schoolName: device.schoolName,
-      keywords: deps.keywords,
+      keywords: await deps.keywordsFor(device.schoolId),
     };
   }
 

@@ -130,3 +130,10 @@ export const ClassImportRowSchema = z.object({
   pupil_email: z.email('pupil_email is not an e-mail address').max(320),
   teacher_email: z.union([z.literal(''), z.email('teacher_email is not an e-mail address')]).optional(),
 });
+
+/** Add search keywords to a category, one word or phrase per line (`POST /api/policies/keyword-lists/import`). */
+export const ImportKeywordListBodySchema = z.object({
+  category: CategorySchema,
+  content: listContent,
+  reason,
+});
