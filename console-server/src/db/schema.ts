@@ -33,6 +33,13 @@ export const schools = pgTable('schools', {
   dayStart: text('day_start').notNull().default('08:30'),
   dayEnd: text('day_end').notNull().default('15:30'),
   silentAfterMinutes: integer('silent_after_minutes').notNull().default(20),
+  /** The timetable's periods (HH:MM, school days): a lesson override ends with the period it starts in. */
+  periods: jsonb('periods')
+    .$type<Array<{ start: string; end: string }>>()
+    .notNull()
+    .default(
+      sql`'[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb`,
+    ),
   createdAt: createdAt(),
 });
 

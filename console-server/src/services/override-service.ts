@@ -1,11 +1,12 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { LessonOverride, StartOverrideBody } from '@waymark/shared';
+import { localTime, type LessonOverride, type StartOverrideBody } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { lessonOverrides } from '../db/schema';
+import { lessonOverrides, schools } from '../db/schema';
 
-/** Nothing a teacher does in a lesson outlives it: 60 minutes unless they say otherwise. */
+/** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 export const DEFAULT_OVERRIDE_MINUTES = 60;
+export const MIN_OVERRIDE_MINUTES = 10;
 
 type Row = typeof lessonOverrides.$inferSelect;
 
@@ -22,7 +23,37 @@ function toOverride(row: Row): LessonOverride & { requestEventId: string | null 
   };
 }
 
+/** When the timetable period `now` falls in ends, if it falls in one (school days, school's time zone). */
+export function periodEnd(
+  periods: Array<{ start: string; end: string }>,
+  timeZone: string,
+  now: Date,
+): Date | null {
+  const { weekday, minutes } = localTime(now, timeZone);
+  if (weekday > 5) return null;
+  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const period = periods.find((p) => toMinutes(p.start) <= minutes && minutes < toMinutes(p.end));
+  return period
+    ? new Date(Math.floor(now.getTime() / 60_000) * 60_000 + (toMinutes(period.end) - minutes) * 60_000)
+    : null;
+}
+
 export function createOverrideService({ db }: { db: Database }) {
+  /**
+   * Default end: the end of the current timetable period, else 60 minutes from now; never less
+   * than 10 minutes, so an approval in a lesson's last moments is not gone before it is used.
+   */
+  async function defaultEnd(schoolId: string, now: Date): Promise<Date> {
+    const [school] = await db
+      .select({ periods: schools.periods, timeZone: schools.timeZone })
+      .from(schools)
+      .where(eq(schools.id, schoolId));
+    const end =
+      (school && periodEnd(school.periods, school.timeZone, now)) ??
+      new Date(now.getTime() + DEFAULT_OVERRIDE_MINUTES * 60_000);
+    return new Date(Math.max(end.getTime(), now.getTime() + MIN_OVERRIDE_MINUTES * 60_000));
+  }
+
   return {
     async start(
       schoolId: string,
@@ -41,7 +72,9 @@ export function createOverrideService({ db }: { db: Database }) {
           kind: body.kind,
           sites: body.sites,
           startsAt: now,
-          endsAt: new Date(now.getTime() + (body.minutes ?? DEFAULT_OVERRIDE_MINUTES) * 60_000),
+          endsAt: body.minutes
+            ? new Date(now.getTime() + body.minutes * 60_000)
+            : await defaultEnd(schoolId, now),
           createdBy: staffId,
           requestEventId: options.requestEventId ?? null,
         })

@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "periods" jsonb DEFAULT '[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb NOT NULL;
