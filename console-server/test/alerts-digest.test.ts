@@ -157,3 +157,20 @@ describe('weekly digest', () => {
     expect(smtp.received.at(-1)!.data).toContain('Subject: =?UTF-8?Q?Waymark_weekly_digest');
   });
 });
+
+describe('pupils report', () => {
+  it('names pupils for the DSL only', async () => {
+    const dsl = await login(url, 'dsl@demo.waymark.test');
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${url}/api/reports/pupils?from=${today}&to=${tomorrow}`, {
+      headers: { cookie: dsl },
+    });
+    const { pupils } = (await res.json()) as {
+      pupils: Array<{ pupil: string; flaggedSearches: number; blocked: number }>;
+    };
+    expect(pupils.find((p) => p.pupil === 'Freya Green')).toMatchObject({ flaggedSearches: 3, blocked: 1 });
+    const governor = await login(url, 'governor@demo.waymark.test');
+    expect((await fetch(`${url}/api/reports/pupils`, { headers: { cookie: governor } })).status).toBe(403);
+  });
+});

@@ -184,6 +184,15 @@ describe('HTTP API', () => {
     await expect(login(server.url, 'governor@demo.waymark.test')).rejects.toThrow(/423/);
   });
 
+  it('ends a session after two idle hours', async () => {
+    const token = (await login(server.url, 'dsl@demo.waymark.test')).split('=')[1]!;
+    const sessions = server.app.services.staffService;
+    expect(await sessions.staffForSession(token)).toMatchObject({ role: 'dsl' });
+    expect(
+      await sessions.staffForSession(token, new Date(Date.now() + 2 * 60 * 60 * 1000 + 60_000)),
+    ).toBeNull();
+  });
+
   it('sets an httpOnly SameSite=Strict session cookie', async () => {
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

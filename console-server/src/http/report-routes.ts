@@ -42,6 +42,15 @@ export function reportRoutes({
   );
 
   router.get(
+    '/pupils',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'see-pupil-names-in-reports');
+      const { from, to } = period(req.query);
+      res.json({ pupils: await reportService.byPupil(who.schoolId, from, to) });
+    }),
+  );
+
+  router.get(
     '/alerts',
     handle(async (req, res) => {
       const who = requireCapability(req, 'work-incident-log');

@@ -18,6 +18,28 @@ export interface Digest {
 /** Aggregates for the DSL and governors: counts, never pupil names. */
 export function createReportService({ db }: { db: Database }) {
   return {
+    /** Pupils by blocked attempts, flagged searches and requests for help: for the DSL only (names). */
+    async byPupil(schoolId: string, from: Date, to: Date) {
+      const inPeriod = and(
+        eq(events.schoolId, schoolId),
+        gte(events.occurredAt, from),
+        lt(events.occurredAt, to),
+      );
+      return db
+        .select({
+          pupil: sql<string>`coalesce(${events.pupilName}, ${events.user}, 'Not signed in: ' || ${events.deviceName})`,
+          className: events.className,
+          blocked: sql<number>`count(*) filter (where ${events.kind} = 'blocked')::int`,
+          flaggedSearches: sql<number>`count(*) filter (where ${events.kind} = 'search' and jsonb_array_length(${events.details}->'flags') > 0)::int`,
+          concerns: sql<number>`count(*) filter (where ${events.kind} = 'concern')::int`,
+        })
+        .from(events)
+        .where(and(inPeriod, sql`${events.kind} in ('blocked', 'search', 'concern')`))
+        .groupBy(sql`1`, events.className)
+        .orderBy(sql`3 desc`, sql`4 desc`)
+        .limit(200);
+    },
+
     async digest(schoolId: string, from: Date, to: Date): Promise<Digest> {
       const inPeriod = and(
         eq(events.schoolId, schoolId),
