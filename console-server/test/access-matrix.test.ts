@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import {
+  apiCall,
   blockedEvent,
   connectConsole,
   connectDevice,
@@ -42,19 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function call(role: Role, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'x-requested-with': 'waymark',
-      cookie: cookie[role]!,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (role: Role, method: string, url: string, body?: unknown) =>
+  apiCall(server.url, cookie[role]!, method, url, body);
 
 async function watch(role: Role, classId: string): Promise<{ ok: boolean; recent?: StoredEvent[] }> {
   const socket = await connectConsole(server.url, cookie[role]!);

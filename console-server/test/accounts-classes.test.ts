@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestServer, type TestServer } from './harness';
+import { apiCall, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let admin: string;
@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, body: unknown, cookie = admin) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
-    body: JSON.stringify(body),
-  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
+const post = (path: string, body: unknown, cookie = admin) => apiCall(server.url, cookie, 'POST', path, body);
 
 describe('staff accounts (school admin)', () => {
   it('creates a teacher for a class, who can sign in and watch it', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectDevice, login, startTestServer, type TestServer } from './harness';
+import { apiCall, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let tech: string;
@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, body: unknown, cookie = tech) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
-    body: JSON.stringify(body),
-  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
+const post = (path: string, body: unknown, cookie = tech) => apiCall(server.url, cookie, 'POST', path, body);
 
 it('a technician creates a token limited in uses, devices enroll with it, and it stops at the limit', async () => {
   const created = await post('/api/devices/enrollment-tokens', {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { main } from '../src/cli/main';
 import { verifyLog } from '../src/incidents/verify-log';
-import { blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
+import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let dataDir: string;
@@ -24,14 +24,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call(method: string, url: string, who: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: cookies[who]! },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (method: string, url: string, who: string, body?: unknown) =>
+  apiCall(server.url, cookies[who]!, method, url, body);
 
 async function reportBlocked(overrides = {}) {
   const device = await connectDevice(server.url, {

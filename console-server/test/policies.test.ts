@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyMessage } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { connectDevice, login, startTestServer, type TestServer } from './harness';
+import { apiCall, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
@@ -12,14 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function call(method: string, url: string, who: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: cookies[who]! },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (method: string, url: string, who: string, body?: unknown) =>
+  apiCall(server.url, cookies[who]!, method, url, body);
 
 describe('editing policies', () => {
   it('the DSL adds a site with a reason: the version goes up and KS1 devices get it at once', async () => {

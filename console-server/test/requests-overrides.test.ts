@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { PolicyMessage, RequestStatusMessage, StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { connectConsole, connectDevice, login, nextEvent, startTestServer, type TestServer } from './harness';
+import {
+  apiCall,
+  connectConsole,
+  connectDevice,
+  login,
+  nextEvent,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,14 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function post(path: string, cookie: string, body: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (path: string, cookie: string, body: unknown) => apiCall(server.url, cookie, 'POST', path, body);
 
 function unblockRequest(url = 'https://scratch.mit.edu/projects/1') {
   return {
