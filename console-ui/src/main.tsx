@@ -6,7 +6,10 @@ import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
 import { LiveClassPage } from './pages/LiveClassPage';
 import { SignInPage } from './pages/SignInPage';
+import { startI18n } from './i18n';
 import './styles.css';
+
+startI18n();
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },

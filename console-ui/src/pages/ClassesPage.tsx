@@ -1,23 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { endpoints } from '../lib/api';
 
 export function ClassesPage() {
+  const { t } = useTranslation();
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
   return (
     <section aria-labelledby="classes-heading">
-      <h1 id="classes-heading">Your classes</h1>
-      {classes.isPending && <p>Loading classes…</p>}
+      <h1 id="classes-heading">{t('classes.title')}</h1>
+      {classes.isPending && <p>{t('classes.loading')}</p>}
       {classes.isError && <p role="alert">{classes.error.message}</p>}
-      {classes.data?.length === 0 && <p>You have no classes to watch. Ask your DSL to add you to a class.</p>}
+      {classes.data?.length === 0 && <p>{t('classes.none')}</p>}
       <ul className="class-list">
         {classes.data?.map((c) => (
           <li key={c.id}>
             <Link to={`/classes/${c.id}/live`}>
               <strong>{c.name}</strong>
-              <span>
-                {c.profile} · {c.pupilCount} pupils
-              </span>
+              <span>{t('classes.summary', { profile: c.profile, count: c.pupilCount })}</span>
             </Link>
           </li>
         ))}

@@ -1,15 +1,32 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, Outlet, useNavigate } from 'react-router';
-import { ROLE_LABELS } from '@waymark/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+import { can, ROLE_LABELS, type Capability } from '@waymark/shared';
+import { LANGUAGES } from '../i18n';
 import { endpoints } from '../lib/api';
 import { useSession } from '../lib/session';
+
+/** Each screen in the navigation, shown only to the roles that may use it. */
+const NAV: Array<{
+  to: string;
+  label: 'classes' | 'incidents' | 'policies' | 'devices' | 'reports';
+  any: Capability[];
+}> = [
+  { to: '/', label: 'classes', any: ['watch-own-classes'] },
+  { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
+  { to: '/policies', label: 'policies', any: ['edit-policies'] },
+  { to: '/devices', label: 'devices', any: ['manage-devices'] },
+  { to: '/reports', label: 'reports', any: ['view-reports'] },
+];
 
 export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  if (session.isPending) return <p className="loading">Loading…</p>;
-  if (session.isError) return <p role="alert">Could not reach the Waymark server: {session.error.message}</p>;
+  const { t, i18n } = useTranslation();
+  if (session.isPending) return <p className="loading">{t('loading')}</p>;
+  if (session.isError)
+    return <p role="alert">{t('serverUnreachable', { message: session.error.message })}</p>;
   if (!session.data) return <Navigate to="/sign-in" replace />;
   const staff = session.data;
 
@@ -21,19 +38,54 @@ export function Layout() {
 
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <header className="topbar">
         <Link to="/" className="brand">
-          Waymark
+          {t('brand')}
         </Link>
         <span className="school">{staff.schoolName}</span>
-        <span className="account">
-          {staff.name} · {ROLE_LABELS[staff.role]}
-          <button type="button" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.filter((item) => item.any.some((c) => can(staff.role, c))).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {t(`nav.${item.label}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <details className="account">
+          <summary>
+            {staff.name} <span className="visually-hidden">· {t('account.menu')}</span>
+          </summary>
+          <div className="account-menu">
+            <p>
+              {t('account.signedInAs', { name: staff.email })}
+              <br />
+              {ROLE_LABELS[staff.role]}
+            </p>
+            <label htmlFor="language">{t('account.language')}</label>
+            <select
+              id="language"
+              value={i18n.language}
+              onChange={(e) => void i18n.changeLanguage(e.target.value)}
+            >
+              {LANGUAGES.map((lng) => (
+                <option key={lng} value={lng} lang={lng}>
+                  {t(`languages.${lng}`)}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => void signOut()}>
+              {t('account.signOut')}
+            </button>
+          </div>
+        </details>
       </header>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { endpoints } from '../lib/api';
 
 export function SignInPage() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const navigate = useNavigate();
@@ -25,8 +27,8 @@ export function SignInPage() {
 
   return (
     <main className="sign-in">
-      <h1>Waymark</h1>
-      <p>Sign in to supervise your classes.</p>
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
       {params.get('error') && (
         <p role="alert" className="error">
           {params.get('error')}
@@ -35,12 +37,12 @@ export function SignInPage() {
       {providers.data?.map((p) => (
         <p key={p.id}>
           <a className="sso" href={`/api/auth/oidc/${p.id}/start`}>
-            Sign in with {p.label}
+            {t('signIn.withProvider', { provider: p.label })}
           </a>
         </p>
       ))}
       <form onSubmit={submit}>
-        <label htmlFor="email">School e-mail</label>
+        <label htmlFor="email">{t('signIn.email')}</label>
         <input
           id="email"
           type="email"
@@ -49,7 +51,7 @@ export function SignInPage() {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('signIn.password')}</label>
         <input
           id="password"
           type="password"
@@ -64,7 +66,7 @@ export function SignInPage() {
           </p>
         )}
         <button type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
     </main>

@@ -1,0 +1,41 @@
+import type { Translation } from '../../types';
+import type { common as en } from '../en/common';
+
+export const common: Translation<typeof en> = {
+  brand: 'Waymark',
+  skipToContent: "Neidio i'r prif gynnwys",
+  loading: 'Yn llwytho…',
+  serverUnreachable: 'Methu cyrraedd gweinydd Waymark: {{message}}',
+  nav: {
+    label: 'Prif',
+    classes: 'Dosbarthiadau byw',
+    incidents: 'Log digwyddiadau',
+    policies: 'Polisïau',
+    devices: 'Dyfeisiau',
+    reports: 'Adroddiadau',
+  },
+  account: {
+    menu: 'Cyfrif',
+    signedInAs: 'Wedi mewngofnodi fel {{name}}',
+    signOut: 'Allgofnodi',
+    language: 'Iaith',
+  },
+  languages: { en: 'English', cy: 'Cymraeg' },
+  signIn: {
+    title: 'Waymark',
+    intro: "Mewngofnodwch i oruchwylio'ch dosbarthiadau.",
+    email: 'E-bost yr ysgol',
+    password: 'Cyfrinair',
+    submit: 'Mewngofnodi',
+    submitting: 'Yn mewngofnodi…',
+    withProvider: 'Mewngofnodi gyda {{provider}}',
+    or: 'neu',
+  },
+  classes: {
+    title: 'Eich dosbarthiadau',
+    loading: "Yn llwytho'r dosbarthiadau…",
+    none: "Does gennych chi ddim dosbarthiadau i'w gwylio. Gofynnwch i'ch DSL eich ychwanegu at ddosbarth.",
+    summary: '{{profile}} · {{count}} disgybl',
+  },
+  notFound: 'Does dim tudalen yma.',
+};
