@@ -1,4 +1,4 @@
-export { createApplication, type Application } from './app';
+export { createApplication, type Application, type ApplicationOptions } from './app';
 export { openDatabase, openPglite, openPostgres, recoverDataFolder, type Database } from './db/open-database';
 export {
   seedDemoSchool,

@@ -10,7 +10,14 @@ import {
   type EnrolledMessage,
   type PolicyMessage,
 } from '@waymark/shared';
-import { createApplication, openPglite, seedDemoSchool, DEMO_PASSWORD, type Application } from '../src';
+import {
+  createApplication,
+  openPglite,
+  seedDemoSchool,
+  DEMO_PASSWORD,
+  type Application,
+  type ApplicationOptions,
+} from '../src';
 
 export interface TestServer {
   app: Application;
@@ -19,10 +26,13 @@ export interface TestServer {
 }
 
 /** A real server on a free port, over a real (in-memory) PGlite database seeded with the demo school. */
-export async function startTestServer(dataDir: string | null = null): Promise<TestServer> {
+export async function startTestServer(
+  dataDir: string | null = null,
+  options: Omit<ApplicationOptions, 'db'> = {},
+): Promise<TestServer> {
   const database = await openPglite(dataDir);
   await seedDemoSchool(database.db);
-  const app = createApplication({ db: database.db });
+  const app = createApplication({ ...options, db: database.db });
   const port = await app.listen(0, '127.0.0.1');
   return {
     app,

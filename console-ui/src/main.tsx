@@ -4,7 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
-import { LiveClassPage } from './pages/LiveClassPage';
+import { deployRoutes } from './screens/deploy/routes';
+import { devicesRoutes } from './screens/devices/routes';
+import { incidentsRoutes } from './screens/incidents/routes';
+import { liveRoutes } from './screens/live/routes';
+import { policiesRoutes } from './screens/policies/routes';
+import { reportsRoutes } from './screens/reports/routes';
 import { SignInPage } from './pages/SignInPage';
 import { startI18n } from './i18n';
 import './styles.css';
@@ -17,7 +22,12 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <ClassesPage /> },
-      { path: 'classes/:classId/live', element: <LiveClassPage /> },
+      ...liveRoutes,
+      ...incidentsRoutes,
+      ...policiesRoutes,
+      ...devicesRoutes,
+      ...deployRoutes,
+      ...reportsRoutes,
     ],
   },
 ]);

@@ -18,6 +18,7 @@ export function startI18n() {
     defaultNS: DEFAULT_NAMESPACE,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = i18next.language;
   i18next.on('languageChanged', (lng) => {

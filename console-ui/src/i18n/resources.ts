@@ -1,13 +1,35 @@
 import { common as cyCommon } from './locales/cy/common';
 import { common as enCommon } from './locales/en/common';
+import * as deploy from '../screens/deploy/locales';
+import * as devices from '../screens/devices/locales';
+import * as incidents from '../screens/incidents/locales';
+import * as live from '../screens/live/locales';
+import * as policies from '../screens/policies/locales';
+import * as reports from '../screens/reports/locales';
 
 /**
- * One namespace per screen, so each screen's text lives beside its siblings in both languages.
+ * One namespace per screen, so each screen's text lives beside it in both languages.
  * Welsh is checked against English by type: a missing key is a compile error.
  */
 export const resources = {
-  en: { common: enCommon },
-  cy: { common: cyCommon },
+  en: {
+    common: enCommon,
+    live: live.en,
+    incidents: incidents.en,
+    policies: policies.en,
+    devices: devices.en,
+    deploy: deploy.en,
+    reports: reports.en,
+  },
+  cy: {
+    common: cyCommon,
+    live: live.cy,
+    incidents: incidents.cy,
+    policies: policies.cy,
+    devices: devices.cy,
+    deploy: deploy.cy,
+    reports: reports.cy,
+  },
 } as const;
 
 export const LANGUAGES = ['en', 'cy'] as const;

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RequestDecisionBody, StoredEvent } from '@waymark/shared';
-import { endpoints } from '../lib/api';
+import { endpoints } from '../../lib/api';
 
 const STATUS_LABELS = {
   pending: 'Waiting',

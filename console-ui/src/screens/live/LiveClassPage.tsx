@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, CATEGORY_LABELS, type StoredEvent } from '@waymark/shared';
-import { endpoints } from '../lib/api';
-import { openConsoleSocket } from '../lib/console-socket';
-import { mergeEvents } from '../lib/event-feed';
-import { useSession } from '../lib/session';
+import { endpoints } from '../../lib/api';
+import { openConsoleSocket } from '../../lib/console-socket';
+import { mergeEvents } from '../../lib/event-feed';
+import { useSession } from '../../lib/session';
 import { RequestActions } from './RequestActions';
 
 const KIND_LABELS: Record<StoredEvent['kind'], string> = {

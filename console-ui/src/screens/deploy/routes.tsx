@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { DeployPage } from './DeployPage';
+
+export const deployRoutes: RouteObject[] = [{ path: 'devices/deploy', element: <DeployPage /> }];

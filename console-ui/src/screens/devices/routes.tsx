@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { DevicesPage } from './DevicesPage';
+
+export const devicesRoutes: RouteObject[] = [{ path: 'devices', element: <DevicesPage /> }];
