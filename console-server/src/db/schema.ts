@@ -113,6 +113,8 @@ export const enrollmentTokens = pgTable('enrollment_tokens', {
   label: text('label').notNull(),
   /** Devices enrolled with this token belong to this class until a signed-in pupil says otherwise. */
   classId: text('class_id').references(() => classes.id),
+  /** For devices with no class (staff laptops, a library trolley): the profile they enforce until a signed-in pupil says otherwise. */
+  profile: text('profile'),
   maxUses: integer('max_uses'),
   uses: integer('uses').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
@@ -134,10 +136,28 @@ export const devices = pgTable('devices', {
   lastIp: text('last_ip'),
   extensionVersion: text('extension_version'),
   policyVersion: integer('policy_version'),
+  /** From its enrollment token: the profile a device with no class enforces. */
+  assignedProfile: text('assigned_profile'),
+  /** The profile the server last sent this device a policy for (its policy version is compared with that profile's). */
+  enforcedProfile: text('enforced_profile'),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   online: boolean('online').notNull().default(false),
   enrolledAt: createdAt(),
 });
+
+/** The school's device inventory (asset register), imported by the technician: devices that should enroll. */
+export const expectedDevices = pgTable(
+  'expected_devices',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    assetTag: text('asset_tag').notNull(),
+    name: text('name').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.assetTag] })],
+);
 
 export const policies = pgTable(
   'policies',
