@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  ChangeLogQuerySchema,
   evaluateUrl,
   ImportCategoryListBodySchema,
   ImportKeywordListBodySchema,
@@ -44,7 +45,13 @@ export function policyRoutes(deps: {
     '/changes',
     handle(async (req, res) => {
       const who = requireCapability(req, 'view-change-log');
-      res.json({ changes: await deps.policyService.changeLog(who.schoolId) });
+      const query = ChangeLogQuerySchema.safeParse(req.query);
+      if (!query.success)
+        throw new HttpError(
+          400,
+          `profile must be one of ${ChangeLogQuerySchema.shape.profile.unwrap().options.join(', ')}`,
+        );
+      res.json({ changes: await deps.policyService.changeLog(who.schoolId, query.data) });
     }),
   );
 
@@ -110,10 +117,10 @@ export function policyRoutes(deps: {
     handle(async (req, res) => {
       const who = requireCapability(req, 'edit-policies');
       const profile = profileParam(req.params.profile);
-      const { policy, reason } = parseBody(UpdatePolicyBodySchema, req.body);
+      const { policy, reason, expectedVersion } = parseBody(UpdatePolicyBodySchema, req.body);
       if (policy.profile !== profile)
         throw new HttpError(400, `policy.profile is ${policy.profile} but the address is for ${profile}`);
-      const result = await deps.policyService.update(who, profile, policy, reason);
+      const result = await deps.policyService.update(who, profile, policy, reason, expectedVersion);
       // Devices enforcing this profile get the new version within a second.
       await deps.live.profilePolicyChanged(who.schoolId, profile);
       res.json(result);

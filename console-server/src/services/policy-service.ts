@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import {
+  type ChangeLogSubject,
   policyDiff,
   PolicySchema,
   type LessonOverride,
@@ -10,6 +11,10 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { policies, policyChanges, schools } from '../db/schema';
+import { HttpError } from '../http/middleware';
+
+/** A profile's policy as edited: without category lists, the stored ones are kept. */
+export type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
 
 export interface PolicyServiceDeps {
   db: Database;
@@ -80,14 +85,23 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
      * Replaces a profile's lists and records the change (who, when, what, why) in the same
      * transaction; the version goes up so devices can report what they applied.
      */
-    async update(who: Staff, profile: Profile, body: PolicyBody, reason: string) {
+    async update(who: Staff, profile: Profile, edited: PolicyEdit, reason: string, expectedVersion?: number) {
       return db.transaction(async (tx) => {
         const [current] = await tx
           .select()
           .from(policies)
           .where(and(eq(policies.schoolId, who.schoolId), eq(policies.profile, profile)));
+        if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion)
+          throw new HttpError(
+            409,
+            `${profile} was changed by ${current?.updatedBy ?? 'someone else'} (now version ${current?.version ?? 0}, you started from version ${expectedVersion}); reload it and make your change again`,
+          );
         const version = (current?.version ?? 0) + 1;
         const before = (current?.body as PolicyBody | undefined) ?? null;
+        const body: PolicyBody = {
+          ...edited,
+          categoryLists: edited.categoryLists ?? before?.categoryLists ?? {},
+        };
         const summary = before ? policyDiff(before, body) : ['policy created'];
         await tx
           .insert(policies)
@@ -111,7 +125,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
       });
     },
 
-    async changeLog(schoolId: string, limit = 500) {
+    async changeLog(schoolId: string, filter: { profile?: ChangeLogSubject } = {}, limit = 500) {
       return db
         .select({
           id: policyChanges.id,
@@ -123,7 +137,12 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
           at: policyChanges.at,
         })
         .from(policyChanges)
-        .where(eq(policyChanges.schoolId, schoolId))
+        .where(
+          and(
+            eq(policyChanges.schoolId, schoolId),
+            filter.profile ? eq(policyChanges.profile, filter.profile) : undefined,
+          ),
+        )
         .orderBy(desc(policyChanges.at), desc(policyChanges.id))
         .limit(limit);
     },

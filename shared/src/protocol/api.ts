@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, ProfileSchema } from '../policy/categories';
+import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
 import { RoleSchema } from '../roles/roles';
 
@@ -16,6 +16,9 @@ export const StaffSchema = z.object({
   role: RoleSchema,
   schoolId: z.string(),
   schoolName: z.string(),
+  /** The trust (multi-academy trust, local authority) the school belongs to, when it belongs to one. */
+  trustId: z.string().nullable(),
+  trustName: z.string().nullable(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
@@ -65,11 +68,25 @@ export type StartOverrideBody = z.infer<typeof StartOverrideBodySchema>;
 export const PolicyBodySchema = PolicySchema.omit({ version: true, alwaysAllowed: true, overrides: true });
 
 export const UpdatePolicyBodySchema = z.object({
-  policy: PolicyBodySchema,
+  /**
+   * Without `categoryLists` the stored category lists are kept: they are maintained by imports,
+   * so an editor saving the profile's own lists never undoes an import made meanwhile.
+   */
+  policy: PolicyBodySchema.extend({ categoryLists: PolicyBodySchema.shape.categoryLists.optional() }),
   /** Every change to a list is audited: who, when, what and why. */
   reason: z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
+  /** The version the editor started from: when someone saved meanwhile, the save is refused (409). */
+  expectedVersion: z.number().int().nonnegative().optional(),
 });
 export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBodySchema>;
+
+/** Entries of the change-control log: a profile's, or the search keyword lists' (`profile: 'keywords'`). */
+export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords'] as const;
+export const ChangeLogSubjectSchema = z.enum(CHANGE_LOG_SUBJECTS);
+export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
+
+/** Filters of the change-control log (`GET /api/policies/changes?profile=KS1`). */
+export const ChangeLogQuerySchema = z.object({ profile: ChangeLogSubjectSchema.optional() });
 
 /** "Test a URL": would this profile allow it, and which rule decides (`POST /api/policies/test-url`). */
 export const TestUrlBodySchema = z.object({
