@@ -16,9 +16,6 @@ export const StaffSchema = z.object({
   role: RoleSchema,
   schoolId: z.string(),
   schoolName: z.string(),
-  /** The trust (multi-academy trust, local authority) the school belongs to, when it belongs to one. */
-  trustId: z.string().nullable(),
-  trustName: z.string().nullable(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
