@@ -9,6 +9,9 @@ import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
 import { overrideRoutes } from './http/override-routes';
+import { rosterRoutes } from './http/roster-routes';
+import { broadcastPresence } from './live/presence';
+import { createRosterService } from './live/roster-service';
 import { createOidc, type OidcProviderConfig } from './auth/oidc';
 import { createDataProtectionService } from './data-protection/data-protection-service';
 import { dataProtectionRoutes } from './http/data-protection-routes';
@@ -69,6 +72,7 @@ export function createApplication({
   });
   const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
+  const rosterService = createRosterService({ db });
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
@@ -104,6 +108,7 @@ export function createApplication({
     keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
+    presence: (device, online) => broadcastPresence(consoleNsp, device, online),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
@@ -132,6 +137,7 @@ export function createApplication({
   app.use('/api', csrfGuard, authenticate(staffService));
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
+  app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));

@@ -15,4 +15,5 @@ export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
 export * from './protocol/api';
+export * from './protocol/live-class';
 export * from './incidents/model';

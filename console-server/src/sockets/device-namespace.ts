@@ -44,6 +44,8 @@ export interface DeviceNamespaceDeps {
   trustProxy: boolean;
   /** Fan-out of a stored event to the consoles allowed to see it. */
   broadcast: (event: StoredEvent) => void;
+  /** Tells the consoles a device came online or went offline (the live class grid). */
+  presence?: (device: DeviceIdentity, online: boolean) => void;
 }
 
 /** The host (no port) the device reached us at: it must stay reachable whatever the policy says. */
@@ -152,6 +154,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     }
     if (device.classId) await socket.join(rooms.classDevices(device.classId));
     await socket.join(rooms.profileDevices(device.schoolId, device.profile));
+    deps.presence?.(device, true);
     await sendPolicy(socket);
 
     socket.on('event', async (raw: unknown, rawAck: unknown) => {
@@ -182,6 +185,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     socket.on('disconnect', () => {
       deps.deviceService
         .markOffline(device.deviceId)
+        .then(() => deps.presence?.(device, false))
         .catch((error) => console.error('waymark: markOffline', error));
     });
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
+import type { DevicePresence } from './live-class';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -77,6 +78,8 @@ export interface ConsoleServerToClientEvents {
   'request-status': (message: RequestStatusMessage & { classId: string | null }) => void;
   /** To the DSL: a high-severity event (or the first of a burst). */
   alert: (alert: Alert) => void;
+  /** A device of a watched class (or, to the DSL, of the school) came online or went offline. */
+  presence: (presence: DevicePresence) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;
