@@ -14,6 +14,21 @@ const call = (method: string, url: string, who: string, body?: unknown) =>
   apiCall(server.url, cookies[who]!, method, url, body);
 
 describe('what the console editor relies on', () => {
+  it('the profiles overview says how each profile filters and how long its lists are', async () => {
+    const { body } = await call('GET', '/api/policies', 'tech');
+    expect(body.profiles.find((p: { profile: string }) => p.profile === 'KS1')).toMatchObject({
+      profile: 'KS1',
+      version: 1,
+      mode: 'allow-list',
+      allowCount: 12,
+      blockCount: 0,
+    });
+    expect(body.profiles.find((p: { profile: string }) => p.profile === 'KS4')).toMatchObject({
+      mode: 'block-list',
+      allowCount: 0,
+    });
+  });
+
   it('a save from a stale version is refused with who changed it, and nothing is written', async () => {
     const { body: start } = await call('GET', '/api/policies/KS2', 'dsl');
     const { categoryLists: _lists, ...edited } = start.body;

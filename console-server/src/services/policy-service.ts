@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   type ChangeLogSubject,
   policyDiff,
@@ -75,6 +75,9 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
           version: policies.version,
           updatedAt: policies.updatedAt,
           updatedBy: policies.updatedBy,
+          mode: sql<PolicyBody['mode']>`${policies.body}->>'mode'`,
+          allowCount: sql<number>`jsonb_array_length(${policies.body}->'allow')`.mapWith(Number),
+          blockCount: sql<number>`jsonb_array_length(${policies.body}->'block')`.mapWith(Number),
         })
         .from(policies)
         .where(eq(policies.schoolId, schoolId))
