@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   can,
   IncidentChangeBodySchema,
+  IncidentListQuerySchema,
+  type Staff,
   RaiseFromEventsBodySchema,
   RaiseIncidentBodySchema,
 } from '@waymark/shared';
@@ -39,19 +41,31 @@ export function incidentRoutes({ incidentService }: { incidentService: IncidentS
     }),
   );
 
+  /** Who may read the log at all: those who raise incidents (their own) and the DSL (all). */
+  const requireLogReader = (req: Parameters<typeof requireStaff>[0]): Staff => {
+    const who = requireStaff(req);
+    if (!can(who.role, 'raise-incident') && !can(who.role, 'work-incident-log')) {
+      throw new HttpError(
+        403,
+        `your role (${who.role}) cannot see the incident log; reports show it in aggregate`,
+      );
+    }
+    return who;
+  };
+
   router.get(
     '/',
     handle(async (req, res) => {
-      const who = requireStaff(req);
-      if (!can(who.role, 'raise-incident') && !can(who.role, 'work-incident-log')) {
-        throw new HttpError(
-          403,
-          `your role (${who.role}) cannot see the incident log; reports show it in aggregate`,
-        );
-      }
-      const status = typeof req.query.status === 'string' ? req.query.status : undefined;
-      const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : undefined;
-      res.json({ incidents: await incidentService.list(who, { status, q }) });
+      const who = requireLogReader(req);
+      const filter = parseBody(IncidentListQuerySchema, req.query);
+      res.json({ incidents: await incidentService.list(who, filter) });
+    }),
+  );
+
+  router.get(
+    '/directory',
+    handle(async (req, res) => {
+      res.json(await incidentService.directory(requireLogReader(req)));
     }),
   );
 
