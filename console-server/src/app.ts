@@ -30,6 +30,8 @@ import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
 import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
 import { createDeviceService } from './services/device-service';
+import { createDeviceHealthService } from './services/device-health';
+import { createExpectedDevices } from './services/expected-devices';
 import { createEventService } from './services/event-service';
 import { createOverrideService } from './services/override-service';
 import { createPolicyService } from './services/policy-service';
@@ -145,7 +147,14 @@ export function createApplication({
     '/api/policies',
     policyRoutes({ policyService, overrideService, importService, keywordService, live }),
   );
-  app.use('/api/devices', deviceRoutes({ deviceService }));
+  app.use(
+    '/api/devices',
+    deviceRoutes({
+      deviceService,
+      deviceHealth: createDeviceHealthService({ db }),
+      expectedDevices: createExpectedDevices({ db }),
+    }),
+  );
   app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));

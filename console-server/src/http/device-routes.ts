@@ -1,11 +1,16 @@
 import { Router } from 'express';
 import type { DeviceService } from '../services/device-service';
 import { CreateEnrollmentTokenBodySchema } from '@waymark/shared';
+import { deviceHealthRoutes, type DeviceHealthDeps } from './device-health-routes';
 import { handle, HttpError, parseBody, requireCapability } from './middleware';
 
 /** Devices and enrollment tokens, for the technician: `/api/devices`. */
-export function deviceRoutes({ deviceService }: { deviceService: DeviceService }) {
+export function deviceRoutes({
+  deviceService,
+  ...health
+}: { deviceService: DeviceService } & DeviceHealthDeps) {
   const router = Router();
+  router.use(deviceHealthRoutes(health));
 
   router.get(
     '/',

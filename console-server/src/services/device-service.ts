@@ -50,9 +50,22 @@ export function createDeviceService({ db }: { db: Database }) {
       pupilName: pupil?.name ?? null,
       classId: klass?.id ?? null,
       className: klass?.name ?? null,
-      profile: fixedProfile ?? (klass?.profile as Profile | undefined) ?? UNKNOWN_PROFILE,
+      profile:
+        fixedProfile ??
+        (klass?.profile as Profile | undefined) ??
+        (device.assignedProfile as Profile | null) ??
+        UNKNOWN_PROFILE,
       issuedToken,
     };
+  }
+
+  /** Remembers the profile a device now enforces, so the technician can tell a stale policy. */
+  async function enforcing(identity: DeviceIdentity): Promise<DeviceIdentity> {
+    await db
+      .update(devices)
+      .set({ enforcedProfile: identity.profile })
+      .where(eq(devices.id, identity.deviceId));
+    return identity;
   }
 
   return {
@@ -78,7 +91,7 @@ export function createDeviceService({ db }: { db: Database }) {
               online: true,
             })
             .where(eq(devices.id, device.id));
-          return resolve(device, user, null, auth.fixedProfile);
+          return enforcing(await resolve(device, user, null, auth.fixedProfile));
         }
         if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
       }
@@ -111,6 +124,7 @@ export function createDeviceService({ db }: { db: Database }) {
             name: auth.deviceName,
             assetTag: auth.assetTag ?? null,
             classId: enrollment.classId,
+            assignedProfile: enrollment.profile,
             enrollmentTokenId: enrollment.id,
             lastUser: user,
             lastIp: ip,
@@ -125,7 +139,7 @@ export function createDeviceService({ db }: { db: Database }) {
           .where(eq(enrollmentTokens.id, enrollment.id));
         return { device: device!, deviceToken };
       });
-      return resolve(enrolled.device, user, enrolled.deviceToken, auth.fixedProfile);
+      return enforcing(await resolve(enrolled.device, user, enrolled.deviceToken, auth.fixedProfile));
     },
 
     /** Every device of a school, for the technician: last seen, versions, online state. */
@@ -157,6 +171,7 @@ export function createDeviceService({ db }: { db: Database }) {
           id: enrollmentTokens.id,
           label: enrollmentTokens.label,
           classId: enrollmentTokens.classId,
+          profile: enrollmentTokens.profile,
           uses: enrollmentTokens.uses,
           maxUses: enrollmentTokens.maxUses,
           expiresAt: enrollmentTokens.expiresAt,
@@ -186,6 +201,7 @@ export function createDeviceService({ db }: { db: Database }) {
           tokenHash: hashSecret(token),
           label: body.label,
           classId: body.classId ?? null,
+          profile: body.profile ?? null,
           maxUses: body.maxUses ?? null,
           expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
         })

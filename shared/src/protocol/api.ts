@@ -96,13 +96,20 @@ export const TestUrlBodySchema = z.object({
 export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;
 
 /** A new enrollment token (`POST /api/devices/enrollment-tokens`); the token itself is shown once. */
-export const CreateEnrollmentTokenBodySchema = z.object({
-  label: z.string().trim().min(1).max(200),
-  /** Devices enrolled with it belong to this class until a signed-in pupil says otherwise. */
-  classId: z.string().min(1).max(100).optional(),
-  maxUses: z.number().int().min(1).max(100_000).optional(),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
+export const CreateEnrollmentTokenBodySchema = z
+  .object({
+    label: z.string().trim().min(1).max(200),
+    /** Devices enrolled with it belong to this class until a signed-in pupil says otherwise. */
+    classId: z.string().min(1).max(100).optional(),
+    /** For devices with no class (staff laptops, a library trolley): the profile they enforce. */
+    profile: ProfileSchema.optional(),
+    maxUses: z.number().int().min(1).max(100_000).optional(),
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .refine((body) => !(body.classId && body.profile), {
+    message: 'choose a class or a profile, not both (a class already decides the profile)',
+    path: ['profile'],
+  });
 export type CreateEnrollmentTokenBody = z.infer<typeof CreateEnrollmentTokenBodySchema>;
 
 const reason = z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000);

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ProfileSchema } from '../policy/categories';
+
+/** The school's device inventory from its asset register (`POST /api/devices/expected/import`). */
+export const ExpectedDevicesImportBodySchema = z.object({
+  csv: z.string().min(1, 'the file is empty').max(5_000_000, 'the file is larger than 5 MB'),
+});
+export type ExpectedDevicesImportBody = z.infer<typeof ExpectedDevicesImportBodySchema>;
+
+/** One row of the inventory CSV (header row with `asset_tag` and `name`; other columns are ignored). */
+export const ExpectedDeviceRowSchema = z.object({
+  asset_tag: z
+    .string()
+    .trim()
+    .min(1, 'asset_tag is empty')
+    .max(100, 'asset_tag is longer than 100 characters'),
+  name: z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters'),
+});
+
+/** A problem with one line of an imported file (the header is line 1). */
+export const ImportProblemSchema = z.object({ line: z.number().int(), error: z.string() });
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+export const ExpectedDeviceSchema = z.object({
+  assetTag: z.string(),
+  name: z.string(),
+  importedAt: z.string(),
+});
+export type ExpectedDevice = z.infer<typeof ExpectedDeviceSchema>;
+
+/** A class a device or enrollment token can belong to (`GET /api/devices/classes`). */
+export const DeviceClassSchema = z.object({ id: z.string(), name: z.string(), profile: ProfileSchema });
+export type DeviceClass = z.infer<typeof DeviceClassSchema>;
+
+/** One device as the technician sees it, with what is wrong with it. */
+export const DeviceHealthRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  assetTag: z.string().nullable(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  /** The profile the device enforces (null until it has connected since this was recorded). */
+  profile: ProfileSchema.nullable(),
+  lastIp: z.string().nullable(),
+  extensionVersion: z.string().nullable(),
+  /** The policy version the device last reported applying (null: none reported yet). */
+  policyVersion: z.number().int().nullable(),
+  /** The current version of its profile's policy. */
+  currentPolicyVersion: z.number().int().nullable(),
+  lastSeenAt: z.string().nullable(),
+  enrolledAt: z.string(),
+  online: z.boolean(),
+  /** Minutes of school time (school days, school hours) since it was last heard from; 0 while online. */
+  silentSchoolMinutes: z.number().int(),
+  tamperCount: z.number().int(),
+  lastTamperAt: z.string().nullable(),
+  lastTamperWhat: z.string().nullable(),
+  silent: z.boolean(),
+  oldExtension: z.boolean(),
+  oldPolicy: z.boolean(),
+});
+export type DeviceHealthRow = z.infer<typeof DeviceHealthRowSchema>;
+
+/** Every device of the school and the technician's health summary (`GET /api/devices/health`). */
+export const DeviceHealthReportSchema = z.object({
+  generatedAt: z.string(),
+  schoolHours: z.object({
+    timeZone: z.string(),
+    dayStart: z.string(),
+    dayEnd: z.string(),
+    silentAfterMinutes: z.number().int(),
+  }),
+  /** The newest extension version seen on any of the school's devices. */
+  newestExtensionVersion: z.string().nullable(),
+  currentPolicyVersions: z.partialRecord(ProfileSchema, z.number().int()),
+  tamperWindowDays: z.number().int(),
+  summary: z.object({
+    devices: z.number().int(),
+    online: z.number().int(),
+    expected: z.number().int(),
+    neverEnrolled: z.number().int(),
+    silent: z.number().int(),
+    oldExtension: z.number().int(),
+    oldPolicy: z.number().int(),
+    tamper: z.number().int(),
+  }),
+  devices: z.array(DeviceHealthRowSchema),
+  /** Devices in the inventory that have never connected (matched on asset tag). */
+  neverEnrolled: z.array(ExpectedDeviceSchema),
+});
+export type DeviceHealthReport = z.infer<typeof DeviceHealthReportSchema>;
+
+/** An enrollment token as listed (`GET /api/devices/enrollment-tokens`); its value is never shown again. */
+export const EnrollmentTokenSummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  classId: z.string().nullable(),
+  profile: ProfileSchema.nullable(),
+  uses: z.number().int(),
+  maxUses: z.number().int().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EnrollmentTokenSummary = z.infer<typeof EnrollmentTokenSummarySchema>;
+
+/** The answer to creating a token: the only time its value is shown. */
+export const CreatedEnrollmentTokenSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  label: z.string(),
+  expiresAt: z.string().nullable(),
+  maxUses: z.number().int().nullable(),
+});
+export type CreatedEnrollmentToken = z.infer<typeof CreatedEnrollmentTokenSchema>;
