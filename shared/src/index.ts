@@ -19,3 +19,5 @@ export * from './protocol/devices';
 export * from './protocol/live-class';
 export * from './incidents/model';
 export * from './incidents/api';
+export * from './reports/report-model';
+export * from './reports/report-labels';

@@ -1,14 +1,21 @@
-import { Router } from 'express';
-import { z } from 'zod';
+import { Router, type Request } from 'express';
+import {
+  NAMED_REPORTS,
+  PupilFilterSchema,
+  PupilKeySchema,
+  ReportExportQuerySchema,
+  ReportPeriodQuerySchema,
+} from '@waymark/shared';
 import type { AlertService } from '../alerts/alert-service';
 import { digestHtml } from '../reports/digest-html';
+import { addDays, type DefaultPeriod } from '../reports/report-period';
 import type { ReportService } from '../reports/report-service';
-import { weekOf } from '../reports/weekly-digest';
 import { handle, parseBody, requireCapability } from './middleware';
 
-const PeriodSchema = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
-
-/** Reports for the DSL, technician and governors: `/api/reports` (aggregates, no pupil names). */
+/**
+ * Reports: `/api/reports`. Aggregates for the DSL, technician and governors; anything that names a
+ * pupil (the pupils report, a pupil's events, incident outcomes) for the DSL only.
+ */
 export function reportRoutes({
   reportService,
   alertService,
@@ -18,26 +25,31 @@ export function reportRoutes({
 }) {
   const router = Router();
 
-  function period(query: unknown) {
-    const { from, to } = parseBody(PeriodSchema, query);
-    const thisWeek = weekOf(new Date()).start;
-    return {
-      from: from ? new Date(`${from}T00:00:00Z`) : new Date(thisWeek.getTime() - 7 * 86_400_000),
-      to: to ? new Date(`${to}T00:00:00Z`) : thisWeek,
-    };
+  async function period(req: Request, schoolId: string, fallback: DefaultPeriod) {
+    const query = parseBody(ReportPeriodQuerySchema, req.query);
+    return { period: await reportService.period(schoolId, query, fallback), lang: query.lang ?? 'en' };
   }
 
   router.get(
     '/digest',
     handle(async (req, res) => {
       const who = requireCapability(req, 'view-reports');
-      const { from, to } = period(req.query);
-      const digest = await reportService.digest(who.schoolId, from, to);
+      const { period: p, lang } = await period(req, who.schoolId, 'last-week');
+      const digest = await reportService.digest(who.schoolId, p.from, p.to);
       if (req.accepts(['html', 'json']) === 'html') {
         // A self-contained page: its own inline styles, nothing else.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('html').send(digestHtml(who.schoolName, digest));
+        res.type('html').send(digestHtml(who.schoolName, digest, lang));
       } else res.json({ digest });
+    }),
+  );
+
+  router.get(
+    '/summary',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'view-reports');
+      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
+      res.json({ report: await reportService.summary(who, p) });
     }),
   );
 
@@ -45,8 +57,36 @@ export function reportRoutes({
     '/pupils',
     handle(async (req, res) => {
       const who = requireCapability(req, 'see-pupil-names-in-reports');
-      const { from, to } = period(req.query);
-      res.json({ pupils: await reportService.byPupil(who.schoolId, from, to) });
+      const filter = parseBody(PupilFilterSchema, req.query);
+      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
+      res.json({ pupils: await reportService.byPupil(who.schoolId, p, filter) });
+    }),
+  );
+
+  router.get(
+    '/pupils/:key/events',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'see-pupil-names-in-reports');
+      const key = parseBody(PupilKeySchema, req.params.key);
+      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
+      res.json(await reportService.pupilEvents(who, p, key));
+    }),
+  );
+
+  router.get(
+    '/export.csv',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'view-reports');
+      const request = parseBody(ReportExportQuerySchema, req.query);
+      if (NAMED_REPORTS.includes(request.report)) requireCapability(req, 'see-pupil-names-in-reports');
+      const { period: p, lang } = await period(req, who.schoolId, 'last-4-weeks');
+      const csv = await reportService.csv(who, p, request, lang);
+      const lastDay = addDays(p.toDate, -1);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="waymark-${request.report}-${p.fromDate}-to-${lastDay}.csv"`,
+      );
+      res.type('text/csv; charset=utf-8').send(csv);
     }),
   );
 
@@ -57,5 +97,6 @@ export function reportRoutes({
       res.json({ alerts: await alertService.recent(who.schoolId) });
     }),
   );
+
   return router;
 }

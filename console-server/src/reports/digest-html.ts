@@ -1,45 +1,59 @@
-import { CATEGORY_LABELS, type Category } from '@waymark/shared';
+import { reportLabel, type ReportLanguage } from '@waymark/shared';
 import { escapeHtml } from '../alerts/mailer';
 import type { Digest } from './report-service';
+import { REPORT_TEXT } from './report-text';
 
-const label = (c: string) =>
-  CATEGORY_LABELS[c as Category] ?? (c === 'uncategorised' ? 'Not on the allow-list / uncategorised' : c);
-const date = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+const WEEK_MS = 7 * 86_400_000;
 
-function table(caption: string, head: [string, string], rows: Array<[string, number]>): string {
-  if (rows.length === 0) return `<h2>${escapeHtml(caption)}</h2><p>None.</p>`;
+function table(caption: string, head: [string, string], rows: Array<[string, number]>, none: string): string {
+  if (rows.length === 0) return `<h2>${escapeHtml(caption)}</h2><p>${escapeHtml(none)}</p>`;
   const body = rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${v}</td></tr>`).join('');
-  return `<h2>${escapeHtml(caption)}</h2><table><thead><tr><th scope="col">${head[0]}</th><th scope="col">${head[1]}</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<h2>${escapeHtml(caption)}</h2><table><thead><tr><th scope="col">${escapeHtml(head[0])}</th><th scope="col">${escapeHtml(head[1])}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** The weekly digest as a self-contained HTML page (and e-mail body): aggregates only, no names. */
-export function digestHtml(schoolName: string, d: Digest): string {
+/**
+ * The weekly digest (or the same figures for any period) as a self-contained HTML page and
+ * e-mail body, in English or Welsh: aggregates only, no names.
+ */
+export function digestHtml(schoolName: string, d: Digest, lang: ReportLanguage = 'en'): string {
+  const text = REPORT_TEXT[lang];
+  const words = text.digest;
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(text.locale, {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
   const end = new Date(new Date(d.to).getTime() - 1).toISOString();
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waymark weekly digest – ${escapeHtml(schoolName)}</title>
-<style>body{font-family:system-ui,sans-serif;color:#1b2430;max-width:46rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;width:100%;margin-bottom:1rem}th,td{text-align:left;border-bottom:1px solid #ccd;padding:.3rem .5rem}.figures{display:flex;gap:1.5rem;flex-wrap:wrap}.figures div{background:#eef2f7;padding:.6rem 1rem;border-radius:.5rem}</style></head>
-<body><h1>Online safety this week: ${escapeHtml(schoolName)}</h1>
-<p>${escapeHtml(date(d.from))} to ${escapeHtml(date(end))}</p>
-<div class="figures"><div><strong>${d.alerts}</strong> alerts</div><div><strong>${d.concerns}</strong> requests for help</div><div><strong>${d.tamper}</strong> circumvention reports</div><div><strong>${d.incidentsOpened}</strong> incidents opened, ${d.incidentsClosed} closed</div></div>
+  const span = new Date(d.to).getTime() - new Date(d.from).getTime();
+  // A week (or part of one) is 7 days at most, give or take the clock change.
+  const title = span <= WEEK_MS + 3_600_000 ? words.weekTitle(schoolName) : words.periodTitle(schoolName);
+  const label = (c: string) => reportLabel(lang, 'categories', c);
+  const figure = (name: string, value: number) =>
+    `<div><span>${escapeHtml(name)}</span> <strong>${value}</strong></div>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Waymark – ${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;color:#1b2430;background:#fff;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse;width:100%;margin-bottom:1rem}th,td{text-align:left;border-bottom:1px solid #ccd;padding:.3rem .5rem}td+td,th+th{text-align:right}.figures{display:flex;gap:1rem;flex-wrap:wrap}.figures div{background:#eef2f7;padding:.6rem 1rem;border-radius:.5rem}.figures strong{display:block;font-size:1.4rem}@media print{body{margin:0;max-width:none}}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(words.range(date(d.from), date(end)))}</p>
+<div class="figures">${figure(words.alerts, d.alerts)}${figure(words.concerns, d.concerns)}${figure(words.tamper, d.tamper)}${figure(words.incidentsOpened, d.incidentsOpened)}${figure(words.incidentsClosed, d.incidentsClosed)}</div>
 ${table(
-  'Blocked attempts by category',
-  ['Category', 'Attempts'],
+  words.blockedByCategory,
+  [words.category, words.attempts],
   d.blockedByCategory.map((r) => [label(r.category), r.count]),
+  words.none,
 )}
 ${table(
-  'Most blocked sites',
-  ['Site', 'Attempts'],
+  words.topSites,
+  [words.site, words.attempts],
   d.topBlockedSites.map((r) => [r.host, r.count]),
+  words.none,
 )}
 ${table(
-  'Flagged searches by category',
-  ['Category', 'Searches'],
+  words.flaggedByCategory,
+  [words.category, words.searches],
   d.flaggedSearchesByCategory.map((r) => [label(r.category), r.count]),
+  words.none,
 )}
-<p>Open Waymark for the events behind these figures. Illegal-category addresses are never listed here.</p></body></html>`;
+<p>${escapeHtml(words.footer)}</p></main></body></html>`;
 }

@@ -1,6 +1,19 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import {
+  can,
+  reportLabel,
+  type PupilFilter,
+  type ReportLanguage,
+  type ReportName,
+  type Staff,
+} from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { alerts, events, incidents } from '../db/schema';
+import { pupilEvents, pupilsReport } from './pupil-report';
+import { countsCsv, pupilEventsCsv, pupilsCsv, seriesCsv, topSitesCsv } from './report-csv';
+import { resolvePeriod, type DefaultPeriod, type ReportPeriod } from './report-period';
+import { hostOf, notIllegal, summaryReport } from './report-summary';
+import { REPORT_TEXT } from './report-text';
 
 export interface Digest {
   from: string;
@@ -17,27 +30,64 @@ export interface Digest {
 
 /** Aggregates for the DSL and governors: counts, never pupil names. */
 export function createReportService({ db }: { db: Database }) {
+  const summary = (who: Staff, period: ReportPeriod) =>
+    summaryReport(db, who.schoolId, period, { pupilNames: can(who.role, 'see-pupil-names-in-reports') });
+
   return {
+    period: (schoolId: string, query: { from?: string; to?: string }, fallback: DefaultPeriod) =>
+      resolvePeriod(db, schoolId, query, fallback),
+
+    /** Every chart and table of the reports screen; pupil names never, outcomes for the DSL only. */
+    summary,
+
     /** Pupils by blocked attempts, flagged searches and requests for help: for the DSL only (names). */
-    async byPupil(schoolId: string, from: Date, to: Date) {
-      const inPeriod = and(
-        eq(events.schoolId, schoolId),
-        gte(events.occurredAt, from),
-        lt(events.occurredAt, to),
-      );
-      return db
-        .select({
-          pupil: sql<string>`coalesce(${events.pupilName}, ${events.user}, 'Not signed in: ' || ${events.deviceName})`,
-          className: events.className,
-          blocked: sql<number>`count(*) filter (where ${events.kind} = 'blocked')::int`,
-          flaggedSearches: sql<number>`count(*) filter (where ${events.kind} = 'search' and jsonb_array_length(${events.details}->'flags') > 0)::int`,
-          concerns: sql<number>`count(*) filter (where ${events.kind} = 'concern')::int`,
-        })
-        .from(events)
-        .where(and(inPeriod, sql`${events.kind} in ('blocked', 'search', 'concern')`))
-        .groupBy(sql`1`, events.className)
-        .orderBy(sql`3 desc`, sql`4 desc`)
-        .limit(200);
+    byPupil: (schoolId: string, period: ReportPeriod, filter: PupilFilter = {}) =>
+      pupilsReport(db, schoolId, period, filter),
+
+    /** One pupil's events in the period: the DSL's drill-down. */
+    pupilEvents: (who: Staff, period: ReportPeriod, key: string) =>
+      pupilEvents(db, who.schoolId, period, key, who.role),
+
+    /** One report as CSV, in the viewer's language. The route has checked the viewer may see it. */
+    async csv(
+      who: Staff,
+      period: ReportPeriod,
+      request: { report: ReportName; pupil?: string } & PupilFilter,
+      lang: ReportLanguage,
+    ): Promise<string> {
+      const text = REPORT_TEXT[lang].csv;
+      const category = (key: string) => reportLabel(lang, 'categories', key);
+      if (request.report === 'pupils')
+        return pupilsCsv(await pupilsReport(db, who.schoolId, period, request), lang);
+      if (request.report === 'pupil-events') {
+        const report = await pupilEvents(db, who.schoolId, period, request.pupil!, who.role);
+        return pupilEventsCsv(report, period.timeZone, lang);
+      }
+      const report = await summary(who, period);
+      switch (request.report) {
+        case 'blocked-by-category':
+          return seriesCsv(report, report.blockedOverTime.byCategory, 'categories', lang);
+        case 'blocked-by-key-stage':
+          return seriesCsv(report, report.blockedOverTime.byKeyStage, 'keyStages', lang);
+        case 'blocked-by-class':
+          return seriesCsv(report, report.blockedOverTime.byClass, 'classes', lang);
+        case 'top-blocked-sites':
+          return topSitesCsv(report, lang);
+        case 'flagged-searches':
+          return countsCsv(report.flaggedSearchesByCategory, [text.category, text.flaggedSearches], category);
+        case 'incidents-by-category':
+          return countsCsv(report.incidents.byCategory, [text.category, text.incidents], category);
+        case 'incidents-by-action':
+          return countsCsv(report.incidents.byAction, [text.action, text.incidents], (k) =>
+            reportLabel(lang, 'actions', k),
+          );
+        case 'incidents-by-status':
+          return countsCsv(report.incidents.byStatus, [text.status, text.incidents], (k) =>
+            reportLabel(lang, 'statuses', k),
+          );
+        case 'incidents-by-outcome':
+          return countsCsv(report.incidents.byOutcome ?? [], [text.outcome, text.incidents]);
+      }
     },
 
     async digest(schoolId: string, from: Date, to: Date): Promise<Digest> {
@@ -55,15 +105,9 @@ export function createReportService({ db }: { db: Database }) {
         .orderBy(sql`2 desc`);
       // Illegal-category addresses are never listed, not even as a host.
       const topBlockedSites = await db
-        .select({ host: sql<string>`substring(${events.url} from '^[a-z]+://([^/:?#]+)')`, count })
+        .select({ host: hostOf, count })
         .from(events)
-        .where(
-          and(
-            inPeriod,
-            eq(events.kind, 'blocked'),
-            sql`coalesce(${events.category}, '') not like 'illegal-%'`,
-          ),
-        )
+        .where(and(inPeriod, eq(events.kind, 'blocked'), notIllegal, sql`${hostOf} is not null`))
         .groupBy(sql`1`)
         .orderBy(sql`2 desc`)
         .limit(10);
