@@ -28,6 +28,8 @@ import { policyRoutes } from './http/policy-routes';
 import { requestRoutes } from './http/request-routes';
 import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
+import { trustRoutes } from './http/trust-routes';
+import { createTrustService } from './trust/trust-service';
 import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
 import { createDeviceService } from './services/device-service';
 import { createDeviceHealthService } from './services/device-health';
@@ -53,6 +55,11 @@ export interface ApplicationOptions {
   uiDir?: string | null;
   secureCookies?: boolean;
   trustProxy?: boolean;
+  /**
+   * Socket.IO adapter shared by every process of one deployment (`@socket.io/postgres-adapter`
+   * with DATABASE_URL): rooms and broadcasts span the processes. None: this process alone.
+   */
+  adapter?: Parameters<Server['adapter']>[0];
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -64,6 +71,7 @@ export function createApplication({
   mailer = createMailer(undefined),
   publicUrl = 'http://localhost:8080',
   oidcProviders = [],
+  adapter,
 }: ApplicationOptions) {
   const staffService = createStaffService({ db });
   const deviceService = createDeviceService({ db });
@@ -78,6 +86,7 @@ export function createApplication({
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
+  const trustService = createTrustService({ db });
   const reportService = createReportService({ db });
   const dataProtection = createDataProtectionService({ db, incidentService });
   const oidc = createOidc({ db, providers: oidcProviders });
@@ -90,14 +99,20 @@ export function createApplication({
     serveClient: false,
     maxHttpBufferSize: 1_000_000,
   });
+  if (adapter) io.adapter(adapter);
   const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
   /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
   const broadcast = (event: StoredEvent) => {
-    broadcastEvent(consoleNsp, event).catch((error) => console.error('waymark: broadcast failed', error));
+    broadcastEvent(consoleNsp, event);
     alertService
       .consider(event)
       .then((result) => {
-        if (result?.created) consoleNsp.to(rooms.schoolAll(event.schoolId)).emit('alert', result.alert);
+        if (!result?.created) return;
+        // The school's DSLs, and its trust's safeguarding leads when it belongs to a trust.
+        return trustService.trustOf(event.schoolId).then((trustId) => {
+          const targets = [rooms.schoolAll(event.schoolId), ...(trustId ? [rooms.trustAll(trustId)] : [])];
+          consoleNsp.to(targets).emit('alert', result.alert);
+        });
       })
       .catch((error) => console.error('waymark: alert failed', error));
   };
@@ -110,6 +125,7 @@ export function createApplication({
     keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
+    rebroadcast: (event) => broadcastEvent(consoleNsp, event),
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
@@ -158,6 +174,7 @@ export function createApplication({
   app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
+  app.use('/api/trust', trustRoutes({ trustService }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -175,6 +192,7 @@ export function createApplication({
     io,
     services: {
       db,
+      trustService,
       staffService,
       deviceService,
       eventService,
@@ -199,6 +217,8 @@ export function createApplication({
     async close(): Promise<void> {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Events already acknowledged are committed; these are the ones still on their way in.
+      await eventService.drain();
     },
   };
 }

@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** PGlite data folder; ignored when `databaseUrl` is set. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections per process to PostgreSQL (DATABASE_URL); one more is held by the Socket.IO adapter. */
+  pgPoolSize: number;
   /** Built console UI to serve at `/`. */
   uiDir: string;
   /** Built extension, printed at start-up for loading unpacked. */
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.WAYMARK_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgPoolSize: Number(env.WAYMARK_PG_POOL_SIZE ?? 20),
     uiDir: path.resolve(env.WAYMARK_UI_DIR ?? path.join(repoRoot, 'console-ui/dist')),
     extensionDir: path.resolve(
       env.WAYMARK_EXTENSION_DIR ?? path.join(repoRoot, 'extension/.output/chrome-mv3'),

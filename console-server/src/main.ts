@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import { createApplication } from './app';
 import { loadConfig } from './config';
+import { createJobLeases } from './db/job-lease';
 import { openDatabase } from './db/open-database';
 import { createMailer } from './alerts/mailer';
 import { oidcProvidersFromEnv } from './auth/oidc';
@@ -8,8 +10,12 @@ import { sendWeeklyDigests } from './reports/weekly-digest';
 import { DEMO_ACCOUNTS, DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD, seedDemoSchool } from './seed/demo-school';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const seeded = config.seedDemo ? await seedDemoSchool(database.db) : false;
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.pgPoolSize,
+});
+const seeded = config.seedDemo ? await database.exclusive(() => seedDemoSchool(database.db)) : false;
 const mailer = createMailer(config.smtpUrl);
 const application = createApplication({
   db: database.db,
@@ -19,6 +25,13 @@ const application = createApplication({
   uiDir: config.uiDir,
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,
+  // With PostgreSQL, every process of the deployment shares rooms and broadcasts through it: a
+  // teacher on one process sees the events of devices connected to another.
+  adapter: database.pool
+    ? createAdapter(database.pool, {
+        errorHandler: (error) => console.error('waymark: Socket.IO adapter:', error.message),
+      })
+    : undefined,
 });
 const port = await application.listen(config.port, config.host);
 const url = `http://localhost:${port}`;
@@ -27,7 +40,7 @@ console.log(`
 Waymark console server is running.
 
   Console:     ${url}
-  Database:    ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' (demo school created)' : ''}
+  Database:    ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL), shared with any other Waymark processes on it'}${seeded ? ' (demo school created)' : ''}
   Extension:   ${config.extensionDir}${fs.existsSync(config.extensionDir) ? '' : ' (not built yet: npm run build)'}
                load it at chrome://extensions → Developer mode → Load unpacked
   Enrollment:  ${DEMO_ENROLLMENT_TOKENS.year2} (Year 2, KS1; the demo extension build uses it)
@@ -37,31 +50,26 @@ Waymark console server is running.
 ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`).join('\n')}
 `);
 
+// Scheduled jobs run on one process of the deployment at a time (each holds a lease on the job
+// that it renews at every run; another process takes over when it stops).
+const jobs = createJobLeases(database.db);
+function schedule(name: string, everyMs: number, job: () => Promise<unknown>, atStart = false) {
+  const run = () =>
+    jobs
+      .runExclusive(name, 2 * everyMs, job)
+      .catch((error: unknown) => console.error(`waymark: ${name} failed`, error));
+  if (atStart) void run();
+  setInterval(() => void run(), everyMs).unref();
+}
+
 // The weekly digest goes to each school's DSLs on Monday; checked hourly, sent once per week.
-const digestTimer = setInterval(
-  () => {
-    sendWeeklyDigests({ db: database.db, mailer, reports: application.services.reportService }).catch(
-      (error) => console.error('waymark: weekly digest failed', error),
-    );
-  },
-  60 * 60 * 1000,
+schedule('weekly-digest', 60 * 60 * 1000, () =>
+  sendWeeklyDigests({ db: database.db, mailer, reports: application.services.reportService }),
 );
-digestTimer.unref();
-
 // Devices silent during school hours raise tamper; checked every minute.
-setInterval(() => {
-  application.services
-    .checkSilentDevices()
-    .catch((error: unknown) => console.error('waymark: silent-device check failed', error));
-}, 60_000).unref();
-
+schedule('silent-devices', 60_000, () => application.services.checkSilentDevices());
 // Retention: events older than each school's period are purged daily (and at start), and logged.
-const purge = () =>
-  application.services.dataProtection
-    .purgeExpired()
-    .catch((error: unknown) => console.error('waymark: retention purge failed', error));
-void purge();
-setInterval(() => void purge(), 24 * 60 * 60 * 1000).unref();
+schedule('retention', 24 * 60 * 60 * 1000, () => application.services.dataProtection.purgeExpired(), true);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -69,6 +77,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`waymark: ${signal}, stopping`);
   await application.close();
+  await jobs.release().catch(() => {});
   await database.close();
   process.exit(0);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
-import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import { can, ROLES, TRUST_ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD } from '../src';
+import { addTrustStaff, createTrust, setSchoolTrust } from '../src/trust/trust-setup';
 import {
   apiCall,
   blockedEvent,
@@ -17,6 +18,8 @@ const EMAIL: Record<Role, string> = {
   technician: 'tech@demo.waymark.test',
   governor: 'governor@demo.waymark.test',
   admin: 'admin@demo.waymark.test',
+  'trust-dsl': 'safeguarding@trust.waymark.test',
+  'trust-reporter': 'ceo@trust.waymark.test',
 };
 
 let server: TestServer;
@@ -25,6 +28,20 @@ let dslIncident = '';
 
 beforeAll(async () => {
   server = await startTestServer();
+  // The demo school in a trust, with the trust's own accounts (the trust roles' capabilities).
+  const { db } = server.app.services;
+  await createTrust(db, { id: 'demo-trust', name: 'Demo Learning Trust' });
+  await setSchoolTrust(db, 'demo', 'demo-trust');
+  for (const role of TRUST_ROLES) {
+    await addTrustStaff(db, {
+      trustId: 'demo-trust',
+      schoolId: 'demo',
+      email: EMAIL[role],
+      name: role,
+      role,
+      password: DEMO_PASSWORD,
+    });
+  }
   for (const role of ROLES) cookie[role] = await login(server.url, EMAIL[role]);
   const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
   await device.emitWithAck(
@@ -104,6 +121,11 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     ),
   'see-pupil-names-in-reports': async (role) =>
     granted((await call(role, 'GET', '/api/reports/pupils')).status),
+  'view-trust-reports': async (role) => granted((await call(role, 'GET', '/api/trust/overview')).status),
+  'oversee-trust-safeguarding': async (role) =>
+    granted((await call(role, 'GET', '/api/trust/incidents')).status),
+  'see-trust-pupil-names': async (role) =>
+    granted((await call(role, 'GET', '/api/trust/schools/demo/pupils')).status),
 };
 
 const TESTED = Object.keys(ATTEMPTS) as Capability[];

@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import {
   PROTOCOL_VERSION,
   type ConsoleClientToServerEvents,
@@ -13,6 +14,7 @@ import {
 import {
   createApplication,
   openPglite,
+  openPostgres,
   seedDemoSchool,
   DEMO_PASSWORD,
   type Application,
@@ -124,6 +126,29 @@ export function nextEvent<T>(
 }
 
 export { startServerProcess, type ServerProcess } from './server-process';
+export { freshDatabase, postgresAvailable, TEST_DATABASE_URL, type FreshDatabase } from './postgres';
+
+/**
+ * A real server in this process over PostgreSQL (seeded with the demo school once per database),
+ * with the Socket.IO PostgreSQL adapter: several of these on one database act as one deployment.
+ */
+export async function startPostgresTestServer(
+  databaseUrl: string,
+  options: Omit<ApplicationOptions, 'db' | 'adapter'> = {},
+): Promise<TestServer> {
+  const database = await openPostgres(databaseUrl, { poolSize: 5 });
+  await database.exclusive(() => seedDemoSchool(database.db));
+  const app = createApplication({ ...options, db: database.db, adapter: createAdapter(database.pool!) });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
 
 // Tests read the API's JSON answers loosely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -12,8 +12,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the real console server (`console-server/src/main.ts`) as its own process. */
-export function startServerProcess(dataDir: string, port = 0): Promise<ServerProcess> {
+/**
+ * Starts the real console server (`console-server/src/main.ts`) as its own process, on PGlite in
+ * `dataDir` unless `env` sets DATABASE_URL.
+ */
+export function startServerProcess(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
     cwd: REPO_ROOT,
     env: {
@@ -22,6 +29,7 @@ export function startServerProcess(dataDir: string, port = 0): Promise<ServerPro
       HOST: '127.0.0.1',
       WAYMARK_DATA_DIR: dataDir,
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,6 +15,7 @@ export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
 export * from './protocol/api';
+export * from './protocol/trust';
 export * from './protocol/devices';
 export * from './protocol/live-class';
 export * from './incidents/model';

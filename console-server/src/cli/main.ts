@@ -1,5 +1,7 @@
 import { CHECK_URL_USAGE, checkUrl } from './check-url';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { SCHOOL_USAGE, schoolCommand } from './school';
+import { TRUST_USAGE, trustCommand } from './trust';
 import { VERIFY_LOG_USAGE, verifyLogCommand } from './verify-log';
 
 const USAGE = `Usage: waymark <command> [options]
@@ -7,6 +9,8 @@ const USAGE = `Usage: waymark <command> [options]
 Commands:
   check-url   is this URL allowed or blocked, and which rule decided?
   verify-log  has the online-safety incident log been tampered with?
+  school      add a school to this deployment, with its first admin
+  trust       several schools in one deployment: trusts, their schools, trust-level staff
 
 Run "waymark <command> --help" for a command's options.
 `;
@@ -17,6 +21,8 @@ const COMMANDS: Record<
 > = {
   'check-url': { run: checkUrl, usage: CHECK_URL_USAGE },
   'verify-log': { run: verifyLogCommand, usage: VERIFY_LOG_USAGE },
+  school: { run: schoolCommand, usage: SCHOOL_USAGE },
+  trust: { run: trustCommand, usage: TRUST_USAGE },
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

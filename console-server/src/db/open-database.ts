@@ -15,6 +15,13 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL's connection pool, which the Socket.IO adapter shares; none with PGlite. */
+  pool?: pg.Pool;
+  /**
+   * Runs `task` while no other process of the deployment runs one (start-up work such as seeding
+   * the demo school, when several processes start at once). PGlite has one process by definition.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -65,6 +72,7 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
   return {
     db: db as unknown as Database,
     kind: 'pglite',
+    exclusive: (task) => task(),
     async close() {
       await client.close();
       if (dataDir !== null) fs.rmSync(path.join(dataDir, LOCK_FILE), { force: true });
@@ -72,13 +80,55 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
   };
 }
 
-export async function openPostgres(connectionString: string): Promise<OpenDatabase> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  const db = drizzlePg({ client: pool, schema });
-  await migratePg(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+/** Any fixed number: the key of the advisory lock under which one process at a time starts up. */
+const STARTUP_LOCK = 0x5741594d; // "WAYM"
+
+/** Runs `task` holding a session-level advisory lock on one connection of the pool. */
+async function underStartupLock<T>(pool: pg.Pool, task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await task(client);
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+    client.release();
+  }
 }
 
-export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string | null }) {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+/**
+ * PostgreSQL through `pg`, with the same Drizzle schema and migrations as PGlite. Several
+ * processes may start at once against one database: they migrate one at a time, under an
+ * advisory lock, so the second finds the work done.
+ */
+export async function openPostgres(connectionString: string, { poolSize = 20 } = {}): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection dropped by the server (a restart, a fail-over) is replaced on next use;
+  // without a listener it would crash the process.
+  pool.on('error', (error) => console.error('waymark: PostgreSQL connection lost:', error.message));
+  try {
+    await underStartupLock(pool, (client) =>
+      migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS }),
+    );
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = drizzlePg({ client: pool, schema });
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    pool,
+    exclusive: (task) => underStartupLock(pool, () => task()),
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string | null;
+  poolSize?: number;
+}) {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { poolSize: options.poolSize })
+    : openPglite(options.dataDir);
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -14,9 +16,18 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/** A multi-academy trust or local authority: several schools served by one deployment. */
+export const trusts = pgTable('trusts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
 export const schools = pgTable('schools', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** The trust the school belongs to, if any: its trust-level staff see it alongside the others. */
+  trustId: text('trust_id').references(() => trusts.id),
   /** Domains pupils and staff sign in with (Google Workspace / Microsoft 365): always allowed. */
   signInDomains: jsonb('sign_in_domains')
     .$type<string[]>()
@@ -407,4 +418,26 @@ export const oidcStates = pgTable('oidc_states', {
   codeVerifier: text('code_verifier').notNull(),
   nonce: text('nonce').notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * Scheduled jobs (retention, silent devices, weekly digest) run on one process at a time when
+ * several share the database: a process runs a job only while it holds the job's lease.
+ */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  until: timestamp('until', { withTimezone: true }).notNull(),
+});
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * `@socket.io/postgres-adapter`'s table for messages between processes too large for a NOTIFY
+ * (over 8,000 bytes, e.g. a policy push); the adapter deletes rows older than 30 seconds.
+ */
+export const socketIoAttachments = pgTable('socket_io_attachments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  createdAt: createdAt(),
+  payload: bytea('payload'),
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
   can,
   isIllegalCategory,
@@ -10,6 +10,7 @@ import {
   type Severity,
   type StoredEvent,
 } from '@waymark/shared';
+import { createGroupCommit } from '../db/group-commit';
 import type { Database } from '../db/open-database';
 import { events, unblockRequests } from '../db/schema';
 import type { DeviceIdentity } from './device-service';
@@ -69,21 +70,36 @@ function toStored(row: EventRow, requestStatus: string | null = null): StoredEve
   };
 }
 
+/** An illegal-category event as everyone but the DSL sees it: no address, no details. */
+export function redacted(event: StoredEvent): StoredEvent {
+  if (!isIllegalCategory(event.category)) return event;
+  return { ...event, url: null, urlHidden: true, details: {} };
+}
+
 /** DESIGN.md: illegal-category URLs are stored but shown only to the DSL. */
 export function redactFor(role: Role, event: StoredEvent): StoredEvent {
-  if (!isIllegalCategory(event.category) || can(role, 'see-illegal-urls')) return event;
-  return { ...event, url: null, urlHidden: true, details: {} };
+  return can(role, 'see-illegal-urls') ? event : redacted(event);
 }
 
 const starterFlagger = keywordFlagger(STARTER_KEYWORDS);
 
+interface Ingest {
+  event: DeviceEvent;
+  device: DeviceIdentity;
+  ip: string | null;
+}
+type Stored = { event: StoredEvent; created: boolean };
+
 export function createEventService({
   db,
   flagSearch = async (_schoolId, query) => starterFlagger(query),
+  maxBatch = 500,
 }: {
   db: Database;
   /** Flags search queries by category with the school's keyword lists (starter lists by default). */
   flagSearch?: (schoolId: string, query: string) => Promise<Category[]>;
+  /** Most events written in one transaction. */
+  maxBatch?: number;
 }) {
   /** Flags are decided here, from the school's lists, whatever the device sent. */
   async function withServerFlags(event: DeviceEvent, schoolId: string): Promise<DeviceEvent> {
@@ -91,52 +107,76 @@ export function createEventService({
     return { ...event, flags: [...new Set([...event.flags, ...(await flagSearch(schoolId, event.query))])] };
   }
 
+  /** The row a device's event is stored as, with the DfE monitoring fields from the device's identity. */
+  async function rowFor({ event: reported, device, ip }: Ingest): Promise<typeof events.$inferInsert> {
+    const event = await withServerFlags(reported, device.schoolId);
+    const { id, kind, occurredAt, profile, ...rest } = event;
+    const details: Record<string, unknown> = { ...rest };
+    delete details.url;
+    delete details.category;
+    delete details.rule;
+    return {
+      id,
+      schoolId: device.schoolId,
+      kind,
+      severity: severityOf(event),
+      occurredAt: new Date(occurredAt),
+      deviceId: device.deviceId,
+      deviceName: device.deviceName,
+      user: device.user,
+      pupilName: device.pupilName,
+      ip,
+      classId: device.classId,
+      className: device.className,
+      profile,
+      url: 'url' in rest ? (rest.url ?? null) : null,
+      category: 'category' in rest ? rest.category : null,
+      rule: 'rule' in rest ? rest.rule : null,
+      details,
+    };
+  }
+
+  /**
+   * One burst of events, one INSERT (one transaction, one commit). A re-sent event conflicts on its
+   * id and is answered with the stored copy; the same id twice in one burst is created once.
+   */
+  async function writeBatch(batch: Ingest[]): Promise<Stored[]> {
+    const rows = await Promise.all(batch.map(rowFor));
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    const inserted = await db
+      .insert(events)
+      .values(unique)
+      .onConflictDoNothing({ target: events.id })
+      .returning();
+    const byId = new Map(inserted.map((r) => [r.id, r]));
+    const created = new Set(byId.keys());
+    const missing = unique.filter((r) => !byId.has(r.id)).map((r) => r.id);
+    if (missing.length > 0) {
+      for (const row of await db.select().from(events).where(inArray(events.id, missing)))
+        byId.set(row.id, row);
+    }
+    return rows.map((r) => {
+      const row = byId.get(r.id);
+      if (!row) throw new Error(`event ${r.id} was neither stored nor found`);
+      const first = created.delete(r.id);
+      return { event: toStored(row), created: first };
+    });
+  }
+
+  const ingest = createGroupCommit<Ingest, Stored>({ writeBatch, maxBatch });
+
   return {
     /**
-     * Stores a device's event with the DfE monitoring fields. Idempotent on the client's id: a
-     * re-sent event returns the stored copy and `created: false`, so it is not broadcast twice.
+     * Stores a device's event with the DfE monitoring fields, in the next group commit; resolves
+     * after that commit. Idempotent on the client's id: a re-sent event returns the stored copy and
+     * `created: false`, so it is not broadcast twice.
      */
-    async store(
-      reported: DeviceEvent,
-      device: DeviceIdentity,
-      ip: string | null,
-    ): Promise<{ event: StoredEvent; created: boolean }> {
-      const event = await withServerFlags(reported, device.schoolId);
-      const { id, kind, occurredAt, profile, ...rest } = event;
-      const url = 'url' in rest ? (rest.url ?? null) : null;
-      const category = 'category' in rest ? rest.category : null;
-      const rule = 'rule' in rest ? rest.rule : null;
-      const details: Record<string, unknown> = { ...rest };
-      delete details.url;
-      delete details.category;
-      delete details.rule;
-      const inserted = await db
-        .insert(events)
-        .values({
-          id,
-          schoolId: device.schoolId,
-          kind,
-          severity: severityOf(event),
-          occurredAt: new Date(occurredAt),
-          deviceId: device.deviceId,
-          deviceName: device.deviceName,
-          user: device.user,
-          pupilName: device.pupilName,
-          ip,
-          classId: device.classId,
-          className: device.className,
-          profile,
-          url,
-          category,
-          rule,
-          details,
-        })
-        .onConflictDoNothing({ target: events.id })
-        .returning();
-      if (inserted[0]) return { event: toStored(inserted[0]), created: true };
-      const [existing] = await db.select().from(events).where(eq(events.id, id));
-      return { event: toStored(existing!), created: false };
+    store(event: DeviceEvent, device: DeviceIdentity, ip: string | null): Promise<Stored> {
+      return ingest.write({ event, device, ip });
     },
+
+    /** Waits until every event handed to `store` so far is committed (graceful shutdown). */
+    drain: () => ingest.drain(),
 
     async recentForClass(schoolId: string, classId: string, limit = 200): Promise<StoredEvent[]> {
       const rows = await db

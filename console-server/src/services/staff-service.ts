@@ -2,7 +2,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { can, type ClassSummary, type CreateStaffBody, type Role, type Staff } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { classes, classTeachers, pupils, schools, sessions, staff } from '../db/schema';
+import { classes, classTeachers, pupils, schools, sessions, staff, trusts } from '../db/schema';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from '../auth/tokens';
 import { sql } from 'drizzle-orm';
 
@@ -25,9 +25,12 @@ export function createStaffService({ db }: { db: Database }) {
         role: staff.role,
         schoolId: staff.schoolId,
         schoolName: schools.name,
+        trustId: schools.trustId,
+        trustName: trusts.name,
       })
       .from(staff)
       .innerJoin(schools, eq(schools.id, staff.schoolId))
+      .leftJoin(trusts, eq(trusts.id, schools.trustId))
       .where(eq(staff.id, id));
     return row ? { ...row, role: row.role as Role } : null;
   }

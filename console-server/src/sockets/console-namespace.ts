@@ -2,6 +2,7 @@ import type { Namespace, Server } from 'socket.io';
 import {
   can,
   describeZodError,
+  isIllegalCategory,
   WatchClassSchema,
   type Ack,
   type ConsoleClientToServerEvents,
@@ -9,7 +10,7 @@ import {
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import { redactFor, type EventService } from '../services/event-service';
+import { redacted, redactFor, type EventService } from '../services/event-service';
 import type { StaffService } from '../services/staff-service';
 import { readSessionCookie } from '../http/session-cookie';
 import { rooms } from './rooms';
@@ -47,9 +48,15 @@ export function registerConsoleNamespace(deps: {
     );
   });
 
+  /** Joins a room, and its unredacted twin when the role may see illegal-category URLs. */
+  const join = (socket: { join(rooms: string[]): unknown }, staff: Staff, room: string) =>
+    socket.join(can(staff.role, 'see-illegal-urls') ? [room, rooms.unredacted(room)] : [room]);
+
   nsp.on('connection', async (socket) => {
     const { staff } = socket.data;
-    if (can(staff.role, 'watch-all-classes')) await socket.join(rooms.schoolAll(staff.schoolId));
+    if (can(staff.role, 'watch-all-classes')) await join(socket, staff, rooms.schoolAll(staff.schoolId));
+    if (can(staff.role, 'oversee-trust-safeguarding') && staff.trustId)
+      await socket.join(rooms.trustAll(staff.trustId));
 
     socket.on('watch-class', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck<{ classId: string; recent: StoredEvent[] }>(rawAck);
@@ -59,7 +66,7 @@ export function registerConsoleNamespace(deps: {
       try {
         if (!(await deps.staffService.canWatchClass(staff, classId)))
           return ack({ ok: false, error: 'no such class' });
-        await socket.join(rooms.class(classId));
+        await join(socket, staff, rooms.class(classId));
         const recent = await deps.eventService.recentForClass(staff.schoolId, classId);
         ack({ ok: true, classId, recent: recent.map((e) => redactFor(staff.role, e)) });
       } catch (error) {
@@ -72,7 +79,9 @@ export function registerConsoleNamespace(deps: {
       const ack = safeAck<{ classId: string }>(rawAck);
       const parsed = WatchClassSchema.safeParse(raw);
       if (!parsed.success) return ack({ ok: false, error: describeZodError(parsed.error) });
-      await socket.leave(rooms.class(parsed.data.classId));
+      const room = rooms.class(parsed.data.classId);
+      await socket.leave(room);
+      await socket.leave(rooms.unredacted(room));
       ack({ ok: true, classId: parsed.data.classId });
     });
   });
@@ -81,10 +90,17 @@ export function registerConsoleNamespace(deps: {
 
 /**
  * Sends a stored event to the consoles that may see it: watchers of the pupil's class and the
- * school's DSLs. Each socket gets the copy its role may see (illegal-category URLs redacted).
+ * school's DSLs, each the copy its role may see (illegal-category URLs redacted). Room emits only,
+ * so with several processes the adapter delivers it in one message, with no round trip to ask
+ * each process which sockets it holds.
  */
-export async function broadcastEvent(nsp: ConsoleNamespace, event: StoredEvent): Promise<void> {
+export function broadcastEvent(nsp: ConsoleNamespace, event: StoredEvent): void {
   const targets = [rooms.schoolAll(event.schoolId), ...(event.classId ? [rooms.class(event.classId)] : [])];
-  const sockets = await nsp.in(targets).fetchSockets();
-  for (const socket of sockets) socket.emit('event', redactFor(socket.data.staff.role, event));
+  if (!isIllegalCategory(event.category)) {
+    nsp.to(targets).emit('event', event);
+    return;
+  }
+  const unredacted = targets.map(rooms.unredacted);
+  nsp.to(unredacted).emit('event', event);
+  nsp.to(targets).except(unredacted).emit('event', redacted(event));
 }

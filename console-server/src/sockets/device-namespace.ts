@@ -42,8 +42,13 @@ export interface DeviceNamespaceDeps {
   /** The school's search keyword lists, sent to devices so they flag searches even offline. */
   keywordsFor: (schoolId: string) => Promise<KeywordLists>;
   trustProxy: boolean;
-  /** Fan-out of a stored event to the consoles allowed to see it. */
+  /** Fan-out of a stored event to the consoles allowed to see it (and alerts). */
   broadcast: (event: StoredEvent) => void;
+  /**
+   * The consoles only, for an event stored before whose ack the device never got: the process
+   * that stored it may have stopped before sending it on. Consoles keep one copy per event id.
+   */
+  rebroadcast?: (event: StoredEvent) => void;
   /** Tells the consoles a device came online or went offline (the live class grid). */
   presence?: (device: DeviceIdentity, online: boolean) => void;
 }
@@ -176,6 +181,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
         // Ack only after the commit: the device deletes its outbox copy on this answer.
         ack({ ok: true, id: stored.id });
         if (created) deps.broadcast(stored);
+        else if (stored.deviceId === device.deviceId) deps.rebroadcast?.(stored);
       } catch (error) {
         console.error('waymark: could not store event', error);
         ack({ ok: false, error: 'the server could not store the event; it will be retried' });

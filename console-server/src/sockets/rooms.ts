@@ -1,11 +1,24 @@
-/** Socket.IO room names, in one place so the server never spells them two ways. */
+/**
+ * Socket.IO room names, in one place so the server never spells them two ways. Every name holds
+ * either the school's id or a primary key that is unique across the whole deployment (class and
+ * device ids), so with several schools (a trust) on one server, or several processes sharing rooms
+ * through the PostgreSQL adapter, no room is ever shared by two schools.
+ */
 export const rooms = {
   class: (classId: string) => `class:${classId}`,
   /** Everyone who may watch every class of a school (the DSL). */
   schoolAll: (schoolId: string) => `school:${schoolId}:all`,
+  /** Trust-level safeguarding staff: alerts from every school of their trust. */
+  trustAll: (trustId: string) => `trust:${trustId}:all`,
   device: (deviceId: string) => `device:${deviceId}`,
   /** The devices of a class, to push its policy and overrides to. */
   classDevices: (classId: string) => `class-devices:${classId}`,
   /** The devices enforcing one profile of a school, to push an edited policy to. */
   profileDevices: (schoolId: string, profile: string) => `profile-devices:${schoolId}:${profile}`,
+  /**
+   * The members of `room` whose role may see illegal-category URLs. A socket joins both rooms, so an
+   * event is sent once to each room set (the full copy here, the redacted copy to the rest) without
+   * asking every process which sockets it holds.
+   */
+  unredacted: (room: string) => `${room}:unredacted`,
 };

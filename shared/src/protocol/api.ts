@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
-import { RoleSchema } from '../roles/roles';
+import { RoleSchema, SchoolRoleSchema } from '../roles/roles';
 
 export const LoginBodySchema = z.object({
   email: z.email().max(320),
@@ -16,6 +16,9 @@ export const StaffSchema = z.object({
   role: RoleSchema,
   schoolId: z.string(),
   schoolName: z.string(),
+  /** The trust (multi-academy trust, local authority) the school belongs to, when it belongs to one. */
+  trustId: z.string().nullable(),
+  trustName: z.string().nullable(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
@@ -131,7 +134,8 @@ const password = z.string().min(10, 'passwords are at least 10 characters').max(
 export const CreateStaffBodySchema = z.object({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(200),
-  role: RoleSchema,
+  /** A school's admin gives school roles only: trust-level roles see other schools. */
+  role: SchoolRoleSchema,
   password: password.optional(),
   /** Classes a teacher teaches. */
   classIds: z.array(z.string().min(1).max(100)).max(50).optional(),

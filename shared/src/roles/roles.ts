@@ -1,8 +1,32 @@
 import { z } from 'zod';
 
-export const ROLES = ['teacher', 'dsl', 'technician', 'governor', 'admin'] as const;
+export const ROLES = [
+  'teacher',
+  'dsl',
+  'technician',
+  'governor',
+  'admin',
+  'trust-dsl',
+  'trust-reporter',
+] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** Roles within one school: the ones a school admin may give. */
+export const SCHOOL_ROLES = [
+  'teacher',
+  'dsl',
+  'technician',
+  'governor',
+  'admin',
+] as const satisfies readonly Role[];
+export const SchoolRoleSchema = z.enum(SCHOOL_ROLES);
+/**
+ * Roles that see across the schools of a trust; given only by whoever runs the deployment
+ * (`npx waymark trust add-staff`), never by a school's own admin.
+ */
+export const TRUST_ROLES = ['trust-dsl', 'trust-reporter'] as const satisfies readonly Role[];
+export const TrustRoleSchema = z.enum(TRUST_ROLES);
 
 export const ROLE_LABELS: Record<Role, string> = {
   teacher: 'Teacher',
@@ -10,6 +34,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   technician: 'Technician',
   governor: 'Governor',
   admin: 'School admin',
+  'trust-dsl': 'Trust safeguarding lead',
+  'trust-reporter': 'Trust reporting (executive, trustees)',
 };
 
 /**
@@ -37,6 +63,15 @@ export const CAPABILITIES = {
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */
   'manage-classes': ['admin'],
+  // Trust-level roles (a multi-academy trust or local authority with several schools in one
+  // deployment) see across the schools of their own trust only, and hold none of the school-level
+  // capabilities above: each school's own staff run its classes, log and policies.
+  /** Each school of the trust in aggregate: the digest's counts side by side, no pupil names. */
+  'view-trust-reports': ['trust-dsl', 'trust-reporter'],
+  /** Oversight of every school's incident log and alerts (read-only), live alerts included. */
+  'oversee-trust-safeguarding': ['trust-dsl'],
+  /** The pupils report of any school of the trust (names). */
+  'see-trust-pupil-names': ['trust-dsl'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { IncidentStatusSchema } from '../incidents/model';
+import { SeveritySchema } from './events';
+
+/**
+ * A trust (multi-academy trust or local authority) runs several schools on one deployment. Its
+ * trust-level staff see across the schools of their own trust, `/api/trust/*`.
+ */
+export const TrustPeriodQuerySchema = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to' });
+export type TrustPeriodQuery = z.infer<typeof TrustPeriodQuerySchema>;
+
+export const TrustIncidentsQuerySchema = z.object({
+  school: z.string().min(1).max(200).optional(),
+  status: IncidentStatusSchema.optional(),
+});
+export type TrustIncidentsQuery = z.infer<typeof TrustIncidentsQuerySchema>;
+
+export const TrustSchoolSchema = z.object({ id: z.string(), name: z.string() });
+export type TrustSchool = z.infer<typeof TrustSchoolSchema>;
+
+/** One school's counts for a period: what its governors see in its digest, side by side with the others. */
+export const TrustSchoolSummarySchema = TrustSchoolSchema.extend({
+  blocked: z.number().int(),
+  flaggedSearches: z.number().int(),
+  concerns: z.number().int(),
+  tamper: z.number().int(),
+  alerts: z.number().int(),
+  incidentsOpened: z.number().int(),
+  /** Incidents not closed now, whenever they were raised. */
+  incidentsOpenNow: z.number().int(),
+  devices: z.number().int(),
+  devicesOnline: z.number().int(),
+});
+export type TrustSchoolSummary = z.infer<typeof TrustSchoolSummarySchema>;
+
+export const TrustOverviewSchema = z.object({
+  trust: z.object({ id: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  schools: z.array(TrustSchoolSummarySchema),
+});
+export type TrustOverview = z.infer<typeof TrustOverviewSchema>;
+
+/** An incident as the trust safeguarding lead oversees it: no names, no description, no evidence. */
+export const TrustIncidentSchema = z.object({
+  id: z.string(),
+  schoolId: z.string(),
+  schoolName: z.string(),
+  reference: z.string(),
+  subject: z.enum(['pupil', 'staff']),
+  category: z.string(),
+  severity: SeveritySchema,
+  status: IncidentStatusSchema,
+  illegal: z.boolean(),
+  ownerName: z.string().nullable(),
+  followUpDate: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TrustIncident = z.infer<typeof TrustIncidentSchema>;
