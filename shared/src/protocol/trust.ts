@@ -6,12 +6,21 @@ import { SeveritySchema } from './events';
  * A trust (multi-academy trust or local authority) runs several schools on one deployment. Its
  * trust-level staff see across the schools of their own trust, `/api/trust/*`.
  */
+/** A school year and a bit: enough for the annual report to trustees. */
+export const MAX_TRUST_PERIOD_DAYS = 400;
+
 export const TrustPeriodQuerySchema = z
   .object({
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to' });
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: '"from" must be before "to"' })
+  .refine(
+    (q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_TRUST_PERIOD_DAYS * 86_400_000,
+    {
+      message: `a trust report covers at most ${MAX_TRUST_PERIOD_DAYS} days`,
+    },
+  );
 export type TrustPeriodQuery = z.infer<typeof TrustPeriodQuerySchema>;
 
 export const TrustIncidentsQuerySchema = z.object({
