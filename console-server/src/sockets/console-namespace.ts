@@ -54,10 +54,6 @@ export function registerConsoleNamespace(deps: {
 
   nsp.on('connection', async (socket) => {
     const { staff } = socket.data;
-    if (can(staff.role, 'watch-all-classes')) await join(socket, staff, rooms.schoolAll(staff.schoolId));
-    if (can(staff.role, 'oversee-trust-safeguarding') && staff.trustId)
-      await socket.join(rooms.trustAll(staff.trustId));
-
     socket.on('watch-class', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck<{ classId: string; recent: StoredEvent[] }>(rawAck);
       const parsed = WatchClassSchema.safeParse(raw);
@@ -84,6 +80,11 @@ export function registerConsoleNamespace(deps: {
       await socket.leave(rooms.unredacted(room));
       ack({ ok: true, classId: parsed.data.classId });
     });
+
+    // Rooms after the listeners: nothing the console sends on connecting may find none.
+    if (can(staff.role, 'watch-all-classes')) await join(socket, staff, rooms.schoolAll(staff.schoolId));
+    if (can(staff.role, 'oversee-trust-safeguarding') && staff.trustId)
+      await socket.join(rooms.trustAll(staff.trustId));
   });
   return nsp;
 }

@@ -149,19 +149,8 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
 
   nsp.on('connection', async (socket) => {
     const { device, ip } = socket.data;
-    await socket.join(rooms.device(device.deviceId));
-    if (device.issuedToken) {
-      socket.emit('enrolled', {
-        deviceId: device.deviceId,
-        deviceToken: device.issuedToken,
-        schoolName: device.schoolName,
-      });
-    }
-    if (device.classId) await socket.join(rooms.classDevices(device.classId));
-    await socket.join(rooms.profileDevices(device.schoolId, device.profile));
-    deps.presence?.(device, true);
-    await sendPolicy(socket);
-
+    // Listeners first, before anything is awaited: a packet the device sends as soon as it is
+    // connected would otherwise arrive while the database answers below, and be dropped.
     socket.on('event', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck(rawAck);
       const parsed = DeviceEventSchema.safeParse(raw);
@@ -194,6 +183,21 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
         .then(() => deps.presence?.(device, false))
         .catch((error) => console.error('waymark: markOffline', error));
     });
+
+    await socket.join([
+      rooms.device(device.deviceId),
+      ...(device.classId ? [rooms.classDevices(device.classId)] : []),
+      rooms.profileDevices(device.schoolId, device.profile),
+    ]);
+    if (device.issuedToken) {
+      socket.emit('enrolled', {
+        deviceId: device.deviceId,
+        deviceToken: device.issuedToken,
+        schoolName: device.schoolName,
+      });
+    }
+    deps.presence?.(device, true);
+    await sendPolicy(socket);
   });
   return { nsp, push };
 }
