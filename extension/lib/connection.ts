@@ -56,6 +56,9 @@ export class ServerConnection {
       },
     });
     socket.on('enrolled', (message: EnrolledMessage) => {
+      // Reconnections (to this server or, behind a balancer, another process) use the new token,
+      // not the enrollment token: the device must not enroll again as a new device.
+      socket.auth = { ...(socket.auth as Record<string, unknown>), deviceToken: message.deviceToken };
       void deviceTokensItem
         .getValue()
         .then((all) => deviceTokensItem.setValue({ ...all, [config.serverUrl]: message.deviceToken }));
