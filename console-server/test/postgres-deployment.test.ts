@@ -50,20 +50,22 @@ describe.skipIf(!available)('several servers on one PostgreSQL database act as o
     dsl.on('event', (e) => toDsl.push(e));
 
     const device = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
-    const plain = blockedEvent({ url: 'https://games.example/' });
-    const illegal = blockedEvent({ url: 'https://illegal.example/', category: 'illegal-csam' });
+    const plainUrl = 'https://games.example/';
+    const illegalUrl = 'https://illegal.example/';
+    const plain = blockedEvent({ url: plainUrl });
+    const illegal = blockedEvent({ url: illegalUrl, category: 'illegal-csam' });
     expect(await device.emitWithAck('event', plain)).toMatchObject({ ok: true });
     expect(await device.emitWithAck('event', illegal)).toMatchObject({ ok: true });
     while (toTeacher.length < 2 || toDsl.length < 2) await new Promise((r) => setTimeout(r, 10));
 
     expect(toTeacher.map((e) => [e.id, e.url])).toEqual([
-      [plain.id, plain.url],
+      [plain.id, plainUrl],
       [illegal.id, null],
     ]);
     expect(toTeacher[1]!.urlHidden).toBe(true);
     expect(toDsl.map((e) => [e.id, e.url])).toEqual([
-      [plain.id, plain.url],
-      [illegal.id, illegal.url],
+      [plain.id, plainUrl],
+      [illegal.id, illegalUrl],
     ]);
     teacher.disconnect();
     dsl.disconnect();
