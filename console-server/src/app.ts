@@ -82,7 +82,7 @@ export function createApplication({
   });
   const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
-  const rosterService = createRosterService({ db });
+  const rosterService = createRosterService({ db, eventService });
   const requestService = createRequestService({ db, eventService, overrideService, staffService });
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { ClassRoster, DevicePresence } from '@waymark/shared';
+import type { ClassRoster, DeviceEventInput, DevicePresence } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import {
   apiCall,
@@ -90,7 +90,7 @@ describe('the live class roster', () => {
       policyVersion: 1,
       message: 'Someone is being mean to me',
     });
-    const request = {
+    const request: DeviceEventInput = {
       id: uuidv7(),
       kind: 'unblock-request',
       occurredAt: new Date().toISOString(),
@@ -106,7 +106,10 @@ describe('the live class roster', () => {
       blockedEvent({ url: 'https://hate.example/', category: 'illegal-hate', rule: 'illegal-hate' }),
     );
 
-    const oliver = (await roster(cookie)).body.pupils.find((p: { key: string }) => p.key === OLIVER);
+    const withEvents = (await roster(cookie)).body as ClassRoster;
+    // The concern and the undecided request are sent whole, so a reloaded console can act on them.
+    expect(withEvents.attention.map((e) => e.kind).sort()).toEqual(['concern', 'unblock-request']);
+    const oliver = withEvents.pupils.find((p) => p.key === OLIVER);
     expect(oliver).toMatchObject({
       name: 'Oliver Thomas',
       blocked: 5,
@@ -122,8 +125,9 @@ describe('the live class roster', () => {
 
     // A decided request is no longer open.
     await apiCall(server.url, cookie, 'POST', `/api/requests/${request.id}/decision`, { decision: 'deny' });
-    const after = (await roster(cookie)).body.pupils.find((p: { key: string }) => p.key === OLIVER);
-    expect(after.openRequests).toEqual([]);
+    const after = (await roster(cookie)).body as ClassRoster;
+    expect(after.pupils.find((p) => p.key === OLIVER)?.openRequests).toEqual([]);
+    expect(after.attention.map((e) => e.kind)).toEqual(['concern']);
 
     const offline = nextPresence(teacher);
     device.disconnect();

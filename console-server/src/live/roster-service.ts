@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import {
+  ATTENTION_LIMIT,
   can,
   isIllegalCategory,
   pupilKeyOf,
@@ -12,6 +13,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, devices, events, pupils, schools, unblockRequests } from '../db/schema';
+import { redactFor, type EventService } from '../services/event-service';
 import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
 
 /**
@@ -19,7 +21,7 @@ import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
  * to it, with what they did since the lesson started. The console adds what arrives after
  * `asOf` from the `/console` socket.
  */
-export function createRosterService({ db }: { db: Database }) {
+export function createRosterService({ db, eventService }: { db: Database; eventService: EventService }) {
   return {
     /** Null when the class is not the school's (callers check the viewer may watch it). */
     async roster(who: Staff, classId: string, now = new Date()): Promise<ClassRoster | null> {
@@ -92,6 +94,7 @@ export function createRosterService({ db }: { db: Database }) {
           deviceName: events.deviceName,
           pupilName: events.pupilName,
           status: unblockRequests.status,
+          occurredAt: events.occurredAt,
         })
         .from(events)
         .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
@@ -103,6 +106,22 @@ export function createRosterService({ db }: { db: Database }) {
           ),
         )
         .orderBy(events.occurredAt);
+
+      const concerns = await db
+        .select({ id: events.id, occurredAt: events.occurredAt })
+        .from(events)
+        .where(and(inLesson, eq(events.kind, 'concern')))
+        .orderBy(desc(events.occurredAt))
+        .limit(ATTENTION_LIMIT);
+      const attentionIds = [...concerns, ...requests]
+        .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())
+        .slice(0, ATTENTION_LIMIT)
+        .map((e) => e.id);
+      const attention = [];
+      for (const id of attentionIds) {
+        const event = await eventService.byId(id);
+        if (event) attention.push(redactFor(who.role, event));
+      }
 
       const pageKey = sql<string>`coalesce(${events.user}, 'device:' || ${events.deviceId})`;
       const lastPages = await db
@@ -187,6 +206,7 @@ export function createRosterService({ db }: { db: Database }) {
           inTimetable: period !== null,
         },
         pupils: [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+        attention,
       };
     },
   };

@@ -3,7 +3,16 @@ import type { ConsoleClientToServerEvents, ConsoleServerToClientEvents } from '@
 
 export type ConsoleSocket = Socket<ConsoleServerToClientEvents, ConsoleClientToServerEvents>;
 
-/** The staff socket: the session cookie authenticates it, so it is opened only after sign-in. */
+/**
+ * The staff socket: the session cookie authenticates it, so it is opened only after sign-in.
+ * Socket.IO reconnects by itself (with backoff) after a network drop or a server restart; each
+ * screen re-asks for what it watches on every `connect`, since rooms do not survive a reconnect.
+ */
 export function openConsoleSocket(): ConsoleSocket {
-  return io('/console', { transports: ['websocket'], withCredentials: true });
+  return io('/console', {
+    transports: ['websocket'],
+    withCredentials: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileSchema } from '../policy/categories';
+import { StoredEventSchema } from './events';
 import { RequestStatusSchema } from './socket';
 
 /**
@@ -58,6 +59,8 @@ export const RosterPupilSchema = z.object({
 });
 export type RosterPupil = z.infer<typeof RosterPupilSchema>;
 
+export const ATTENTION_LIMIT = 100;
+
 /** `GET /api/classes/:classId/roster`: the class's pupils and devices, as of one moment. */
 export const ClassRosterSchema = z.object({
   classId: z.string(),
@@ -73,5 +76,10 @@ export const ClassRosterSchema = z.object({
     inTimetable: z.boolean(),
   }),
   pupils: z.array(RosterPupilSchema),
+  /**
+   * This lesson's concerns and undecided requests (newest first, at most ATTENTION_LIMIT), so they
+   * are on screen and actionable after a reload even when many newer events have arrived.
+   */
+  attention: z.array(StoredEventSchema),
 });
 export type ClassRoster = z.infer<typeof ClassRosterSchema>;

@@ -1,111 +1,167 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { can, CATEGORY_LABELS, type StoredEvent } from '@waymark/shared';
-import { endpoints } from '../../lib/api';
-import { openConsoleSocket } from '../../lib/console-socket';
-import { mergeEvents } from '../../lib/event-feed';
+import { can, type StoredEvent } from '@waymark/shared';
+import { FEED_LIMIT, feedView, isPinned, NO_FILTER, type FeedFilter } from '../../lib/event-feed';
 import { useSession } from '../../lib/session';
-import { RequestActions } from './RequestActions';
+import { playUrgentTone } from './alert-sound';
+import { liveApi } from './api';
+import { EventFeed, type EventFeedHandle } from './EventFeed';
+import { LessonControls, overridesKey } from './LessonControls';
+import { PupilGrid } from './PupilGrid';
+import { buildGrid, type GridOrder } from './pupil-grid-state';
+import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
+import { SoundToggle, useSoundPreference } from './SoundToggle';
+import { UrgentBanner, useUrgentText } from './UrgentBanner';
+import { useLiveClass } from './use-live-class';
+import { useSessionSet } from './use-session-set';
+import './live.css';
 
-const KIND_LABELS: Record<StoredEvent['kind'], string> = {
-  blocked: 'Blocked',
-  search: 'Search',
-  'unblock-request': 'Request',
-  concern: 'Concern',
-  heartbeat: 'Heartbeat',
-  tamper: 'Tamper',
-};
-
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const rosterKey = (classId: string) => ['live', classId, 'roster'] as const;
 
 export function LiveClassPage() {
   const { classId = '' } = useParams();
-  const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
-  const klass = classes.data?.find((c) => c.id === classId);
-  const [events, setEvents] = useState<StoredEvent[]>([]);
+  const { t } = useTranslation('live');
+  const queryClient = useQueryClient();
   const session = useSession();
-  const canDecideForwarded = session.data ? can(session.data.role, 'watch-all-classes') : false;
-  const [connected, setConnected] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const role = session.data?.role;
+  const canDecide = can(role, 'lesson-overrides');
+  const canDecideForwarded = can(role, 'watch-all-classes');
+  const canRaise = can(role, 'raise-incident');
 
+  const [soundOn, setSoundOn] = useSoundPreference();
+  const [urgent, setUrgent] = useState<StoredEvent[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const urgentText = useUrgentText();
+
+  const roster = useQuery({
+    queryKey: rosterKey(classId),
+    queryFn: () => liveApi.roster(classId),
+    // The lesson moves on and devices report in: a fresh snapshot every minute keeps the counts exact.
+    refetchInterval: 60_000,
+  });
+
+  const live = useLiveClass(classId, {
+    onUrgent: (events) => {
+      setUrgent(events);
+      setAnnouncement(urgentText(events));
+      if (soundOn) playUrgentTone();
+    },
+    onReconnected: () => {
+      void queryClient.invalidateQueries({ queryKey: ['live', classId] });
+    },
+    onRequestDecided: (status) => {
+      if (status === 'approved') void queryClient.invalidateQueries({ queryKey: overridesKey(classId) });
+    },
+  });
+
+  const [filter, setFilter] = useState<FeedFilter>(NO_FILTER);
+  const [order, setOrder] = useState<GridOrder>('name');
+  const handled = useSessionSet(`waymark.live.${classId}.handled`);
+  const [incidents, setIncidents] = useState<ReadonlyMap<string, RaisedIncident>>(new Map());
+  const [raising, setRaising] = useState<StoredEvent | null>(null);
+  const feedRef = useRef<EventFeedHandle>(null);
+
+  const tiles = useMemo(
+    () => (roster.data ? buildGrid(roster.data, live.events, live.presence, { canDecideForwarded }) : []),
+    [roster.data, live.events, live.presence, canDecideForwarded],
+  );
+  // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
+  const { merge } = live;
   useEffect(() => {
-    const socket = openConsoleSocket();
-    socket.on('connect', () => {
-      setConnected(true);
-      void socket.emitWithAck('watch-class', { classId }).then((ack) => {
-        if (ack.ok) setEvents((current) => mergeEvents(current, ack.recent));
-        else setError(ack.error);
-      });
-    });
-    socket.on('disconnect', () => setConnected(false));
-    socket.on('connect_error', (e) => setError(e.message));
-    socket.on('event', (event) => {
-      if (event.classId === classId) setEvents((current) => mergeEvents(current, [event]));
-    });
-    socket.on('request-status', (answer) => {
-      setEvents((current) =>
-        current.map((e) => (e.id === answer.requestId ? { ...e, requestStatus: answer.status } : e)),
-      );
-    });
-    return () => {
-      socket.disconnect();
-    };
-  }, [classId]);
+    if (roster.data) merge(roster.data.attention);
+  }, [roster.data, merge]);
 
+  // The feed keeps only the newest FEED_LIMIT events: once it no longer reaches back to the roster's
+  // snapshot, events between the two would go uncounted, so take a fresh snapshot.
+  const oldestKept = live.events[FEED_LIMIT - 1];
+  const snapshotOutrun =
+    roster.data !== undefined &&
+    oldestKept !== undefined &&
+    Date.parse(oldestKept.receivedAt) > Date.parse(roster.data.asOf);
+  useEffect(() => {
+    if (snapshotOutrun) void queryClient.invalidateQueries({ queryKey: rosterKey(classId) });
+  }, [snapshotOutrun, queryClient, classId]);
+
+  const view = useMemo(
+    () => feedView(live.events, filter, handled.values),
+    [live.events, filter, handled.values],
+  );
+  const pinned = useCallback((e: StoredEvent) => isPinned(e, handled.values), [handled.values]);
+
+  const showEvent = (event: StoredEvent) => {
+    setFilter(NO_FILTER);
+    setUrgent([]);
+    // After the filter is cleared the event is in the feed: scroll to it on the next frame.
+    requestAnimationFrame(() => feedRef.current?.showEvent(event.id));
+  };
+
+  const className = roster.data?.className;
   return (
-    <section aria-labelledby="live-heading">
-      <p>
-        <Link to="/">← Classes</Link>
-      </p>
-      <h1 id="live-heading">{klass ? `${klass.name} – live` : 'Live class'}</h1>
-      <p className="status" role="status">
-        {connected ? 'Live: new events appear here as they happen.' : 'Connecting…'}
-      </p>
-      {error && (
+    <div className="live-class">
+      <div className="live-head">
+        <p className="back-link">
+          <Link to="/">← {t('back')}</Link>
+        </p>
+        <h1 id="live-heading">{className ? t('title', { name: className }) : t('titlePending')}</h1>
+        <p className={`connection connection-${live.connection}`} role="status">
+          <span className="presence-dot" aria-hidden="true" />
+          {live.connection === 'live'
+            ? t('connection.live')
+            : live.connection === 'connecting'
+              ? t('connection.connecting')
+              : t('connection.lost')}
+        </p>
+        <SoundToggle on={soundOn} onChange={setSoundOn} />
+      </div>
+      {(live.error || roster.isError) && (
         <p role="alert" className="error">
-          {error}
+          {live.error ?? roster.error?.message}
         </p>
       )}
-      {events.length === 0 ? (
-        <p>No events yet this lesson.</p>
-      ) : (
-        <table className="feed">
-          <caption className="visually-hidden">
-            Events from {klass?.name ?? 'this class'}, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">What</th>
-              <th scope="col">Pupil</th>
-              <th scope="col">Device</th>
-              <th scope="col">Page</th>
-              <th scope="col">Why / request</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} data-testid="feed-event" className={`severity-${e.severity}`}>
-                <td>{time.format(new Date(e.occurredAt))}</td>
-                <td>{KIND_LABELS[e.kind]}</td>
-                <td>{e.pupilName ?? e.user ?? 'Not signed in'}</td>
-                <td>{e.deviceName}</td>
-                <td className="url">{e.urlHidden ? 'Hidden (illegal content: DSL only)' : (e.url ?? '')}</td>
-                <td>
-                  {e.kind === 'unblock-request' ? (
-                    <RequestActions event={e} canDecideForwarded={canDecideForwarded} />
-                  ) : e.category ? (
-                    CATEGORY_LABELS[e.category]
-                  ) : (
-                    (e.rule ?? '')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {announcement}
+      </p>
+      <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
+      <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+      <div className="live-columns">
+        <PupilGrid
+          tiles={tiles}
+          order={order}
+          onOrder={setOrder}
+          selected={filter.pupil}
+          onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
+        />
+        <EventFeed
+          view={view}
+          total={live.events.length}
+          filter={filter}
+          onFilter={setFilter}
+          tiles={tiles}
+          isPinned={pinned}
+          incidents={incidents}
+          approvedUntil={live.approvedUntil}
+          handleRef={feedRef}
+          actions={{
+            canRaise,
+            canDecide,
+            canDecideForwarded,
+            onRaise: setRaising,
+            onSeen: (e) => handled.add(e.id),
+            onDecided: live.applyDecision,
+          }}
+        />
+      </div>
+      <RaiseIncidentDialog
+        event={raising}
+        saved={raising ? incidents.get(raising.id) : undefined}
+        onSaved={(event, incident) => {
+          setIncidents((m) => new Map(m).set(event.id, incident));
+          handled.add(event.id);
+        }}
+        onClose={() => setRaising(null)}
+      />
+    </div>
   );
 }

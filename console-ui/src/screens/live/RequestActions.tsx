@@ -1,39 +1,51 @@
 import { useMutation } from '@tanstack/react-query';
-import type { RequestDecisionBody, StoredEvent } from '@waymark/shared';
-import { endpoints } from '../../lib/api';
+import { useTranslation } from 'react-i18next';
+import type { RequestDecisionBody, RequestStatus, StoredEvent } from '@waymark/shared';
+import { liveApi } from './api';
+import { pupilOf, useFormatters } from './format';
 
-const STATUS_LABELS = {
-  pending: 'Waiting',
-  approved: 'Opened for the lesson',
-  denied: 'Denied',
-  forwarded: 'Forwarded to the DSL',
-} as const;
+const DECIDED: Record<RequestDecisionBody['decision'], RequestStatus> = {
+  'approve-lesson': 'approved',
+  deny: 'denied',
+  forward: 'forwarded',
+};
 
 /** Approve for this lesson, deny, or forward to the DSL, from the live feed. */
 export function RequestActions({
   event,
+  canDecide,
   canDecideForwarded,
+  until,
+  onDecided,
 }: {
   event: StoredEvent;
+  canDecide: boolean;
   canDecideForwarded: boolean;
+  /** Until when an approved request stays open, when the server said. */
+  until: string | undefined;
+  onDecided: (requestId: string, status: RequestStatus) => void;
 }) {
+  const { t } = useTranslation('live');
+  const format = useFormatters();
   const decide = useMutation({
-    mutationFn: (body: RequestDecisionBody) => endpoints.decideRequest(event.id, body),
+    mutationFn: (body: RequestDecisionBody) => liveApi.decideRequest(event.id, body),
+    onSuccess: (_result, body) => onDecided(event.id, DECIDED[body.decision]),
   });
   const status = event.requestStatus ?? 'pending';
-  const open = status === 'pending' || (status === 'forwarded' && canDecideForwarded);
-  const who = event.pupilName ?? event.deviceName;
+  const open = canDecide && (status === 'pending' || (status === 'forwarded' && canDecideForwarded));
+  const who = pupilOf(event) ?? event.deviceName;
+
   return (
     <div className="request-actions">
-      <q>{String(event.details.reason ?? '')}</q>
       {open ? (
-        <div role="group" aria-label={`Unblock request from ${who}`}>
+        <div role="group" aria-label={t('requests.group', { name: who })}>
+          {status === 'forwarded' && <p className="request-note">{t('requests.forwardedForYou')}</p>}
           <button
             type="button"
             disabled={decide.isPending}
             onClick={() => decide.mutate({ decision: 'approve-lesson' })}
           >
-            Approve for this lesson
+            {t('requests.approve')}
           </button>
           <button
             type="button"
@@ -41,7 +53,7 @@ export function RequestActions({
             disabled={decide.isPending}
             onClick={() => decide.mutate({ decision: 'deny' })}
           >
-            Deny
+            {t('requests.deny')}
           </button>
           {status === 'pending' && (
             <button
@@ -50,17 +62,21 @@ export function RequestActions({
               disabled={decide.isPending}
               onClick={() => decide.mutate({ decision: 'forward' })}
             >
-              Forward to DSL
+              {t('requests.forward')}
             </button>
           )}
         </div>
       ) : (
-        <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
+        <p className={`request-status status-${status}`}>
+          {status === 'approved' && until
+            ? t('requests.approvedUntil', { time: format.clock(until) })
+            : t(`requests.${status}`)}
+        </p>
       )}
       {decide.isError && (
-        <span role="alert" className="error">
+        <p role="alert" className="error">
           {decide.error.message}
-        </span>
+        </p>
       )}
     </div>
   );

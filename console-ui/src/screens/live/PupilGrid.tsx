@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next';
+import { gridSummary, orderTiles, type GridOrder, type PupilTile } from './pupil-grid-state';
+import { shortUrl } from './format';
+
+function Tile({
+  tile,
+  selected,
+  onSelect,
+}: {
+  tile: PupilTile;
+  selected: boolean;
+  onSelect: (key: string) => void;
+}) {
+  const { t } = useTranslation('live');
+  const page = tile.lastPage;
+  const pageText = !page
+    ? tile.online
+      ? t('grid.nothingYet')
+      : null
+    : page.urlHidden
+      ? t('grid.hidden')
+      : page.query
+        ? t('grid.searched', { query: page.query })
+        : shortUrl(page.url ?? '');
+  const devices = tile.online
+    ? tile.devices
+        .filter((d) => d.online)
+        .map((d) => d.name)
+        .join(', ')
+    : '';
+  const classes = [
+    'tile',
+    tile.online ? 'tile-online' : 'tile-offline',
+    tile.urgent ? 'tile-urgent' : '',
+    selected ? 'tile-selected' : '',
+  ];
+  return (
+    <li className={classes.join(' ').trim()} data-testid="pupil-tile" data-pupil={tile.key}>
+      <button
+        type="button"
+        className="tile-name"
+        aria-pressed={selected}
+        aria-label={t('grid.showEvents', { name: tile.name })}
+        onClick={() => onSelect(tile.key)}
+      >
+        {tile.name}
+      </button>
+      <p className="tile-status">
+        <span className="presence-dot" aria-hidden="true" />
+        <span>
+          {tile.online ? t('grid.online') : t('grid.offline')}
+          {devices && ` · ${devices}`}
+        </span>
+      </p>
+      {pageText && (
+        <p className="tile-page" title={page?.url ?? undefined}>
+          <span className="visually-hidden">{t('grid.lastPage')}: </span>
+          {pageText}
+        </p>
+      )}
+      {(tile.blocked > 0 || tile.openRequests > 0 || tile.concerns > 0) && (
+        <ul className="tile-badges">
+          {tile.concerns > 0 && (
+            <li className="badge badge-concern">{t('grid.concerns', { count: tile.concerns })}</li>
+          )}
+          {tile.openRequests > 0 && (
+            <li className="badge badge-request">{t('grid.requests', { count: tile.openRequests })}</li>
+          )}
+          {tile.blocked > 0 && (
+            <li className="badge badge-blocked">{t('grid.blocked', { count: tile.blocked })}</li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The class at a glance: a tile per pupil (or unnamed device) with what they are doing this lesson. */
+export function PupilGrid({
+  tiles,
+  order,
+  onOrder,
+  selected,
+  onSelect,
+}: {
+  tiles: PupilTile[];
+  order: GridOrder;
+  onOrder: (order: GridOrder) => void;
+  selected: string;
+  onSelect: (key: string) => void;
+}) {
+  const { t } = useTranslation('live');
+  const summary = gridSummary(tiles);
+  const selectedTile = tiles.find((tile) => tile.key === selected);
+  return (
+    <section className="live-grid" aria-labelledby="grid-heading">
+      <div className="section-head">
+        <h2 id="grid-heading">{t('grid.heading')}</h2>
+        <label className="grid-order">
+          <span>{t('grid.order')}</span>
+          <select value={order} onChange={(e) => onOrder(e.target.value as GridOrder)}>
+            <option value="name">{t('grid.orderName')}</option>
+            <option value="attention">{t('grid.orderAttention')}</option>
+          </select>
+        </label>
+      </div>
+      <ul className="grid-summary" aria-label={t('summary.label')}>
+        <li>{t('summary.online', { online: summary.online, total: summary.total })}</li>
+        <li>{t('summary.blocked', { count: summary.blocked })}</li>
+        <li className={summary.openRequests > 0 ? 'summary-request' : undefined}>
+          {t('summary.requests', { count: summary.openRequests })}
+        </li>
+        <li className={summary.concerns > 0 ? 'summary-concern' : undefined}>
+          {t('summary.concerns', { count: summary.concerns })}
+        </li>
+      </ul>
+      {selectedTile && (
+        <p className="grid-selection">
+          {t('grid.showing', { name: selectedTile.name })}{' '}
+          <button type="button" className="link-button" onClick={() => onSelect('all')}>
+            {t('grid.showAll')}
+          </button>
+        </p>
+      )}
+      {tiles.length === 0 ? (
+        <p>{t('grid.empty')}</p>
+      ) : (
+        <ul className="pupil-grid">
+          {orderTiles(tiles, order).map((tile) => (
+            <Tile key={tile.key} tile={tile} selected={tile.key === selected} onSelect={onSelect} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type {
+  ClassRoster,
+  LessonOverride,
+  RaiseFromEventsBody,
+  RequestDecisionBody,
+  StartOverrideBody,
+} from '@waymark/shared';
+import { api } from '../../lib/api';
+
+const classPath = (classId: string) => `/api/classes/${encodeURIComponent(classId)}`;
+
+/** What the live class screen asks the server for. */
+export const liveApi = {
+  roster: (classId: string) => api<ClassRoster>(`${classPath(classId)}/roster`),
+
+  overrides: (classId: string) =>
+    api<{ overrides: LessonOverride[] }>(`${classPath(classId)}/overrides`).then((r) => r.overrides),
+
+  startOverride: (classId: string, body: StartOverrideBody) =>
+    api<{ override: LessonOverride }>(`${classPath(classId)}/overrides`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then((r) => r.override),
+
+  endOverride: (classId: string, overrideId: string) =>
+    api<{ override: LessonOverride }>(
+      `${classPath(classId)}/overrides/${encodeURIComponent(overrideId)}/end`,
+      { method: 'POST' },
+    ).then((r) => r.override),
+
+  decideRequest: (eventId: string, body: RequestDecisionBody) =>
+    api<{ status: string }>(`/api/requests/${encodeURIComponent(eventId)}/decision`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
+
+  /** One request: the incident is created from the event, which is kept as its evidence. */
+  raiseIncident: (body: RaiseFromEventsBody) =>
+    api<{ incident: { id: string; reference: string } }>('/api/incidents/from-events', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then((r) => r.incident),
+};

@@ -1,0 +1,38 @@
+import {
+  CATEGORIES,
+  INCIDENT_KINDS,
+  isIllegalCategory,
+  type IncidentCategory,
+  type StoredEvent,
+} from '@waymark/shared';
+
+/** The category an incident raised from this event starts with (the server would choose the same). */
+export function incidentCategoryFor(event: StoredEvent): IncidentCategory {
+  if (event.category) return event.category;
+  if (event.kind === 'tamper') return 'circumvention';
+  const flags = Array.isArray(event.details.flags) ? event.details.flags : [];
+  const flagged = flags.find((f): f is IncidentCategory => (CATEGORIES as readonly unknown[]).includes(f));
+  return flagged ?? 'other';
+}
+
+/** Whether the illegal-content procedure applies (the address stays hidden from all but the DSL). */
+export function isIllegalEvent(event: StoredEvent): boolean {
+  return isIllegalCategory(event.category);
+}
+
+/** Incident categories in the order the form offers them: the event's own first, then the rest. */
+export function categoryChoices(preferred: IncidentCategory): IncidentCategory[] {
+  return [preferred, ...INCIDENT_KINDS.filter((k) => k !== preferred)];
+}
+
+/** The text parts a description of the event is written from, in the console's language. */
+export function descriptionParts(event: StoredEvent) {
+  const text = (key: string) =>
+    typeof event.details[key] === 'string' ? (event.details[key] as string) : '';
+  return {
+    query: text('query'),
+    reason: text('reason'),
+    message: text('message'),
+    detail: text('detail') || text('what'),
+  };
+}

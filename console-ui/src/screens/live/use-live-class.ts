@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { DevicePresence, RequestStatus, StoredEvent } from '@waymark/shared';
+import { openConsoleSocket } from '../../lib/console-socket';
+import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed';
+
+export type Connection = 'connecting' | 'live' | 'lost';
+
+export interface LiveClass {
+  connection: Connection;
+  error: string | null;
+  /** Newest first, at most FEED_LIMIT. */
+  events: StoredEvent[];
+  /** Devices coming and going since the page opened (the grid ignores what its roster already knows). */
+  presence: DevicePresence[];
+  /** Until when approved requests stay open, as the server said. */
+  approvedUntil: ReadonlyMap<string, string>;
+  /** A decision this console made: shown at once, whatever the socket is doing. */
+  applyDecision(requestId: string, status: RequestStatus): void;
+  /** Events fetched over HTTP (the lesson's concerns and open requests): added without an alert. */
+  merge(events: StoredEvent[]): void;
+}
+
+export interface LiveClassCallbacks {
+  /** New high-severity events, concerns first (never the backlog sent on connecting). */
+  onUrgent?: (events: StoredEvent[]) => void;
+  /** The socket came back after a drop: whatever was fetched over HTTP may be stale. */
+  onReconnected?: () => void;
+  /** A request of this class was decided (an approval opens a site: the lesson's overrides changed). */
+  onRequestDecided?: (status: RequestStatus) => void;
+}
+
+/** Events arriving within this long are added to the feed together: one sort and one render per burst. */
+const BATCH_MS = 100;
+const PRESENCE_LIMIT = 1000;
+
+/** Watches one class on the `/console` socket: its events, request decisions and devices online. */
+export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}): LiveClass {
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [error, setError] = useState<string | null>(null);
+  const [events, setEvents] = useState<StoredEvent[]>([]);
+  const [presence, setPresence] = useState<DevicePresence[]>([]);
+  const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
+  const eventsRef = useRef<StoredEvent[]>([]);
+  const callbacksRef = useRef(callbacks);
+  useLayoutEffect(() => {
+    callbacksRef.current = callbacks;
+  });
+
+  const update = (next: StoredEvent[]) => {
+    if (next === eventsRef.current) return;
+    eventsRef.current = next;
+    setEvents(next);
+  };
+
+  useEffect(() => {
+    eventsRef.current = [];
+    setEvents([]);
+    setPresence([]);
+    setConnection('connecting');
+    setError(null);
+    const socket = openConsoleSocket();
+    let queue: StoredEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let connectedBefore = false;
+
+    const flush = () => {
+      timer = null;
+      const batch = queue;
+      queue = [];
+      const urgent = newUrgent(eventsRef.current, batch);
+      update(mergeEvents(eventsRef.current, batch));
+      if (urgent.length > 0) callbacksRef.current.onUrgent?.(urgent);
+    };
+
+    socket.on('connect', () => {
+      setConnection('live');
+      setError(null);
+      if (connectedBefore) callbacksRef.current.onReconnected?.();
+      connectedBefore = true;
+      void socket.emitWithAck('watch-class', { classId }).then((ack) => {
+        if (ack.ok) update(mergeEvents(eventsRef.current, ack.recent));
+        else setError(ack.error);
+      });
+    });
+    socket.on('disconnect', () => setConnection('lost'));
+    socket.on('connect_error', (e) => {
+      setConnection('lost');
+      setError(e.message);
+    });
+    socket.on('event', (event) => {
+      if (event.classId !== classId) return;
+      queue.push(event);
+      timer ??= setTimeout(flush, BATCH_MS);
+    });
+    socket.on('request-status', (message) => {
+      if (message.classId !== classId) return;
+      update(applyRequestStatus(eventsRef.current, message));
+      if (message.until) setApprovedUntil((m) => new Map(m).set(message.requestId, message.until!));
+      callbacksRef.current.onRequestDecided?.(message.status);
+    });
+    socket.on('presence', (p) => {
+      setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      socket.disconnect();
+    };
+  }, [classId]);
+
+  return {
+    connection,
+    error,
+    events,
+    presence,
+    approvedUntil,
+    applyDecision: (requestId, status) =>
+      update(applyRequestStatus(eventsRef.current, { requestId, status })),
+    merge: useCallback((more: StoredEvent[]) => update(mergeEvents(eventsRef.current, more)), []),
+  };
+}
