@@ -26,6 +26,7 @@ describe('what the console editor relies on', () => {
     expect(body.profiles.find((p: { profile: string }) => p.profile === 'KS4')).toMatchObject({
       mode: 'block-list',
       allowCount: 0,
+      blockedCategoryCount: 15,
     });
   });
 

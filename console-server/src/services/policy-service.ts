@@ -78,6 +78,10 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
           mode: sql<PolicyBody['mode']>`${policies.body}->>'mode'`,
           allowCount: sql<number>`jsonb_array_length(${policies.body}->'allow')`.mapWith(Number),
           blockCount: sql<number>`jsonb_array_length(${policies.body}->'block')`.mapWith(Number),
+          blockedCategoryCount:
+            sql<number>`(select count(*) from jsonb_each(${policies.body}->'categories') c where c.value->>'action' = 'block')`.mapWith(
+              Number,
+            ),
         })
         .from(policies)
         .where(eq(policies.schoolId, schoolId))

@@ -14,7 +14,7 @@ const NAV: Array<{
 }> = [
   { to: '/', label: 'classes', any: ['watch-own-classes'] },
   { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
-  { to: '/policies', label: 'policies', any: ['edit-policies'] },
+  { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
 ];

@@ -1,0 +1,142 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, isIllegalCategory, type Category, type PolicyBody } from '@waymark/shared';
+import { endpoints } from '../../lib/api';
+import { FieldProblems } from './ErrorSummary';
+import { DEFAULT_WINDOW, type ActionChoice, type CategoryDraft, type DraftProblem } from './policy-form';
+import { TimeWindowsEditor } from './TimeWindowsEditor';
+
+const CHOICES: ActionChoice[] = ['unset', 'allow', 'block', 'allow-at-times', 'allow-for-nominated'];
+/** Illegal content is blocked or left to the allow-list; it is never allowed, at any time, for anyone. */
+const ILLEGAL_CHOICES: ActionChoice[] = ['unset', 'block'];
+
+/** A stored policy that allows illegal content keeps showing what it says, so it can be corrected. */
+function choicesFor(illegal: boolean, current: ActionChoice): ActionChoice[] {
+  if (!illegal) return CHOICES;
+  return ILLEGAL_CHOICES.includes(current) ? ILLEGAL_CHOICES : [...ILLEGAL_CHOICES, current];
+}
+
+export function CategoryActionsTable({
+  body,
+  categories,
+  onChange,
+  problems,
+}: {
+  body: PolicyBody;
+  categories: Record<Category, CategoryDraft>;
+  onChange: (category: Category, draft: CategoryDraft) => void;
+  problems: DraftProblem[];
+}) {
+  const { t } = useTranslation('policies');
+  const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
+  const classHint =
+    classes.data && classes.data.length > 0
+      ? t('edit.classIds', { classes: classes.data.map((c) => `${c.id} (${c.name})`).join(', ') })
+      : null;
+
+  function choose(category: Category, action: ActionChoice) {
+    const current = categories[category];
+    onChange(category, {
+      ...current,
+      action,
+      windows:
+        action === 'allow-at-times' && current.windows.length === 0
+          ? [{ ...DEFAULT_WINDOW }]
+          : current.windows,
+    });
+  }
+
+  return (
+    <div className="pol-table-scroll">
+      <table className="pol-data-table pol-categories-table">
+        <caption className="visually-hidden">
+          {t('edit.categoriesCaption', { profile: body.profile })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('edit.category')}</th>
+            <th scope="col">{t('edit.action')}</th>
+            <th scope="col">{t('edit.details')}</th>
+            <th scope="col" className="pol-numeric">
+              {t('edit.knownSites')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {CATEGORIES.map((category) => {
+            const draft = categories[category];
+            const label = t(`categories.${category}`);
+            const illegal = isIllegalCategory(category);
+            const mine = problems.filter((p) => p.field === `category-${category}`);
+            const problemsId = `category-${category}-problems`;
+            return (
+              <tr key={category} className={mine.length ? 'pol-has-problems' : undefined}>
+                <th scope="row">{label}</th>
+                <td>
+                  <select
+                    id={`category-${category}`}
+                    aria-label={t('edit.actionFor', { category: label })}
+                    value={draft.action}
+                    onChange={(e) => choose(category, e.target.value as ActionChoice)}
+                    aria-invalid={mine.length > 0 || undefined}
+                    aria-describedby={
+                      [illegal ? `category-${category}-locked` : null, mine.length ? problemsId : null]
+                        .filter(Boolean)
+                        .join(' ') || undefined
+                    }
+                  >
+                    {choicesFor(illegal, draft.action).map((choice) => (
+                      <option key={choice} value={choice}>
+                        {t(`actions.${choice}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {illegal && (
+                    <p className="pol-hint" id={`category-${category}-locked`}>
+                      {t('edit.illegalLocked')}
+                    </p>
+                  )}
+                </td>
+                <td>
+                  <FieldProblems id={problemsId} problems={mine} />
+                  {draft.action === 'allow-at-times' ? (
+                    <TimeWindowsEditor
+                      idPrefix={`category-${category}`}
+                      categoryLabel={label}
+                      windows={draft.windows}
+                      onChange={(windows) => onChange(category, { ...draft, windows })}
+                    />
+                  ) : draft.action === 'allow-for-nominated' ? (
+                    <div className="pol-field">
+                      <label htmlFor={`category-${category}-nominated`}>
+                        {t('edit.nominatedLabel', { category: label })}
+                      </label>
+                      <textarea
+                        id={`category-${category}-nominated`}
+                        rows={3}
+                        spellCheck={false}
+                        value={draft.nominated}
+                        onChange={(e) => onChange(category, { ...draft, nominated: e.target.value })}
+                        aria-describedby={`category-${category}-nominated-hint`}
+                      />
+                      <p className="pol-hint" id={`category-${category}-nominated-hint`}>
+                        {t('edit.nominatedHint')} {classHint}
+                      </p>
+                    </div>
+                  ) : (
+                    <span className="pol-muted" aria-hidden="true">
+                      {t('edit.noDetails')}
+                    </span>
+                  )}
+                </td>
+                <td className="pol-numeric" data-label={t('edit.knownSites')}>
+                  {body.categoryLists[category]?.length ?? 0}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

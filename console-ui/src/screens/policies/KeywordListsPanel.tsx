@@ -1,0 +1,166 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, ImportKeywordListBodySchema, type Category } from '@waymark/shared';
+import { policiesApi, policyKeys } from './api';
+import { BadLinesTable } from './BadLinesTable';
+
+/** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
+const MAX_KEYWORD_FILE_KB = 200;
+
+/** The search keyword lists by category, and adding to them from a file. */
+export function KeywordListsPanel() {
+  const { t } = useTranslation('policies');
+  const id = useId();
+  const queryClient = useQueryClient();
+  const lists = useQuery({ queryKey: policyKeys.keywords(), queryFn: policiesApi.keywordLists });
+  const [category, setCategory] = useState<Category>('self-harm');
+  const [file, setFile] = useState<File | null>(null);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const run = useMutation({
+    mutationFn: policiesApi.importKeywords,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.all }),
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    run.reset();
+    const reasonOk = reason.trim().length >= 5;
+    setReasonMissing(!reasonOk);
+    if (!file) return setProblem(t('imports.noFile'));
+    if (file.size > MAX_KEYWORD_FILE_KB * 1024)
+      return setProblem(
+        t('imports.keywordTooLarge', { size: Math.ceil(file.size / 1024), max: MAX_KEYWORD_FILE_KB }),
+      );
+    setProblem(null);
+    if (!reasonOk) return;
+    const parsed = ImportKeywordListBodySchema.safeParse({ category, content: await file.text(), reason });
+    if (!parsed.success) return setProblem(parsed.error.issues.map((i) => i.message).join('; '));
+    run.mutate(parsed.data);
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="pol-panel">
+      <h2 id={`${id}-heading`}>{t('imports.keywordHeading')}</h2>
+      <p>{t('imports.keywordIntro')}</p>
+      {lists.isPending && <p role="status">{t('imports.keywordsLoading')}</p>}
+      {lists.isError && (
+        <p role="alert" className="error">
+          {lists.error.message}
+        </p>
+      )}
+      {lists.data && (
+        <div className="pol-table-scroll">
+          <table className="pol-data-table pol-keyword-table" data-testid="keyword-lists">
+            <caption>{t('imports.keywordCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('edit.category')}</th>
+                <th scope="col" className="pol-numeric">
+                  {t('imports.keywordCount')}
+                </th>
+                <th scope="col">{t('imports.keywordShow')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CATEGORIES.map((c) => {
+                const words = lists.data[c] ?? [];
+                return (
+                  <tr key={c}>
+                    <th scope="row">{t(`categories.${c}`)}</th>
+                    <td className="pol-numeric">{words.length}</td>
+                    <td>
+                      {words.length === 0 ? (
+                        <span className="pol-muted">{t('imports.keywordNone')}</span>
+                      ) : (
+                        <details>
+                          <summary>
+                            {t('imports.keywordShow')}
+                            <span className="visually-hidden"> ({t(`categories.${c}`)})</span>
+                          </summary>
+                          <p className="pol-keywords">{words.join(', ')}</p>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3>{t('imports.keywordImportHeading')}</h3>
+      <form onSubmit={(e) => void submit(e)} noValidate className="pol-import-form">
+        <div className="pol-field">
+          <label htmlFor={`${id}-category`}>{t('imports.keywordCategory')}</label>
+          <select
+            id={`${id}-category`}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as Category)}
+          >
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="pol-field">
+          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
+          <p className="pol-hint" id={`${id}-file-hint`}>
+            {t('imports.keywordFileHint')}
+          </p>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".txt,text/plain"
+            aria-describedby={`${id}-file-hint`}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        <div className={`pol-field${reasonMissing ? ' pol-has-problems' : ''}`}>
+          <label htmlFor={`${id}-reason`}>{t('imports.reason')}</label>
+          <p className="pol-hint" id={`${id}-reason-hint`}>
+            {t('imports.reasonHint')}
+          </p>
+          {reasonMissing && (
+            <p className="pol-field-problem" id={`${id}-reason-problem`}>
+              {t('problems.reasonMissing')}
+            </p>
+          )}
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={reasonMissing || undefined}
+            aria-describedby={`${id}-reason-hint${reasonMissing ? ` ${id}-reason-problem` : ''}`}
+          />
+        </div>
+        <div role="alert">{problem && <p className="error">{problem}</p>}</div>
+        <div className="pol-actions">
+          <button type="submit" disabled={run.isPending}>
+            {run.isPending ? t('imports.importing') : t('imports.submit')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {run.isError && <p className="error">{t('imports.failed', { message: run.error.message })}</p>}
+        {run.data && (
+          <section
+            className="pol-import-summary"
+            data-testid="keyword-import-summary"
+            aria-labelledby={`${id}-result`}
+          >
+            <h3 id={`${id}-result`}>{t('imports.resultHeading')}</h3>
+            <p>{t('imports.keywordResult', { added: run.data.added, already: run.data.alreadyListed })}</p>
+            <BadLinesTable bad={run.data.bad} total={run.data.bad.length} />
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}

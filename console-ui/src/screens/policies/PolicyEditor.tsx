@@ -1,0 +1,236 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { policyDiff, type Category, type PolicyBody, type Profile } from '@waymark/shared';
+import { ApiError } from '../../lib/api';
+import { policiesApi, policyKeys, type StoredPolicy } from './api';
+import { CategoryActionsTable } from './CategoryActionsTable';
+import { ErrorSummary, FieldProblems } from './ErrorSummary';
+import { FilterListField } from './FilterListField';
+import {
+  checkDraft,
+  draftFromBody,
+  type DraftField,
+  type DraftProblem,
+  type PolicyDraft,
+} from './policy-form';
+import { ReviewChanges, type PendingChange } from './ReviewChanges';
+
+export interface SavedChange {
+  version: number;
+  summary: string[];
+}
+
+function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** The form for one profile: edit, review what changed, then save with a reason. */
+export function PolicyEditor({
+  profile,
+  stored,
+  onSaved,
+  onEditing,
+  onReload,
+}: {
+  profile: Profile;
+  stored: StoredPolicy;
+  onSaved: (change: SavedChange) => void;
+  onEditing: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation('policies');
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<PolicyDraft>(() => draftFromBody(stored.body));
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const [pending, setPending] = useState<(PendingChange & { body: PolicyBody }) | null>(null);
+  const zones = useMemo(() => timeZones(stored.body.timeZone), [stored.body.timeZone]);
+
+  const save = useMutation({
+    mutationFn: ({ body, reason }: { body: PolicyBody; reason: string }) => {
+      // The category lists belong to the imports; the server keeps the stored ones.
+      const { categoryLists: _lists, ...policy } = body;
+      return policiesApi.save(profile, { policy, reason, expectedVersion: stored.version });
+    },
+    onSuccess: async (result) => {
+      onSaved(result);
+      await queryClient.invalidateQueries({ queryKey: policyKeys.all });
+    },
+  });
+
+  const edit = (patch: Partial<PolicyDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setNothingChanged(false);
+  };
+  const editCategory = (category: Category, value: PolicyDraft['categories'][Category]) =>
+    setDraft((d) => ({ ...d, categories: { ...d.categories, [category]: value } }));
+  const problemsOf = (field: DraftField) => problems.filter((p) => p.field === field);
+
+  function review(e: FormEvent) {
+    e.preventDefault();
+    onEditing();
+    const check = checkDraft(draft, stored.body, reason);
+    if (!check.ok) {
+      setProblems(check.problems);
+      return;
+    }
+    setProblems([]);
+    const diff = policyDiff(stored.body, check.body);
+    if (diff.length === 0) {
+      setNothingChanged(true);
+      return;
+    }
+    save.reset();
+    setPending({ body: check.body, reason: check.reason, diff, helpSitesBlocked: check.helpSitesBlocked });
+  }
+
+  function discard() {
+    setDraft(draftFromBody(stored.body));
+    setReason('');
+    setProblems([]);
+    setNothingChanged(false);
+  }
+
+  if (pending) {
+    const conflict = save.error instanceof ApiError && save.error.status === 409;
+    return (
+      <ReviewChanges
+        profile={profile}
+        nextVersion={stored.version + 1}
+        change={pending}
+        saving={save.isPending}
+        error={save.error?.message ?? null}
+        conflict={conflict}
+        onConfirm={() => save.mutate({ body: pending.body, reason: pending.reason })}
+        onBack={() => setPending(null)}
+        onReload={onReload}
+      />
+    );
+  }
+
+  const reasonProblems = problemsOf('reason');
+  const zoneProblems = problemsOf('timeZone');
+  return (
+    <form className="pol-policy-form" onSubmit={review} noValidate aria-labelledby="policy-heading">
+      <ErrorSummary problems={problems} />
+      <fieldset className="pol-panel">
+        <legend>{t('edit.filtering')}</legend>
+        <div className="pol-choices">
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              value="allow-list"
+              checked={draft.mode === 'allow-list'}
+              onChange={() => edit({ mode: 'allow-list' })}
+            />{' '}
+            {t('edit.modeAllow')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              value="block-list"
+              checked={draft.mode === 'block-list'}
+              onChange={() => edit({ mode: 'block-list' })}
+            />{' '}
+            {t('edit.modeBlock')}
+          </label>
+        </div>
+        <label className="pol-check">
+          <input
+            type="checkbox"
+            checked={draft.safeSearch}
+            onChange={(e) => edit({ safeSearch: e.target.checked })}
+          />{' '}
+          {t('edit.safeSearch')}
+        </label>
+        <div className="pol-field">
+          <label htmlFor="policy-timeZone">{t('edit.timeZone')}</label>
+          <FieldProblems id="policy-timeZone-problems" problems={zoneProblems} />
+          <select
+            id="policy-timeZone"
+            value={draft.timeZone}
+            onChange={(e) => edit({ timeZone: e.target.value })}
+            aria-invalid={zoneProblems.length > 0 || undefined}
+            aria-describedby={zoneProblems.length ? 'policy-timeZone-problems' : undefined}
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+
+      <div className="pol-lists">
+        <FilterListField
+          id="policy-allow"
+          label={t('edit.allowLabel')}
+          hint={t('edit.allowHint')}
+          value={draft.allow}
+          onChange={(allow) => edit({ allow })}
+          problems={problemsOf('allow')}
+        />
+        <FilterListField
+          id="policy-block"
+          label={t('edit.blockLabel')}
+          hint={t('edit.blockHint')}
+          value={draft.block}
+          onChange={(block) => edit({ block })}
+          problems={problemsOf('block')}
+        />
+      </div>
+
+      <section aria-labelledby="categories-heading" className="pol-categories">
+        <h2 id="categories-heading">{t('edit.categoriesHeading')}</h2>
+        <p className="pol-hint">{t('edit.categoriesHint')}</p>
+        {draft.mode === 'allow-list' && <p className="pol-notice">{t('edit.categoriesAllowListHint')}</p>}
+        <CategoryActionsTable
+          body={stored.body}
+          categories={draft.categories}
+          onChange={(category, value) => {
+            editCategory(category, value);
+            setNothingChanged(false);
+          }}
+          problems={problems}
+        />
+      </section>
+
+      <div className={`pol-field pol-reason${reasonProblems.length ? ' pol-has-problems' : ''}`}>
+        <label htmlFor="policy-reason">{t('edit.reasonLabel')}</label>
+        <p className="pol-hint" id="policy-reason-hint">
+          {t('edit.reasonHint')}
+        </p>
+        <FieldProblems id="policy-reason-problems" problems={reasonProblems} />
+        <textarea
+          id="policy-reason"
+          rows={3}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonProblems.length > 0 || undefined}
+          aria-describedby={['policy-reason-hint', reasonProblems.length ? 'policy-reason-problems' : null]
+            .filter(Boolean)
+            .join(' ')}
+        />
+      </div>
+
+      {nothingChanged && (
+        <p className="pol-notice" role="status">
+          {t('edit.nothingChanged')}
+        </p>
+      )}
+      <div className="pol-actions">
+        <button type="submit">{t('edit.review')}</button>
+        <button type="button" className="secondary" onClick={discard}>
+          {t('edit.discard')}
+        </button>
+      </div>
+    </form>
+  );
+}

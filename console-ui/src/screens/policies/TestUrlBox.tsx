@@ -1,0 +1,163 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROFILES, urlParts, type Profile, type TestUrlBody } from '@waymark/shared';
+import { endpoints } from '../../lib/api';
+import { policiesApi } from './api';
+import { describeDecision } from './describe-decision';
+
+/** "Test a web address": allowed or blocked for a profile, and the rule that decided. */
+export function TestUrlBox({ profile: fixedProfile }: { profile?: Profile }) {
+  const { t } = useTranslation('policies');
+  const id = useId();
+  const [profile, setProfile] = useState<Profile>(fixedProfile ?? 'KS1');
+  const [url, setUrl] = useState('');
+  const [user, setUser] = useState('');
+  const [classId, setClassId] = useState('');
+  const [at, setAt] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
+  const test = useMutation({ mutationFn: (body: TestUrlBody) => policiesApi.testUrl(body) });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const address = url.trim();
+    if (urlParts(address) === null) {
+      setInvalid(address);
+      test.reset();
+      return;
+    }
+    setInvalid(null);
+    test.mutate({
+      profile,
+      url: address,
+      ...(user.trim() ? { user: user.trim() } : {}),
+      ...(classId ? { classId } : {}),
+      ...(at ? { at: new Date(at).toISOString() } : {}),
+    });
+  }
+
+  const result = test.data;
+  const tested = test.variables;
+  const explained = result && tested ? describeDecision(result.decision, tested.profile) : null;
+  const ruleText =
+    explained &&
+    t(`decision.${explained.key}`, {
+      ...explained.values,
+      ...(explained.values.category ? { category: t(`categories.${result!.decision.category!}`) } : {}),
+    });
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="pol-panel pol-test-url">
+      <h2 id={`${id}-heading`}>
+        {fixedProfile ? t('testUrl.headingFor', { profile: fixedProfile }) : t('testUrl.heading')}
+      </h2>
+      <p>{fixedProfile ? t('testUrl.introFor', { profile: fixedProfile }) : t('testUrl.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="pol-test-url-fields">
+          {!fixedProfile && (
+            <div className="pol-field">
+              <label htmlFor={`${id}-profile`}>{t('testUrl.profile')}</label>
+              <select
+                id={`${id}-profile`}
+                value={profile}
+                onChange={(e) => setProfile(e.target.value as Profile)}
+              >
+                {PROFILES.map((p) => (
+                  <option key={p} value={p}>
+                    {p} – {t(`profiles.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="pol-field pol-grow">
+            <label htmlFor={`${id}-url`}>{t('testUrl.url')}</label>
+            <input
+              id={`${id}-url`}
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://www.example.com/"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              aria-invalid={invalid !== null || undefined}
+              aria-describedby={invalid !== null ? `${id}-invalid` : undefined}
+            />
+          </div>
+          <button type="submit" disabled={test.isPending}>
+            {test.isPending ? t('testUrl.testing') : t('testUrl.submit')}
+          </button>
+        </div>
+        <details className="pol-test-url-more">
+          <summary>{t('testUrl.more')}</summary>
+          <div className="pol-test-url-fields">
+            <div className="pol-field pol-grow">
+              <label htmlFor={`${id}-user`}>{t('testUrl.user')}</label>
+              <input
+                id={`${id}-user`}
+                type="email"
+                autoComplete="off"
+                value={user}
+                onChange={(e) => setUser(e.target.value)}
+              />
+            </div>
+            {classes.data && classes.data.length > 0 && (
+              <div className="pol-field">
+                <label htmlFor={`${id}-class`}>{t('testUrl.klass')}</label>
+                <select id={`${id}-class`} value={classId} onChange={(e) => setClassId(e.target.value)}>
+                  <option value="">{t('testUrl.anyClass')}</option>
+                  {classes.data.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.profile})
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="pol-field">
+              <label htmlFor={`${id}-at`}>{t('testUrl.at')}</label>
+              <input
+                id={`${id}-at`}
+                type="datetime-local"
+                value={at}
+                onChange={(e) => setAt(e.target.value)}
+              />
+            </div>
+          </div>
+        </details>
+      </form>
+      <div aria-live="polite" className="pol-test-url-result">
+        {invalid !== null && (
+          <p id={`${id}-invalid`} className="error">
+            {t('testUrl.invalid', { url: invalid })}
+          </p>
+        )}
+        {test.isError && <p className="error">{t('testUrl.failed', { message: test.error.message })}</p>}
+        {result && tested && explained && (
+          <div
+            className={`pol-verdict pol-verdict-${result.decision.verdict}`}
+            data-testid="test-url-verdict"
+          >
+            <p className="pol-verdict-line">
+              <strong>{t(`testUrl.${result.decision.verdict}`)}</strong>{' '}
+              {t('testUrl.resultFor', { profile: tested.profile, version: result.version })}
+              <span className="pol-verdict-url">{tested.url}</span>
+            </p>
+            <dl>
+              <dt>{t('testUrl.decidedBy')}</dt>
+              <dd>{ruleText}</dd>
+              {result.decision.category && (
+                <>
+                  <dt>{t('testUrl.category')}</dt>
+                  <dd>{t(`categories.${result.decision.category}`)}</dd>
+                </>
+              )}
+            </dl>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

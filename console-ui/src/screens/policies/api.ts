@@ -1,0 +1,101 @@
+import type {
+  Category,
+  ChangeLogSubject,
+  Decision,
+  ImportCategoryListBody,
+  KeywordLists,
+  PolicyBody,
+  Profile,
+  TestUrlBody,
+  UpdatePolicyBody,
+} from '@waymark/shared';
+import { api } from '../../lib/api';
+
+export interface ProfileSummary {
+  profile: Profile;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  mode: PolicyBody['mode'];
+  allowCount: number;
+  blockCount: number;
+  blockedCategoryCount: number;
+}
+
+export interface StoredPolicy {
+  body: PolicyBody;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface PolicyChange {
+  id: number;
+  profile: ChangeLogSubject;
+  version: number;
+  changedByName: string;
+  reason: string;
+  summary: string[];
+  at: string;
+}
+
+/** A line of an imported file that was not imported, and why. */
+export interface BadLine {
+  file?: string;
+  /** 1-based; 0 when the problem is the whole file. */
+  line: number;
+  text: string;
+  error: string;
+}
+
+export interface CategoryImportSummary {
+  format: ImportCategoryListBody['format'];
+  categories: Partial<Record<Category, { added: number; alreadyListed: number }>>;
+  bad: BadLine[];
+  badCount: number;
+  unmapped: string[];
+  allowEntries: string[];
+}
+
+export interface KeywordImportSummary {
+  added: number;
+  alreadyListed: number;
+  bad: BadLine[];
+}
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+
+/** The policies API (`/api/policies`), one function per call. */
+export const policiesApi = {
+  profiles: () => api<{ profiles: ProfileSummary[] }>('/api/policies').then((r) => r.profiles),
+  policy: (profile: Profile) => api<StoredPolicy>(`/api/policies/${encodeURIComponent(profile)}`),
+  save: (profile: Profile, body: UpdatePolicyBody) =>
+    api<{ version: number; summary: string[] }>(
+      `/api/policies/${encodeURIComponent(profile)}`,
+      json('PUT', body),
+    ),
+  testUrl: (body: TestUrlBody) =>
+    api<{ decision: Decision; version: number }>('/api/policies/test-url', json('POST', body)),
+  changes: (profile: ChangeLogSubject | null) =>
+    api<{ changes: PolicyChange[] }>(
+      profile ? `/api/policies/changes?profile=${encodeURIComponent(profile)}` : '/api/policies/changes',
+    ).then((r) => r.changes),
+  importCategoryList: (body: ImportCategoryListBody) =>
+    api<{ summary: CategoryImportSummary }>('/api/policies/category-lists/import', json('POST', body)).then(
+      (r) => r.summary,
+    ),
+  keywordLists: () => api<{ keywords: KeywordLists }>('/api/policies/keyword-lists').then((r) => r.keywords),
+  importKeywords: (body: { category: Category; content: string; reason: string }) =>
+    api<{ summary: KeywordImportSummary }>('/api/policies/keyword-lists/import', json('POST', body)).then(
+      (r) => r.summary,
+    ),
+};
+
+/** Query keys, so a save can refresh every view of the policies it touched. */
+export const policyKeys = {
+  all: ['policies'] as const,
+  profiles: () => ['policies', 'profiles'] as const,
+  policy: (profile: Profile) => ['policies', 'policy', profile] as const,
+  changes: (profile: ChangeLogSubject | null) => ['policies', 'changes', profile ?? 'all'] as const,
+  keywords: () => ['policies', 'keywords'] as const,
+};
