@@ -151,7 +151,7 @@ function IssueSection({
               <thead>
                 <tr>
                   <th scope="col">{t('table.device')}</th>
-                  <th scope="col">{t('table.classProfile')}</th>
+                  <th scope="col">{t('list.class')}</th>
                   {columns.map((c) => (
                     <th scope="col" key={c}>
                       {c}
