@@ -46,7 +46,7 @@ export function IncidentDetailPage() {
   );
   if (detail.isPending || !me) {
     return (
-      <section aria-labelledby="incident-heading">
+      <section aria-labelledby="incident-heading" className="incidents-screen">
         {back}
         <h1 id="incident-heading">{t('loading')}</h1>
       </section>
@@ -54,7 +54,7 @@ export function IncidentDetailPage() {
   }
   if (detail.isError) {
     return (
-      <section aria-labelledby="incident-heading">
+      <section aria-labelledby="incident-heading" className="incidents-screen">
         {back}
         <h1 id="incident-heading">{t('title')}</h1>
         <div role="alert" className="incident-refused">
@@ -67,7 +67,7 @@ export function IncidentDetailPage() {
 
   const { incident } = detail.data;
   return (
-    <section aria-labelledby="incident-heading" className="incident-detail">
+    <section aria-labelledby="incident-heading" className="incidents-screen incident-detail">
       {back}
       <div className="incident-heading">
         <h1 id="incident-heading">

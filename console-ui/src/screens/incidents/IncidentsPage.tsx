@@ -40,7 +40,7 @@ export function IncidentsPage() {
 
   const filtered = Object.keys(filter).length > 0;
   return (
-    <section aria-labelledby="incidents-heading" className="incident-log">
+    <section aria-labelledby="incidents-heading" className="incidents-screen incident-log">
       <div className="incident-heading">
         <div>
           <h1 id="incidents-heading">{t('title')}</h1>

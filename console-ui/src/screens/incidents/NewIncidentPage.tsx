@@ -74,7 +74,7 @@ export function NewIncidentPage() {
   }
 
   return (
-    <section aria-labelledby="new-incident-heading" className="incident-new">
+    <section aria-labelledby="new-incident-heading" className="incidents-screen incident-new">
       <p>
         <Link to="/incidents">{t('backToLog')}</Link>
       </p>
