@@ -142,6 +142,8 @@ describe('the live class screen', () => {
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The keyboard focus comes back to the event the incident was raised from.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('penalty-shooters');
     await arrived.getByRole('link', { name: `Incident ${reference}` }).waitFor();
   });
 
@@ -189,6 +191,36 @@ describe('the live class screen', () => {
     await page.getByTestId('running-override').filter({ hasText: 'www.purplemash.com' }).waitFor();
   });
 
+  it('a request forwarded to the DSL is the DSL’s to decide, and the device hears the answer', async () => {
+    const request = deviceEvent('unblock-request', {
+      url: 'https://www.youtube.com/watch?v=owl-pellets',
+      category: 'video',
+      reason: 'Video about owl pellets for science',
+    });
+    await oliver.emitWithAck('event', request);
+    const asking = card(page, 'Video about owl pellets for science');
+    await asking.getByRole('button', { name: 'Forward to DSL' }).click();
+    await asking.getByText('Forwarded to the DSL').waitFor();
+    expect(await asking.getByRole('button', { name: 'Approve for this lesson' }).count()).toBe(0);
+
+    const dsl = await harness.signIn('dsl@demo.waymark.test');
+    await dsl.page.goto('/classes/class-year2/live');
+    const forwarded = card(dsl.page, 'Video about owl pellets for science');
+    await forwarded.getByText('Forwarded to you by the class teacher').waitFor();
+    expect(await forwarded.getByRole('button', { name: 'Forward to DSL' }).count()).toBe(0);
+    const answered = nextRequestStatus(oliver);
+    await forwarded.getByRole('button', { name: 'Deny' }).click();
+    expect(await answered).toMatchObject({
+      requestId: request.id,
+      status: 'denied',
+      decidedBy: 'Mrs Helen Jones',
+    });
+    await forwarded.getByText(/^Denied$/).waitFor();
+    // The teacher's screen hears the DSL's decision too.
+    await asking.getByText(/^Denied$/).waitFor();
+    await dsl.context.close();
+  });
+
   it('the teacher focuses the class on a few sites and ends the focus early', async () => {
     await page.getByRole('button', { name: 'Focus the class' }).click();
     const form = page.getByRole('form', { name: 'Focus the class on a few sites' });
@@ -232,7 +264,7 @@ describe('the live class screen', () => {
 
     await page.getByLabel('Kind').selectOption('unblock-request');
     await card(page, 'roblox.com').waitFor({ state: 'detached' });
-    expect(await page.getByTestId('feed-event').count()).toBe(1);
+    expect(await page.getByTestId('feed-event').count()).toBe(2);
     await page.getByLabel('Kind').selectOption('all');
     await page.getByLabel('Severity').selectOption('high');
     expect(await page.getByTestId('feed-event').allTextContents()).toEqual([
@@ -242,6 +274,17 @@ describe('the live class screen', () => {
     await card(page, 'roblox.com').waitFor();
     mia.disconnect();
     await tile(page, MIA).filter({ hasText: 'Offline' }).waitFor();
+  });
+
+  it('remembers the teacher’s choice of a sound for urgent events', async () => {
+    const sound = page.getByRole('switch', { name: 'Sound for urgent events' });
+    expect(await sound.isChecked()).toBe(false);
+    await sound.check();
+    expect(await page.evaluate(() => localStorage.getItem('waymark.live.sound'))).toBe('on');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Year 2 (Owls): live' }).waitFor();
+    expect(await page.getByRole('switch', { name: 'Sound for urgent events' }).isChecked()).toBe(true);
+    await page.getByRole('switch', { name: 'Sound for urgent events' }).uncheck();
   });
 
   it('is keyboard-operable: the feed moves between events with the keys', async () => {

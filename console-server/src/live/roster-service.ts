@@ -138,7 +138,7 @@ export function createRosterService({ db, eventService }: { db: Database; eventS
         })
         .from(events)
         .where(and(inLesson, isNotNull(events.url)))
-        .orderBy(pageKey, desc(events.occurredAt));
+        .orderBy(pageKey, desc(events.occurredAt), desc(events.id));
 
       const tiles = new Map<string, RosterPupil>();
       const tile = (key: string, name: string, email: string | null): RosterPupil => {

@@ -160,7 +160,11 @@ export function LiveClassPage() {
           setIncidents((m) => new Map(m).set(event.id, incident));
           handled.add(event.id);
         }}
-        onClose={() => setRaising(null)}
+        onClose={() => {
+          // Once saved, the card's button has become a link to the incident: put the focus back on the card.
+          if (raising && incidents.has(raising.id)) feedRef.current?.showEvent(raising.id);
+          setRaising(null);
+        }}
       />
     </div>
   );

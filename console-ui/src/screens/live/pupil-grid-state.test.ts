@@ -123,6 +123,13 @@ describe('buildGrid', () => {
     });
   });
 
+  it('breaks a tie in time by the later event id, as the server does', () => {
+    const sameMoment = '2026-11-24T10:00:00.000Z';
+    const later = event('y', sameMoment, { url: 'https://later.example/' });
+    const tiles = buildGrid(roster(), [later], [], options);
+    expect(byKey(tiles, MIA).lastPage?.url).toBe('https://later.example/');
+  });
+
   it('marks a pupil urgent for a concern or any high-severity event', () => {
     const concern = event('c', '2026-11-24T10:12:00.000Z', { kind: 'concern', severity: 'high', url: null });
     const tiles = buildGrid(roster(), [concern], [], options);

@@ -31,6 +31,11 @@ export interface GridOptions {
 
 const time = (iso: string) => Date.parse(iso);
 
+/** Later in time; at the same moment, the later id (uuid v7 ids grow with time), as the server orders them. */
+function isLater(a: LastPage, b: LastPage): boolean {
+  return time(a.at) > time(b.at) || (time(a.at) === time(b.at) && a.eventId > b.eventId);
+}
+
 function lastPageOf(e: StoredEvent): LastPage | null {
   if (e.url === null && !e.urlHidden) return null;
   return {
@@ -109,7 +114,7 @@ export function buildGrid(
     const t = tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
     if (e.severity === 'high') t.urgent = true;
     const page = lastPageOf(e);
-    if (page && (!t.lastPage || time(page.at) > time(t.lastPage.at))) t.lastPage = page;
+    if (page && (!t.lastPage || isLater(page, t.lastPage))) t.lastPage = page;
     if (e.kind === 'unblock-request') {
       // The feed's copy is the latest word on a request (the socket updates it as it is decided).
       requests.set(e.id, e.requestStatus ?? 'pending');
