@@ -127,6 +127,7 @@ export function nextEvent<T>(
 
 export { startServerProcess, type ServerProcess } from './server-process';
 export { freshDatabase, postgresAvailable, TEST_DATABASE_URL, type FreshDatabase } from './postgres';
+export { seedLoadFixture, type LoadFixture } from './load-fixture';
 
 /**
  * A real server in this process over PostgreSQL (seeded with the demo school once per database),

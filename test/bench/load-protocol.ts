@@ -1,0 +1,56 @@
+/** Messages between the load benchmark (`load.ts`) and its worker processes (`load-worker.ts`). */
+
+/** What a worker connects: its share of the devices and the teachers of their classes. */
+export interface WorkerSetup {
+  type: 'setup';
+  /** `waymark`: our server (device tokens, session cookies); `relay`: the bare Socket.IO relay. */
+  target: 'waymark' | 'relay';
+  url: string;
+  devices: Array<{ deviceToken: string; classId: string }>;
+  consoles: Array<{ cookie: string; classId: string }>;
+  /** How many devices this worker connects at once. */
+  connectConcurrency: number;
+}
+
+export interface WorkerRun {
+  type: 'run';
+  /**
+   * `rate`: this worker's share of the fixed rate, spread over its devices, for `durationMs`.
+   * `saturate`: as fast as the server answers, with `inFlight` events awaiting their ack at once.
+   */
+  mode: 'rate' | 'saturate';
+  rate: number;
+  inFlight: number;
+  durationMs: number;
+}
+
+export type ToWorker = WorkerSetup | WorkerRun | { type: 'close' };
+
+export interface WorkerConnected {
+  type: 'connected';
+  devices: number;
+  consoles: number;
+  failed: number;
+  firstError: string | null;
+}
+
+export interface WorkerResult {
+  type: 'result';
+  sent: number;
+  acked: number;
+  /** Acks that said the event was not stored. */
+  refused: number;
+  /** Sent but neither acked nor refused by the end of the drain. */
+  unanswered: number;
+  /** Events of this worker's devices its teachers received. */
+  delivered: number;
+  /** Device → teacher console, µs (HDR, compressed base64). */
+  deliveryLatency: string;
+  /** Device → ack after the commit, µs. */
+  ackLatency: string;
+  /** Seconds from the first event sent to the last ack. */
+  seconds: number;
+  disconnects: number;
+}
+
+export type FromWorker = WorkerConnected | WorkerResult | { type: 'error'; message: string };

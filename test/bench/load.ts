@@ -1,0 +1,432 @@
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openPglite, openPostgres } from '@waymark/console-server';
+import {
+  freshDatabase,
+  postgresAvailable,
+  seedLoadFixture,
+  startServerProcess,
+  type FreshDatabase,
+  type LoadFixture,
+} from '@waymark/console-server/testing';
+import type { FromWorker, WorkerConnected, WorkerResult, WorkerSetup } from './load-protocol';
+import { CpuMeter, latencyOf, mergeHistograms, processUsage, type Latency } from './load-stats';
+import { pgliteInsertRate, postgresInsertRate } from './load-storage';
+
+/**
+ * `npm run bench:load -- --devices N --rate R`: N enrolled devices (real Socket.IO clients over
+ * websocket, spread over worker processes) and a teacher console per class, against the real
+ * server process, on PGlite and on PostgreSQL; then the same clients against a bare Socket.IO relay,
+ * and raw inserts through each driver, in the same run. Loopback only; bounded in count and time.
+ */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const WORKER = path.join(HERE, 'load-worker.ts');
+const RELAY = path.join(HERE, 'load-relay.ts');
+const HARD_DEADLINE_MS = 30 * 60 * 1000;
+
+const { values: args } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '15' },
+    workers: { type: 'string', default: '4' },
+    database: { type: 'string', default: 'both' },
+    'in-flight': { type: 'string', default: '2000' },
+    'per-class': { type: 'string', default: '30' },
+    'skip-relay': { type: 'boolean', default: false },
+    'skip-storage': { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
+
+function bounded(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const config = {
+  devices: bounded('devices', args.devices, 1, 20_000),
+  rate: bounded('rate', args.rate, 1, 50_000),
+  seconds: bounded('duration', args.duration, 1, 120),
+  workers: bounded('workers', args.workers, 1, 16),
+  inFlight: bounded('in-flight', args['in-flight'], 1, 20_000),
+  perClass: bounded('per-class', args['per-class'], 1, 1000),
+};
+if (!['pglite', 'postgres', 'both', 'none'].includes(args.database)) {
+  console.error('--database must be pglite, postgres, both or none');
+  process.exit(2);
+}
+
+// Whatever happens, the run ends: children are killed and the process exits.
+const children = new Set<ChildProcess>();
+const deadline = setTimeout(() => {
+  console.error(`bench:load: still running after ${HARD_DEADLINE_MS / 60_000} minutes; stopping`);
+  for (const child of children) child.kill('SIGKILL');
+  process.exit(1);
+}, HARD_DEADLINE_MS);
+
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Sockets are files: the server and each worker need one per connection, and a margin. */
+function allowFiles(pid: number, needed: number) {
+  const soft = Number(execFileSync('sh', ['-c', 'ulimit -Sn']).toString().trim());
+  if (soft >= needed) return;
+  try {
+    execFileSync('prlimit', ['--pid', String(pid), `--nofile=${needed}:${needed}`]);
+  } catch (error) {
+    log(`could not raise the open-file limit of ${pid} to ${needed}: ${(error as Error).message}`);
+  }
+}
+
+interface Target {
+  name: string;
+  kind: 'waymark' | 'relay';
+  url: string;
+  pid: number;
+  /** Extra processes whose CPU is the target's (PostgreSQL's backends). */
+  extraPids?: () => Promise<number[]>;
+  stop(): Promise<void>;
+}
+
+interface TargetResult {
+  name: string;
+  devicesConnected: number;
+  consolesConnected: number;
+  connectFailures: number;
+  connectSeconds: number;
+  memoryPerDeviceKb: number;
+  rssIdleMb: number;
+  rssConnectedMb: number;
+  rate: PhaseResult;
+  saturation: PhaseResult;
+}
+
+interface PhaseResult {
+  sent: number;
+  acked: number;
+  refused: number;
+  unanswered: number;
+  delivered: number;
+  ackedPerSecond: number;
+  delivery: Latency;
+  ack: Latency;
+  serverCpu: number;
+  databaseCpu: number | null;
+  generatorCpu: number;
+  disconnects: number;
+}
+
+function startWorker(): ChildProcess {
+  const child = fork(WORKER, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function next<T extends FromWorker['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromWorker) => {
+      if (message.type === 'error') {
+        child.off('message', onMessage);
+        reject(new Error(`worker: ${message.message}`));
+      } else if (message.type === type) {
+        child.off('message', onMessage);
+        resolve(message as Extract<FromWorker, { type: T }>);
+      }
+    };
+    child.on('message', onMessage);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Each class, its devices and its teacher go to one worker, so a device and its teacher share a clock. */
+function shares(fixture: LoadFixture, workers: number, target: Target['kind']) {
+  const byClass = new Map<string, number>();
+  for (const c of fixture.consoles) byClass.set(c.classId, byClass.size % workers);
+  return Array.from({ length: workers }, (_, w) => ({
+    devices: fixture.devices.filter((d) => byClass.get(d.classId) === w),
+    consoles: [
+      ...fixture.consoles.filter((c) => byClass.get(c.classId) === w),
+      // The DSL watches every class at once (in the relay, the school-wide room).
+      ...(w === 0 ? [{ cookie: target === 'waymark' ? fixture.dslCookie : '', classId: '*' }] : []),
+    ],
+  }));
+}
+
+async function phase(
+  target: Target,
+  workers: ChildProcess[],
+  mode: 'rate' | 'saturate',
+): Promise<PhaseResult> {
+  const extra = (await target.extraPids?.()) ?? [];
+  const serverCpu = new CpuMeter([target.pid]);
+  const databaseCpu = extra.length ? new CpuMeter(extra) : null;
+  const generatorCpu = new CpuMeter(workers.map((w) => w.pid!));
+  const results = workers.map((w) => next(w, 'result'));
+  for (const w of workers)
+    w.send({
+      type: 'run',
+      mode,
+      rate: config.rate / workers.length,
+      inFlight: Math.max(1, Math.round(config.inFlight / workers.length)),
+      durationMs: config.seconds * 1000,
+    });
+  const done: WorkerResult[] = await Promise.all(results);
+  const cpu = {
+    server: serverCpu.percent(),
+    database: databaseCpu?.percent() ?? null,
+    generator: generatorCpu.percent(),
+  };
+  const sum = (key: 'sent' | 'acked' | 'refused' | 'unanswered' | 'delivered' | 'disconnects') =>
+    done.reduce((total, r) => total + r[key], 0);
+  return {
+    sent: sum('sent'),
+    acked: sum('acked'),
+    refused: sum('refused'),
+    unanswered: sum('unanswered'),
+    delivered: sum('delivered'),
+    ackedPerSecond: Math.round(sum('acked') / Math.max(...done.map((r) => r.seconds))),
+    delivery: latencyOf(mergeHistograms(done.map((r) => r.deliveryLatency))),
+    ack: latencyOf(mergeHistograms(done.map((r) => r.ackLatency))),
+    serverCpu: cpu.server,
+    databaseCpu: cpu.database,
+    generatorCpu: cpu.generator,
+    disconnects: sum('disconnects'),
+  };
+}
+
+async function measure(target: Target, fixture: LoadFixture): Promise<TargetResult> {
+  allowFiles(target.pid, config.devices + 2000);
+  await sleep(2000);
+  const idle = processUsage(target.pid).rss;
+  const workers = Array.from({ length: config.workers }, startWorker);
+  for (const w of workers) allowFiles(w.pid!, Math.ceil(config.devices / config.workers) + 1000);
+  log(`${target.name}: connecting ${config.devices} devices from ${workers.length} workers`);
+  const connectStarted = performance.now();
+  const connected: WorkerConnected[] = await Promise.all(
+    shares(fixture, workers.length, target.kind).map((share, w) => {
+      const answer = next(workers[w]!, 'connected');
+      const setup: WorkerSetup = {
+        type: 'setup',
+        target: target.kind,
+        url: target.url,
+        connectConcurrency: 25,
+        ...share,
+      };
+      workers[w]!.send(setup);
+      return answer;
+    }),
+  );
+  const connectSeconds = (performance.now() - connectStarted) / 1000;
+  const devicesConnected = connected.reduce((n, c) => n + c.devices, 0);
+  const failures = connected.reduce((n, c) => n + c.failed, 0);
+  log(
+    `${target.name}: ${devicesConnected} devices connected in ${connectSeconds.toFixed(1)} s${failures ? `, ${failures} failed (${connected.find((c) => c.firstError)?.firstError})` : ''}`,
+  );
+  // Let the connection burst settle (policies sent, buffers freed) before reading memory.
+  await sleep(5000);
+  const rssConnected = processUsage(target.pid).rss;
+
+  log(`${target.name}: ${config.rate} events/s for ${config.seconds} s`);
+  const rate = await phase(target, workers, 'rate');
+  log(`${target.name}: saturation, ${config.inFlight} events in flight for ${config.seconds} s`);
+  const saturation = await phase(target, workers, 'saturate');
+  for (const w of workers) w.send({ type: 'close' });
+  await Promise.all(
+    workers.map(
+      (w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve))),
+    ),
+  );
+  await target.stop();
+  return {
+    name: target.name,
+    devicesConnected,
+    consolesConnected: connected.reduce((n, c) => n + c.consoles, 0),
+    connectFailures: failures,
+    connectSeconds: Math.round(connectSeconds * 10) / 10,
+    memoryPerDeviceKb: Math.round((rssConnected - idle) / Math.max(1, devicesConnected) / 102.4) / 10,
+    rssIdleMb: Math.round(idle / 1048576),
+    rssConnectedMb: Math.round(rssConnected / 1048576),
+    rate,
+    saturation,
+  };
+}
+
+async function waymarkTarget(name: string, env: Record<string, string>, dataDir: string): Promise<Target> {
+  const server = await startServerProcess(dataDir, 0, { ...env, WAYMARK_SEED_DEMO: 'false' });
+  children.add(server.child);
+  return { name, kind: 'waymark', url: server.url, pid: server.child.pid!, stop: () => server.stop() };
+}
+
+async function relayTarget(): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', RELAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+  });
+  return {
+    name: 'bare Socket.IO relay',
+    kind: 'relay',
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const results: TargetResult[] = [];
+const storage: Record<string, number> = {};
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-load-'));
+let pgDatabase: FreshDatabase | null = null;
+let lastFixture: LoadFixture | null = null;
+
+try {
+  log(
+    `bench:load on ${os.cpus().length} cores: ${config.devices} devices, ${config.rate} events/s, ${config.seconds} s a phase`,
+  );
+  if (args.database === 'pglite' || args.database === 'both') {
+    const dataDir = path.join(work, 'pglite');
+    const database = await openPglite(dataDir);
+    lastFixture = await seedLoadFixture(database.db, {
+      deviceCount: config.devices,
+      perClass: config.perClass,
+    });
+    await database.close();
+    results.push(await measure(await waymarkTarget('Waymark on PGlite', {}, dataDir), lastFixture));
+    if (!args['skip-storage'])
+      storage['raw PGlite inserts'] = await pgliteInsertRate(dataDir, {
+        batch: 500,
+        seconds: config.seconds,
+      });
+  }
+  if ((args.database === 'postgres' || args.database === 'both') && (await postgresAvailable())) {
+    pgDatabase = await freshDatabase('waymark_bench');
+    const database = await openPostgres(pgDatabase.url, { poolSize: 2 });
+    lastFixture = await seedLoadFixture(database.db, {
+      deviceCount: config.devices,
+      perClass: config.perClass,
+    });
+    await database.close();
+    const target = await waymarkTarget(
+      'Waymark on PostgreSQL',
+      { DATABASE_URL: pgDatabase.url },
+      path.join(work, 'unused'),
+    );
+    const url = pgDatabase.url;
+    target.extraPids = () => postgresBackends(url);
+    results.push(await measure(target, lastFixture));
+    if (!args['skip-storage'])
+      storage['raw PostgreSQL inserts'] = await postgresInsertRate(pgDatabase.url, {
+        batch: 500,
+        seconds: config.seconds,
+      });
+  }
+  if (!args['skip-relay']) {
+    const fixture = lastFixture ?? syntheticFixture();
+    results.push(await measure(await relayTarget(), fixture));
+  }
+  report();
+} finally {
+  for (const child of children) child.kill('SIGKILL');
+  await pgDatabase?.drop().catch(() => {});
+  fs.rmSync(work, { recursive: true, force: true });
+  clearTimeout(deadline);
+}
+
+/** The relay needs no database: classes and devices by number. */
+function syntheticFixture(): LoadFixture {
+  const devices = Array.from({ length: config.devices }, (_, i) => ({
+    deviceToken: '',
+    classId: `class-${Math.floor(i / config.perClass)}`,
+  }));
+  const classes = [...new Set(devices.map((d) => d.classId))];
+  return { devices, consoles: classes.map((classId) => ({ cookie: '', classId })), dslCookie: '' };
+}
+
+/** The PostgreSQL server processes serving our database (their CPU is part of the pipeline's). */
+async function postgresBackends(url: string): Promise<number[]> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return rows.map((r) => r.pid).filter((pid) => fs.existsSync(`/proc/${pid}`));
+  } finally {
+    await client.end();
+  }
+}
+
+function report() {
+  const line = (label: string, cell: (r: TargetResult) => string) =>
+    `| ${label} | ${results.map(cell).join(' | ')} |`;
+  const lat = (l: Latency) => `${l.p50} / ${l.p99} / ${l.max} ms`;
+  const out = [
+    `| measure (${config.devices} devices, ${config.rate} events/s, ${os.cpus().length} cores) | ${results.map((r) => r.name).join(' | ')} |`,
+    `|---|${results.map(() => '---').join('|')}|`,
+    line(
+      'devices / consoles connected',
+      (r) =>
+        `${r.devicesConnected} / ${r.consolesConnected}${r.connectFailures ? ` (${r.connectFailures} failed)` : ''}`,
+    ),
+    line('time to connect every device', (r) => `${r.connectSeconds} s`),
+    line(
+      'server memory per connected device',
+      (r) => `${r.memoryPerDeviceKb} KB (RSS ${r.rssIdleMb} → ${r.rssConnectedMb} MB)`,
+    ),
+    line(`device → teacher p50 / p99 / max at ${config.rate}/s`, (r) => lat(r.rate.delivery)),
+    line(`device → ack (after commit) p50 / p99 / max at ${config.rate}/s`, (r) => lat(r.rate.ack)),
+    line(
+      `events stored (acked) per second at ${config.rate}/s`,
+      (r) => `${r.rate.ackedPerSecond} (${r.rate.acked} of ${r.rate.sent}, ${r.rate.delivered} delivered)`,
+    ),
+    line(
+      `server CPU at ${config.rate}/s (% of one core)`,
+      (r) =>
+        `${r.rate.serverCpu}%${r.rate.databaseCpu !== null ? ` + PostgreSQL ${r.rate.databaseCpu}%` : ''}`,
+    ),
+    line('load generator CPU at that rate', (r) => `${r.rate.generatorCpu}%`),
+    line(
+      `saturation: events acked per second (${config.inFlight} in flight)`,
+      (r) => `${r.saturation.ackedPerSecond}`,
+    ),
+    line('saturation: device → teacher p50 / p99 / max', (r) => lat(r.saturation.delivery)),
+    line(
+      'saturation: server CPU',
+      (r) =>
+        `${r.saturation.serverCpu}%${r.saturation.databaseCpu !== null ? ` + PostgreSQL ${r.saturation.databaseCpu}%` : ''}`,
+    ),
+    line(
+      'refused / unanswered / disconnects',
+      (r) =>
+        `${r.rate.refused + r.saturation.refused} / ${r.rate.unanswered + r.saturation.unanswered} / ${r.rate.disconnects + r.saturation.disconnects}`,
+    ),
+  ];
+  console.log(`\n${out.join('\n')}\n`);
+  for (const [name, rate] of Object.entries(storage))
+    console.log(`${name}: ${rate} rows/s (batches of 500, one connection, same schema and indexes)`);
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify({ config, results, storage }, null, 2));
+}
