@@ -28,7 +28,7 @@ describe('the policies screens', () => {
       }),
     );
 
-    const { page } = await harness.signIn('dsl@demo.waymark.test');
+    const { page, context } = await harness.signIn('dsl@demo.waymark.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policies' }).click();
     await page.getByRole('table', { name: 'Profiles and their current versions' }).waitFor();
     await expectAxeClean(page);
@@ -83,22 +83,28 @@ describe('the policies screens', () => {
 
     // "Test a web address" says blocked and names the rule that decided.
     await page.getByRole('navigation', { name: 'Policies' }).getByRole('link', { name: 'Profiles' }).click();
-    await page.getByLabel('Profile', { exact: true }).selectOption('KS1');
-    await page.getByRole('textbox', { name: 'Web address' }).fill('https://www.miniclip.com/games/');
-    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    const address = page.getByRole('textbox', { name: 'Web address' });
+    const testButton = page.getByRole('button', { name: 'Test', exact: true });
     const verdict = page.getByTestId('test-url-verdict');
-    await verdict.waitFor();
-    expect(await verdict.textContent()).toContain('Blocked for KS1 (version 2)');
-    expect(await verdict.textContent()).toContain('KS1 block-list: “miniclip.com”');
-    await page.getByRole('textbox', { name: 'Web address' }).fill('https://www.topmarks.co.uk/maths-games');
-    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await page.getByLabel('Profile', { exact: true }).selectOption('KS1');
+    await address.fill('https://www.topmarks.co.uk/maths-games');
+    await testButton.click();
     await verdict.getByText('Allowed').waitFor();
     expect(await verdict.textContent()).toContain('KS1 allow-list: “topmarks.co.uk”');
-    await page.getByRole('textbox', { name: 'Web address' }).fill('miniclip');
-    await page.getByRole('button', { name: 'Test', exact: true }).click();
-    await page.getByText('“miniclip” is not a web address').waitFor();
+    // Typed without a scheme, as people do: tested as a web page.
+    await address.fill('www.miniclip.com/games/');
+    await testButton.click();
+    await verdict.getByText('Blocked', { exact: true }).waitFor();
+    expect(await verdict.textContent()).toContain('Blocked for KS1 (version 2)');
+    expect(await verdict.textContent()).toContain('https://www.miniclip.com/games/');
+    expect(await verdict.textContent()).toContain('KS1 block-list: “miniclip.com”');
     await expectAxeClean(page);
     await screenshot(page, 'policies-test-url');
+    await address.fill('https://');
+    await testButton.click();
+    await page.getByText('“https://” is not a web address').waitFor();
+    await expectAxeClean(page);
+    await context.close();
   });
 
   it('a save from a stale version is refused, naming who changed the profile meanwhile', async () => {
@@ -124,10 +130,11 @@ describe('the policies screens', () => {
     await dsl.page.getByRole('button', { name: 'Load the latest version' }).click();
     await dsl.page.getByText('Version 2, last changed').waitFor();
     expect(await dsl.page.getByLabel('Blocked sites').inputValue()).toBe('roblox.com');
+    await Promise.all([dsl.context.close(), tech.context.close()]);
   });
 
   it('time windows and nominated people are edited in the form and saved as category actions', async () => {
-    const { page } = await harness.signIn('tech@demo.waymark.test');
+    const { page, context } = await harness.signIn('tech@demo.waymark.test');
     await page.goto('/policies/KS4');
     await page.getByRole('heading', { name: /^KS4 policy/, level: 1 }).waitFor();
     await page.getByLabel('Action for Social media').selectOption('allow-at-times');
@@ -150,6 +157,8 @@ describe('the policies screens', () => {
 
     await windows.getByLabel('Until').fill('16:30');
     await page.getByLabel('Nominated for Messaging and chat').fill('class-year5\nhead@demo.waymark.test');
+    await expectAxeClean(page);
+    await screenshot(page, 'policies-edit-windows');
     await page.getByRole('button', { name: 'Review the change' }).click();
     const review = page.getByTestId('policy-review');
     await review.waitFor();
@@ -161,10 +170,11 @@ describe('the policies screens', () => {
     );
     await page.getByRole('button', { name: 'Confirm and save' }).click();
     await page.getByText('Saved: KS4 is now version 2').waitFor();
+    await context.close();
   });
 
   it('the technician imports a category list and a keyword list; bad lines are listed by number', async () => {
-    const { page } = await harness.signIn('tech@demo.waymark.test');
+    const { page, context } = await harness.signIn('tech@demo.waymark.test');
     await page.goto('/policies/imports');
     await page.getByRole('heading', { name: 'Category lists and search keywords', level: 1 }).waitFor();
     const categoryImport = page.getByRole('region', { name: 'Import a category list' });
@@ -219,10 +229,11 @@ describe('the policies screens', () => {
     await page.getByTestId('change-log').getByText('The LA gambling list (import: hosts)').first().waitFor();
     await page.getByLabel('Show changes to').selectOption('keywords');
     await page.getByTestId('change-log').getByText('pupils searching for betting tips').waitFor();
+    await context.close();
   });
 
   it('a governor reads the change-control log but cannot open the editor', async () => {
-    const { page } = await harness.signIn('governor@demo.waymark.test');
+    const { page, context } = await harness.signIn('governor@demo.waymark.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policies' }).click();
     await page.getByRole('heading', { name: 'Change-control log', level: 1 }).waitFor();
     await page.getByTestId('change-log').getByText(REASON).waitFor();
@@ -236,10 +247,11 @@ describe('the policies screens', () => {
       .getByText('Only the designated safeguarding lead and the technician can change policies')
       .waitFor();
     await expectAxeClean(page);
+    await context.close();
   });
 
   it('a teacher has no Policies link and is refused at /policies', async () => {
-    const { page } = await harness.signIn('teacher@demo.waymark.test');
+    const { page, context } = await harness.signIn('teacher@demo.waymark.test');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Live classes' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Policies' }).count()).toBe(0);
@@ -249,6 +261,7 @@ describe('the policies screens', () => {
     await page.getByRole('alert').getByText('Your account cannot see the filtering policies').waitFor();
     await expectAxeClean(page);
     await screenshot(page, 'policies-refused');
+    await context.close();
   });
 
   it('in Welsh on a tablet, the editor and the log fit and pass axe', async () => {

@@ -97,7 +97,13 @@ export function CategoryActionsTable({
                     </p>
                   )}
                 </td>
-                <td>
+                <td
+                  className={
+                    draft.action === 'allow-at-times' || draft.action === 'allow-for-nominated' || mine.length
+                      ? undefined
+                      : 'pol-no-details'
+                  }
+                >
                   <FieldProblems id={problemsId} problems={mine} />
                   {draft.action === 'allow-at-times' ? (
                     <TimeWindowsEditor

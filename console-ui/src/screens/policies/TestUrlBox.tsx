@@ -21,9 +21,11 @@ export function TestUrlBox({ profile: fixedProfile }: { profile?: Profile }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const address = url.trim();
-    if (urlParts(address) === null) {
-      setInvalid(address);
+    const typed = url.trim();
+    // People type "miniclip.com" as often as "https://www.miniclip.com/": test it as a web page.
+    const address = urlParts(typed) === null && !typed.includes('://') ? `https://${typed}` : typed;
+    if (typed === '' || urlParts(address) === null) {
+      setInvalid(typed);
       test.reset();
       return;
     }
