@@ -155,6 +155,18 @@ describe('the policies screens', () => {
     );
     await expectAxeClean(page);
 
+    // Leaving with unsaved edits asks first.
+    await page
+      .getByRole('navigation', { name: 'Policies' })
+      .getByRole('link', { name: 'Change-control log' })
+      .click();
+    const leave = page.getByRole('alertdialog', { name: 'Your changes to KS4 are not saved' });
+    await leave.waitFor();
+    await expectAxeClean(page);
+    await leave.getByRole('button', { name: 'Stay and keep editing' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/policies/KS4');
+
     await windows.getByLabel('Until').fill('16:30');
     await page.getByLabel('Nominated for Messaging and chat').fill('class-year5\nhead@demo.waymark.test');
     await expectAxeClean(page);

@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DraftProblem } from './policy-form';
 import { fieldId, useProblemText } from './problem-text';
 
-/** Every problem in one place at the top of the form, each linking to its field; takes focus. */
-export function ErrorSummary({ problems }: { problems: DraftProblem[] }) {
+/**
+ * Every problem in one place at the top of the form, each linking to its field. It takes focus
+ * after each attempt to save (`attempt` counts them), not while the person is fixing things.
+ */
+export function ErrorSummary({ problems, attempt }: { problems: DraftProblem[]; attempt: number }) {
   const { t } = useTranslation('policies');
   const { message, fieldName } = useProblemText();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (problems.length > 0) ref.current?.focus();
-  }, [problems]);
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
   if (problems.length === 0) return null;
   return (
     <div

@@ -8,6 +8,7 @@ import { CategoryActionsTable } from './CategoryActionsTable';
 import { ErrorSummary, FieldProblems } from './ErrorSummary';
 import { FilterListField } from './FilterListField';
 import {
+  bodyFromDraft,
   checkDraft,
   draftFromBody,
   type DraftField,
@@ -15,6 +16,7 @@ import {
   type PolicyDraft,
 } from './policy-form';
 import { ReviewChanges, type PendingChange } from './ReviewChanges';
+import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 export interface SavedChange {
   version: number;
@@ -45,6 +47,7 @@ export function PolicyEditor({
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFromBody(stored.body));
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [failedAttempts, setFailedAttempts] = useState(0);
   const [nothingChanged, setNothingChanged] = useState(false);
   const [pending, setPending] = useState<(PendingChange & { body: PolicyBody }) | null>(null);
   const zones = useMemo(() => timeZones(stored.body.timeZone), [stored.body.timeZone]);
@@ -61,12 +64,21 @@ export function PolicyEditor({
     },
   });
 
+  // A field's problems go once it is edited; the next review checks everything again.
+  const settle = (fields: DraftField[]) =>
+    setProblems((ps) =>
+      ps.some((p) => fields.includes(p.field)) ? ps.filter((p) => !fields.includes(p.field)) : ps,
+    );
   const edit = (patch: Partial<PolicyDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    settle(Object.keys(patch) as DraftField[]);
     setNothingChanged(false);
   };
-  const editCategory = (category: Category, value: PolicyDraft['categories'][Category]) =>
+  const editCategory = (category: Category, value: PolicyDraft['categories'][Category]) => {
     setDraft((d) => ({ ...d, categories: { ...d.categories, [category]: value } }));
+    settle([`category-${category}`]);
+    setNothingChanged(false);
+  };
   const problemsOf = (field: DraftField) => problems.filter((p) => p.field === field);
 
   function review(e: FormEvent) {
@@ -75,6 +87,7 @@ export function PolicyEditor({
     const check = checkDraft(draft, stored.body, reason);
     if (!check.ok) {
       setProblems(check.problems);
+      setFailedAttempts((n) => n + 1);
       return;
     }
     setProblems([]);
@@ -94,20 +107,28 @@ export function PolicyEditor({
     setNothingChanged(false);
   }
 
+  const dirty =
+    save.isSuccess === false &&
+    (reason.trim() !== '' || policyDiff(stored.body, bodyFromDraft(draft, stored.body)).length > 0);
+  const guard = <UnsavedChangesGuard dirty={dirty} profile={profile} />;
+
   if (pending) {
     const conflict = save.error instanceof ApiError && save.error.status === 409;
     return (
-      <ReviewChanges
-        profile={profile}
-        nextVersion={stored.version + 1}
-        change={pending}
-        saving={save.isPending}
-        error={save.error?.message ?? null}
-        conflict={conflict}
-        onConfirm={() => save.mutate({ body: pending.body, reason: pending.reason })}
-        onBack={() => setPending(null)}
-        onReload={onReload}
-      />
+      <>
+        {guard}
+        <ReviewChanges
+          profile={profile}
+          nextVersion={stored.version + 1}
+          change={pending}
+          saving={save.isPending}
+          error={save.error?.message ?? null}
+          conflict={conflict}
+          onConfirm={() => save.mutate({ body: pending.body, reason: pending.reason })}
+          onBack={() => setPending(null)}
+          onReload={onReload}
+        />
+      </>
     );
   }
 
@@ -115,7 +136,8 @@ export function PolicyEditor({
   const zoneProblems = problemsOf('timeZone');
   return (
     <form className="pol-policy-form" onSubmit={review} noValidate aria-labelledby="policy-heading">
-      <ErrorSummary problems={problems} />
+      {guard}
+      <ErrorSummary problems={problems} attempt={failedAttempts} />
       <fieldset className="pol-panel">
         <legend>{t('edit.filtering')}</legend>
         <div className="pol-choices">
@@ -193,10 +215,7 @@ export function PolicyEditor({
         <CategoryActionsTable
           body={stored.body}
           categories={draft.categories}
-          onChange={(category, value) => {
-            editCategory(category, value);
-            setNothingChanged(false);
-          }}
+          onChange={editCategory}
           problems={problems}
         />
       </section>
@@ -212,7 +231,10 @@ export function PolicyEditor({
           rows={3}
           required
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            settle(['reason']);
+          }}
           aria-invalid={reasonProblems.length > 0 || undefined}
           aria-describedby={['policy-reason-hint', reasonProblems.length ? 'policy-reason-problems' : null]
             .filter(Boolean)

@@ -167,6 +167,12 @@ export const en = {
     reload: 'Load the latest version',
     failed: 'The change was not saved: {{message}}',
   },
+  leave: {
+    heading: 'Your changes to {{profile}} are not saved',
+    body: 'If you leave this page now, your edits are lost.',
+    stay: 'Stay and keep editing',
+    leave: 'Leave without saving',
+  },
   saved: {
     heading: 'Saved: {{profile}} is now version {{version}}',
     pushed: 'Devices using {{profile}} receive the new version within a second.',
@@ -461,6 +467,12 @@ export const cy: Translation<typeof en> = {
       "Cadwodd rhywun arall {{profile}} tra oeddech chi'n golygu, felly ni chafodd eich newid ei gadw.",
     reload: "Llwytho'r fersiwn ddiweddaraf",
     failed: 'Ni chafodd y newid ei gadw: {{message}}',
+  },
+  leave: {
+    heading: "Nid yw eich newidiadau i {{profile}} wedi'u cadw",
+    body: "Os byddwch chi'n gadael y dudalen hon nawr, bydd eich golygiadau'n cael eu colli.",
+    stay: 'Aros a pharhau i olygu',
+    leave: 'Gadael heb gadw',
   },
   saved: {
     heading: 'Wedi cadw: mae {{profile}} bellach yn fersiwn {{version}}',
