@@ -1,4 +1,4 @@
-import type { ClassSummary, RequestDecisionBody, Staff, StoredEvent } from '@waymark/shared';
+import type { ClassSummary, Staff } from '@waymark/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -29,13 +29,4 @@ export const endpoints = {
   providers: () =>
     api<{ providers: Array<{ id: string; label: string }> }>('/api/auth/providers').then((r) => r.providers),
   classes: () => api<{ classes: ClassSummary[] }>('/api/classes').then((r) => r.classes),
-  decideRequest: (eventId: string, body: RequestDecisionBody) =>
-    api(`/api/requests/${encodeURIComponent(eventId)}/decision`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-    }),
-  classEvents: (classId: string) =>
-    api<{ events: StoredEvent[] }>(`/api/classes/${encodeURIComponent(classId)}/events`).then(
-      (r) => r.events,
-    ),
 };
