@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceAuthSchema, DeviceEventSchema, describeZodError, PROTOCOL_VERSION } from '../src';
+import {
+  DeviceAuthSchema,
+  DeviceEventSchema,
+  describeZodError,
+  PROTOCOL_VERSION,
+  StartOverrideBodySchema,
+} from '../src';
 
 const blocked = {
   id: '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b',
@@ -39,5 +45,11 @@ describe('protocol', () => {
   it('a device must present a token', () => {
     const result = DeviceAuthSchema.safeParse({ protocolVersion: 1, deviceName: 'x', extensionVersion: '1' });
     expect(describeZodError(result.error!)).toContain('deviceToken or an enrollmentToken');
+  });
+
+  it('a lesson override cannot open the whole web with "*"', () => {
+    const result = StartOverrideBodySchema.safeParse({ kind: 'open', sites: ['purplemash.com', '*'] });
+    expect(describeZodError(result.error!)).toContain('whole web');
+    expect(StartOverrideBodySchema.safeParse({ kind: 'open', sites: ['purplemash.com'] }).success).toBe(true);
   });
 });

@@ -53,7 +53,14 @@ export type RequestDecisionBody = z.infer<typeof RequestDecisionBodySchema>;
 /** Open sites for a class, or focus it on a few (`POST /api/classes/:classId/overrides`). */
 export const StartOverrideBodySchema = z.object({
   kind: z.enum(['open', 'focus']),
-  sites: z.array(FilterStringSchema).min(1).max(200),
+  sites: z
+    .array(
+      FilterStringSchema.refine((site) => site.trim() !== '*', {
+        message: '"*" would open the whole web for the lesson; name the sites instead',
+      }),
+    )
+    .min(1)
+    .max(200),
   /** Minutes from now; default 60 (the end of the lesson). */
   minutes: z
     .number()
