@@ -1,4 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { applyUpdatesWhenReady } from '../lib/apply-updates';
 import { startBackground } from '../lib/background-main';
 
-export default defineBackground({ type: 'module', main: startBackground });
+export default defineBackground({
+  type: 'module',
+  main() {
+    applyUpdatesWhenReady();
+    startBackground();
+  },
+});
