@@ -84,4 +84,30 @@ describe('what the console editor relies on', () => {
     expect(junk.status).toBe(400);
     expect(junk.body.error).toMatch(/profile must be one of EYFS, KS1/);
   });
+
+  it('governors read the change log without the e-mail addresses of nominated pupils', async () => {
+    const { body: start } = await call('GET', '/api/policies/KS4', 'dsl');
+    const { categoryLists: _lists, ...edited } = start.body;
+    const res = await call('PUT', '/api/policies/KS4', 'dsl', {
+      policy: {
+        ...edited,
+        categories: {
+          ...edited.categories,
+          'social-media': {
+            action: 'allow-for-nominated',
+            nominated: ['freya.green@pupils.demo.waymark.test'],
+          },
+        },
+      },
+      reason: 'freya.green@pupils.demo.waymark.test runs the school council account',
+    });
+    expect(res.status).toBe(200);
+    const own = (who: string) =>
+      call('GET', '/api/policies/changes?profile=KS4', who).then((r) => JSON.stringify(r.body.changes[0]));
+    expect(await own('dsl')).toContain('freya.green@pupils.demo.waymark.test');
+    expect(await own('tech')).toContain('freya.green@pupils.demo.waymark.test');
+    const governor = await own('governor');
+    expect(governor).not.toContain('freya.green');
+    expect(governor).toContain('[a named person] runs the school council account');
+  });
 });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  can,
   ChangeLogQuerySchema,
   evaluateUrl,
   ImportCategoryListBodySchema,
@@ -51,7 +52,14 @@ export function policyRoutes(deps: {
           400,
           `profile must be one of ${ChangeLogQuerySchema.shape.profile.unwrap().options.join(', ')}`,
         );
-      res.json({ changes: await deps.policyService.changeLog(who.schoolId, query.data) });
+      const changes = await deps.policyService.changeLog(who.schoolId, query.data);
+      // Governors read the log to oversee filtering, not pupils: a nominated pupil's address is hidden.
+      const seesNames = can(who.role, 'edit-policies') || can(who.role, 'see-pupil-names-in-reports');
+      res.json({
+        changes: seesNames
+          ? changes
+          : changes.map((c) => ({ ...c, summary: c.summary.map(hideEmails), reason: hideEmails(c.reason) })),
+      });
     }),
   );
 
@@ -127,4 +135,9 @@ export function policyRoutes(deps: {
     }),
   );
   return router;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+function hideEmails(text: string): string {
+  return text.replace(EMAIL, '[a named person]');
 }
