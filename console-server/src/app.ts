@@ -43,6 +43,10 @@ import { createSilentDeviceCheck } from './services/silent-devices';
 import { createStaffService } from './services/staff-service';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import { createDeployService } from './deploy/deploy-service';
+import { deployRoutes } from './deploy/deploy-routes';
+import { extensionRoutes } from './deploy/extension-routes';
+import { createReleaseStore } from './deploy/release-store';
 
 export interface ApplicationOptions {
   db: Database;
@@ -60,6 +64,8 @@ export interface ApplicationOptions {
    * with DATABASE_URL): rooms and broadcasts span the processes. None: this process alone.
    */
   adapter?: Parameters<Server['adapter']>[0];
+  /** Signed extension packages served for self-hosted updates (`npm run package` writes them); none: no updates served. */
+  releasesDir?: string | null;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -72,6 +78,7 @@ export function createApplication({
   publicUrl = 'http://localhost:8080',
   oidcProviders = [],
   adapter,
+  releasesDir = null,
 }: ApplicationOptions) {
   const staffService = createStaffService({ db });
   const deviceService = createDeviceService({ db });
@@ -90,6 +97,8 @@ export function createApplication({
   const reportService = createReportService({ db });
   const dataProtection = createDataProtectionService({ db, incidentService });
   const oidc = createOidc({ db, providers: oidcProviders });
+  const releases = createReleaseStore(releasesDir);
+  const deployService = createDeployService({ db, releases });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -175,9 +184,13 @@ export function createApplication({
   app.use('/api/reports', reportRoutes({ reportService, alertService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api/trust', trustRoutes({ trustService }));
+  app.use('/api/deploy', deployRoutes({ deployService }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
+
+  // Update checks and package downloads from devices: no session, no CSRF header.
+  app.use('/extension', extensionRoutes({ releases }));
 
   if (uiDir && fs.existsSync(path.join(uiDir, 'index.html'))) {
     app.use(express.static(uiDir, { index: false, maxAge: '1h' }));

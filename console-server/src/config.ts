@@ -15,6 +15,8 @@ export interface ServerConfig {
   uiDir: string;
   /** Built extension, printed at start-up for loading unpacked. */
   extensionDir: string;
+  /** Signed extension packages the server offers devices as updates (`npm run package` writes here). */
+  releasesDir: string;
   secureCookies: boolean;
   trustProxy: boolean;
   seedDemo: boolean;
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     extensionDir: path.resolve(
       env.WAYMARK_EXTENSION_DIR ?? path.join(repoRoot, 'extension/.output/chrome-mv3'),
     ),
+    releasesDir: path.resolve(env.WAYMARK_RELEASES_DIR ?? path.join(repoRoot, 'releases')),
     secureCookies: env.WAYMARK_SECURE_COOKIES === 'true',
     trustProxy: env.WAYMARK_TRUST_PROXY === 'true',
     seedDemo: env.WAYMARK_SEED_DEMO !== 'false',

@@ -25,6 +25,7 @@ const application = createApplication({
   uiDir: config.uiDir,
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,
+  releasesDir: config.releasesDir,
   // With PostgreSQL, every process of the deployment shares rooms and broadcasts through it: a
   // teacher on one process sees the events of devices connected to another.
   adapter: database.pool

@@ -22,3 +22,4 @@ export * from './incidents/model';
 export * from './incidents/api';
 export * from './reports/report-model';
 export * from './reports/report-labels';
+export * from './deploy/api';

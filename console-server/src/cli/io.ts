@@ -1,5 +1,6 @@
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** Bytes too: `deploy-policy` writes a `.reg` file as the UTF-16 regedit expects. */
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
 }
 

@@ -1,4 +1,5 @@
 import { CHECK_URL_USAGE, checkUrl } from './check-url';
+import { DEPLOY_POLICY_USAGE, deployPolicyCommand } from './deploy-policy';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
 import { SCHOOL_USAGE, schoolCommand } from './school';
 import { TRUST_USAGE, trustCommand } from './trust';
@@ -11,6 +12,7 @@ Commands:
   verify-log  has the online-safety incident log been tampered with?
   school      add a school to this deployment, with its first admin
   trust       several schools in one deployment: trusts, their schools, trust-level staff
+  deploy-policy  device policy that force-installs, configures and hardens Waymark (Chrome, Edge)
 
 Run "waymark <command> --help" for a command's options.
 `;
@@ -23,6 +25,7 @@ const COMMANDS: Record<
   'verify-log': { run: verifyLogCommand, usage: VERIFY_LOG_USAGE },
   school: { run: schoolCommand, usage: SCHOOL_USAGE },
   trust: { run: trustCommand, usage: TRUST_USAGE },
+  'deploy-policy': { run: deployPolicyCommand, usage: DEPLOY_POLICY_USAGE },
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE_SCRIPT = fileURLToPath(new URL('../../extension/scripts/package.ts', import.meta.url));
+
+/** A throwaway signing key (the school's real key never comes near the tests); its ID is not the development ID. */
+export function throwawayKey(dir: string, name = 'school-key.pem'): string {
+  const file = path.join(dir, name);
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  return file;
+}
+
+/** The smallest MV3 extension the package script will pack. */
+export function minimalBuild(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Waymark',
+      version: '0.0.1',
+      minimum_chrome_version: '120',
+      key: 'the development key, replaced when packed',
+      background: { service_worker: 'background.js' },
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'background.js'), 'console.log("waymark");\n');
+  return dir;
+}
+
+/** Runs `npm run package`'s script for real; throws with its output when it fails. */
+export function runPackageScript(args: string[]): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', PACKAGE_SCRIPT, ...args], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`package script failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  return result.stdout;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { ProfileSchema } from '../policy/categories';
+
+/**
+ * Where a technician deploys Waymark: the browser and the tool that carries the policy. Linux
+ * targets are JSON policy files, Windows targets `.reg` files (Group Policy preferences, Intune
+ * scripts), macOS targets configuration profiles for an MDM, and Google Admin the managed
+ * configuration pasted into the Admin console.
+ */
+export const DEPLOY_TARGETS = [
+  'chrome-linux',
+  'edge-linux',
+  'chrome-windows',
+  'edge-windows',
+  'chrome-macos',
+  'edge-macos',
+  'google-admin',
+] as const;
+export const DeployTargetSchema = z.enum(DEPLOY_TARGETS);
+export type DeployTarget = z.infer<typeof DeployTargetSchema>;
+
+export const EXTENSION_BROWSERS = ['chrome', 'edge'] as const;
+export type ExtensionBrowser = (typeof EXTENSION_BROWSERS)[number];
+
+/** The browser a target's policy is for (Google Admin manages Chrome and ChromeOS). */
+export function browserOfTarget(target: DeployTarget): ExtensionBrowser {
+  return target.startsWith('edge-') ? 'edge' : 'chrome';
+}
+
+/**
+ * The ID of the development build (the public key in extension/wxt.config.ts). A school's own
+ * package, signed with the school's key, has a different ID: policies use the published one.
+ */
+export const DEVELOPMENT_EXTENSION_ID = 'kpibmoodjikkppkgpkmppfbpcedhpdbl';
+
+/** Chrome extension IDs: 32 letters a–p (the SHA-256 of the public key, hex mapped to a–p). */
+export const ExtensionIdSchema = z.string().regex(/^[a-p]{32}$/, 'an extension ID is 32 letters a–p');
+
+const accountDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'an e-mail domain such as school.org.uk',
+  );
+
+/** A policy file for one target (`POST /api/deploy/policy`, and the `deploy-policy` CLI). */
+export const DeployPolicyBodySchema = z.object({
+  target: DeployTargetSchema,
+  /** The console server devices connect to, as they reach it (https in production). */
+  serverUrl: z
+    .url({ protocol: /^https?$/, error: 'the server address must be a full http(s) URL' })
+    .max(500)
+    .refine((url) => !/[?#]/.test(url), 'the server address has no query or fragment'),
+  /** An enrollment token's value (only its hash is stored, so the technician supplies it). */
+  enrollmentToken: z
+    .string()
+    .trim()
+    .min(1, 'give an enrollment token')
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'an enrollment token is printable characters without spaces'),
+  /** E-mail domains pupils and staff sign in with; browser sign-in is restricted to them. */
+  accountDomains: z.array(accountDomain).max(20).optional(),
+  /** Language of the block pages, for Welsh-medium schools. */
+  locale: z.enum(['en', 'cy']).optional(),
+  /** For shared devices with no signed-in pupil: the profile they enforce. */
+  fixedProfile: ProfileSchema.optional(),
+});
+export type DeployPolicyBody = z.infer<typeof DeployPolicyBodySchema>;
+
+/** One setting in a generated file, with the reason it is there. */
+export interface DeploySettingExplained {
+  /** The policy name (Chrome/Edge) or managed-configuration key. */
+  name: string;
+  /** The value, as the technician would read it. */
+  value: string;
+  why: string;
+  /** Where the same setting lives in the Google Admin console (google-admin target only). */
+  adminConsole?: string;
+}
+
+export interface DeployPolicyFile {
+  target: DeployTarget;
+  fileName: string;
+  mediaType: string;
+  /** The file as text, for the preview. */
+  text: string;
+  /** The exact bytes to save (a `.reg` file is UTF-16LE with a byte-order mark), base64. */
+  contentBase64: string;
+  extensionId: string;
+  updateUrl: string;
+  /** Where the file goes and how it is applied, in a sentence or two. */
+  install: string;
+  settings: DeploySettingExplained[];
+  /** The same explanation as a README block (for formats that cannot carry comments). */
+  readme: string;
+  /** Things the technician should know before deploying (no package published yet, …). */
+  warnings: string[];
+  /** Whether the token is one of the school's live tokens, and which. */
+  token: EnrollmentTokenCheck;
+}
+
+export type EnrollmentTokenCheck =
+  | { status: 'valid'; label: string; uses: number; maxUses: number | null; expiresAt: string | null }
+  | { status: 'revoked' | 'expired' | 'used-up'; label: string }
+  | { status: 'unknown' };
+
+/** A signed package the server serves for self-hosted updates. */
+export interface ExtensionRelease {
+  browser: ExtensionBrowser;
+  fileName: string;
+  extensionId: string;
+  version: string;
+  sizeBytes: number;
+  sha256: string;
+  publishedAt: string;
+  /** `update_url` inside the package's manifest, if it was packed with one. */
+  manifestUpdateUrl: string | null;
+  /** The manifest's `minimum_chrome_version`: older browsers are not offered the package. */
+  minimumBrowserVersion: string | null;
+}
+
+/** `GET /api/deploy/status`: what is published, what devices run, and the defaults for the form. */
+export interface DeployStatus {
+  releases: ExtensionRelease[];
+  latest: Partial<Record<ExtensionBrowser, ExtensionRelease>>;
+  /** The ID generated policies name: the published package's, or the development build's. */
+  extensionId: string;
+  extensionIdSource: 'published' | 'development';
+  /** Problems with the releases folder (unreadable or mis-signed packages). */
+  problems: string[];
+  /** The server's address as this request reached it: the default for the form. */
+  serverUrl: string;
+  accountDomains: string[];
+  classes: Array<{ id: string; name: string; profile: string }>;
+  versions: Array<{ version: string | null; devices: number; online: number; current: boolean }>;
+  devices: number;
+}
