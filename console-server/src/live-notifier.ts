@@ -11,12 +11,17 @@ export interface LiveNotifier {
 }
 
 export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespace): LiveNotifier {
+  async function classPolicyChanged(classId: string) {
+    await devices.pushPolicyToClass(classId);
+    // Whoever else watches the class (another tab, the DSL) sees the lesson's controls change.
+    consoles.to(rooms.class(classId)).emit('overrides-changed', { classId });
+  }
   return {
-    classPolicyChanged: (classId) => devices.pushPolicyToClass(classId),
+    classPolicyChanged,
     profilePolicyChanged: (schoolId, profile) => devices.pushPolicyToProfile(schoolId, profile),
     async requestDecided({ event, status, classToPush }) {
       // The new rules first, then the answer: the block page goes on to the site once it is open.
-      if (classToPush) await devices.pushPolicyToClass(classToPush);
+      if (classToPush) await classPolicyChanged(classToPush);
       devices.sendRequestStatus(event.deviceId, status);
       const targets = [
         rooms.schoolAll(event.schoolId),

@@ -173,6 +173,16 @@ describe('lesson overrides', () => {
     device.disconnect();
   });
 
+  it('every console watching the class is told the lesson overrides changed', async () => {
+    const dsl = await connectConsole(server.url, await login(server.url, 'dsl@demo.waymark.test'));
+    await dsl.emitWithAck('watch-class', { classId: 'class-year5' });
+    const told = next<{ classId: string }>(dsl, 'overrides-changed');
+    const cookie = await login(server.url, 'teacher@demo.waymark.test');
+    await post('/api/classes/class-year5/overrides', cookie, { kind: 'open', sites: ['nasa.gov'] });
+    expect(await told).toEqual({ classId: 'class-year5' });
+    dsl.disconnect();
+  });
+
   it('a device that connects later gets only overrides that have not ended', async () => {
     const cookie = await login(server.url, 'teacher@demo.waymark.test');
     await post('/api/classes/class-year2/overrides', cookie, {

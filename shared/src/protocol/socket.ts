@@ -80,6 +80,8 @@ export interface ConsoleServerToClientEvents {
   alert: (alert: Alert) => void;
   /** A device of a watched class (or, to the DSL, of the school) came online or went offline. */
   presence: (presence: DevicePresence) => void;
+  /** A class's lesson overrides changed (started, ended, or opened by an approved request). */
+  'overrides-changed': (message: { classId: string }) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;

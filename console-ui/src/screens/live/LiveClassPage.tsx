@@ -51,8 +51,8 @@ export function LiveClassPage() {
     onReconnected: () => {
       void queryClient.invalidateQueries({ queryKey: ['live', classId] });
     },
-    onRequestDecided: (status) => {
-      if (status === 'approved') void queryClient.invalidateQueries({ queryKey: overridesKey(classId) });
+    onOverridesChanged: () => {
+      void queryClient.invalidateQueries({ queryKey: overridesKey(classId) });
     },
   });
 

@@ -25,8 +25,8 @@ export interface LiveClassCallbacks {
   onUrgent?: (events: StoredEvent[]) => void;
   /** The socket came back after a drop: whatever was fetched over HTTP may be stale. */
   onReconnected?: () => void;
-  /** A request of this class was decided (an approval opens a site: the lesson's overrides changed). */
-  onRequestDecided?: (status: RequestStatus) => void;
+  /** The class's lesson overrides changed, here or in another console. */
+  onOverridesChanged?: () => void;
 }
 
 /** Events arriving within this long are added to the feed together: one sort and one render per burst. */
@@ -96,7 +96,9 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
       if (message.classId !== classId) return;
       update(applyRequestStatus(eventsRef.current, message));
       if (message.until) setApprovedUntil((m) => new Map(m).set(message.requestId, message.until!));
-      callbacksRef.current.onRequestDecided?.(message.status);
+    });
+    socket.on('overrides-changed', (message) => {
+      if (message.classId === classId) callbacksRef.current.onOverridesChanged?.();
     });
     socket.on('presence', (p) => {
       setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
