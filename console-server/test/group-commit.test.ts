@@ -44,6 +44,28 @@ describe('group commit', () => {
     expect(batches).toEqual([[0], [1, 2, 3], [4, 5, 6], [7]]);
   });
 
+  it('with two lanes, a second batch is written while the first is in flight', async () => {
+    const inFlight: number[][] = [];
+    let most = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const group = createGroupCommit<number, number>({
+      lanes: 2,
+      maxBatch: 2,
+      async writeBatch(items) {
+        inFlight.push(items);
+        most = Math.max(most, inFlight.length);
+        if (most < 2) await held;
+        else release();
+        inFlight.splice(inFlight.indexOf(items), 1);
+        return items;
+      },
+    });
+    const results = await Promise.all([1, 2, 3, 4].map((i) => group.write(i)));
+    expect(results).toEqual([1, 2, 3, 4]);
+    expect(most).toBe(2);
+  });
+
   it('a batch that fails is retried item by item: only the bad item is refused', async () => {
     const group = createGroupCommit<number, number>({
       async writeBatch(items) {

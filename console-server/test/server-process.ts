@@ -20,8 +20,10 @@ export function startServerProcess(
   dataDir: string,
   port = 0,
   env: Record<string, string> = {},
+  /** Extra options for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeOptions: string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', SERVER_MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     'skip-relay': { type: 'boolean', default: false },
     'skip-storage': { type: 'boolean', default: false },
     json: { type: 'string' },
+    /** Folder for a CPU profile of each server process (node --cpu-prof), written when it stops. */
+    profile: { type: 'string' },
   },
 });
 
@@ -91,6 +93,8 @@ interface Target {
   kind: 'waymark' | 'relay';
   url: string;
   pid: number;
+  /** When the process was started (performance.now()), to place phases in its CPU profile. */
+  startedAt: number;
   /** Extra processes whose CPU is the target's (PostgreSQL's backends). */
   extraPids?: () => Promise<number[]>;
   stop(): Promise<void>;
@@ -154,6 +158,20 @@ function next<T extends FromWorker['type']>(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Resident memory once the process is quiet: V8 shrinks its heap a few seconds after allocation
+ * stops (its memory reducer), so the garbage of connecting is not counted as memory per device.
+ * The lowest of a reading a second over 15 seconds.
+ */
+async function settledRss(pid: number): Promise<number> {
+  let lowest = Infinity;
+  for (let i = 0; i < 15; i++) {
+    await sleep(1000);
+    lowest = Math.min(lowest, processUsage(pid).rss);
+  }
+  return lowest;
+}
+
 /** Each class, its devices and its teacher go to one worker, so a device and its teacher share a clock. */
 function shares(fixture: LoadFixture, workers: number, target: Target['kind']) {
   const byClass = new Map<string, number>();
@@ -177,6 +195,7 @@ async function phase(
   const serverCpu = new CpuMeter([target.pid]);
   const databaseCpu = extra.length ? new CpuMeter(extra) : null;
   const generatorCpu = new CpuMeter(workers.map((w) => w.pid!));
+  const from = (performance.now() - target.startedAt) / 1000;
   const results = workers.map((w) => next(w, 'result'));
   for (const w of workers)
     w.send({
@@ -187,6 +206,10 @@ async function phase(
       durationMs: config.seconds * 1000,
     });
   const done: WorkerResult[] = await Promise.all(results);
+  if (args.profile)
+    log(
+      `${target.name}: ${mode} phase from ${from.toFixed(1)} s to ${((performance.now() - target.startedAt) / 1000).toFixed(1)} s of the server's profile`,
+    );
   const cpu = {
     server: serverCpu.percent(),
     database: databaseCpu?.percent() ?? null,
@@ -212,8 +235,7 @@ async function phase(
 
 async function measure(target: Target, fixture: LoadFixture): Promise<TargetResult> {
   allowFiles(target.pid, config.devices + 2000);
-  await sleep(2000);
-  const idle = processUsage(target.pid).rss;
+  const idle = await settledRss(target.pid);
   const workers = Array.from({ length: config.workers }, startWorker);
   for (const w of workers) allowFiles(w.pid!, Math.ceil(config.devices / config.workers) + 1000);
   log(`${target.name}: connecting ${config.devices} devices from ${workers.length} workers`);
@@ -238,9 +260,7 @@ async function measure(target: Target, fixture: LoadFixture): Promise<TargetResu
   log(
     `${target.name}: ${devicesConnected} devices connected in ${connectSeconds.toFixed(1)} s${failures ? `, ${failures} failed (${connected.find((c) => c.firstError)?.firstError})` : ''}`,
   );
-  // Let the connection burst settle (policies sent, buffers freed) before reading memory.
-  await sleep(5000);
-  const rssConnected = processUsage(target.pid).rss;
+  const rssConnected = await settledRss(target.pid);
 
   log(`${target.name}: ${config.rate} events/s for ${config.seconds} s`);
   const rate = await phase(target, workers, 'rate');
@@ -268,12 +288,24 @@ async function measure(target: Target, fixture: LoadFixture): Promise<TargetResu
 }
 
 async function waymarkTarget(name: string, env: Record<string, string>, dataDir: string): Promise<Target> {
-  const server = await startServerProcess(dataDir, 0, { ...env, WAYMARK_SEED_DEMO: 'false' });
+  const profiling = args.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`, '--cpu-prof-interval=500']
+    : [];
+  const startedAt = performance.now();
+  const server = await startServerProcess(dataDir, 0, { ...env, WAYMARK_SEED_DEMO: 'false' }, profiling);
   children.add(server.child);
-  return { name, kind: 'waymark', url: server.url, pid: server.child.pid!, stop: () => server.stop() };
+  return {
+    name,
+    kind: 'waymark',
+    url: server.url,
+    pid: server.child.pid!,
+    startedAt,
+    stop: () => server.stop(),
+  };
 }
 
 async function relayTarget(): Promise<Target> {
+  const startedAt = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', RELAY], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   const port = await new Promise<number>((resolve, reject) => {
@@ -288,6 +320,7 @@ async function relayTarget(): Promise<Target> {
     kind: 'relay',
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    startedAt,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -414,6 +447,7 @@ function report() {
       (r) => `${r.saturation.ackedPerSecond}`,
     ),
     line('saturation: device → teacher p50 / p99 / max', (r) => lat(r.saturation.delivery)),
+    line('saturation: load generator CPU', (r) => `${r.saturation.generatorCpu}%`),
     line(
       'saturation: server CPU',
       (r) =>

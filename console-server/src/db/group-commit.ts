@@ -4,9 +4,13 @@
  *
  * There is no timer: the first write of a quiet moment is flushed on the next turn of the event
  * loop (so writes that arrived in the same network read join it), and everything that arrives
- * while a flush is in flight waits for it and goes in the next one. Under light load a write
+ * while the flushes are in flight waits and goes in the next batch. Under light load a write
  * costs one transaction, as before; under a burst the batches grow by themselves, so ingest keeps
  * up without adding latency when it is quiet.
+ *
+ * `lanes` batches may be in flight at once: one for PGlite (one connection, and its engine runs
+ * on this thread anyway); several for PostgreSQL, so one batch's commit (its WAL flush) overlaps
+ * the next batch's round trip.
  */
 export interface GroupCommit<In, Out> {
   write(item: In): Promise<Out>;
@@ -19,6 +23,8 @@ export interface GroupCommitOptions<In, Out> {
   writeBatch(items: In[]): Promise<Out[]>;
   /** Largest batch (bounded by the database's 65,535 parameters per statement). */
   maxBatch?: number;
+  /** Batches in flight at once. */
+  lanes?: number;
 }
 
 interface Pending<In, Out> {
@@ -30,9 +36,10 @@ interface Pending<In, Out> {
 export function createGroupCommit<In, Out>({
   writeBatch,
   maxBatch = 500,
+  lanes = 1,
 }: GroupCommitOptions<In, Out>): GroupCommit<In, Out> {
   let queue: Pending<In, Out>[] = [];
-  let flushing: Promise<void> | null = null;
+  const running = new Set<Promise<void>>();
 
   /**
    * A batch that fails is retried one item at a time, so one bad item (a device erased a moment
@@ -54,7 +61,7 @@ export function createGroupCommit<In, Out>({
     }
   }
 
-  async function flushAll(): Promise<void> {
+  async function lane(): Promise<void> {
     // Let the writes that arrived with this one (the same socket read, the same tick) join it.
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
@@ -65,12 +72,13 @@ export function createGroupCommit<In, Out>({
   }
 
   function kick() {
-    if (flushing) return;
-    flushing = flushAll().finally(() => {
-      flushing = null;
-      // A write queued between the last batch and this callback must not be left behind.
+    if (running.size >= lanes) return;
+    const started = lane().finally(() => {
+      running.delete(started);
+      // A write queued between this lane's last batch and now must not be left behind.
       if (queue.length > 0) kick();
     });
+    running.add(started);
   }
 
   return {
@@ -81,7 +89,7 @@ export function createGroupCommit<In, Out>({
       });
     },
     async drain() {
-      while (flushing) await flushing;
+      while (running.size > 0) await Promise.all(running);
     },
   };
 }
