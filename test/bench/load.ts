@@ -15,6 +15,7 @@ import {
 } from '@waymark/console-server/testing';
 import type { FromWorker, WorkerConnected, WorkerResult, WorkerSetup } from './load-protocol';
 import { CpuMeter, latencyOf, mergeHistograms, processUsage, type Latency } from './load-stats';
+import { ingestRate } from './load-ingest';
 import { pgliteInsertRate, postgresInsertRate } from './load-storage';
 
 /**
@@ -348,11 +349,18 @@ try {
     });
     await database.close();
     results.push(await measure(await waymarkTarget('Waymark on PGlite', {}, dataDir), lastFixture));
-    if (!args['skip-storage'])
-      storage['raw PGlite inserts'] = await pgliteInsertRate(dataDir, {
+    if (!args['skip-storage']) {
+      const again = await openPglite(dataDir);
+      storage['Waymark ingest path alone on PGlite (events/s)'] = await ingestRate(again.db, {
+        inFlight: config.inFlight,
+        seconds: config.seconds,
+      });
+      await again.close();
+      storage['raw PGlite inserts (rows/s)'] = await pgliteInsertRate(dataDir, {
         batch: 500,
         seconds: config.seconds,
       });
+    }
   }
   if ((args.database === 'postgres' || args.database === 'both') && (await postgresAvailable())) {
     pgDatabase = await freshDatabase('waymark_bench');
@@ -370,11 +378,18 @@ try {
     const url = pgDatabase.url;
     target.extraPids = () => postgresBackends(url);
     results.push(await measure(target, lastFixture));
-    if (!args['skip-storage'])
-      storage['raw PostgreSQL inserts'] = await postgresInsertRate(pgDatabase.url, {
+    if (!args['skip-storage']) {
+      const again = await openPostgres(pgDatabase.url);
+      storage['Waymark ingest path alone on PostgreSQL (events/s)'] = await ingestRate(again.db, {
+        inFlight: config.inFlight,
+        seconds: config.seconds,
+      });
+      await again.close();
+      storage['raw PostgreSQL inserts (rows/s)'] = await postgresInsertRate(pgDatabase.url, {
         batch: 500,
         seconds: config.seconds,
       });
+    }
   }
   if (!args['skip-relay']) {
     const fixture = lastFixture ?? syntheticFixture();
@@ -460,7 +475,8 @@ function report() {
     ),
   ];
   console.log(`\n${out.join('\n')}\n`);
-  for (const [name, rate] of Object.entries(storage))
-    console.log(`${name}: ${rate} rows/s (batches of 500, one connection, same schema and indexes)`);
+  for (const [name, rate] of Object.entries(storage)) console.log(`${name}: ${rate}`);
+  if (Object.keys(storage).length)
+    console.log('(raw inserts: batches of 500 on one connection, into the same table, indexes and database)');
   if (args.json) fs.writeFileSync(args.json, JSON.stringify({ config, results, storage }, null, 2));
 }
