@@ -10,6 +10,7 @@ import { incidentsRoutes } from './screens/incidents/routes';
 import { liveRoutes } from './screens/live/routes';
 import { policiesRoutes } from './screens/policies/routes';
 import { reportsRoutes } from './screens/reports/routes';
+import { trustRoutes } from './screens/trust/routes';
 import { SignInPage } from './pages/SignInPage';
 import { startI18n } from './i18n';
 import './styles.css';
@@ -28,6 +29,7 @@ const router = createBrowserRouter([
       ...devicesRoutes,
       ...deployRoutes,
       ...reportsRoutes,
+      ...trustRoutes,
     ],
   },
 ]);

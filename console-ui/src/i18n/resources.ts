@@ -6,6 +6,7 @@ import * as incidents from '../screens/incidents/locales';
 import * as live from '../screens/live/locales';
 import * as policies from '../screens/policies/locales';
 import * as reports from '../screens/reports/locales';
+import * as trust from '../screens/trust/locales';
 
 /**
  * One namespace per screen, so each screen's text lives beside it in both languages.
@@ -20,6 +21,7 @@ export const resources = {
     devices: devices.en,
     deploy: deploy.en,
     reports: reports.en,
+    trust: trust.en,
   },
   cy: {
     common: cyCommon,
@@ -29,6 +31,7 @@ export const resources = {
     devices: devices.cy,
     deploy: deploy.cy,
     reports: reports.cy,
+    trust: trust.cy,
   },
 } as const;
 

@@ -1,11 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
+import { can } from '@waymark/shared';
 import { endpoints } from '../lib/api';
+import { useSession } from '../lib/session';
 
 export function ClassesPage() {
   const { t } = useTranslation();
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
+  const role = useSession().data?.role;
+  // Trust-level staff have no classes: their home is the trust's view.
+  if (can(role, 'view-trust-reports') && !can(role, 'watch-own-classes'))
+    return <Navigate to="/trust" replace />;
   return (
     <section aria-labelledby="classes-heading">
       <h1 id="classes-heading">{t('classes.title')}</h1>

@@ -9,7 +9,7 @@ import { useSession } from '../lib/session';
 /** Each screen in the navigation, shown only to the roles that may use it. */
 const NAV: Array<{
   to: string;
-  label: 'classes' | 'incidents' | 'policies' | 'devices' | 'reports';
+  label: 'classes' | 'incidents' | 'policies' | 'devices' | 'reports' | 'trust';
   any: Capability[];
 }> = [
   { to: '/', label: 'classes', any: ['watch-own-classes'] },
@@ -17,6 +17,7 @@ const NAV: Array<{
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
+  { to: '/trust', label: 'trust', any: ['view-trust-reports'] },
 ];
 
 export function Layout() {
@@ -45,7 +46,9 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('brand')}
         </Link>
-        <span className="school">{staff.schoolName}</span>
+        <span className="school">
+          {can(staff.role, 'view-trust-reports') && staff.trustName ? staff.trustName : staff.schoolName}
+        </span>
         <nav aria-label={t('nav.label')}>
           <ul>
             {NAV.filter((item) => item.any.some((c) => can(staff.role, c))).map((item) => (

@@ -13,6 +13,7 @@ export const common: Translation<typeof en> = {
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
     reports: 'Adroddiadau',
+    trust: 'Ymddiriedolaeth',
   },
   account: {
     menu: 'Cyfrif',

@@ -11,6 +11,7 @@ export const common = {
     policies: 'Policies',
     devices: 'Devices',
     reports: 'Reports',
+    trust: 'Trust',
   },
   account: {
     menu: 'Account',
