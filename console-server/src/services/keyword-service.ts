@@ -10,19 +10,32 @@ import type { Database } from '../db/open-database';
 import { policyChanges, schools } from '../db/schema';
 import { parseKeywordList } from '../imports/category-importers';
 
+/**
+ * How long a process keeps a school's lists before reading them again: with several processes on
+ * one database, an import made through another process is in use here within this time.
+ */
+const KEYWORDS_TTL_MS = 60_000;
+
 /** Each school's search keyword lists (starter lists until it imports its own), and their flaggers. */
 export function createKeywordService({ db }: { db: Database }) {
-  const flaggers = new Map<string, { lists: KeywordLists; flag: (query: string) => Category[] }>();
+  const flaggers = new Map<
+    string,
+    { lists: KeywordLists; flag: (query: string) => Category[]; until: number }
+  >();
 
   async function lists(schoolId: string): Promise<KeywordLists> {
     const cached = flaggers.get(schoolId);
-    if (cached) return cached.lists;
+    if (cached && cached.until > Date.now()) return cached.lists;
     const [school] = await db
       .select({ lists: schools.keywordLists })
       .from(schools)
       .where(eq(schools.id, schoolId));
     const current = (school?.lists as KeywordLists | null) ?? STARTER_KEYWORDS;
-    flaggers.set(schoolId, { lists: current, flag: keywordFlagger(current) });
+    flaggers.set(schoolId, {
+      lists: current,
+      flag: keywordFlagger(current),
+      until: Date.now() + KEYWORDS_TTL_MS,
+    });
     return current;
   }
 
