@@ -31,6 +31,10 @@ const RETRY_AFTER_REFUSAL_MS = 15_000;
 export class ServerConnection {
   private socket: DeviceSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Who and where the current (or opening) socket connects as; a connect() asking the same keeps it. */
+  private target: string | null = null;
+  /** Bumped by every connect(): one that was overtaken while awaiting storage opens no socket. */
+  private generation = 0;
 
   constructor(private readonly handlers: ConnectionHandlers) {}
 
@@ -38,9 +42,26 @@ export class ServerConnection {
     return this.socket?.connected ?? false;
   }
 
+  /**
+   * Connects with the given configuration. A fresh force-install asks twice (at start, then when
+   * managed storage arrives): two sockets, or tearing down one mid-enrollment, would enroll the
+   * device twice. So the same target keeps its socket, and only the latest call opens one.
+   */
   async connect(config: EffectiveConfig, user: string | null): Promise<void> {
+    const target = JSON.stringify([
+      config.serverUrl,
+      config.enrollmentToken,
+      config.deviceName,
+      config.assetTag,
+      config.fixedProfile,
+      user,
+    ]);
+    if (target === this.target) return;
+    const generation = ++this.generation;
     this.disconnect();
+    this.target = target;
     const tokens = await deviceTokensItem.getValue();
+    if (generation !== this.generation) return;
     const socket: DeviceSocket = io(`${config.serverUrl.replace(/\/$/, '')}/device`, {
       // MV3 service workers have no XMLHttpRequest: websocket only.
       transports: ['websocket'],
@@ -81,6 +102,7 @@ export class ServerConnection {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.target = null;
   }
 
   async send(event: DeviceEventInput): Promise<SendResult> {
