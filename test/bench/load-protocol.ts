@@ -50,6 +50,8 @@ export interface WorkerResult {
   ackLatency: string;
   /** Seconds from the first event sent to the last ack. */
   seconds: number;
+  /** Seconds from the first event sent to the last delivery on a teacher's console. */
+  deliverySeconds: number;
   disconnects: number;
 }
 

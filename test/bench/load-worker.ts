@@ -20,6 +20,7 @@ let disconnects = 0;
 const sentAt = new Map<string, number>();
 let delivery = newHistogram();
 let delivered = 0;
+let lastDelivery = 0;
 
 const send = (message: FromWorker) => process.send!(message);
 
@@ -88,6 +89,7 @@ async function setup(message: WorkerSetup) {
         if (at === undefined) return;
         sentAt.delete(event.id);
         delivered++;
+        lastDelivery = performance.now();
         delivery.recordValue(Math.max(1, Math.round((performance.now() - at) * 1000)));
       });
     socket.on('disconnect', () => disconnects++);
@@ -138,6 +140,7 @@ function makeEvent(n: number) {
 async function run(message: WorkerRun): Promise<WorkerResult> {
   delivery = newHistogram();
   delivered = 0;
+  lastDelivery = 0;
   sentAt.clear();
   const ackLatency = newHistogram();
   let sent = 0;
@@ -203,6 +206,7 @@ async function run(message: WorkerRun): Promise<WorkerResult> {
     deliveryLatency: encodeHistogram(delivery),
     ackLatency: encodeHistogram(ackLatency),
     seconds: (lastAnswer - started) / 1000,
+    deliverySeconds: Math.max(0, lastDelivery - started) / 1000,
     disconnects,
   };
 }

@@ -121,6 +121,8 @@ interface PhaseResult {
   unanswered: number;
   delivered: number;
   ackedPerSecond: number;
+  /** Events on their teacher's console per second. */
+  deliveredPerSecond: number;
   delivery: Latency;
   ack: Latency;
   serverCpu: number;
@@ -225,6 +227,7 @@ async function phase(
     unanswered: sum('unanswered'),
     delivered: sum('delivered'),
     ackedPerSecond: Math.round(sum('acked') / Math.max(...done.map((r) => r.seconds))),
+    deliveredPerSecond: Math.round(sum('delivered') / Math.max(...done.map((r) => r.deliverySeconds))),
     delivery: latencyOf(mergeHistograms(done.map((r) => r.deliveryLatency))),
     ack: latencyOf(mergeHistograms(done.map((r) => r.ackLatency))),
     serverCpu: cpu.server,
@@ -458,8 +461,8 @@ function report() {
     ),
     line('load generator CPU at that rate', (r) => `${r.rate.generatorCpu}%`),
     line(
-      `saturation: events acked per second (${config.inFlight} in flight)`,
-      (r) => `${r.saturation.ackedPerSecond}`,
+      `saturation: events acked / delivered to teachers per second (${config.inFlight} in flight)`,
+      (r) => `${r.saturation.ackedPerSecond} / ${r.saturation.deliveredPerSecond}`,
     ),
     line('saturation: device → teacher p50 / p99 / max', (r) => lat(r.saturation.delivery)),
     line('saturation: load generator CPU', (r) => `${r.saturation.generatorCpu}%`),
