@@ -249,7 +249,7 @@ describe('deployment status and policies (technician)', () => {
       serverUrl: server.url,
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
     });
-    expect(body.warnings).toEqual([expect.stringMatching(/plain http/)]);
+    expect(body.warnings.map((w: { code: string }) => w.code)).toEqual(['plain-http']);
 
     const unknown = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', {
       target: 'edge-windows',
@@ -257,12 +257,11 @@ describe('deployment status and policies (technician)', () => {
       enrollmentToken: 'nobody-made-this',
     });
     expect(unknown.body.token).toEqual({ status: 'unknown' });
-    expect(unknown.body.warnings).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/not one of the school’s/),
-        expect.stringMatching(/not restricted/),
-      ]),
-    );
+    expect(unknown.body.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'token-unknown',
+      'no-domains',
+    ]);
+    expect(unknown.body.warnings[0].message).toMatch(/not one of the school’s/);
 
     const created = await apiCall(server.url, tech, 'POST', '/api/devices/enrollment-tokens', {
       label: 'Trolley',
@@ -283,10 +282,16 @@ describe('deployment status and policies (technician)', () => {
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
     };
     const before = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', request);
-    expect(before.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/--update-url/)]));
+    expect(before.body.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'package-update-url',
+        packageUpdateUrl: null,
+        message: expect.stringMatching(/--update-url/),
+      }),
+    );
     pack('1.0.2', 'chrome', ['--update-url', `${server.url}/extension/update.xml`]);
     const after = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', request);
-    expect(after.body.warnings.join(' ')).not.toMatch(/--update-url/);
+    expect(after.body.warnings.map((w: { code: string }) => w.code)).not.toContain('package-update-url');
   });
 
   it('refuses junk with a reason, and every role but the technician', async () => {
@@ -321,7 +326,11 @@ describe('deployment status and policies (technician)', () => {
         enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
       });
       expect(body.extensionId).toBe(DEVELOPMENT_EXTENSION_ID);
-      expect(body.warnings[0]).toMatch(/No signed package is published/);
+      expect(body.warnings[0]).toMatchObject({
+        code: 'unpublished',
+        extensionId: DEVELOPMENT_EXTENSION_ID,
+        message: expect.stringMatching(/No signed package is published/),
+      });
       expect((await fetch(`${bare.url}/extension/update.xml`)).status).toBe(404);
     } finally {
       await bare.close();

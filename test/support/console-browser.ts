@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@waymark/console-server';
+import { DEMO_PASSWORD, type ApplicationOptions } from '@waymark/console-server';
 import { startTestServer, type TestServer } from '@waymark/console-server/testing';
 import { CHROMIUM, REPO_ROOT } from './paths';
 
@@ -24,12 +24,14 @@ export interface StaffPage {
  * The real console: the built React app served by a real server over PGlite with the demo school,
  * and Debian's Chromium (no extension) for staff.
  */
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export async function startConsoleHarness(
+  options: Omit<ApplicationOptions, 'db' | 'uiDir'> = {},
+): Promise<ConsoleHarness> {
   if (!fs.existsSync(path.join(CONSOLE_UI_DIR, 'index.html'))) {
     throw new Error(`the console is not built (${CONSOLE_UI_DIR}); run "npm run build" first`);
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}; apt-get install -y chromium`);
-  const server = await startTestServer(null, { uiDir: CONSOLE_UI_DIR });
+  const server = await startTestServer(null, { ...options, uiDir: CONSOLE_UI_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   const contexts: BrowserContext[] = [];
   return {

@@ -54,7 +54,7 @@ export function browserPolicySettings(ctx: BrowserPolicyContext): BrowserPolicyS
       value: [`${extensionId};${updateUrl}`],
       why: 'Installs Waymark on every profile without asking, from the school server; pupils cannot remove or turn it off.',
       adminConsole:
-        'Apps & extensions › Users & browsers: ＋ › “Add Chrome app or extension by ID”, “From a custom URL”, with the ID and update URL above; Installation policy “Force install + pin to browser toolbar”.',
+        'Apps & extensions › Users & browsers: the “+” button › “Add Chrome app or extension by ID”, “From a custom URL”, with the ID and update URL above; Installation policy “Force install + pin to browser toolbar”.',
     },
     {
       name: 'ExtensionSettings',

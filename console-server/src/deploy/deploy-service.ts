@@ -4,6 +4,7 @@ import {
   type DeployPolicyBody,
   type DeployPolicyFile,
   type DeployStatus,
+  type DeployWarning,
   type EnrollmentTokenCheck,
 } from '@waymark/shared';
 import { hashSecret } from '../auth/tokens';
@@ -114,34 +115,50 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
       const { id, published } = await releases.extensionIdFor(browser);
       const generated = generatePolicy(body, id);
       const token = await checkToken(schoolId, body.enrollmentToken);
-      const warnings: string[] = [];
+      const warnings: DeployWarning[] = [];
       if (!published) {
-        warnings.push(
-          `No signed package is published on this server yet, so this file names the development build (${id}). Publish the school's package first (npm run package), then generate the file again.`,
-        );
+        warnings.push({
+          code: 'unpublished',
+          extensionId: id,
+          message: `No signed package is published on this server yet, so this file names the development build (${id}). Publish the school's package first (npm run package), then generate the file again.`,
+        });
       }
       const latest = (await releases.list()).latest[browser];
       if (body.target === 'google-admin' && latest && latest.manifestUpdateUrl !== generated.updateUrl) {
-        warnings.push(
-          `The Admin console updates extensions from the update_url inside the package, and ${latest.fileName} ${latest.manifestUpdateUrl ? `has ${latest.manifestUpdateUrl}` : 'has none'}. Package it with --update-url ${generated.updateUrl}.`,
-        );
+        warnings.push({
+          code: 'package-update-url',
+          fileName: latest.fileName,
+          packageUpdateUrl: latest.manifestUpdateUrl,
+          updateUrl: generated.updateUrl,
+          message: `The Admin console updates extensions from the update_url inside the package, and ${latest.fileName} ${latest.manifestUpdateUrl ? `has ${latest.manifestUpdateUrl}` : 'has none'}. Package it with --update-url ${generated.updateUrl}.`,
+        });
       }
       if (token.status === 'unknown') {
-        warnings.push('This enrollment token is not one of the school’s: devices will not enroll with it.');
+        warnings.push({
+          code: 'token-unknown',
+          message: 'This enrollment token is not one of the school’s: devices will not enroll with it.',
+        });
       } else if (token.status !== 'valid') {
-        warnings.push(
-          `The enrollment token “${token.label}” is ${token.status}: devices will not enroll with it.`,
-        );
+        warnings.push({
+          code: 'token-unusable',
+          label: token.label,
+          status: token.status,
+          message: `The enrollment token “${token.label}” is ${token.status}: devices will not enroll with it.`,
+        });
       }
       if (!body.accountDomains?.length) {
-        warnings.push(
-          'No account domains were given, so browser sign-in is not restricted to the school’s accounts.',
-        );
+        warnings.push({
+          code: 'no-domains',
+          message:
+            'No account domains were given, so browser sign-in is not restricted to the school’s accounts.',
+        });
       }
       if (body.serverUrl.startsWith('http://')) {
-        warnings.push(
-          'The server address is plain http: use https for real devices (tokens and reports travel over it).',
-        );
+        warnings.push({
+          code: 'plain-http',
+          message:
+            'The server address is plain http: use https for real devices (tokens and reports travel over it).',
+        });
       }
       return { ...generated, token, warnings };
     },

@@ -97,10 +97,20 @@ export interface DeployPolicyFile {
   /** The same explanation as a README block (for formats that cannot carry comments). */
   readme: string;
   /** Things the technician should know before deploying (no package published yet, …). */
-  warnings: string[];
+  warnings: DeployWarning[];
   /** Whether the token is one of the school's live tokens, and which. */
   token: EnrollmentTokenCheck;
 }
+
+/** A warning about a generated file: a code the console words in each language, and the English. */
+export type DeployWarning = { message: string } & (
+  | { code: 'unpublished'; extensionId: string }
+  | { code: 'package-update-url'; fileName: string; packageUpdateUrl: string | null; updateUrl: string }
+  | { code: 'token-unknown' }
+  | { code: 'token-unusable'; label: string; status: 'revoked' | 'expired' | 'used-up' }
+  | { code: 'no-domains' }
+  | { code: 'plain-http' }
+);
 
 export type EnrollmentTokenCheck =
   | { status: 'valid'; label: string; uses: number; maxUses: number | null; expiresAt: string | null }
