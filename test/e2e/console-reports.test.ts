@@ -172,7 +172,7 @@ describe('the reports screen', () => {
     await screenshot(page, 'reports');
 
     // Another period: yesterday alone had nothing.
-    await page.getByText('Choose dates').click();
+    await page.getByRole('radio', { name: 'Choose dates' }).click();
     const yesterday = new Date(Date.now() - 86_400_000);
     const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
     await page.getByLabel('From', { exact: true }).fill(day);
@@ -180,7 +180,7 @@ describe('the reports screen', () => {
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => page.getByTestId('figure-blocked').locator('dd').innerText()).toBe('0');
     expect(page.url()).toContain(`period=custom&from=${day}&until=${day}`);
-    await page.getByText('This week').click();
+    await page.getByRole('radio', { name: 'This week' }).click();
     await expect.poll(() => page.getByTestId('figure-blocked').locator('dd').innerText()).toBe('7');
   });
 
