@@ -176,7 +176,10 @@ export function createApplication({
     '/api/devices',
     deviceRoutes({
       deviceService,
-      deviceHealth: createDeviceHealthService({ db }),
+      deviceHealth: createDeviceHealthService({
+        db,
+        publishedVersions: async () => (await releases.list()).releases.map((r) => r.version),
+      }),
       expectedDevices: createExpectedDevices({ db }),
     }),
   );

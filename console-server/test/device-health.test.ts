@@ -180,6 +180,16 @@ it('counts devices silent during school hours, by school time missed, and tamper
   expect(report.summary.tamper).toBe(1);
 });
 
+it('a version published on this server makes every device running an older one out of date', async () => {
+  const { db } = server.app.services;
+  const published = await createDeviceHealthService({ db, publishedVersions: async () => ['99.0.0'] }).report(
+    'demo',
+  );
+  expect(published.summary.devices).toBeGreaterThan(0);
+  expect(published.newestExtensionVersion).toBe('99.0.0');
+  expect(published.summary.oldExtension).toBe(published.summary.devices);
+});
+
 it('imports the expected-device inventory, reports bad lines by number, and shows who never enrolled', async () => {
   const bad = await call('POST', '/api/devices/expected/import', {
     csv: 'Asset Tag,Name,Room\nOWL-001,Owls 01,2B\n\n,No tag,2B\nOWL-009,"Owls\n09",2B\nowl-001,Duplicate,2B\nOWL-010\n',

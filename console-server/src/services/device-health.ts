@@ -12,13 +12,21 @@ export const TAMPER_WINDOW_DAYS = 7;
  * summary. A device is
  * - silent when it is offline and has missed more of the school day than the school allows
  *   (`silentAfterMinutes` of school time since it was last heard from);
- * - on an old extension when a newer version runs on any of the school's devices;
+ * - on an old extension when a newer version is published on this server or runs on any of the
+ *   school's devices;
  * - on an old policy when the version it last applied is behind its profile's current policy
  *   (or it has applied none);
  * and an expected device (from the imported inventory) never enrolled when no device with its
  * asset tag has ever connected.
  */
-export function createDeviceHealthService({ db }: { db: Database }) {
+export function createDeviceHealthService({
+  db,
+  publishedVersions = async () => [],
+}: {
+  db: Database;
+  /** The versions of the packages this server publishes for self-hosted updates. */
+  publishedVersions?: () => Promise<string[]>;
+}) {
   return {
     async report(schoolId: string, now = new Date()): Promise<DeviceHealthReport> {
       const [school] = await db.select().from(schools).where(eq(schools.id, schoolId));
@@ -77,7 +85,10 @@ export function createDeviceHealthService({ db }: { db: Database }) {
         ).map((t) => [t.deviceId, t]),
       );
 
-      const newestExtensionVersion = newestVersion(rows.map((r) => r.extensionVersion));
+      const newestExtensionVersion = newestVersion([
+        ...rows.map((r) => r.extensionVersion),
+        ...(await publishedVersions()),
+      ]);
       const hours = { timeZone: school.timeZone, dayStart: school.dayStart, dayEnd: school.dayEnd };
 
       const deviceRows: DeviceHealthRow[] = rows.map((row) => {
