@@ -177,11 +177,16 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
-    socket.on('disconnect', () => {
-      deps.deviceService
-        .markOffline(device.deviceId)
-        .then(() => deps.presence?.(device, false))
-        .catch((error) => console.error('waymark: markOffline', error));
+    socket.on('disconnect', async () => {
+      try {
+        // A device that reconnected (to this process or another) before this connection timed out
+        // is still online: only its last connection going marks it offline.
+        if ((await nsp.in(rooms.device(device.deviceId)).fetchSockets()).length > 0) return;
+        await deps.deviceService.markOffline(device.deviceId);
+        deps.presence?.(device, false);
+      } catch (error) {
+        console.error('waymark: markOffline', error);
+      }
     });
 
     await socket.join([
