@@ -362,11 +362,11 @@ export const cy: Translation<typeof en> = {
     locale: 'Iaith y tudalennau blocio.',
     fixedProfile: 'Mae dyfais a rennir heb ddisgybl wedi mewngofnodi yn dilyn y proffil hwn.',
     ExtensionInstallForcelist:
-      'Mae’n gosod Waymark ar bob proffil heb ofyn, o weinydd yr ysgol. All disgyblion ddim ei dynnu na’i ddiffodd.',
+      'Mae’n gosod Waymark ar bob proffil heb ofyn, o weinydd yr ysgol. Ni all disgyblion ei dynnu na’i ddiffodd.',
     ExtensionSettings:
       'Mae’n cymryd diweddariadau o weinydd yr ysgol, nid o siop, ac yn cadw botwm Waymark ar y bar offer fel bod disgyblion yn gweld eu bod dan oruchwyliaeth ac yn gallu dod o hyd i “Rydw i angen help”. Caiff pob estyniad arall ei flocio, gyda neges yn dweud pam.',
     ExtensionInstallBlocklist:
-      'All disgyblion ddim ychwanegu estyniadau eraill: gallai dirprwyon, VPNs ac “offer dadflocio” ddarllen tudalennau neu fynd o amgylch yr hidlydd.',
+      'Ni all disgyblion ychwanegu estyniadau eraill: gallai dirprwyon, VPNs ac “offer dadflocio” ddarllen tudalennau neu fynd o amgylch yr hidlydd.',
     ExtensionInstallAllowlist:
       'Yr unig eithriad i’r bloc. Ychwanegwch unrhyw estyniad arall y mae’r ysgol yn dibynnu arno, fel offer hygyrchedd.',
     IncognitoModeAvailability:

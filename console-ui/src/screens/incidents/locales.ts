@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, ILLEGAL_PROCEDURE, PUPIL_ACTIONS, STAFF_ACTIONS } from '@waymark/shared';
+import { ILLEGAL_PROCEDURE, REPORT_LABELS, PUPIL_ACTIONS, STAFF_ACTIONS } from '@waymark/shared';
 import type { Translation } from '../../i18n/types';
 
 /** English: category, action and procedure wording comes from shared, the policies' own words. */
@@ -14,17 +14,8 @@ export const en = {
   statuses: { open: 'Open', 'under-review': 'Under review', closed: 'Closed' },
   severities: { low: 'Low', medium: 'Medium', high: 'High' },
   subjects: { pupil: 'Pupil', staff: 'Member of staff' },
-  categories: {
-    ...CATEGORY_LABELS,
-    cyberbullying: 'Cyberbullying',
-    grooming: 'Grooming',
-    'sharing-nudes': 'Sharing nudes and semi-nudes',
-    'inappropriate-communication': 'Inappropriate communication',
-    'misuse-of-school-systems': 'Misuse of school systems',
-    'data-protection': 'Data protection',
-    circumvention: 'Getting round filtering or monitoring',
-    other: 'Other',
-  },
+  /** One set of category names for every screen, the CSV files and the digest (shared). */
+  categories: { ...REPORT_LABELS.en.categories, ...REPORT_LABELS.en.incidentKinds },
   categoryGroups: { content: 'Content (filtering categories)', conduct: 'Conduct and contact' },
   actions: { ...PUPIL_ACTIONS, ...STAFF_ACTIONS },
   filters: {
@@ -220,33 +211,7 @@ export const cy: Translation<typeof en> = {
   statuses: { open: 'Agored', 'under-review': 'Yn cael ei adolygu', closed: 'Wedi cau' },
   severities: { low: 'Isel', medium: 'Canolig', high: 'Uchel' },
   subjects: { pupil: 'Disgybl', staff: 'Aelod o staff' },
-  categories: {
-    'illegal-csam': 'Anghyfreithlon: deunydd cam-drin plant yn rhywiol',
-    'illegal-terrorism': 'Anghyfreithlon: cynnwys terfysgol',
-    'illegal-hate': 'Anghyfreithlon: cynnwys hiliol neu gasineb troseddol',
-    extremism: 'Eithafiaeth a radicaleiddio',
-    discrimination: 'Gwahaniaethu',
-    pornography: 'Pornograffi',
-    'self-harm': 'Hunan-niweidio a hybu hunanladdiad',
-    violence: 'Trais',
-    'substance-abuse': 'Cyffuriau, alcohol a chamddefnyddio sylweddau',
-    piracy: 'Môr-ladrata digidol a dwyn hawlfraint',
-    gambling: 'Gamblo',
-    'proxy-vpn': 'Dirprwyon, VPNs ac offer osgoi hidlo',
-    'social-media': 'Cyfryngau cymdeithasol',
-    messaging: 'Negeseua a sgwrsio',
-    'file-sharing': 'Rhannu ffeiliau',
-    video: 'Ffrydio fideo',
-    gaming: 'Gemau ar-lein',
-    cyberbullying: 'Seiberfwlio',
-    grooming: 'Meithrin perthynas amhriodol (grooming)',
-    'sharing-nudes': 'Rhannu delweddau noeth a lled-noeth',
-    'inappropriate-communication': 'Cyfathrebu amhriodol',
-    'misuse-of-school-systems': 'Camddefnyddio systemau’r ysgol',
-    'data-protection': 'Diogelu data',
-    circumvention: 'Osgoi’r hidlo neu’r monitro',
-    other: 'Arall',
-  },
+  categories: { ...REPORT_LABELS.cy.categories, ...REPORT_LABELS.cy.incidentKinds },
   categoryGroups: { content: 'Cynnwys (categorïau hidlo)', conduct: 'Ymddygiad a chyswllt' },
   actions: {
     'refer-class-teacher': 'Cyfeirio at yr athro dosbarth / tiwtor',

@@ -1,3 +1,4 @@
+import { REPORT_LABELS } from '@waymark/shared';
 import type { Translation } from '../../i18n/types';
 
 export const en = {
@@ -184,33 +185,8 @@ export const en = {
       aPage: 'a page',
     },
   },
-  categories: {
-    'illegal-csam': 'Illegal: child sexual abuse material',
-    'illegal-terrorism': 'Illegal: terrorist content',
-    'illegal-hate': 'Illegal: criminally racist or hate content',
-    extremism: 'Extremism and radicalisation',
-    discrimination: 'Discrimination',
-    pornography: 'Pornography',
-    'self-harm': 'Self-harm and suicide promotion',
-    violence: 'Violence',
-    'substance-abuse': 'Drugs, alcohol and substance abuse',
-    piracy: 'Piracy and copyright theft',
-    gambling: 'Gambling',
-    'proxy-vpn': 'Proxies, VPNs and unblockers',
-    'social-media': 'Social media',
-    messaging: 'Messaging and chat',
-    'file-sharing': 'File sharing',
-    video: 'Video streaming',
-    gaming: 'Online games',
-    cyberbullying: 'Cyberbullying',
-    grooming: 'Grooming',
-    'sharing-nudes': 'Sharing nudes and semi-nudes',
-    'inappropriate-communication': 'Inappropriate communication',
-    'misuse-of-school-systems': 'Misuse of school systems',
-    'data-protection': 'Data protection',
-    circumvention: 'Getting round the filter',
-    other: 'Other',
-  },
+  /** One set of category names for every screen, the CSV files and the digest (shared). */
+  categories: { ...REPORT_LABELS.en.categories, ...REPORT_LABELS.en.incidentKinds },
 };
 
 export const cy: Translation<typeof en> = {
@@ -399,31 +375,5 @@ export const cy: Translation<typeof en> = {
       aPage: 'tudalen',
     },
   },
-  categories: {
-    'illegal-csam': 'Anghyfreithlon: deunydd cam-drin plant yn rhywiol',
-    'illegal-terrorism': 'Anghyfreithlon: cynnwys terfysgol',
-    'illegal-hate': 'Anghyfreithlon: cynnwys hiliol troseddol neu gasineb',
-    extremism: 'Eithafiaeth a radicaleiddio',
-    discrimination: 'Gwahaniaethu',
-    pornography: 'Pornograffi',
-    'self-harm': 'Hunan-niweidio a hybu hunanladdiad',
-    violence: 'Trais',
-    'substance-abuse': 'Cyffuriau, alcohol a chamddefnyddio sylweddau',
-    piracy: 'Môr-ladrad a dwyn hawlfraint',
-    gambling: 'Gamblo',
-    'proxy-vpn': 'Dirprwyon, VPNs ac offer dadflocio',
-    'social-media': 'Cyfryngau cymdeithasol',
-    messaging: 'Negeseuon a sgwrsio',
-    'file-sharing': 'Rhannu ffeiliau',
-    video: 'Ffrydio fideo',
-    gaming: 'Gemau ar-lein',
-    cyberbullying: 'Seiberfwlio',
-    grooming: 'Meithrin perthynas amhriodol (grooming)',
-    'sharing-nudes': 'Rhannu delweddau noeth a lled-noeth',
-    'inappropriate-communication': 'Cyfathrebu amhriodol',
-    'misuse-of-school-systems': 'Camddefnyddio systemau’r ysgol',
-    'data-protection': 'Diogelu data',
-    circumvention: 'Osgoi’r hidlydd',
-    other: 'Arall',
-  },
+  categories: { ...REPORT_LABELS.cy.categories, ...REPORT_LABELS.cy.incidentKinds },
 };

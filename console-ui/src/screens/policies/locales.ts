@@ -1,3 +1,4 @@
+import { REPORT_LABELS } from '@waymark/shared';
 import type { Translation } from '../../i18n/types';
 
 export const en = {
@@ -30,25 +31,8 @@ export const en = {
     'allow-list': 'Allow-list',
     'block-list': 'Block-list',
   },
-  categories: {
-    'illegal-csam': 'Illegal: child sexual abuse material',
-    'illegal-terrorism': 'Illegal: terrorist content',
-    'illegal-hate': 'Illegal: criminally racist or hate content',
-    extremism: 'Extremism and radicalisation',
-    discrimination: 'Discrimination',
-    pornography: 'Pornography',
-    'self-harm': 'Self-harm and suicide promotion',
-    violence: 'Violence',
-    'substance-abuse': 'Drugs, alcohol and substance abuse',
-    piracy: 'Piracy and copyright theft',
-    gambling: 'Gambling',
-    'proxy-vpn': 'Proxies, VPNs and unblockers',
-    'social-media': 'Social media',
-    messaging: 'Messaging and chat',
-    'file-sharing': 'File sharing',
-    video: 'Video streaming',
-    gaming: 'Online games',
-  },
+  /** One set of category names for every screen, the CSV files and the digest (shared). */
+  categories: REPORT_LABELS.en.categories,
   actions: {
     unset: 'Not set',
     allow: 'Allow',
@@ -329,25 +313,7 @@ export const cy: Translation<typeof en> = {
     'allow-list': 'Rhestr ganiatáu',
     'block-list': 'Rhestr flocio',
   },
-  categories: {
-    'illegal-csam': 'Anghyfreithlon: deunydd cam-drin plant yn rhywiol',
-    'illegal-terrorism': 'Anghyfreithlon: cynnwys terfysgol',
-    'illegal-hate': 'Anghyfreithlon: cynnwys hiliol neu gasineb troseddol',
-    extremism: 'Eithafiaeth a radicaleiddio',
-    discrimination: 'Gwahaniaethu',
-    pornography: 'Pornograffi',
-    'self-harm': 'Hunan-niweidio a hyrwyddo hunanladdiad',
-    violence: 'Trais',
-    'substance-abuse': 'Cyffuriau, alcohol a chamddefnyddio sylweddau',
-    piracy: 'Môr-ladrata a dwyn hawlfraint',
-    gambling: 'Gamblo',
-    'proxy-vpn': 'Dirprwyon, VPNs a dadflocwyr',
-    'social-media': 'Cyfryngau cymdeithasol',
-    messaging: 'Negeseuon a sgwrsio',
-    'file-sharing': 'Rhannu ffeiliau',
-    video: 'Ffrydio fideo',
-    gaming: 'Gemau ar-lein',
-  },
+  categories: REPORT_LABELS.cy.categories,
   actions: {
     unset: 'Heb ei osod',
     allow: 'Caniatáu',
