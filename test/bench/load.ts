@@ -14,6 +14,7 @@ import {
   type LoadFixture,
 } from '@waymark/console-server/testing';
 import type { FromWorker, WorkerConnected, WorkerResult, WorkerSetup } from './load-protocol';
+import { collectGarbage, inspectorUrl } from './load-inspector';
 import { CpuMeter, latencyOf, mergeHistograms, processUsage, type Latency } from './load-stats';
 import { ingestRate } from './load-ingest';
 import { pgliteInsertRate, postgresInsertRate } from './load-storage';
@@ -28,6 +29,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WORKER = path.join(HERE, 'load-worker.ts');
 const RELAY = path.join(HERE, 'load-relay.ts');
 const HARD_DEADLINE_MS = 30 * 60 * 1000;
+/** Each server's inspector, on loopback and a free port: the benchmark collects garbage through it. */
+const INSPECT = '--inspect=127.0.0.1:0';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +46,8 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     /** Folder for a CPU profile of each server process (node --cpu-prof), written when it stops. */
     profile: { type: 'string' },
+    /** Extra node options for Waymark's server process, space-separated (e.g. V8 heap settings). */
+    'server-node-options': { type: 'string' },
   },
 });
 
@@ -94,6 +99,8 @@ interface Target {
   kind: 'waymark' | 'relay';
   url: string;
   pid: number;
+  /** Its inspector (node --inspect on loopback), to collect its garbage before memory is read. */
+  inspector: string;
   /** When the process was started (performance.now()), to place phases in its CPU profile. */
   startedAt: number;
   /** Extra processes whose CPU is the target's (PostgreSQL's backends). */
@@ -162,15 +169,16 @@ function next<T extends FromWorker['type']>(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Resident memory once the process is quiet: V8 shrinks its heap a few seconds after allocation
- * stops (its memory reducer), so the garbage of connecting is not counted as memory per device.
- * The lowest of a reading a second over 15 seconds.
+ * Resident memory with no garbage in it: a full collection through the process's inspector, then
+ * the lowest of five readings a second apart (after the connection burst has quietened).
  */
-async function settledRss(pid: number): Promise<number> {
+async function settledRss(target: Target): Promise<number> {
+  await sleep(3000);
+  await collectGarbage(target.inspector);
   let lowest = Infinity;
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 5; i++) {
     await sleep(1000);
-    lowest = Math.min(lowest, processUsage(pid).rss);
+    lowest = Math.min(lowest, processUsage(target.pid).rss);
   }
   return lowest;
 }
@@ -239,7 +247,7 @@ async function phase(
 
 async function measure(target: Target, fixture: LoadFixture): Promise<TargetResult> {
   allowFiles(target.pid, config.devices + 2000);
-  const idle = await settledRss(target.pid);
+  const idle = await settledRss(target);
   const workers = Array.from({ length: config.workers }, startWorker);
   for (const w of workers) allowFiles(w.pid!, Math.ceil(config.devices / config.workers) + 1000);
   log(`${target.name}: connecting ${config.devices} devices from ${workers.length} workers`);
@@ -264,7 +272,7 @@ async function measure(target: Target, fixture: LoadFixture): Promise<TargetResu
   log(
     `${target.name}: ${devicesConnected} devices connected in ${connectSeconds.toFixed(1)} s${failures ? `, ${failures} failed (${connected.find((c) => c.firstError)?.firstError})` : ''}`,
   );
-  const rssConnected = await settledRss(target.pid);
+  const rssConnected = await settledRss(target);
 
   log(`${target.name}: ${config.rate} events/s for ${config.seconds} s`);
   const rate = await phase(target, workers, 'rate');
@@ -296,13 +304,19 @@ async function waymarkTarget(name: string, env: Record<string, string>, dataDir:
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`, '--cpu-prof-interval=500']
     : [];
   const startedAt = performance.now();
-  const server = await startServerProcess(dataDir, 0, { ...env, WAYMARK_SEED_DEMO: 'false' }, profiling);
+  const extra = args['server-node-options']?.split(' ').filter(Boolean) ?? [];
+  const server = await startServerProcess(dataDir, 0, { ...env, WAYMARK_SEED_DEMO: 'false' }, [
+    INSPECT,
+    ...extra,
+    ...profiling,
+  ]);
   children.add(server.child);
   return {
     name,
     kind: 'waymark',
     url: server.url,
     pid: server.child.pid!,
+    inspector: inspectorUrl(server.output())!,
     startedAt,
     stop: () => server.stop(),
   };
@@ -310,8 +324,12 @@ async function waymarkTarget(name: string, env: Record<string, string>, dataDir:
 
 async function relayTarget(): Promise<Target> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', RELAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [INSPECT, '--import', 'tsx', RELAY], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
+  let inspector: string | null = null;
+  child.stderr!.on('data', (chunk: Buffer) => (inspector ??= inspectorUrl(chunk.toString())));
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening on (\d+)/.exec(chunk.toString());
@@ -324,6 +342,7 @@ async function relayTarget(): Promise<Target> {
     kind: 'relay',
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    inspector: inspector!,
     startedAt,
     stop: () =>
       new Promise((resolve) => {

@@ -8,9 +8,8 @@
  * costs one transaction, as before; under a burst the batches grow by themselves, so ingest keeps
  * up without adding latency when it is quiet.
  *
- * `lanes` batches may be in flight at once: one for PGlite (one connection, and its engine runs
- * on this thread anyway); several for PostgreSQL, so one batch's commit (its WAL flush) overlaps
- * the next batch's round trip.
+ * `lanes` batches may be in flight at once (see `concurrentWrites`), so the next batch is on its
+ * way while the current one commits.
  */
 export interface GroupCommit<In, Out> {
   write(item: In): Promise<Out>;

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -64,10 +65,12 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
     if (state === 'recovered') console.warn(`waymark: recovered ${dataDir} after an unclean stop`);
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  // On its own thread: its queries run beside the sockets instead of stopping them.
+  const client = new PgliteThread(dataDir);
   await client.waitReady;
   if (dataDir !== null) fs.writeFileSync(path.join(dataDir, LOCK_FILE), String(process.pid));
-  const db = drizzlePglite({ client, schema });
+  // Drizzle's PGlite driver calls only the part of PGlite's API that PgliteThread has.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   return {
     db: db as unknown as Database,

@@ -1,4 +1,5 @@
 import type { Database } from './open-database';
+import { PgliteThread } from './pglite-thread';
 
 export type RawQuery = <Row extends Record<string, unknown>>(
   text: string,
@@ -29,10 +30,12 @@ export function rawQuery(db: Database): RawQuery {
 }
 
 /**
- * How many writes the database takes at once: PostgreSQL's pool several (each commit's WAL flush
- * then overlaps the next statement), PGlite one (one connection, its engine on this thread).
+ * How many writes may be in flight at once: on PostgreSQL several (each commit's WAL flush then
+ * overlaps the next statement); on PGlite two, so the next batch is made ready and queued on the
+ * database's thread while the current one is written (it still writes them one after the other).
  */
 export function concurrentWrites(db: Database): number {
-  const client = (db as unknown as { $client?: { totalCount?: unknown } }).$client;
-  return typeof client?.totalCount === 'number' ? 4 : 1;
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof PgliteThread) return 2;
+  return typeof (client as { totalCount?: unknown } | undefined)?.totalCount === 'number' ? 4 : 1;
 }
