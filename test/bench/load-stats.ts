@@ -49,18 +49,35 @@ export function processUsage(pid: number): { rss: number; cpuSeconds: number } {
   return { rss: rssKb * 1024, cpuSeconds: ticks / CLOCK_TICKS_PER_SECOND };
 }
 
-/** CPU use of a set of processes over a period, as a percentage of one core. */
+/**
+ * CPU use of a set of processes over a period, as a percentage of one core. A process that ends
+ * meanwhile (a database connection closed when idle) counts what it used until its last reading.
+ */
 export class CpuMeter {
-  private readonly start: Map<number, number>;
+  private readonly start = new Map<number, number>();
+  private readonly last = new Map<number, number>();
   private readonly startedAt = process.hrtime.bigint();
 
   constructor(private readonly pids: number[]) {
-    this.start = new Map(pids.map((pid) => [pid, processUsage(pid).cpuSeconds]));
+    for (const pid of pids) {
+      const seconds = this.read(pid);
+      if (seconds !== null) this.start.set(pid, seconds);
+    }
+  }
+
+  private read(pid: number): number | null {
+    try {
+      const seconds = processUsage(pid).cpuSeconds;
+      this.last.set(pid, seconds);
+      return seconds;
+    } catch {
+      return this.last.get(pid) ?? null;
+    }
   }
 
   percent(): number {
     const seconds = Number(process.hrtime.bigint() - this.startedAt) / 1e9;
-    const used = this.pids.reduce((sum, pid) => sum + processUsage(pid).cpuSeconds - this.start.get(pid)!, 0);
+    const used = [...this.start].reduce((sum, [pid, from]) => sum + (this.read(pid) ?? from) - from, 0);
     return Math.round((used / seconds) * 100);
   }
 }
