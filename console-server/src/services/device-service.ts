@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateEnrollmentTokenBody, DeviceAuth, Profile } from '@waymark/shared';
 import type { Database } from '../db/open-database';
@@ -231,8 +231,15 @@ export function createDeviceService({ db }: { db: Database }) {
       return resolve(device, device.lastUser, null, undefined);
     },
 
+    /**
+     * The device's connection closed at `now`. Not when it has been seen since: with several
+     * processes, it may already have reconnected to another one, whose "online" this must not undo.
+     */
     async markOffline(deviceId: string, now = new Date()): Promise<void> {
-      await db.update(devices).set({ online: false, lastSeenAt: now }).where(eq(devices.id, deviceId));
+      await db
+        .update(devices)
+        .set({ online: false, lastSeenAt: now })
+        .where(and(eq(devices.id, deviceId), or(isNull(devices.lastSeenAt), lte(devices.lastSeenAt, now))));
     },
 
     async recordHeartbeat(
