@@ -116,6 +116,8 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
           }>
         ).find((e) => e.url?.endsWith(`/${marker}`)),
       (found) => found !== undefined,
+      // A bound, not a wait: just after an update the new version's worker starts and reconnects.
+      90_000,
     );
     await page.close();
     const devices = (await apiCall(server.url, tech, 'GET', '/api/devices')).body.devices as Array<{
