@@ -1,15 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CATEGORIES,
-  INCIDENT_KINDS,
-  INCIDENT_STATUSES,
-  SEVERITIES,
-  type IncidentDirectory,
-} from '@waymark/shared';
+import { INCIDENT_STATUSES, SEVERITIES, type IncidentDirectory } from '@waymark/shared';
 import type { FilterKey, IncidentFilter } from './api';
+import { CategoryOptions } from './CategoryOptions';
 
-const CONDUCT_KINDS = INCIDENT_KINDS.filter((k) => !(CATEGORIES as readonly string[]).includes(k));
 const SEARCH_DELAY_MS = 300;
 
 interface Props {
@@ -81,20 +75,7 @@ export function IncidentFilters({ filter, owners, onChange, onClear }: Props) {
           onChange={(e) => onChange('category', e.target.value)}
         >
           <option value="">{t('filters.any')}</option>
-          <optgroup label={t('categoryGroups.content')}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('categoryGroups.conduct')}>
-            {CONDUCT_KINDS.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </optgroup>
+          <CategoryOptions />
         </select>
       </div>
       <div className="field">

@@ -1,8 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CATEGORIES,
-  INCIDENT_KINDS,
   INCIDENT_STATUSES,
   PUPIL_ACTIONS,
   SEVERITIES,
@@ -13,8 +11,7 @@ import {
   type IncidentRecord,
 } from '@waymark/shared';
 import { changeBody, workStateOf, type WorkState } from './work-changes';
-
-const CONDUCT_KINDS = INCIDENT_KINDS.filter((k) => !(CATEGORIES as readonly string[]).includes(k));
+import { CategoryOptions } from './CategoryOptions';
 
 interface Props {
   incident: IncidentRecord;
@@ -117,20 +114,7 @@ export function IncidentWorkForm({ incident, canWork, owners, saving, onSave }: 
                 value={form.category}
                 onChange={(e) => set('category', e.target.value as WorkState['category'])}
               >
-                <optgroup label={t('categoryGroups.content')}>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`categories.${c}`)}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={t('categoryGroups.conduct')}>
-                  {CONDUCT_KINDS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`categories.${c}`)}
-                    </option>
-                  ))}
-                </optgroup>
+                <CategoryOptions />
               </select>
             </div>
           </div>

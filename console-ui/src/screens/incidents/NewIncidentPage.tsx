@@ -3,8 +3,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
-  CATEGORIES,
-  INCIDENT_KINDS,
   isIllegalCategory,
   SEVERITIES,
   type IncidentCategory,
@@ -13,8 +11,8 @@ import {
 } from '@waymark/shared';
 import { incidentApi, incidentKeys } from './api';
 import './incidents.css';
+import { CategoryOptions } from './CategoryOptions';
 
-const CONDUCT_KINDS = INCIDENT_KINDS.filter((k) => !(CATEGORIES as readonly string[]).includes(k));
 const NOT_LISTED = '__not-listed__';
 
 /** `datetime-local` wants the local time without a zone. */
@@ -152,20 +150,7 @@ export function NewIncidentPage() {
               required
             >
               <option value="">{t('create.chooseCategory')}</option>
-              <optgroup label={t('categoryGroups.content')}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`categories.${c}`)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t('categoryGroups.conduct')}>
-                {CONDUCT_KINDS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`categories.${c}`)}
-                  </option>
-                ))}
-              </optgroup>
+              <CategoryOptions />
             </select>
           </div>
           <div className="field">
