@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
 import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import { waitFor } from '../support/chromium';
-import { installMachinePolicy, type InstalledPolicy } from '../support/machine-policy';
+import { chromiumUnderMachinePolicy, type MachinePolicyChromium } from '../support/machine-policy';
 import { startOriginServer } from '../support/origin-server';
-import { CHROMIUM, EXTENSION_DIR, REPO_ROOT, requireBuiltExtension } from '../support/paths';
+import { EXTENSION_DIR, REPO_ROOT, requireBuiltExtension } from '../support/paths';
 
 /** The parts of the extension API evaluated inside the force-installed extension. */
 declare const chrome: {
@@ -40,9 +40,8 @@ const nextVersion = rootVersion.replace(/(\d+)$/, (patch) => String(Number(patch
  * --load-extension) installs, configures and enrols the extension. Then a new version is published
  * and the device takes it.
  *
- * Machine policy applies to every Chromium on the machine: for the few seconds this runs, any other
- * Chromium started here (another test run's) is managed by it too. `npm test` runs the e2e files
- * one at a time, so within a run nothing else is affected.
+ * The policy is installed where Chromium reads machine policy, but in a private mount namespace
+ * (`chromiumUnderMachinePolicy`): only this test's browser is managed by it.
  */
 describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
   let dir: string;
@@ -50,7 +49,7 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
   let key: string;
   let server: ServerProcess;
   let origin: Awaited<ReturnType<typeof startOriginServer>>;
-  let installed: InstalledPolicy | undefined;
+  let managedChromium: MachinePolicyChromium | undefined;
   let context: BrowserContext | undefined;
   let userDataDir: string;
   let extensionId = '';
@@ -96,11 +95,7 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
       60_000,
     ) as Promise<Worker>;
 
-  /**
-   * This browser's device on the server, found by a blocked visit to an address only it opens.
-   * (Counting devices would not do: any Chromium running on this machine meanwhile reads the same
-   * machine policy, installs the extension and enrols too.)
-   */
+  /** This browser's device on the server, found by a blocked visit to an address only it opens. */
   async function ownDevice(marker: string) {
     // The block page reports the attempt, so it stays open until the server has the event.
     const page = await context!.newPage();
@@ -178,11 +173,14 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
     // The one change to the generated file: Playwright drives Chromium through the DevTools
     // protocol, which "developer tools off" (2) shuts for every page, and the default (0) shuts
     // for force-installed extensions. 1 lets the test look inside the extension.
-    installed = installMachinePolicy('waymark.json', { ...policy, DeveloperToolsAvailability: 1 });
+    managedChromium = chromiumUnderMachinePolicy('waymark.json', {
+      ...policy,
+      DeveloperToolsAvailability: 1,
+    });
 
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
+      executablePath: managedChromium.executablePath,
       headless: true,
       // Nothing loads the extension but the policy; background networking stays on because
       // extension installs and update checks are background fetches.
@@ -199,7 +197,7 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    installed?.restore();
+    managedChromium?.remove();
     await origin?.close();
     await server?.stop();
     if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -254,5 +252,5 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
 });
 
 describe.skipIf(isRoot)('force-install by device policy, in Chromium', () => {
-  it.skip('skipped: installing machine policy in /etc/chromium/policies/managed needs root (run the e2e tests as root)', () => {});
+  it.skip('skipped: installing machine policy (in a private mount namespace) needs root (run the e2e tests as root)', () => {});
 });
