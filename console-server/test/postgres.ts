@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** DESIGN.md: the PostgreSQL tests use TEST_DATABASE_URL, each run in a fresh database it creates and drops. */
+/**
+ * docs/architecture.md, "Storage": the PostgreSQL tests use TEST_DATABASE_URL, each run in a fresh
+ * database it creates and drops.
+ */
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -37,7 +37,7 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
   };
 }
 
-// fakeBrowser does not implement declarativeNetRequest: spy on it (DESIGN.md).
+// fakeBrowser does not implement declarativeNetRequest: spy on it (docs/architecture.md, platform facts).
 function spyDnr(existing: number[] = []) {
   const dnr = fakeBrowser.declarativeNetRequest;
   vi.spyOn(dnr, 'getDynamicRules').mockResolvedValue(existing.map((id) => ({ id }) as never));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CAPABILITY_NAMES, can, ROLES, type Capability, type Role } from '../src';
 
-// DESIGN.md's roles table, transcribed (✓ = true), plus the school admin of the server issue and
-// the trust-level roles of the scale issue.
+// The roles table of docs/architecture.md, transcribed (✓ = true), plus the school admin of the
+// server issue and the trust-level roles of the scale issue.
 const table: Record<Capability, Record<Role, boolean>> = {
   'watch-own-classes': {
     teacher: true,

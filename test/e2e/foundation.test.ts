@@ -111,7 +111,8 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     });
     expect(event.deviceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(event.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
-    // No signed-in managed profile in this browser: the device stands for the pupil (DESIGN.md).
+    // No signed-in managed profile in this browser: the device stands for the pupil
+    // (docs/architecture.md, "Events").
     expect(event.user).toBeNull();
     await page.close();
     blockedEventId = event.id;

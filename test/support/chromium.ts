@@ -17,8 +17,8 @@ export interface PupilBrowser {
 }
 
 /**
- * Debian's Chromium with the built extension loaded, as DESIGN.md lists. Host names the tests use
- * resolve to this machine only.
+ * Debian's Chromium with the built extension loaded, as docs/architecture.md lists. Host names
+ * the tests use resolve to this machine only.
  */
 export async function launchPupilBrowser(hostRules: string[]): Promise<PupilBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));

@@ -3,7 +3,8 @@ import type { Category, CategoryAction, PolicyBody, Profile } from '@waymark/sha
 /**
  * Waymark's starter data: well-known sites per category and a reviewed allow-list for the
  * youngest pupils. Schools extend these through the console and the list importers; the school's
- * network filter still holds the licensed IWF/CTIRU lists (DESIGN.md).
+ * network filter still holds the licensed IWF/CTIRU lists (docs/architecture.md, "The policy
+ * model").
  */
 export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
   pornography: [

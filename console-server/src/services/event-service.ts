@@ -77,7 +77,7 @@ export function redacted(event: StoredEvent): StoredEvent {
   return { ...event, url: null, urlHidden: true, details: {} };
 }
 
-/** DESIGN.md: illegal-category URLs are stored but shown only to the DSL. */
+/** docs/architecture.md, "Events": illegal-category URLs are stored but shown only to the DSL. */
 export function redactFor(role: Role, event: StoredEvent): StoredEvent {
   return can(role, 'see-illegal-urls') ? event : redacted(event);
 }

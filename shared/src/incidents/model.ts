@@ -56,7 +56,10 @@ export const INCIDENT_STATUSES = ['open', 'under-review', 'closed'] as const;
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
 
-/** DESIGN.md: the illegal-content procedure, shown as steps; the last needs a second senior member of staff. */
+/**
+ * docs/architecture.md, "Events": the illegal-content procedure, shown as steps; the last needs a
+ * second senior member of staff.
+ */
 export const ILLEGAL_PROCEDURE = [
   'Do not view the content again, and do not copy, print or forward it.',
   'Isolate the device: leave it as it is, do not switch it off, keep others away from it.',

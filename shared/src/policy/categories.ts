@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Key-stage profiles of DESIGN.md. A device or pupil belongs to exactly one. */
+/** Key-stage profiles (docs/architecture.md, "The policy model"). A device or pupil has exactly one. */
 export const PROFILES = ['EYFS', 'KS1', 'KS2', 'KS3', 'KS4', 'KS5', 'staff'] as const;
 export const ProfileSchema = z.enum(PROFILES);
 export type Profile = z.infer<typeof ProfileSchema>;

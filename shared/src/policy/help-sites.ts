@@ -1,6 +1,6 @@
 /**
- * Help services that block pages point to. DESIGN.md: a "help" link must never lead to
- * another block page, so these hosts are always allowed, whatever a list says.
+ * Help services that block pages point to. docs/architecture.md, "The policy model": a "help"
+ * link must never lead to another block page, so these hosts are always allowed, whatever a list says.
  */
 export const HELP_SITES = [
   { name: 'Childline', host: 'childline.org.uk', phone: '0800 1111' },

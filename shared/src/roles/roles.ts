@@ -39,9 +39,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * DESIGN.md's roles table, one row per capability. Qualifiers in the table ("own classes",
- * "technical", "no pupil names", "aggregates") are capabilities of their own, so every check
- * in the product is a single `can(role, capability)`.
+ * The roles table of docs/architecture.md, one row per capability. Qualifiers in the table
+ * ("own classes", "technical", "no pupil names", "aggregates") are capabilities of their own, so
+ * every check in the product is a single `can(role, capability)`.
  */
 export const CAPABILITIES = {
   /** Watch one's own classes live. */

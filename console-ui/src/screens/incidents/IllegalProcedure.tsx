@@ -9,8 +9,8 @@ import { countersignedAt } from './history-entries';
 const STEPS = ['step1', 'step2', 'step3', 'step4'] as const;
 
 /**
- * DESIGN.md's illegal-content procedure as numbered steps. The police step shows whether it is
- * recorded; the last step is the countersignature, which only a second senior member of staff
+ * The illegal-content procedure (docs/architecture.md, "Events") as numbered steps. The police
+ * step shows whether it is recorded; the last step is the countersignature, which only a second senior member of staff
  * (a DSL who neither raised nor owns the incident) can give, and without which it cannot close.
  */
 export function IllegalProcedure({ detail, me }: { detail: IncidentDetail; me: Staff }) {
