@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface ServerConfig {
+interface ServerConfig {
   port: number;
   host: string;
   /** PGlite data folder; ignored when `databaseUrl` is set. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ProfileSchema } from '@waymark/shared';
 
 /** The managed configuration a technician sets by device policy (see public/managed_schema.json). */
-export const ManagedConfigSchema = z.object({
+const ManagedConfigSchema = z.object({
   serverUrl: z.url().optional(),
   enrollmentToken: z.string().min(1).optional(),
   schoolId: z.string().optional(),
@@ -14,7 +14,7 @@ export const ManagedConfigSchema = z.object({
   locale: z.enum(['en', 'cy']).optional(),
   signInDomains: z.array(z.string()).optional(),
 });
-export type ManagedConfig = z.infer<typeof ManagedConfigSchema>;
+type ManagedConfig = z.infer<typeof ManagedConfigSchema>;
 
 export interface EffectiveConfig extends ManagedConfig {
   serverUrl: string;
@@ -34,7 +34,7 @@ const BUILD_DEFAULTS = {
 };
 
 /** Chrome can take ~3 s to answer `storage.managed.get` at start-up; a fresh install first sees `{}`. */
-export async function readManagedConfig(): Promise<ManagedConfig> {
+async function readManagedConfig(): Promise<ManagedConfig> {
   try {
     const raw = await browser.storage.managed.get();
     const parsed = ManagedConfigSchema.safeParse(raw);

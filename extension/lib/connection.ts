@@ -18,7 +18,7 @@ type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvent
 /** Per-server device tokens: a device moved to another server enrolls again there. */
 const deviceTokensItem = storage.defineItem<Record<string, string>>('local:deviceTokens', { fallback: {} });
 
-export interface ConnectionHandlers {
+interface ConnectionHandlers {
   onPolicy(message: PolicyMessage): void;
   onRequestStatus(message: RequestStatusMessage): void;
   onConnect(): void;

@@ -34,7 +34,7 @@ export type SendResult = { ok: true } | { ok: false; error: string; permanent: b
 /** Blocked attempts on the same page this close together are folded into one report. */
 export const FOLD_WINDOW_MS = 60_000;
 /** A day offline is a few hundred events; this bound only matters for a device offline for weeks. */
-export const MAX_QUEUED = 10_000;
+const MAX_QUEUED = 10_000;
 
 /** What may be dropped first when the outbox is full: routine reports, never concerns or requests. */
 function droppable(event: DeviceEventInput): 0 | 1 | null {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseSearchUrl, type SearchQuery } from '@waymark/shared';
 import { blockPageUrl } from './apply-policy';
 
-export interface CapturedSearch extends SearchQuery {
+interface CapturedSearch extends SearchQuery {
   url: string;
   blocked: boolean;
 }

@@ -7,7 +7,7 @@ import type { SigningKey } from './signing-key';
 
 export type Browser = 'chrome' | 'edge';
 
-export interface PackOptions {
+interface PackOptions {
   /** The browser's production build (WXT's .output/<browser>-mv3). */
   buildDir: string;
   browser: Browser;

@@ -17,7 +17,7 @@ export interface SigningKey {
 }
 
 /** The extension ID Chrome derives from a public key: SHA-256, first 16 bytes, hex written a–p. */
-export function extensionIdOf(spkiDer: Buffer): string {
+function extensionIdOf(spkiDer: Buffer): string {
   const hex = createHash('sha256').update(spkiDer).digest().subarray(0, 16).toString('hex');
   return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }

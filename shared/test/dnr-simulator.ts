@@ -1,6 +1,6 @@
 import type { DnrRule } from '../src';
 
-export interface DnrOutcome {
+interface DnrOutcome {
   action: 'allow' | 'redirect' | 'transform' | 'none';
   target?: string;
   headers: Record<string, string>;

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, type ApplicationOptions } from '@waymark/console-server'
 import { startTestServer, type TestServer } from '@waymark/console-server/testing';
 import { CHROMIUM, REPO_ROOT } from './paths';
 
-export const CONSOLE_UI_DIR = path.join(REPO_ROOT, 'console-ui/dist');
+const CONSOLE_UI_DIR = path.join(REPO_ROOT, 'console-ui/dist');
 
 export interface ConsoleHarness {
   server: TestServer;

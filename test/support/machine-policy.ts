@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CHROMIUM } from './paths';
 
 /** Where Debian's Chromium reads configuration, machine policy included (`policies/managed/*.json`). */
-export const CHROMIUM_ETC_DIR = '/etc/chromium';
+const CHROMIUM_ETC_DIR = '/etc/chromium';
 
 export interface MachinePolicyChromium {
   /** An executable that starts Chromium under the policy: pass it to Playwright as `executablePath`. */

@@ -6,9 +6,9 @@ import { alerts, staff } from '../db/schema';
 import { escapeHtml, type Mailer } from './mailer';
 
 /** At most one alert per pupil per topic in this window; the rest are counted into it. */
-export const ALERT_WINDOW_MS = 10 * 60 * 1000;
+const ALERT_WINDOW_MS = 10 * 60 * 1000;
 
-export function alertTopic(event: StoredEvent): string {
+function alertTopic(event: StoredEvent): string {
   if (event.category) return event.category;
   const flags = event.details.flags as Category[] | undefined;
   return flags?.[0] ?? event.kind;

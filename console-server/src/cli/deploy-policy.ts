@@ -16,7 +16,7 @@ import { EXIT, InputError, UsageError, type CliIo } from './io';
 
 const DEMO_SERVER_URL = 'http://localhost:8080';
 /** The demo school's pupils' and staff's e-mail domains (as the console's Deploy page finds them). */
-export const DEMO_ACCOUNT_DOMAINS = ['pupils.demo.waymark.test', 'demo.waymark.test'];
+const DEMO_ACCOUNT_DOMAINS = ['pupils.demo.waymark.test', 'demo.waymark.test'];
 
 export const DEPLOY_POLICY_USAGE = `Usage: waymark deploy-policy --target <target> [--server-url URL] [--token T] [--out FILE]
                               [--domain D]... [--locale en|cy] [--profile P]

@@ -11,13 +11,13 @@
  * `lanes` batches may be in flight at once (see `concurrentWrites`), so the next batch is on its
  * way while the current one commits.
  */
-export interface GroupCommit<In, Out> {
+interface GroupCommit<In, Out> {
   write(item: In): Promise<Out>;
   /** Resolves when everything queued so far has been written (or has failed). */
   drain(): Promise<void>;
 }
 
-export interface GroupCommitOptions<In, Out> {
+interface GroupCommitOptions<In, Out> {
   /** Writes a batch in one transaction and returns one result per item, in order. */
   writeBatch(items: In[]): Promise<Out[]>;
   /** Largest batch (bounded by the database's 65,535 parameters per statement). */

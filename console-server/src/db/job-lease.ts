@@ -39,4 +39,3 @@ export function createJobLeases(db: Database, holder = `${os.hostname()}:${proce
     },
   };
 }
-export type JobLeases = ReturnType<typeof createJobLeases>;

@@ -6,7 +6,7 @@ interface QueryOptions {
   parsers?: Record<number, (value: string) => unknown>;
 }
 
-export interface QueryResult {
+interface QueryResult {
   rows: unknown[];
   fields: Array<{ name: string; dataTypeID: number }>;
   affectedRows?: number;
@@ -32,7 +32,7 @@ function revive(error: SerializedError): Error {
 }
 
 /** What a query inside a transaction is given: the same calls, without waiting for the transaction. */
-export interface ThreadTransaction {
+interface ThreadTransaction {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult>;
   exec(sql: string): Promise<QueryResult[]>;
 }

@@ -1,7 +1,7 @@
 import type { Database } from './open-database';
 import { PgliteThread } from './pglite-thread';
 
-export type RawQuery = <Row extends Record<string, unknown>>(
+type RawQuery = <Row extends Record<string, unknown>>(
   text: string,
   params: unknown[],
 ) => Promise<{ rows: Row[]; affected: number }>;

@@ -12,7 +12,7 @@ export interface BrowserPolicySetting {
   adminConsole: string;
 }
 
-export interface BrowserPolicyContext {
+interface BrowserPolicyContext {
   browser: ExtensionBrowser;
   extensionId: string;
   updateUrl: string;
@@ -38,7 +38,7 @@ const INTERNAL_PAGES = [
 ];
 
 /** RestrictSigninToPattern is a regular expression matched against the whole account name. */
-export function signInPattern(domains: string[]): string {
+function signInPattern(domains: string[]): string {
   const escaped = domains.map((d) => d.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   return escaped.length === 1 ? `.*@${escaped[0]}` : `.*@(${escaped.join('|')})`;
 }

@@ -3,7 +3,7 @@ import { extensionIdFromCrxId, extensionIdFromPublicKey } from './extension-id';
 import { readZipEntry } from './zip-entry';
 
 /** What the server needs to know about a signed package before offering it to devices. */
-export interface CrxInfo {
+interface CrxInfo {
   extensionId: string;
   version: string;
   /** The manifest inside the package. */

@@ -9,10 +9,10 @@ import { encodeRegFile, windowsRegText } from './formats/windows-reg';
 import { managedConfigSettings } from './managed-config';
 import { targetInfo } from './targets';
 
-export type GeneratedPolicy = Omit<DeployPolicyFile, 'warnings' | 'token'> & { bytes: Buffer };
+type GeneratedPolicy = Omit<DeployPolicyFile, 'warnings' | 'token'> & { bytes: Buffer };
 
 /** Where devices fetch the update manifest: Edge asks for its own build. */
-export function updateUrlFor(serverUrl: string, browser: 'chrome' | 'edge'): string {
+function updateUrlFor(serverUrl: string, browser: 'chrome' | 'edge'): string {
   return `${serverUrl.replace(/\/+$/, '')}/extension/update.xml${browser === 'edge' ? '?browser=edge' : ''}`;
 }
 

@@ -8,9 +8,9 @@
  * The type decides how a value is written: a `.reg` list is a key of numbered REG_SZ values, a
  * dictionary is one REG_SZ holding JSON, a boolean or integer is a REG_DWORD.
  */
-export type PolicyType = 'boolean' | 'integer' | 'string' | 'list' | 'dictionary';
+type PolicyType = 'boolean' | 'integer' | 'string' | 'list' | 'dictionary';
 
-export interface PolicyDefinition {
+interface PolicyDefinition {
   type: PolicyType;
   chrome: boolean;
   edge: boolean;

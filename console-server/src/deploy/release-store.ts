@@ -4,7 +4,7 @@ import { DEVELOPMENT_EXTENSION_ID, type ExtensionBrowser, type ExtensionRelease 
 import { compareVersions } from '../services/device-health-rules';
 import { CrxError, parseCrx } from './crx-file';
 
-export interface ReleaseListing {
+interface ReleaseListing {
   releases: ExtensionRelease[];
   latest: Partial<Record<ExtensionBrowser, ExtensionRelease>>;
   /** Packages devices would refuse, said in words a technician can act on. */
@@ -12,7 +12,7 @@ export interface ReleaseListing {
 }
 
 /** `waymark-1.2.0-edge.crx` is the Edge build; any other `.crx` is Chrome's. */
-export function browserOfPackage(fileName: string): ExtensionBrowser {
+function browserOfPackage(fileName: string): ExtensionBrowser {
   return /-edge\.crx$/i.test(fileName) ? 'edge' : 'chrome';
 }
 

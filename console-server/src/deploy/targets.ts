@@ -54,5 +54,3 @@ export function targetInfo(target: DeployTarget): TargetInfo {
   }[platform];
   return { target, browser, platform, label, fileName, mediaType, install: INSTALL[target] };
 }
-
-export { BROWSER_NAME };

@@ -7,7 +7,7 @@ export interface BadLine {
   error: string;
 }
 
-export interface ParsedList {
+interface ParsedList {
   filters: string[];
   bad: BadLine[];
 }
@@ -16,7 +16,7 @@ export interface ParsedList {
  * UT1 (Université Toulouse) blacklist categories, as used by squidGuard and e2guardian, mapped to
  * Waymark's. Categories with no counterpart (malware, phishing, ads…) are reported, not guessed.
  */
-export const UT1_CATEGORY_MAP: Record<string, Category> = {
+const UT1_CATEGORY_MAP: Record<string, Category> = {
   adult: 'pornography',
   porn: 'pornography',
   sexual_education: 'pornography',

@@ -5,7 +5,7 @@ import { ClassImportRowSchema, describeZodError } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, classTeachers, pupils, staff } from '../db/schema';
 
-export interface ClassImportResult {
+interface ClassImportResult {
   classesCreated: number;
   pupilsAdded: number;
   pupilsUpdated: number;

@@ -9,7 +9,7 @@ import {
   type BadLine,
 } from './category-importers';
 
-export interface ImportSummary {
+interface ImportSummary {
   format: ImportCategoryListBody['format'];
   categories: Partial<Record<Category, { added: number; alreadyListed: number }>>;
   /** Lines that were not imported, by number (the first 500; `badCount` has them all). */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 export const GENESIS = '0'.repeat(64);
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
@@ -13,7 +13,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export interface ChainedEntry {
+interface ChainedEntry {
   /** Null for the retention job's purge entries. */
   incidentId: string | null;
   at: Date;

@@ -4,7 +4,7 @@ import { incidentHistory, incidents, schools } from '../db/schema';
 import { entryHash, GENESIS } from './hash-chain';
 import { applyChange, type IncidentState } from './incident-state';
 
-export interface LogProblem {
+interface LogProblem {
   schoolId: string;
   entryId?: number;
   incidentId?: string;

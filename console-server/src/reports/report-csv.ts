@@ -21,11 +21,11 @@ const safe = (cell: Cell): Cell =>
   typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 
 /** CSV with a byte-order mark, so Excel reads Welsh letters (ŵ, ŷ) as they are. */
-export function toCsv(header: string[], rows: Cell[][]): string {
+function toCsv(header: string[], rows: Cell[][]): string {
   return stringify([header, ...rows.map((r) => r.map(safe))], { bom: true, record_delimiter: 'windows' });
 }
 
-export type SeriesGroup = 'categories' | 'keyStages' | 'classes';
+type SeriesGroup = 'categories' | 'keyStages' | 'classes';
 
 /** A chart over time as a table: one row per day or week, one column per line, and the totals. */
 export function seriesCsv(

@@ -26,7 +26,7 @@ export const mondayOf = (isoDate: string) =>
   addDays(isoDate, -((new Date(toDay(isoDate)).getUTCDay() + 6) % 7));
 
 /** Today's date where the school is. */
-export function todayIn(timeZone: string, now = new Date()): string {
+function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -35,7 +35,7 @@ export function todayIn(timeZone: string, now = new Date()): string {
   }).format(now);
 }
 
-export function bucketsOf(fromDate: string, toDate: string, granularity: 'day' | 'week'): string[] {
+function bucketsOf(fromDate: string, toDate: string, granularity: 'day' | 'week'): string[] {
   const buckets: string[] = [];
   const step = granularity === 'day' ? 1 : 7;
   for (let d = granularity === 'day' ? fromDate : mondayOf(fromDate); d < toDate; d = addDays(d, step)) {

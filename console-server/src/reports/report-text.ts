@@ -1,7 +1,7 @@
 import type { ReportLanguage } from '@waymark/shared';
 
 /** The words of the CSV downloads and the digest page, in English and Welsh. */
-export interface ReportText {
+interface ReportText {
   locale: string;
   csv: {
     day: string;

@@ -6,7 +6,7 @@ import type { Category, CategoryAction, PolicyBody, Profile } from '@waymark/sha
  * network filter still holds the licensed IWF/CTIRU lists (docs/architecture.md, "The policy
  * model").
  */
-export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
+const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
   pornography: [
     'pornhub.com',
     'xvideos.com',

@@ -1,7 +1,7 @@
 import { localTime } from '@waymark/shared';
 
 /** When the school is open: Monday to Friday, `dayStart` to `dayEnd` (HH:MM) in its time zone. */
-export interface SchoolHours {
+interface SchoolHours {
   timeZone: string;
   dayStart: string;
   dayEnd: string;

@@ -5,7 +5,7 @@ import { classes, devices, events, expectedDevices, policies, schools } from '..
 import { compareVersions, newestVersion, schoolMinutesBetween } from './device-health-rules';
 
 /** Tamper alerts in the device list are counted over this many days. */
-export const TAMPER_WINDOW_DAYS = 7;
+const TAMPER_WINDOW_DAYS = 7;
 
 /**
  * The technician's view of the school's devices: each device with what is wrong with it, and a

@@ -27,7 +27,7 @@ const HIGH_RISK: ReadonlySet<Category> = new Set<Category>([
   'violence',
 ]);
 
-export function severityOf(event: DeviceEvent): Severity {
+function severityOf(event: DeviceEvent): Severity {
   switch (event.kind) {
     case 'concern':
     case 'tamper':

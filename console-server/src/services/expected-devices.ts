@@ -10,11 +10,11 @@ import type { Database } from '../db/open-database';
 import { expectedDevices } from '../db/schema';
 
 /** A school's asset register is a few thousand devices; a file far bigger than that is a mistake. */
-export const MAX_EXPECTED_DEVICES = 20_000;
+const MAX_EXPECTED_DEVICES = 20_000;
 /** Problems reported back per import: enough to fix a file, not a wall of text. */
 const MAX_PROBLEMS = 100;
 
-export type ExpectedDevicesImport =
+type ExpectedDevicesImport =
   { ok: true; imported: number } | { ok: false; problems: ImportProblem[]; problemCount: number };
 
 interface ParsedRecord {

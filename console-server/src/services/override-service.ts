@@ -5,8 +5,8 @@ import type { Database } from '../db/open-database';
 import { lessonOverrides, schools } from '../db/schema';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
-export const DEFAULT_OVERRIDE_MINUTES = 60;
-export const MIN_OVERRIDE_MINUTES = 10;
+const DEFAULT_OVERRIDE_MINUTES = 60;
+const MIN_OVERRIDE_MINUTES = 10;
 
 type Row = typeof lessonOverrides.$inferSelect;
 

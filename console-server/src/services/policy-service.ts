@@ -14,9 +14,9 @@ import { policies, policyChanges, schools } from '../db/schema';
 import { HttpError } from '../http/middleware';
 
 /** A profile's policy as edited: without category lists, the stored ones are kept. */
-export type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
+type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
 
-export interface PolicyServiceDeps {
+interface PolicyServiceDeps {
   db: Database;
 }
 

@@ -6,12 +6,12 @@ import { classes, classTeachers, pupils, schools, sessions, staff, trusts } from
 import { hashPassword, hashSecret, newSecret, verifyPassword } from '../auth/tokens';
 import { sql } from 'drizzle-orm';
 
-export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 const LOCKOUT_AFTER = 5;
 const LOCKOUT_MS = 15 * 60 * 1000;
 
-export type LoginResult =
+type LoginResult =
   | { ok: true; staff: Staff; sessionToken: string }
   | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
 

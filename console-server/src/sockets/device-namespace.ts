@@ -26,14 +26,14 @@ interface DeviceSocketData {
   host: string | undefined;
 }
 
-export type DeviceNamespace = Namespace<
+type DeviceNamespace = Namespace<
   DeviceClientToServerEvents,
   DeviceServerToClientEvents,
   object,
   DeviceSocketData
 >;
 
-export interface DeviceNamespaceDeps {
+interface DeviceNamespaceDeps {
   io: Server;
   deviceService: DeviceService;
   eventService: EventService;

@@ -10,10 +10,10 @@ import {
 /** The most events a live feed keeps on screen, besides those waiting for a person. */
 export const FEED_LIMIT = 2000;
 /** At most this many older concerns and undecided requests are kept beyond FEED_LIMIT. */
-export const ATTENTION_KEPT = 200;
+const ATTENTION_KEPT = 200;
 
 /** A concern, or a request nobody has decided: it must not fall off the feed under newer events. */
-export function waitsForPerson(event: StoredEvent): boolean {
+function waitsForPerson(event: StoredEvent): boolean {
   return (
     event.kind === 'concern' ||
     (event.kind === 'unblock-request' &&
@@ -46,7 +46,7 @@ export function mergeEvents(current: StoredEvent[], incoming: StoredEvent[]): St
 const stage = (status: StoredEvent['requestStatus']) =>
   status === null ? 0 : status === 'pending' ? 1 : status === 'forwarded' ? 2 : 3;
 
-export function newestFirst(a: StoredEvent, b: StoredEvent): number {
+function newestFirst(a: StoredEvent, b: StoredEvent): number {
   return b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 }
 
@@ -118,7 +118,7 @@ export function feedView(
 }
 
 /** Events that should interrupt the teacher: high severity (concerns, tamper, high-risk categories, flagged searches). */
-export function isUrgent(event: StoredEvent): boolean {
+function isUrgent(event: StoredEvent): boolean {
   return event.severity === 'high';
 }
 

@@ -45,7 +45,7 @@ export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
 export type Ack<T = { id: string }> = (response: ({ ok: true } & T) | { ok: false; error: string }) => void;
 
-export const REQUEST_STATUSES = ['pending', 'approved', 'denied', 'forwarded'] as const;
+const REQUEST_STATUSES = ['pending', 'approved', 'denied', 'forwarded'] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 

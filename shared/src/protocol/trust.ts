@@ -7,7 +7,7 @@ import { SeveritySchema } from './events';
  * trust-level staff see across the schools of their own trust, `/api/trust/*`.
  */
 /** A school year and a bit: enough for the annual report to trustees. */
-export const MAX_TRUST_PERIOD_DAYS = 400;
+const MAX_TRUST_PERIOD_DAYS = 400;
 
 export const TrustPeriodQuerySchema = z
   .object({

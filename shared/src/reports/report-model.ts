@@ -4,7 +4,7 @@ import { CategorySchema, ProfileSchema } from '../policy/categories';
 /** A report covers at most this many days: a school year with room to spare. */
 export const MAX_REPORT_DAYS = 400;
 
-export const REPORT_LANGUAGES = ['en', 'cy'] as const;
+const REPORT_LANGUAGES = ['en', 'cy'] as const;
 export const ReportLanguageSchema = z.enum(REPORT_LANGUAGES);
 export type ReportLanguage = z.infer<typeof ReportLanguageSchema>;
 
@@ -33,7 +33,7 @@ export const ReportPeriodQuerySchema = z
 export type ReportPeriodQuery = z.infer<typeof ReportPeriodQuerySchema>;
 
 /** A blocked attempt's category, or `uncategorised`. */
-export const ReportCategorySchema = z.union([CategorySchema, z.literal(UNCATEGORISED)]);
+const ReportCategorySchema = z.union([CategorySchema, z.literal(UNCATEGORISED)]);
 
 /** Narrows the DSL's pupils report to the pupils behind one bar of a chart. */
 export const PupilFilterSchema = z.object({
@@ -50,7 +50,7 @@ export const PupilKeySchema = z.union([
 ]);
 
 /** Reports that can be downloaded as CSV (`GET /api/reports/export.csv?report=…`). */
-export const REPORT_NAMES = [
+const REPORT_NAMES = [
   'blocked-by-category',
   'blocked-by-key-stage',
   'blocked-by-class',

@@ -13,13 +13,7 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Roles within one school: the ones a school admin may give. */
-export const SCHOOL_ROLES = [
-  'teacher',
-  'dsl',
-  'technician',
-  'governor',
-  'admin',
-] as const satisfies readonly Role[];
+const SCHOOL_ROLES = ['teacher', 'dsl', 'technician', 'governor', 'admin'] as const satisfies readonly Role[];
 export const SchoolRoleSchema = z.enum(SCHOOL_ROLES);
 /**
  * Roles that see across the schools of a trust; given only by whoever runs the deployment

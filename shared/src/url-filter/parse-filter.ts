@@ -4,7 +4,7 @@
  * https://support.google.com/chrome/a/answer/9942583 and chromium.org "URL Blocklist filter format".
  */
 
-export const STANDARD_SCHEMES = new Set([
+const STANDARD_SCHEMES = new Set([
   'about',
   'blob',
   'content',

@@ -1,5 +1,5 @@
 /** The file's exact bytes (a `.reg` is UTF-16 with a byte-order mark), from the server's base64. */
-export function bytesOf(contentBase64: string): Uint8Array<ArrayBuffer> {
+function bytesOf(contentBase64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

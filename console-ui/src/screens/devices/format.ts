@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface DeviceFormatters {
+interface DeviceFormatters {
   /** 25 Nov 2026, 10:30 */
   dateTime(iso: string): string;
   /** 5 minutes ago, yesterday, 3 weeks ago */

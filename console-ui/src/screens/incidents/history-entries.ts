@@ -20,7 +20,7 @@ export type HistoryChange =
   | { kind: 'countersigned'; by: string }
   | { kind: 'note'; text: string };
 
-export interface HistoryItem {
+interface HistoryItem {
   at: string;
   actorName: string;
   changes: HistoryChange[];

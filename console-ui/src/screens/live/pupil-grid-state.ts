@@ -24,7 +24,7 @@ export interface PupilTile {
   urgent: boolean;
 }
 
-export interface GridOptions {
+interface GridOptions {
   /** The DSL decides forwarded requests too, so they count as open for them. */
   canDecideForwarded: boolean;
 }

@@ -5,7 +5,7 @@ import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed
 
 export type Connection = 'connecting' | 'live' | 'lost';
 
-export interface LiveClass {
+interface LiveClass {
   connection: Connection;
   error: string | null;
   /** Newest first, at most FEED_LIMIT. */
@@ -20,7 +20,7 @@ export interface LiveClass {
   merge(events: StoredEvent[]): void;
 }
 
-export interface LiveClassCallbacks {
+interface LiveClassCallbacks {
   /** New high-severity events, concerns first (never the backlog sent on connecting). */
   onUrgent?: (events: StoredEvent[]) => void;
   /** The socket came back after a drop: whatever was fetched over HTTP may be stale. */

@@ -11,7 +11,7 @@ import type {
 } from '@waymark/shared';
 import { api } from '../../lib/api';
 
-export interface ProfileSummary {
+interface ProfileSummary {
   profile: Profile;
   version: number;
   updatedAt: string;
@@ -57,7 +57,7 @@ export interface CategoryImportSummary {
   allowEntries: string[];
 }
 
-export interface KeywordImportSummary {
+interface KeywordImportSummary {
   added: number;
   alreadyListed: number;
   bad: BadLine[];

@@ -5,7 +5,7 @@ import type { Decision, Profile } from '@waymark/shared';
  * The server's rule label is English and names the filter in quotes; the filter is carried over
  * as written, the words around it are translated.
  */
-export interface DecisionText {
+interface DecisionText {
   key:
     | 'alwaysAllowed'
     | 'helpSite'

@@ -174,7 +174,7 @@ function windowProblems(category: Category, draft: CategoryDraft): DraftProblem[
   return [];
 }
 
-export type DraftCheck =
+type DraftCheck =
   | { ok: true; body: PolicyBody; reason: string; helpSitesBlocked: string[] }
   | { ok: false; problems: DraftProblem[] };
 
@@ -225,7 +225,7 @@ export function checkDraft(draft: PolicyDraft, base: PolicyBody, reason: string)
 }
 
 /** Block-list entries that name a help site: they have no effect, since help is never blocked. */
-export function helpSitesIn(filters: readonly string[]): string[] {
+function helpSitesIn(filters: readonly string[]): string[] {
   return filters.filter((f) => {
     const parsed = parseFilter(f);
     if (!parsed.ok) return false;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { PupilFilter } from '@waymark/shared';
 import { usePeriod } from './use-period';
 
-export interface DrillTarget {
+interface DrillTarget {
   key: string;
   name: string;
   count: number;

@@ -80,4 +80,3 @@ export function useReportLabels() {
     };
   }, [lang]);
 }
-export type ReportLabelsFor = ReturnType<typeof useReportLabels>;

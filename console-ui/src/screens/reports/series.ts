@@ -5,7 +5,7 @@ import type { ReportSeries } from '@waymark/shared';
  * and they differ in lightness as well as hue. The last is for "Other".
  */
 export const SERIES_COLOURS = ['#0b5cad', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0f766e', '#1e293b'];
-export const OTHER_COLOUR = '#64748b';
+const OTHER_COLOUR = '#64748b';
 export const OTHER_KEY = '__other__';
 
 /** The largest series, the rest folded into "Other", so a chart and its table stay readable. */

@@ -13,7 +13,7 @@ const query = (params: Record<string, string | undefined>) => {
 
 export type TrustAlert = Alert & { schoolName: string };
 
-export interface PupilRow {
+interface PupilRow {
   pupil: string;
   className: string | null;
   blocked: number;
