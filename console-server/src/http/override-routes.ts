@@ -23,8 +23,8 @@ export function overrideRoutes(deps: {
   router.get(
     '/',
     handle(async (req, res) => {
-      const { classId } = await ownClass(req);
-      res.json({ overrides: await deps.overrideService.current([classId]) });
+      const { who, classId } = await ownClass(req);
+      res.json({ overrides: await deps.overrideService.current(who.schoolId, [classId]) });
     }),
   );
 
@@ -34,6 +34,7 @@ export function overrideRoutes(deps: {
       const { who, classId } = await ownClass(req);
       const body = parseBody(StartOverrideBodySchema, req.body);
       const override = await deps.overrideService.start(who.schoolId, classId, who.id, body);
+      if (!override) throw new HttpError(404, 'no such class');
       await deps.live.classPolicyChanged(classId);
       res.status(201).json({ override });
     }),
@@ -43,8 +44,8 @@ export function overrideRoutes(deps: {
     '/:overrideId/end',
     handle(async (req, res) => {
       const { who, classId } = await ownClass(req);
-      const ended = await deps.overrideService.end(who.schoolId, String(req.params.overrideId));
-      if (!ended || ended.classId !== classId) throw new HttpError(404, 'no such override running');
+      const ended = await deps.overrideService.end(who.schoolId, classId, String(req.params.overrideId));
+      if (!ended) throw new HttpError(404, 'no such override running');
       await deps.live.classPolicyChanged(classId);
       res.json({ override: ended });
     }),

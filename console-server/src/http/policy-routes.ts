@@ -96,12 +96,15 @@ export function policyRoutes(deps: {
       const who = requireCapability(req, 'edit-policies');
       const body = parseBody(TestUrlBodySchema, req.body);
       if (urlParts(body.url) === null) throw new HttpError(400, `"${body.url}" is not a web address`);
+      // Every id a caller passes must be their school's: another school's lesson is not theirs to read.
+      if (body.classId && !(await deps.overrideService.inSchool(who.schoolId, body.classId)))
+        throw new HttpError(400, 'classId: no such class in this school');
       const classIds = body.classId ? [body.classId] : [];
       const policy = await deps.policyService.policyFor(
         who.schoolId,
         body.profile,
         [],
-        await deps.overrideService.current(classIds),
+        await deps.overrideService.current(who.schoolId, classIds),
       );
       const decision = evaluateUrl(policy, body.url, {
         now: body.at ? new Date(body.at) : new Date(),

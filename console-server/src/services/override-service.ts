@@ -2,7 +2,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { localTime, type LessonOverride, type StartOverrideBody } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { lessonOverrides, schools } from '../db/schema';
+import { classes, lessonOverrides, schools } from '../db/schema';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 const DEFAULT_OVERRIDE_MINUTES = 60;
@@ -54,7 +54,19 @@ export function createOverrideService({ db }: { db: Database }) {
     return new Date(Math.max(end.getTime(), now.getTime() + MIN_OVERRIDE_MINUTES * 60_000));
   }
 
+  /** Whether the class is the school's: every id a caller passes is checked against their school. */
+  async function inSchool(schoolId: string, classId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: classes.id })
+      .from(classes)
+      .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
+    return row !== undefined;
+  }
+
   return {
+    inSchool,
+
+    /** Starts an override for a class of the school; null when the class is not the school's. */
     async start(
       schoolId: string,
       classId: string,
@@ -63,6 +75,7 @@ export function createOverrideService({ db }: { db: Database }) {
       options: { requestEventId?: string; now?: Date } = {},
     ) {
       const now = options.now ?? new Date();
+      if (!(await inSchool(schoolId, classId))) return null;
       const [row] = await db
         .insert(lessonOverrides)
         .values({
@@ -82,8 +95,11 @@ export function createOverrideService({ db }: { db: Database }) {
       return toOverride(row!);
     },
 
-    /** Ends an override now; returns it, or null if it was not found in this school. */
-    async end(schoolId: string, overrideId: string, now = new Date()) {
+    /**
+     * Ends a running override of this class of this school now; returns it, or null when there is
+     * none (another class's override is never touched, whoever asks).
+     */
+    async end(schoolId: string, classId: string, overrideId: string, now = new Date()) {
       const [row] = await db
         .update(lessonOverrides)
         .set({ endsAt: now })
@@ -91,6 +107,7 @@ export function createOverrideService({ db }: { db: Database }) {
           and(
             eq(lessonOverrides.id, overrideId),
             eq(lessonOverrides.schoolId, schoolId),
+            eq(lessonOverrides.classId, classId),
             gt(lessonOverrides.endsAt, now),
           ),
         )
@@ -98,13 +115,19 @@ export function createOverrideService({ db }: { db: Database }) {
       return row ? toOverride(row) : null;
     },
 
-    /** Overrides not yet ended for these classes (current and scheduled). */
-    async current(classIds: string[], now = new Date()) {
+    /** Overrides not yet ended for these classes of this school (current and scheduled). */
+    async current(schoolId: string, classIds: string[], now = new Date()) {
       if (classIds.length === 0) return [];
       const rows = await db
         .select()
         .from(lessonOverrides)
-        .where(and(inArray(lessonOverrides.classId, classIds), gt(lessonOverrides.endsAt, now)))
+        .where(
+          and(
+            eq(lessonOverrides.schoolId, schoolId),
+            inArray(lessonOverrides.classId, classIds),
+            gt(lessonOverrides.endsAt, now),
+          ),
+        )
         .orderBy(lessonOverrides.startsAt);
       return rows.map(toOverride);
     },

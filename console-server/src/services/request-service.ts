@@ -95,6 +95,7 @@ export function createRequestService(deps: {
           },
           { requestEventId: eventId, now },
         );
+        if (!override) throw new HttpError(404, 'no such unblock request');
         until = override.endsAt;
         overrideId = override.id;
       }

@@ -83,7 +83,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
 
   async function policyMessage({ device, host }: DeviceSocketData): Promise<PolicyMessage> {
     const classIds = device.classId ? [device.classId] : [];
-    const overrides = await deps.overrideService.current(classIds);
+    const overrides = await deps.overrideService.current(device.schoolId, classIds);
     const policy = await deps.policyService.policyFor(
       device.schoolId,
       device.profile,
