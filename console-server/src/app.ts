@@ -12,6 +12,7 @@ import { overrideRoutes } from './http/override-routes';
 import { rosterRoutes } from './http/roster-routes';
 import { broadcastPresence } from './live/presence';
 import { createRosterService } from './live/roster-service';
+import { createAccessRevocations } from './auth/access-revocations';
 import { createOidc, type OidcProviderConfig } from './auth/oidc';
 import { createDataProtectionService } from './data-protection/data-protection-service';
 import { dataProtectionRoutes } from './http/data-protection-routes';
@@ -80,7 +81,8 @@ export function createApplication({
   adapter,
   releasesDir = null,
 }: ApplicationOptions) {
-  const staffService = createStaffService({ db });
+  const revocations = createAccessRevocations();
+  const staffService = createStaffService({ db, revocations });
   const deviceService = createDeviceService({ db });
   const keywordService = createKeywordService({ db });
   const eventService = createEventService({
@@ -109,7 +111,7 @@ export function createApplication({
     maxHttpBufferSize: 1_000_000,
   });
   if (adapter) io.adapter(adapter);
-  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService });
+  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService, revocations, publicUrl });
   /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
   const broadcast = (event: StoredEvent) => {
     broadcastEvent(consoleNsp, event);
@@ -161,7 +163,7 @@ export function createApplication({
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', csrfGuard, authenticate(staffService));
+  app.use('/api', csrfGuard({ publicUrl }), authenticate(staffService));
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));

@@ -99,6 +99,56 @@ describe.skipIf(!available)('several servers on one PostgreSQL database act as o
     expect(ran).toEqual(['first', 'first again', 'second']);
   });
 
+  it('a console open on one server ends when its account loses access on the other', async () => {
+    const admin = await login(a.url, 'admin@demo.waymark.test');
+    const created = await apiCall(a.url, admin, 'POST', '/api/staff', {
+      email: 'cross.process@demo.waymark.test',
+      name: 'Cross Process',
+      role: 'teacher',
+      password: 'a long enough password',
+      classIds: ['class-year2'],
+    });
+    expect(created.status).toBe(201);
+    const cookie = await login(b.url, 'cross.process@demo.waymark.test', 'a long enough password');
+    const socket = await connectConsole(b.url, cookie);
+    expect((await socket.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    const ended = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // The reset is made on server A; the socket is held by server B.
+    const reset = await apiCall(a.url, admin, 'POST', `/api/staff/${created.body.id}/reset-password`, {
+      password: 'another long password',
+    });
+    expect(reset.status).toBe(200);
+    expect(await ended).toBe('io server disconnect');
+
+    // Sign-out on A ends the session's console on B.
+    const again = await login(a.url, 'cross.process@demo.waymark.test', 'another long password');
+    const second = await connectConsole(b.url, again);
+    const signedOut = new Promise<string>((resolve) => second.once('disconnect', resolve));
+    expect((await apiCall(a.url, again, 'POST', '/api/auth/logout')).status).toBe(200);
+    expect(await signedOut).toBe('io server disconnect');
+  });
+
+  it('twenty wrong passwords at once, across both servers, lock the account after five', async () => {
+    const admin = await login(a.url, 'admin@demo.waymark.test');
+    await apiCall(a.url, admin, 'POST', '/api/staff', {
+      email: 'guessed.pg@demo.waymark.test',
+      name: 'Guessed',
+      role: 'governor',
+      password: 'the right password',
+    });
+    const servers = [a, b];
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        servers[i % 2]!.app.services.staffService.login('guessed.pg@demo.waymark.test', `wrong-${i}`),
+      ),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid').length).toBeLessThanOrEqual(4);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked').length).toBeGreaterThanOrEqual(16);
+    expect(
+      await b.app.services.staffService.login('guessed.pg@demo.waymark.test', 'the right password'),
+    ).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
   it('opening the database again finds every migration applied', async () => {
     const again = await openPostgres(database.url, { poolSize: 1 });
     await again.close();

@@ -96,6 +96,29 @@ describe.skipIf(!available)('scale-out: two processes on PostgreSQL, one killed'
     expect(new Set(balancer.routed)).toEqual(new Set([a.port]));
   });
 
+  it('an account’s consoles on A end when its password is reset, or its session signs out, on B', async () => {
+    const cookieOnA = await login(a.url, 'reception@demo.waymark.test');
+    const consoleOnA = await connectConsole(a.url, cookieOnA);
+    const signedOut = new Promise<string>((resolve) => consoleOnA.once('disconnect', resolve));
+    const logout = await fetch(`${b.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: cookieOnA, 'x-requested-with': 'waymark' },
+    });
+    expect(logout.status).toBe(200);
+    expect(await signedOut).toBe('io server disconnect');
+
+    const again = await connectConsole(a.url, await login(a.url, 'reception@demo.waymark.test'));
+    const reset = new Promise<string>((resolve) => again.once('disconnect', resolve));
+    const admin = await login(b.url, 'admin@demo.waymark.test');
+    const res = await fetch(`${b.url}/api/staff/staff-teacher-rec/reset-password`, {
+      method: 'POST',
+      headers: { cookie: admin, 'x-requested-with': 'waymark', 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'a new long password' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await reset).toBe('io server disconnect');
+  });
+
   it('A killed mid-stream: the devices reconnect to B, their outboxes deliver, nothing lost or doubled', async () => {
     const before = await queued();
     expect(before).toBe(0);

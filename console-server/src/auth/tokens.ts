@@ -17,8 +17,14 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** Stands in for an account with no password, so "no such account" takes as long as a wrong password. */
+let decoyHash: Promise<string> | null = null;
+
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  if (!stored) return false;
+  if (!stored) {
+    await verifyPassword(password, await (decoyHash ??= hashPassword(newSecret())));
+    return false;
+  }
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
@@ -39,4 +45,12 @@ export function newSecret(bytes = 32): string {
 /** Secrets are stored only as their sha256: high-entropy tokens need no slow hash. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * A session's name in room names and logs: derived from the stored hash, so neither the cookie
+ * nor the hash the database keeps travels through the Socket.IO adapter.
+ */
+export function sessionKeyOf(tokenHash: string): string {
+  return createHash('sha256').update(`session:${tokenHash}`).digest('hex').slice(0, 32);
 }

@@ -65,6 +65,8 @@ export const staff = pgTable('staff', {
   passwordHash: text('password_hash'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Set by the school admin: the account cannot sign in and its sessions are gone. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 

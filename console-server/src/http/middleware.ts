@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { can, describeZodError, type Capability, type Staff } from '@waymark/shared';
 import type { StaffService } from '../services/staff-service';
+import { sameOrigin } from './origin';
 import { readSessionCookie } from './session-cookie';
 
 declare module 'express-serve-static-core' {
@@ -34,18 +35,20 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
 /**
  * CSRF: state-changing API calls must carry `X-Requested-With: waymark` (a custom header a
  * cross-site form or image cannot send, and no CORS is offered) and, when the browser sends one,
- * an Origin matching this server. Together with SameSite=Strict cookies.
+ * an Origin that is the console's own (see `sameOrigin`). Together with SameSite=Strict cookies.
  */
-export function csrfGuard(req: Request, _res: Response, next: NextFunction) {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  if (req.get('x-requested-with') !== 'waymark') {
-    return next(new HttpError(403, 'missing X-Requested-With: waymark header (CSRF protection)'));
-  }
-  const origin = req.get('origin');
-  if (origin && new URL(origin).host !== req.get('host')) {
-    return next(new HttpError(403, `cross-site request from ${origin} refused`));
-  }
-  next();
+export function csrfGuard({ publicUrl }: { publicUrl?: string } = {}): RequestHandler {
+  return (req, _res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    if (req.get('x-requested-with') !== 'waymark') {
+      return next(new HttpError(403, 'missing X-Requested-With: waymark header (CSRF protection)'));
+    }
+    const origin = req.get('origin');
+    if (origin !== undefined && !sameOrigin(origin, req.get('host'), publicUrl)) {
+      return next(new HttpError(403, `cross-site request from ${JSON.stringify(origin)} refused`));
+    }
+    next();
+  };
 }
 
 export function authenticate(staffService: StaffService): RequestHandler {

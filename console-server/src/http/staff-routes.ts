@@ -1,9 +1,21 @@
 import { Router } from 'express';
-import { CreateStaffBodySchema, ResetPasswordBodySchema } from '@waymark/shared';
-import type { StaffService } from '../services/staff-service';
+import { CreateStaffBodySchema, ResetPasswordBodySchema, UpdateStaffBodySchema } from '@waymark/shared';
+import { StaffChangeError, type StaffService } from '../services/staff-service';
 import { handle, HttpError, parseBody, requireCapability } from './middleware';
 
-/** Staff accounts, for the school admin: `/api/staff`. */
+const STATUS: Record<StaffChangeError['reason'], number> = { 'not-found': 404, conflict: 409, invalid: 400 };
+
+/** The service's refusals as HTTP answers. */
+async function answering<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof StaffChangeError) throw new HttpError(STATUS[error.reason], error.message);
+    throw error;
+  }
+}
+
+/** Staff accounts holding school roles, for the school admin: `/api/staff`. */
 export function staffRoutes({ staffService }: { staffService: StaffService }) {
   const router = Router();
 
@@ -19,9 +31,18 @@ export function staffRoutes({ staffService }: { staffService: StaffService }) {
     '/',
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-accounts');
-      const result = await staffService.create(who.schoolId, parseBody(CreateStaffBodySchema, req.body));
-      if (result.error !== undefined) throw new HttpError(409, result.error);
-      res.status(201).json(result);
+      const body = parseBody(CreateStaffBodySchema, req.body);
+      res.status(201).json(await answering(staffService.create(who.schoolId, body)));
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'manage-accounts');
+      const body = parseBody(UpdateStaffBodySchema, req.body);
+      await answering(staffService.update(who, String(req.params.id), body));
+      res.json({ ok: true });
     }),
   );
 
@@ -30,9 +51,7 @@ export function staffRoutes({ staffService }: { staffService: StaffService }) {
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-accounts');
       const { password } = parseBody(ResetPasswordBodySchema, req.body);
-      if (!(await staffService.resetPassword(who.schoolId, String(req.params.id), password))) {
-        throw new HttpError(404, 'no such staff member');
-      }
+      await answering(staffService.resetPassword(who.schoolId, String(req.params.id), password));
       res.json({ ok: true });
     }),
   );

@@ -11,6 +11,10 @@ export const rooms = {
   /** Trust-level safeguarding staff: alerts from every school of their trust. */
   trustAll: (trustId: string) => `trust:${trustId}:all`,
   device: (deviceId: string) => `device:${deviceId}`,
+  /** Every open console of one staff account: ended together when the account loses access. */
+  staff: (staffId: string) => `staff:${staffId}`,
+  /** The consoles opened with one session (`sessionKeyOf`): ended when it signs out. */
+  session: (sessionKey: string) => `session:${sessionKey}`,
   /** The devices of a class, to push its policy and overrides to. */
   classDevices: (classId: string) => `class-devices:${classId}`,
   /** The devices enforcing one profile of a school, to push an edited policy to. */

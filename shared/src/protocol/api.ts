@@ -151,6 +151,38 @@ export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 
 export const ResetPasswordBodySchema = z.object({ password });
 
+/**
+ * A change to an account (`PATCH /api/staff/:id`, school admin): its name, role, classes, or
+ * whether it may sign in. Only accounts holding school roles, and only to school roles.
+ */
+export const UpdateStaffBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: SchoolRoleSchema.optional(),
+    /** The classes a teacher teaches, replacing the current ones. */
+    classIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+    /** A disabled account cannot sign in; its sessions and open consoles end at once. */
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'the change is empty' });
+export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
+
+/** An account as the school admin lists it (`GET /api/staff`). */
+export const StaffListItemSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  lockedUntil: z.string().nullable(),
+  disabled: z.boolean(),
+  /**
+   * False for trust-level accounts based at the school: they are managed by whoever runs the
+   * deployment (`waymark trust`), never by a school's admin.
+   */
+  manageable: z.boolean(),
+});
+export type StaffListItem = z.infer<typeof StaffListItemSchema>;
+
 /** Classes and pupils from the school's MIS export (`POST /api/classes/import`). */
 export const ClassImportBodySchema = z.object({ csv: z.string().min(1).max(20_000_000) });
 

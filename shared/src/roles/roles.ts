@@ -15,6 +15,11 @@ export type Role = z.infer<typeof RoleSchema>;
 /** Roles within one school: the ones a school admin may give. */
 const SCHOOL_ROLES = ['teacher', 'dsl', 'technician', 'governor', 'admin'] as const satisfies readonly Role[];
 export const SchoolRoleSchema = z.enum(SCHOOL_ROLES);
+export type SchoolRole = z.infer<typeof SchoolRoleSchema>;
+
+export function isSchoolRole(role: string): role is SchoolRole {
+  return (SCHOOL_ROLES as readonly string[]).includes(role);
+}
 /**
  * Roles that see across the schools of a trust; given only by whoever runs the deployment
  * (`npx waymark trust add-staff`), never by a school's own admin.
