@@ -105,10 +105,7 @@ describe('POST /api/policies/category-lists/import', () => {
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it('imports into every profile as an audited change, reports what it skipped, and pushes to devices', async () => {
-    const device = await connectDevice(server.url, {
-      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
-      fixedProfile: 'KS4',
-    });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
     await device.policy;
     const pushed = new Promise<PolicyMessage>((resolve) => device.once('policy', resolve));
     const res = await post({

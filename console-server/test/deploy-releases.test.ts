@@ -275,6 +275,35 @@ describe('deployment status and policies (technician)', () => {
     expect(revoked.body.token).toEqual({ status: 'revoked', label: 'Trolley' });
   });
 
+  it('warns when the fixed profile chosen is not the one the token gives devices', async () => {
+    const file = (enrollmentToken: string, fixedProfile: string) =>
+      apiCall(server.url, tech, 'POST', '/api/deploy/policy', {
+        target: 'chrome-linux',
+        serverUrl: 'https://waymark.school.example',
+        enrollmentToken,
+        accountDomains: ['demo.waymark.test'],
+        fixedProfile,
+      });
+    const codes = (res: Awaited<ReturnType<typeof file>>) =>
+      res.body.warnings.map((w: { code: string }) => w.code);
+    // The Year 2 token's class is KS1.
+    expect(codes(await file(DEMO_ENROLLMENT_TOKENS.year2, 'KS1'))).toEqual([]);
+    const mismatch = await file(DEMO_ENROLLMENT_TOKENS.year2, 'staff');
+    expect(mismatch.body.warnings).toEqual([
+      expect.objectContaining({ code: 'profile-mismatch', tokenProfile: 'KS1', fixedProfile: 'staff' }),
+    ]);
+    const ks4 = await apiCall(server.url, tech, 'POST', '/api/devices/enrollment-tokens', {
+      label: 'KS4 laptops',
+      profile: 'KS4',
+    });
+    expect(codes(await file(ks4.body.token, 'KS4'))).toEqual([]);
+    // A token with neither class nor profile enrolls devices into the strictest pupil profile.
+    const bare = await apiCall(server.url, tech, 'POST', '/api/devices/enrollment-tokens', { label: 'Bare' });
+    expect((await file(bare.body.token, 'KS4')).body.warnings).toEqual([
+      expect.objectContaining({ code: 'profile-mismatch', tokenProfile: 'EYFS' }),
+    ]);
+  });
+
   it('tells a Google Admin school when the package lacks the update URL the Admin console needs', async () => {
     const request = {
       target: 'google-admin',

@@ -3,14 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '@waymark/shared';
-import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
-import { startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
+import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import { configureExtension, launchPupilBrowser, waitFor, type PupilBrowser } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
 
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } }>> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, { policy?: { profile?: string } }>>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };
 
 /**
@@ -31,11 +35,21 @@ let dataDir: string;
 let server: ServerProcess;
 let origin: Awaited<ReturnType<typeof startOriginServer>>;
 let browser: PupilBrowser;
+/** An enrollment token per profile, as a technician makes one for shared devices. */
+const tokens = new Map<Profile, string>();
 
 beforeAll(async () => {
   requireBuiltExtension();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
   server = await startServerProcess(dataDir);
+  const tech = await login(server.url, 'tech@demo.waymark.test');
+  for (const { profile } of CASES) {
+    const created = await apiCall(server.url, tech, 'POST', '/api/devices/enrollment-tokens', {
+      label: `${profile} shared devices`,
+      profile,
+    });
+    tokens.set(profile, created.body.token as string);
+  }
   origin = await startOriginServer();
   const hosts = new Set(CASES.flatMap((c) => [c.allowed, c.blocked]));
   browser = await launchPupilBrowser([...hosts].map((h) => `MAP ${h} 127.0.0.1`));
@@ -58,11 +72,11 @@ async function loads(host: string): Promise<boolean> {
 
 describe('every key stage’s starter policy, enforced in Chromium', () => {
   it.each(CASES)('$profile: $allowed loads, $blocked is blocked', async ({ profile, allowed, blocked }) => {
-    // A shared device's fixed profile, as a technician would set it in managed configuration.
+    // The server decides the profile from the enrollment token: the device enrolls afresh with each.
+    await browser.worker.evaluate(() => chrome.storage.local.remove('deviceTokens'));
     await configureExtension(browser.worker, {
       serverUrl: server.url,
-      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
-      fixedProfile: profile,
+      enrollmentToken: tokens.get(profile),
     });
     await waitFor(
       () =>

@@ -6,6 +6,7 @@ import {
   type DeployStatus,
   type DeployWarning,
   type EnrollmentTokenCheck,
+  type Profile,
 } from '@waymark/shared';
 import { hashSecret } from '../auth/tokens';
 import type { Database } from '../db/open-database';
@@ -61,6 +62,20 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
       maxUses: row.maxUses,
       expiresAt: row.expiresAt?.toISOString() ?? null,
     };
+  }
+
+  /**
+   * The profile a token's devices enforce with no pupil signed in: its class's, its own, or (with
+   * neither) the strictest pupil profile. Null for a token that is not the school's.
+   */
+  async function profileOfToken(schoolId: string, token: string): Promise<Profile | null> {
+    const [row] = await db
+      .select({ profile: enrollmentTokens.profile, classProfile: classes.profile })
+      .from(enrollmentTokens)
+      .leftJoin(classes, eq(classes.id, enrollmentTokens.classId))
+      .where(and(eq(enrollmentTokens.schoolId, schoolId), eq(enrollmentTokens.tokenHash, hashSecret(token))));
+    if (!row) return null;
+    return ((row.classProfile ?? row.profile) as Profile | null) ?? 'EYFS';
   }
 
   return {
@@ -158,6 +173,15 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
           code: 'plain-http',
           message:
             'The server address is plain http: use https for real devices (tokens and reports travel over it).',
+        });
+      }
+      const tokenProfile = await profileOfToken(schoolId, body.enrollmentToken);
+      if (body.fixedProfile && tokenProfile && tokenProfile !== body.fixedProfile) {
+        warnings.push({
+          code: 'profile-mismatch',
+          tokenProfile,
+          fixedProfile: body.fixedProfile,
+          message: `This token gives devices ${tokenProfile}, not ${body.fixedProfile}: they will enforce ${tokenProfile} and be reported as tampering. Choose a token made for ${body.fixedProfile}.`,
         });
       }
       return { ...generated, token, warnings };

@@ -36,7 +36,7 @@ export function managedConfigSettings(body: DeployPolicyBody): ManagedConfigSett
     settings.push({
       key: 'fixedProfile',
       value: body.fixedProfile,
-      why: `A shared device with no signed-in pupil enforces the ${body.fixedProfile} profile.`,
+      why: `The profile this shared device should enforce (${body.fixedProfile}). The server decides from the enrollment token and class, never from the device; a device asking for another profile is reported as tampering, so use a token made for ${body.fixedProfile}.`,
     });
   }
   return settings;

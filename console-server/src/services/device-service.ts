@@ -16,11 +16,19 @@ export interface DeviceIdentity {
   classId: string | null;
   className: string | null;
   profile: Profile;
+  /** Where the profile came from: the server decides it, never the device. */
+  profileSource: ProfileSource;
   /** Set when this connection enrolled the device: the token it must use from now on. */
   issuedToken: string | null;
 }
 
 export class DeviceAuthError extends Error {}
+
+/**
+ * What decided a device's profile: the signed-in pupil's class, the class the device was enrolled
+ * into, the profile its enrollment token (the school's device record) names, or nothing known.
+ */
+export type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown';
 
 /** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
 const UNKNOWN_PROFILE: Profile = 'EYFS';
@@ -30,7 +38,6 @@ export function createDeviceService({ db }: { db: Database }) {
     device: typeof devices.$inferSelect,
     user: string | null,
     issuedToken: string | null,
-    fixedProfile: Profile | undefined,
   ): Promise<DeviceIdentity> {
     const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
     const [pupil] = user
@@ -41,6 +48,11 @@ export function createDeviceService({ db }: { db: Database }) {
       : [];
     const classId = pupil?.classId ?? device.classId;
     const [klass] = classId ? await db.select().from(classes).where(eq(classes.id, classId)) : [];
+    const [profile, profileSource]: [Profile, ProfileSource] = klass
+      ? [klass.profile as Profile, pupil?.classId ? 'pupil-class' : 'device-class']
+      : device.assignedProfile
+        ? [device.assignedProfile as Profile, 'device-record']
+        : [UNKNOWN_PROFILE, 'unknown'];
     return {
       deviceId: device.id,
       deviceName: device.name,
@@ -50,11 +62,8 @@ export function createDeviceService({ db }: { db: Database }) {
       pupilName: pupil?.name ?? null,
       classId: klass?.id ?? null,
       className: klass?.name ?? null,
-      profile:
-        fixedProfile ??
-        (klass?.profile as Profile | undefined) ??
-        (device.assignedProfile as Profile | null) ??
-        UNKNOWN_PROFILE,
+      profile,
+      profileSource,
       issuedToken,
     };
   }
@@ -72,6 +81,7 @@ export function createDeviceService({ db }: { db: Database }) {
     /**
      * A device presents its own token, or (first time) the school's enrollment token, which
      * enrolls it and issues a per-device token. Throws DeviceAuthError with a reason otherwise.
+     * The profile comes from the school's records; a profile the device claims is not read here.
      */
     async authenticate(auth: DeviceAuth, ip: string | null, now = new Date()): Promise<DeviceIdentity> {
       const user = auth.user?.toLowerCase() ?? null;
@@ -91,7 +101,7 @@ export function createDeviceService({ db }: { db: Database }) {
               online: true,
             })
             .where(eq(devices.id, device.id));
-          return enforcing(await resolve(device, user, null, auth.fixedProfile));
+          return enforcing(await resolve(device, user, null));
         }
         if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
       }
@@ -139,7 +149,7 @@ export function createDeviceService({ db }: { db: Database }) {
           .where(eq(enrollmentTokens.id, enrollment.id));
         return { device: device!, deviceToken };
       });
-      return enforcing(await resolve(enrolled.device, user, enrolled.deviceToken, auth.fixedProfile));
+      return enforcing(await resolve(enrolled.device, user, enrolled.deviceToken));
     },
 
     /** Every device of a school, for the technician: last seen, versions, online state. */
@@ -228,7 +238,7 @@ export function createDeviceService({ db }: { db: Database }) {
     async identityOf(deviceId: string): Promise<DeviceIdentity> {
       const [device] = await db.select().from(devices).where(eq(devices.id, deviceId));
       if (!device) throw new Error(`no device ${deviceId}`);
-      return resolve(device, device.lastUser, null, undefined);
+      return resolve(device, device.lastUser, null);
     },
 
     /**

@@ -1,4 +1,5 @@
 import type { Namespace, Server } from 'socket.io';
+import { v7 as uuidv7 } from 'uuid';
 import {
   DeviceAuthSchema,
   DeviceEventSchema,
@@ -9,6 +10,7 @@ import {
   type DeviceServerToClientEvents,
   type KeywordLists,
   type PolicyMessage,
+  type Profile,
   type RequestStatusMessage,
   type StoredEvent,
 } from '@waymark/shared';
@@ -21,6 +23,8 @@ import { rooms } from './rooms';
 
 interface DeviceSocketData {
   device: DeviceIdentity;
+  /** A profile the device asked for in its handshake (managed configuration's `fixedProfile`). */
+  claimedProfile: Profile | undefined;
   ip: string | null;
   /** Host the device reached us at (from its handshake). */
   host: string | undefined;
@@ -99,15 +103,22 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     };
   }
 
+  /** The device's policy now, or null (logged) when it cannot be built. */
+  async function currentPolicy(data: DeviceSocketData): Promise<PolicyMessage | null> {
+    try {
+      return await policyMessage(data);
+    } catch (error) {
+      console.error('waymark: could not send policy', error);
+      return null;
+    }
+  }
+
   async function sendPolicy(socket: {
     data: DeviceSocketData;
     emit(event: 'policy', message: PolicyMessage): unknown;
   }) {
-    try {
-      socket.emit('policy', await policyMessage(socket.data));
-    } catch (error) {
-      console.error('waymark: could not send policy', error);
-    }
+    const message = await currentPolicy(socket.data);
+    if (message) socket.emit('policy', message);
   }
 
   async function pushToRoom(room: string) {
@@ -123,6 +134,43 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     },
   };
 
+  /**
+   * The school's records decide a device's profile. A device asking for another one (a changed
+   * local configuration, a forged handshake) gets its own profile's policy, and the school hears.
+   */
+  async function refuseClaim(
+    device: DeviceIdentity,
+    claimed: Profile,
+    ip: string | null,
+    policyVersion: number,
+  ) {
+    const from: Record<DeviceIdentity['profileSource'], string> = {
+      'pupil-class': `the signed-in pupil’s class ${device.className ?? ''}`.trimEnd(),
+      'device-class': `the device’s class ${device.className ?? ''}`.trimEnd(),
+      'device-record': 'its enrollment token',
+      unknown: 'no class or token profile (the strictest pupil profile)',
+    };
+    try {
+      const { event, created } = await deps.eventService.store(
+        {
+          id: uuidv7(),
+          kind: 'tamper',
+          what: 'profile-claim',
+          detail: `the device asked for the ${claimed} profile; it enforces ${device.profile}, from ${from[device.profileSource]}`,
+          url: null,
+          occurredAt: new Date().toISOString(),
+          profile: device.profile,
+          policyVersion,
+        },
+        device,
+        ip,
+      );
+      if (created) deps.broadcast(event);
+    } catch (error) {
+      console.error('waymark: could not record a refused profile claim', error);
+    }
+  }
+
   nsp.use((socket, next) => {
     const auth = DeviceAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(`invalid device handshake: ${describeZodError(auth.error)}`));
@@ -136,7 +184,12 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     const ip = clientIp(socket, deps.trustProxy);
     deps.deviceService.authenticate(auth.data, ip).then(
       (device) => {
-        socket.data = { device, ip, host: socket.handshake.headers.host };
+        socket.data = {
+          device,
+          claimedProfile: auth.data.fixedProfile,
+          ip,
+          host: socket.handshake.headers.host,
+        };
         next();
       },
       (error: unknown) => {
@@ -202,7 +255,13 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       });
     }
     deps.presence?.(device, true);
-    await sendPolicy(socket);
+    const message = await currentPolicy(socket.data);
+    // Recorded before the policy goes out: once the device holds its policy, the school has heard.
+    const { claimedProfile } = socket.data;
+    if (claimedProfile && claimedProfile !== device.profile) {
+      await refuseClaim(device, claimedProfile, ip, message?.policy.version ?? 0);
+    }
+    if (message) socket.emit('policy', message);
   });
   return { nsp, push };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileSchema } from '../policy/categories';
+import { ProfileSchema, type Profile } from '../policy/categories';
 
 /**
  * Where a technician deploys Waymark: the browser and the tool that carries the policy. Linux
@@ -65,7 +65,10 @@ export const DeployPolicyBodySchema = z.object({
   accountDomains: z.array(accountDomain).max(20).optional(),
   /** Language of the block pages, for Welsh-medium schools. */
   locale: z.enum(['en', 'cy']).optional(),
-  /** For shared devices with no signed-in pupil: the profile they enforce. */
+  /**
+   * For shared devices: the profile they should enforce. The server decides from the enrollment
+   * token and class; a device that asks for another is reported, so this must match the token's.
+   */
   fixedProfile: ProfileSchema.optional(),
 });
 export type DeployPolicyBody = z.infer<typeof DeployPolicyBodySchema>;
@@ -110,6 +113,7 @@ export type DeployWarning = { message: string } & (
   | { code: 'token-unusable'; label: string; status: 'revoked' | 'expired' | 'used-up' }
   | { code: 'no-domains' }
   | { code: 'plain-http' }
+  | { code: 'profile-mismatch'; tokenProfile: Profile; fixedProfile: Profile }
 );
 
 export type EnrollmentTokenCheck =

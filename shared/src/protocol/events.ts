@@ -58,10 +58,27 @@ export const HeartbeatEventSchema = z.object({
   extensionVersion: z.string().max(50),
 });
 
+/**
+ * Kinds of circumvention: a proxy set in the browser, a proxy or VPN site tried, an extension error,
+ * a device gone silent in school hours (raised by the server), a profile the device claimed that
+ * the school's records do not give it (raised by the server), the device's own filter rules found
+ * changed behind its back, or anything else.
+ */
+export const TAMPER_KINDS = [
+  'proxy-settings',
+  'proxy-vpn-site',
+  'extension-error',
+  'silent',
+  'profile-claim',
+  'rules-changed',
+  'other',
+] as const;
+export type TamperKind = (typeof TAMPER_KINDS)[number];
+
 export const TamperEventSchema = z.object({
   ...eventBase,
   kind: z.literal('tamper'),
-  what: z.enum(['proxy-settings', 'proxy-vpn-site', 'extension-error', 'silent', 'other']),
+  what: z.enum(TAMPER_KINDS),
   detail: z.string().max(2000),
   url: Url.nullable().default(null),
 });

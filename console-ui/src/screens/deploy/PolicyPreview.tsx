@@ -30,6 +30,11 @@ export function PolicyPreview({ file, domains }: { file: DeployPolicyFile; domai
           label: w.label,
           status: t(`preview.tokenStatus.${w.status}`),
         });
+      case 'profile-mismatch':
+        return t('preview.warnings.profile-mismatch', {
+          tokenProfile: t(`form.profiles.${w.tokenProfile}`),
+          fixedProfile: t(`form.profiles.${w.fixedProfile}`),
+        });
       default:
         return t(`preview.warnings.${w.code}`);
     }

@@ -82,7 +82,8 @@ export const en = {
     localeDefault: 'The device’s own (English)',
     languages: { en: 'English', cy: 'Welsh' },
     profile: 'Profile for shared devices',
-    profileHint: 'For devices with no signed-in pupil; otherwise the class decides.',
+    profileHint:
+      'The profile the enrollment token gives shared devices. The server decides from the token and the class; a device asking for another profile is reported as tampering.',
     profileNone: 'None: the class decides',
     profiles: {
       EYFS: 'Early years (EYFS)',
@@ -135,6 +136,8 @@ export const en = {
       'no-domains': 'No e-mail domains given, so browser sign-in is not limited to the school’s accounts.',
       'plain-http':
         'The server address is plain http. Use https for real devices: tokens and reports travel over it.',
+      'profile-mismatch':
+        'This token gives devices {{tokenProfile}}, not {{fixedProfile}}: they will enforce {{tokenProfile}} and be reported as tampering. Choose a token made for {{fixedProfile}}.',
     },
   },
   install: {
@@ -159,7 +162,8 @@ export const en = {
     enrollmentToken:
       'Enrols the device the first time it connects; the server then gives the device its own key. Revoke the token when the roll-out is finished.',
     locale: 'The language of the block pages.',
-    fixedProfile: 'A shared device with no signed-in pupil follows this profile.',
+    fixedProfile:
+      'The profile this shared device should follow. The server decides from the enrollment token and class, and reports a device that asks for another.',
     ExtensionInstallForcelist:
       'Installs Waymark on every profile without asking, from the school’s server. Pupils cannot remove it or turn it off.',
     ExtensionSettings:
@@ -276,7 +280,8 @@ export const cy: Translation<typeof en> = {
     localeDefault: 'Iaith y ddyfais ei hun (Saesneg)',
     languages: { en: 'Saesneg', cy: 'Cymraeg' },
     profile: 'Proffil ar gyfer dyfeisiau a rennir',
-    profileHint: 'Ar gyfer dyfeisiau heb ddisgybl wedi mewngofnodi; fel arall, y dosbarth sy’n penderfynu.',
+    profileHint:
+      'Y proffil mae’r tocyn cofrestru’n ei roi i ddyfeisiau a rennir. Y gweinydd sy’n penderfynu o’r tocyn a’r dosbarth; caiff dyfais sy’n gofyn am broffil arall ei hadrodd fel ymyrryd.',
     profileNone: 'Dim: y dosbarth sy’n penderfynu',
     profiles: {
       EYFS: 'Blynyddoedd cynnar (EYFS)',
@@ -336,6 +341,8 @@ export const cy: Translation<typeof en> = {
         'Does dim parthau e-bost wedi’u rhoi, felly dydy mewngofnodi i’r porwr ddim wedi’i gyfyngu i gyfrifon yr ysgol.',
       'plain-http':
         'Cyfeiriad http plaen yw cyfeiriad y gweinydd. Defnyddiwch https ar gyfer dyfeisiau go iawn: mae tocynnau ac adroddiadau’n teithio drosto.',
+      'profile-mismatch':
+        'Mae’r tocyn hwn yn rhoi {{tokenProfile}} i ddyfeisiau, nid {{fixedProfile}}: byddan nhw’n gorfodi {{tokenProfile}} ac yn cael eu hadrodd fel ymyrryd. Dewiswch docyn a wnaed ar gyfer {{fixedProfile}}.',
     },
   },
   install: {
@@ -360,7 +367,8 @@ export const cy: Translation<typeof en> = {
     enrollmentToken:
       'Mae’n cofrestru’r ddyfais y tro cyntaf y mae’n cysylltu; yna mae’r gweinydd yn rhoi ei hallwedd ei hun i’r ddyfais. Dirymwch y tocyn pan fydd y cyflwyno wedi gorffen.',
     locale: 'Iaith y tudalennau blocio.',
-    fixedProfile: 'Mae dyfais a rennir heb ddisgybl wedi mewngofnodi yn dilyn y proffil hwn.',
+    fixedProfile:
+      'Y proffil y dylai’r ddyfais a rennir hon ei ddilyn. Y gweinydd sy’n penderfynu o’r tocyn cofrestru a’r dosbarth, ac mae’n adrodd dyfais sy’n gofyn am un arall.',
     ExtensionInstallForcelist:
       'Mae’n gosod Waymark ar bob proffil heb ofyn, o weinydd yr ysgol. Ni all disgyblion ei dynnu na’i ddiffodd.',
     ExtensionSettings:

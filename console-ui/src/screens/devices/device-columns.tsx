@@ -1,7 +1,12 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceHealthReport, DeviceHealthRow } from '@waymark/shared';
+import {
+  TAMPER_KINDS,
+  type DeviceHealthReport,
+  type DeviceHealthRow,
+  type TamperKind,
+} from '@waymark/shared';
 import { schoolDayMinutes, useDeviceFormatters } from './format';
 
 const column = createColumnHelper<DeviceHealthRow>();
@@ -132,10 +137,7 @@ export function useDeviceColumns(report: DeviceHealthReport | undefined) {
   );
 }
 
-const TAMPER_KINDS = ['proxy-settings', 'proxy-vpn-site', 'extension-error', 'silent'] as const;
 /** The tamper reasons the console has words for; anything else is "other". */
-export function tamperKind(what: string | null): (typeof TAMPER_KINDS)[number] | 'other' {
-  return (TAMPER_KINDS as readonly string[]).includes(what ?? '')
-    ? (what as (typeof TAMPER_KINDS)[number])
-    : 'other';
+export function tamperKind(what: string | null): TamperKind {
+  return (TAMPER_KINDS as readonly string[]).includes(what ?? '') ? (what as TamperKind) : 'other';
 }

@@ -97,6 +97,8 @@ export const en = {
     'proxy-vpn-site': 'Proxy or VPN site',
     'extension-error': 'Extension error',
     silent: 'Went silent in school hours',
+    'profile-claim': 'Asked for another profile',
+    'rules-changed': 'Filter rules changed',
     other: 'Other',
   },
   health: {
@@ -353,6 +355,8 @@ export const cy: Translation<typeof en> = {
     'proxy-vpn-site': 'Gwefan dirprwy neu VPN',
     'extension-error': 'Gwall yn yr estyniad',
     silent: 'Aeth yn dawel yn ystod oriau ysgol',
+    'profile-claim': 'Gofynnodd am broffil arall',
+    'rules-changed': 'Newidiwyd y rheolau hidlo',
     other: 'Arall',
   },
   health: {

@@ -1,7 +1,7 @@
 import type { CSSProperties, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CATEGORIES, type Category, type StoredEvent } from '@waymark/shared';
+import { CATEGORIES, TAMPER_KINDS, type Category, type StoredEvent } from '@waymark/shared';
 import { pupilOf, useFormatters } from './format';
 import { descriptionParts } from './raise-incident';
 import { RequestActions } from './RequestActions';
@@ -15,8 +15,6 @@ export interface EventCardActions {
   onSeen: (event: StoredEvent) => void;
   onDecided: (requestId: string, status: NonNullable<StoredEvent['requestStatus']>) => void;
 }
-
-const TAMPER_KINDS = ['proxy-settings', 'proxy-vpn-site', 'extension-error', 'silent', 'other'] as const;
 
 function categoriesOf(value: unknown): Category[] {
   return Array.isArray(value)
