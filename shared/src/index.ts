@@ -20,6 +20,7 @@ export * from './protocol/devices';
 export * from './protocol/live-class';
 export * from './incidents/model';
 export * from './incidents/api';
+export * from './incidents/response-matrix';
 export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';

@@ -41,7 +41,6 @@ export const IncidentActionSchema = z.enum(
 export const INCIDENT_KINDS = [
   ...CATEGORIES,
   'cyberbullying',
-  'grooming',
   'sharing-nudes',
   'inappropriate-communication',
   'misuse-of-school-systems',
