@@ -11,6 +11,7 @@ export * from './policy/policy-diff';
 export * from './url-filter';
 export * from './search/parse-search';
 export * from './search/keywords';
+export * from './detection';
 export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
