@@ -92,7 +92,7 @@ describe('DSL alerts', () => {
     await expect.poll(() => smtp.received.length).toBe(1);
     const mail = smtp.received[0]!;
     expect(mail.to.sort()).toEqual(['deputy.dsl@demo.waymark.test', 'dsl@demo.waymark.test']);
-    expect(mail.data).toContain('Self-harm and suicide promotion: Freya Green (Year 5 (Kestrels))');
+    expect(mail.data).toContain('Self-harm, suicide and eating disorders: Freya Green (Year 5 (Kestrels))');
     expect(mail.data).not.toContain('kill myself'); // the words stay in the console
 
     for (const q of ['i want to die', 'suicide methods']) await device.emitWithAck('event', search(q));
@@ -127,7 +127,7 @@ describe('weekly digest', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Online safety this week: Waymark Demo Primary School');
-    expect(html).toContain('Self-harm and suicide promotion');
+    expect(html).toContain('Self-harm, suicide and eating disorders');
     expect(html).toContain('hidemyass.com');
     expect(html).not.toContain('Freya');
     const json = await fetch(`${url}/api/reports/digest?from=${from}&to=${to}`, {

@@ -157,23 +157,27 @@ describe('POST /api/policies/keyword-lists/import', () => {
   });
   afterAll(() => server.close());
 
-  it('adds the school’s own keywords, flags with them on whole words, and sends them to devices', async () => {
+  it('adds the school’s own phrases with their risks, flags with them on whole words, and sends them to devices', async () => {
     const res = await fetch(`${server.url}/api/policies/keyword-lists/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: dsl },
       body: JSON.stringify({
         category: 'violence',
-        content: '# local gang names\nred dragons\nRed  Dragons\n???\n',
+        content:
+          '# local gang names\nred dragons, high\nRed  Dragons, HIGH\n???\norchard crew\nblue lane, urgent\n',
         reason: 'Advice from the local police liaison',
       }),
     });
     expect((await res.json()).summary).toMatchObject({
-      added: 1,
+      added: 2,
       alreadyListed: 1,
-      bad: [{ line: 4, error: 'no letters or digits' }],
+      bad: [
+        { line: 4, error: 'no letters or digits' },
+        { line: 6, error: '"urgent" is not a risk (high, medium or low)' },
+      ],
     });
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
-    expect((await device.policy).keywords.violence).toContain('red dragons');
+    expect((await device.policy).keywords.violence).toEqual(['red dragons, high', 'orchard crew']);
     const search = {
       id: '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a30',
       kind: 'search',
@@ -188,7 +192,17 @@ describe('POST /api/policies/keyword-lists/import', () => {
     };
     await device.emitWithAck('event', search as never);
     const stored = await server.app.services.eventService.byId(search.id);
-    expect(stored).toMatchObject({ severity: 'high', details: { flags: ['violence'] } });
+    expect(stored).toMatchObject({
+      severity: 'high',
+      details: {
+        flags: ['violence'],
+        matches: [{ phrase: 'red dragons', category: 'violence', risk: 'high', text: 'red dragons' }],
+      },
+    });
+    // A phrase imported without a risk flags at medium: seen in the log, no alert.
+    const medium = { ...search, id: '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a31', query: 'the orchard crew' };
+    await device.emitWithAck('event', medium as never);
+    expect(await server.app.services.eventService.byId(medium.id)).toMatchObject({ severity: 'medium' });
     device.disconnect();
     const log = await fetch(`${server.url}/api/policies/changes`, { headers: { cookie: dsl } }).then((r) =>
       r.json(),
@@ -196,7 +210,7 @@ describe('POST /api/policies/keyword-lists/import', () => {
     expect(log.changes[0]).toMatchObject({
       profile: 'keywords',
       reason: 'Advice from the local police liaison',
-      summary: ['violence keywords: added red dragons'],
+      summary: ['violence keywords: added red dragons, high; orchard crew'],
     });
   });
 });

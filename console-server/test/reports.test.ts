@@ -408,7 +408,7 @@ describe('CSV downloads', () => {
       await get(dsl, `/api/reports/export.csv?report=pupil-events&pupil=${encodeURIComponent(FREYA)}`)
     ).text;
     expect(events).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
-    expect(events).toContain('Self-harm and suicide promotion');
+    expect(events).toContain('Self-harm, suicide and eating disorders');
   });
 
   it('refuses an unknown report or a pupil’s events without the pupil', async () => {

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import {
   DeviceEventSchema,
   describeZodError,
-  keywordFlagger,
   type DeviceEventInput,
   type PolicyMessage,
 } from '@waymark/shared';
+import { detectorFor } from './detection';
 import { applyPolicy, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
@@ -101,8 +101,8 @@ export function startBackground(): void {
 
   watchSearches((search) => {
     if (!policy) return;
-    const flags = keywordFlagger(policy.keywords ?? {})(search.query);
-    void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked, flags));
+    const detection = detectorFor(policy).match(search.query, { profile: policy.policy.profile });
+    void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked, detection));
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.

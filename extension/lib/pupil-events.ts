@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { browser } from 'wxt/browser';
 import {
   evaluateUrl,
+  eventMatches,
   type Category,
+  type Detection,
   type Decision,
   type DeviceEventInput,
   type PolicyMessage,
@@ -50,9 +52,19 @@ export function searchEvent(
   engine: string,
   query: string,
   blocked: boolean,
-  flags: Category[],
+  detection: Detection,
 ): DeviceEventInput {
-  return { ...eventBase(message), kind: 'search', url, engine, query, flags, blocked };
+  const flags = detection.categories;
+  return {
+    ...eventBase(message),
+    kind: 'search',
+    url,
+    engine,
+    query,
+    flags,
+    matches: eventMatches(detection),
+    blocked,
+  };
 }
 
 export function concernEvent(message: PolicyMessage, url: string | null, text: string): DeviceEventInput {

@@ -10,7 +10,6 @@ export * from './policy/safe-search';
 export * from './policy/policy-diff';
 export * from './url-filter';
 export * from './search/parse-search';
-export * from './search/keywords';
 export * from './detection';
 export * from './roles/roles';
 export * from './protocol/events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordFlagger, parseSearchUrl, STARTER_KEYWORDS } from '../src';
+import { createDetector, parsePhraseLine, parseSearchUrl, schoolPhrasesFrom } from '../src';
 
 describe('parseSearchUrl', () => {
   it.each([
@@ -32,20 +32,19 @@ describe('parseSearchUrl', () => {
   ])('is not a search: %s', (url) => expect(parseSearchUrl(url)).toBeNull());
 });
 
-describe('keyword flags', () => {
-  const flag = keywordFlagger({
-    ...STARTER_KEYWORDS,
-    pornography: ['sex', 'porn'],
-    discrimination: ['cunt'],
+describe('search flags: the library plus a school’s own phrases', () => {
+  const detector = createDetector({
+    phrases: schoolPhrasesFrom({ pornography: ['sex', 'porn'], discrimination: ['cunt, high'] }),
   });
+  const flag = (query: string) => detector.match(query).categories;
 
   it.each([
     ['how do I kill myself', ['self-harm']],
-    ['Suicide prevention helpline', ['self-harm']],
     ['unblocked games 66', ['proxy-vpn']],
     ['free VPN for school', ['proxy-vpn']],
-    ['sex education year 6', ['pornography']],
+    ['sex tips', ['pornography']],
     ['self-harm', ['self-harm']],
+    ['you absolute cunt', ['discrimination']],
   ])('flags "%s"', (query, categories) => expect(flag(query)).toEqual(categories));
 
   it.each([
@@ -55,5 +54,33 @@ describe('keyword flags', () => {
     'approximately',
     'devpn',
     'ponies',
-  ])('does not flag "%s" (whole words only)', (query) => expect(flag(query)).toEqual([]));
+    'sex education year 6',
+    'Suicide prevention day assembly',
+  ])('does not flag "%s" (whole words only; benign context)', (query) => expect(flag(query)).toEqual([]));
+});
+
+describe('a school’s phrase lines', () => {
+  it('take an optional risk after a comma or tab, in English or Welsh', () => {
+    expect(parsePhraseLine('Red  Dragons, HIGH')).toEqual({
+      ok: true,
+      phrase: { text: 'red dragons', risk: 'high' },
+      line: 'red dragons, high',
+    });
+    expect(parsePhraseLine('orchard gang\tuchel')).toMatchObject({ phrase: { risk: 'high' } });
+    expect(parsePhraseLine('sewer party')).toEqual({
+      ok: true,
+      phrase: { text: 'sewer party' },
+      line: 'sewer party',
+    });
+  });
+
+  it('refuse lines that are not phrases', () => {
+    expect(parsePhraseLine('???')).toEqual({ ok: false, error: 'no letters or digits' });
+    expect(parsePhraseLine('gang, urgent')).toEqual({
+      ok: false,
+      error: '"urgent" is not a risk (high, medium or low)',
+    });
+    expect(parsePhraseLine('(kill|hurt')).toMatchObject({ ok: false });
+    expect(parsePhraseLine('x'.repeat(101))).toEqual({ ok: false, error: 'longer than 100 characters' });
+  });
 });

@@ -147,7 +147,7 @@ describe('the reports screen', () => {
     ]);
     await showTable(page, 'Flagged searches by category');
     expect(await tableRows(page, 'Flagged searches by category')).toEqual([
-      ['Self-harm and suicide promotion', '1'],
+      ['Self-harm, suicide and eating disorders', '1'],
     ]);
     expect(await tableRows(page, 'Incidents by outcome')).toEqual([
       ['Spoke to Freya Green and her parents', '1'],

@@ -1,4 +1,4 @@
-import { HELP_SITE_HOSTS, parseFilter, type Category } from '@waymark/shared';
+import { HELP_SITE_HOSTS, parseFilter, parsePhraseLine, type Category } from '@waymark/shared';
 
 export interface BadLine {
   file?: string;
@@ -167,18 +167,19 @@ export function parseUt1(files: Record<string, string>): {
   return { byCategory, bad, unmapped: [...unmapped].sort() };
 }
 
-/** Keyword lists: one word or phrase per line, comments as in domain lists; matched on whole words. */
+/**
+ * Phrase lists: one phrase per line in the library's phrase syntax, optionally followed by a comma
+ * and its risk ("red dragons, high"); comments as in domain lists; matched on whole words.
+ */
 export function parseKeywordList(text: string): { keywords: string[]; bad: BadLine[] } {
   const keywords: string[] = [];
   const bad: BadLine[] = [];
   text.split(/\r?\n/).forEach((rawLine, i) => {
-    const line = rawLine.trim().toLowerCase().replace(/\s+/g, ' ');
+    const line = rawLine.trim();
     if (line === '' || COMMENT.test(line)) return;
-    if (line.length > 100)
-      return bad.push({ line: i + 1, text: rawLine, error: 'longer than 100 characters' });
-    if (!/[\p{L}\p{N}]/u.test(line))
-      return bad.push({ line: i + 1, text: rawLine, error: 'no letters or digits' });
-    keywords.push(line);
+    const parsed = parsePhraseLine(line);
+    if (parsed.ok) keywords.push(parsed.line);
+    else bad.push({ line: i + 1, text: rawLine, error: parsed.error });
   });
   return { keywords, bad };
 }

@@ -1,10 +1,12 @@
 import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import {
   can,
+  createDetector,
+  eventMatches,
   isIllegalCategory,
-  keywordFlagger,
-  STARTER_KEYWORDS,
+  riskRank,
   type Category,
+  type Detection,
   type DeviceEvent,
   type Role,
   type Severity,
@@ -34,8 +36,12 @@ function severityOf(event: DeviceEvent): Severity {
       return 'high';
     case 'blocked':
       return event.category && HIGH_RISK.has(event.category) ? 'high' : event.category ? 'medium' : 'low';
-    case 'search':
-      return event.flags.length > 0 ? 'high' : 'low';
+    case 'search': {
+      // The risk of the most serious phrase the server matched; a category only the device
+      // flagged (a list this server no longer has) is worth a look, not an alert.
+      const risks = event.matches.map((m) => m.risk).sort((a, b) => riskRank(b) - riskRank(a));
+      return risks[0] ?? (event.flags.length > 0 ? 'medium' : 'low');
+    }
     case 'unblock-request':
       return 'medium';
     case 'heartbeat':
@@ -82,7 +88,8 @@ export function redactFor(role: Role, event: StoredEvent): StoredEvent {
   return can(role, 'see-illegal-urls') ? event : redacted(event);
 }
 
-const starterFlagger = keywordFlagger(STARTER_KEYWORDS);
+let libraryDetector: ReturnType<typeof createDetector> | null = null;
+const libraryOnly = (query: string) => (libraryDetector ??= createDetector()).match(query);
 
 type NewRow = Omit<EventRow, 'receivedAt'>;
 
@@ -134,21 +141,26 @@ type Stored = { event: StoredEvent; created: boolean };
 
 export function createEventService({
   db,
-  flagSearch = async (_schoolId, query) => starterFlagger(query),
+  flagSearch = async (_schoolId, query) => libraryOnly(query),
   maxBatch = 500,
 }: {
   db: Database;
-  /** Flags search queries by category with the school's keyword lists (starter lists by default). */
-  flagSearch?: (schoolId: string, query: string) => Promise<Category[]>;
+  /** Matches search queries against the phrase library and the school's own phrases (the library alone by default). */
+  flagSearch?: (schoolId: string, query: string) => Promise<Detection>;
   /** Most events written in one transaction. */
   maxBatch?: number;
 }) {
   const query = rawQuery(db);
 
-  /** Flags are decided here, from the school's lists, whatever the device sent. */
+  /** Matches are decided here, from the library and the school's phrases, whatever the device sent. */
   async function withServerFlags(event: DeviceEvent, schoolId: string): Promise<DeviceEvent> {
     if (event.kind !== 'search') return event;
-    return { ...event, flags: [...new Set([...event.flags, ...(await flagSearch(schoolId, event.query))])] };
+    const detection = await flagSearch(schoolId, event.query);
+    return {
+      ...event,
+      flags: [...new Set<Category>([...detection.categories, ...event.flags])],
+      matches: eventMatches(detection),
+    };
   }
 
   /** The row a device's event is stored as, with the DfE monitoring fields from the device's identity. */

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import {
-  keywordFlagger,
-  STARTER_KEYWORDS,
+  createDetector,
+  schoolPhrasesFrom,
   type Category,
+  type Detection,
   type KeywordLists,
+  type Matcher,
   type Staff,
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
@@ -16,12 +18,12 @@ import { parseKeywordList } from '../imports/category-importers';
  */
 const KEYWORDS_TTL_MS = 60_000;
 
-/** Each school's search keyword lists (starter lists until it imports its own), and their flaggers. */
+/**
+ * Each school's own phrases (what it imported, on top of the phrase library every school has), and
+ * the matcher compiled from the library and them.
+ */
 export function createKeywordService({ db }: { db: Database }) {
-  const flaggers = new Map<
-    string,
-    { lists: KeywordLists; flag: (query: string) => Category[]; until: number }
-  >();
+  const flaggers = new Map<string, { lists: KeywordLists; detector: Matcher; until: number }>();
 
   async function lists(schoolId: string): Promise<KeywordLists> {
     const cached = flaggers.get(schoolId);
@@ -30,30 +32,34 @@ export function createKeywordService({ db }: { db: Database }) {
       .select({ lists: schools.keywordLists })
       .from(schools)
       .where(eq(schools.id, schoolId));
-    const current = (school?.lists as KeywordLists | null) ?? STARTER_KEYWORDS;
-    flaggers.set(schoolId, {
-      lists: current,
-      flag: keywordFlagger(current),
-      until: Date.now() + KEYWORDS_TTL_MS,
-    });
+    const current = (school?.lists as KeywordLists | null) ?? {};
+    const previous = flaggers.get(schoolId);
+    const detector =
+      previous && JSON.stringify(previous.lists) === JSON.stringify(current)
+        ? previous.detector
+        : createDetector({ phrases: schoolPhrasesFrom(current) });
+    flaggers.set(schoolId, { lists: current, detector, until: Date.now() + KEYWORDS_TTL_MS });
     return current;
   }
 
   return {
     lists,
 
-    async flag(schoolId: string, query: string): Promise<Category[]> {
+    async flag(schoolId: string, query: string): Promise<Detection> {
       await lists(schoolId);
-      return flaggers.get(schoolId)!.flag(query);
+      return flaggers.get(schoolId)!.detector.match(query);
     },
 
-    /** Adds keywords to a category (one word or phrase per line), as an audited change. */
+    /** Adds phrases to a category (one per line, optionally with a risk), as an audited change. */
     async import(who: Staff, category: Category, content: string, reason: string) {
       const parsed = parseKeywordList(content);
       const current = await lists(who.schoolId);
-      const existing = new Set(current[category] ?? []);
-      const fresh = [...new Set(parsed.keywords)].filter((k) => !existing.has(k));
-      const next: KeywordLists = { ...current, [category]: [...(current[category] ?? []), ...fresh] };
+      // One line per phrase: a phrase imported again with another risk takes the new risk.
+      const phraseOf = (line: string) => line.replace(/, (high|medium|low)$/, '');
+      const byPhrase = new Map((current[category] ?? []).map((line) => [phraseOf(line), line]));
+      const fresh = [...new Set(parsed.keywords)].filter((line) => byPhrase.get(phraseOf(line)) !== line);
+      for (const line of fresh) byPhrase.set(phraseOf(line), line);
+      const next: KeywordLists = { ...current, [category]: [...byPhrase.values()] };
       await db.transaction(async (tx) => {
         await tx.update(schools).set({ keywordLists: next }).where(eq(schools.id, who.schoolId));
         await tx.insert(policyChanges).values({
@@ -64,7 +70,7 @@ export function createKeywordService({ db }: { db: Database }) {
           changedByName: who.name,
           reason,
           summary: fresh.length
-            ? [`${category} keywords: added ${fresh.length <= 10 ? fresh.join(', ') : `${fresh.length}`}`]
+            ? [`${category} keywords: added ${fresh.length <= 10 ? fresh.join('; ') : `${fresh.length}`}`]
             : [],
           before: current,
           after: next,

@@ -1,11 +1,12 @@
 import type { Category } from '../policy/categories';
 import { BENIGN_PHRASES, BENIGN_TOPICS, FILLERS, PHRASE_LIBRARY, SHORTHAND } from './library';
 import { PROTECTED_WORDS } from './library/protected-words';
-import { compileMatcher, type Matcher } from './matcher';
+import { compileLibrary, matcherOn, type CompiledLibrary, type Matcher } from './matcher';
 import type { SchoolPhrase } from './types';
 
 export * from './types';
-export { compileMatcher, type Matcher, type MatcherSource } from './matcher';
+export { parsePhraseLine, schoolPhrasesFrom, type KeywordLists, type PhraseLine } from './school-phrases';
+export { compileLibrary, compileMatcher, matcherOn, type Matcher, type MatcherSource } from './matcher';
 export { expandPhrase, PhraseSyntaxError } from './phrase-syntax';
 export {
   PHRASE_LIBRARY,
@@ -21,18 +22,22 @@ export interface SchoolAdditions {
   benign?: readonly string[];
 }
 
-let protectedWords: ReadonlySet<string> | null = null;
+let library: CompiledLibrary | null = null;
 
-/** The library's matcher, with a school's additions when given. Compile once and keep it. */
-export function createDetector(school: SchoolAdditions = {}): Matcher {
-  protectedWords ??= new Set(PROTECTED_WORDS);
-  return compileMatcher({
+/** The starter library, compiled on first use and shared by every matcher in this process. */
+export function starterLibrary(): CompiledLibrary {
+  library ??= compileLibrary({
     sections: PHRASE_LIBRARY,
     benign: BENIGN_PHRASES,
     benignTopics: BENIGN_TOPICS,
     shorthand: SHORTHAND,
     fillers: FILLERS,
-    protectedWords,
-    school: { phrases: school.phrases ?? {}, benign: school.benign ?? [] },
+    protectedWords: new Set(PROTECTED_WORDS),
   });
+  return library;
+}
+
+/** The library's matcher, with a school's additions when given (cheap: the library is shared). */
+export function createDetector(school: SchoolAdditions = {}): Matcher {
+  return matcherOn(starterLibrary(), { phrases: school.phrases ?? {}, benign: school.benign ?? [] });
 }

@@ -14,8 +14,8 @@ import {
 import { radicalForms } from './welsh';
 import { wordKey } from './word-key';
 
-/** Everything a matcher is compiled from (the library, plus what a school added). */
-export interface MatcherSource {
+/** What the library is compiled from. */
+export interface LibrarySource {
   sections: readonly PhraseSection[];
   /** Phrases that contain a trigger word but are ordinary (films, books, places, science): a match they overlap is cleared. */
   benign: readonly string[];
@@ -27,8 +27,17 @@ export interface MatcherSource {
   fillers: readonly string[];
   /** Real words near a library word: never taken for a misspelling of it ("shout" is not "shoot"). */
   protectedWords: ReadonlySet<string>;
-  /** The school's own phrases by category, and its own benign context. */
-  school?: { phrases: Partial<Record<Category, readonly SchoolPhrase[]>>; benign: readonly string[] };
+}
+
+/** What a school adds: its own phrases by category, and its own benign context. */
+export interface SchoolLayer {
+  phrases: Partial<Record<Category, readonly SchoolPhrase[]>>;
+  benign: readonly string[];
+}
+
+/** The library and, optionally, one school's additions. */
+export interface MatcherSource extends LibrarySource {
+  school?: SchoolLayer;
 }
 
 interface Entry {
@@ -38,14 +47,19 @@ interface Entry {
   incidentKind: IncidentCategory;
   source: 'library' | 'school';
   pupilsOnly: boolean;
-  length: number;
 }
 
+interface Benign {
+  text: string;
+  /** null for a phrase (it clears what it overlaps); the categories a topic clears anywhere in the text. */
+  clears: readonly Category[] | null;
+}
+
+/** A trie over word keys; the arrays are made only where something ends. */
 interface Node {
-  next: Map<string, Node>;
-  entries: Entry[];
-  /** Benign context ending here: overlapping (`phrase`) or text-wide (`topic`). */
-  benign: Array<{ text: string; clears: readonly Category[] | null }>;
+  next?: Map<string, Node>;
+  entries?: Entry[];
+  benign?: Benign[];
 }
 
 /** What one word of a text may stand for: a run of keys, using one word or two joined. */
@@ -59,84 +73,41 @@ interface Span {
   end: number;
 }
 
-const newNode = (): Node => ({ next: new Map(), entries: [], benign: [] });
 /** `...` in a phrase: up to four words of any kind ("how many paracetamol ... die"). */
 const GAP_WORD = '...';
 const GAP = '\u0000gap';
 const MAX_GAP = 4;
 const MAX_FILLERS = 2;
-const MAX_READINGS_CACHE = 100_000;
+const MAX_CACHE = 100_000;
 
 /** Letters repeated for emphasis ("kiiiill", "pleeease"): runs of three or more. */
-const EMPHASIS = /([a-z])\1\1+/g;
 const squeezeRuns = (word: string, keep: 1 | 2) =>
-  word.replace(keep === 1 ? /([a-z])\1+/g : EMPHASIS, keep === 1 ? '$1' : '$1$1');
+  keep === 1 ? word.replace(/([a-z])\1+/g, '$1') : word.replace(/([a-z])\1\1+/g, '$1$1');
 
-export type Matcher = ReturnType<typeof compileMatcher>;
+const keyCache = new Map<string, string[]>();
+/** The keys of one word of a phrase (a word of the syntax may normalise to several, "self-harm"). */
+function keysOfWord(w: string): string[] {
+  if (w === GAP_WORD) return [GAP];
+  let keys = keyCache.get(w);
+  if (!keys) keyCache.set(w, (keys = wordsOf(w).words.map((x) => wordKey(x.text))));
+  return keys;
+}
+const keysOf = (plainWords: readonly string[]): string[] => plainWords.flatMap(keysOfWord);
 
-/**
- * Compiles the library (and a school's additions) once; `match` then answers for one text in a
- * few microseconds. The same code runs on the device, offline too, and on the server.
- */
-export function compileMatcher(source: MatcherSource) {
-  const root = newNode();
-  /** Word keys of the library (fuzzy matching and compound forms apply to these only). */
-  const libraryKeys = new Set<string>();
-  /** Word keys of any phrase, library or school. */
-  const allKeys = new Set<string>();
-  const welshKeys = new Set<string>();
-  /** Phrases' words run together ("killmyself"): matched exactly, never corrected. */
-  const compoundKeys = new Set<string>();
-  /** Keys by their letters with repeats squeezed out ("kill" under "kil"). */
-  const bySqueezed = new Map<string, Set<string>>();
-  /** Plain words of the library by letters, for "su*cide". */
-  const surfaces = new Map<string, string>();
+class Trie {
+  readonly root: Node = {};
+  /** Keys of every path, and those that are words run together ("killmyself"). */
+  readonly keys = new Set<string>();
+  readonly compound = new Set<string>();
 
-  const wordKeys = new Map<string, string[]>();
-  const keysOfWord = (w: string): string[] => {
-    if (w === GAP_WORD) return [GAP];
-    let keys = wordKeys.get(w);
-    if (!keys) wordKeys.set(w, (keys = wordsOf(w).words.map((x) => wordKey(x.text))));
-    return keys;
-  };
-  const keysOf = (plainWords: readonly string[]): string[] => plainWords.flatMap(keysOfWord);
+  constructor(private readonly protectedWords: ReadonlySet<string>) {}
 
-  const seenPlain = new Set<string>();
-  /** `library`: the key is a word of the library, open to fuzzy matching (not a compound form). */
-  function remember(
-    keys: readonly string[],
-    plainWords: readonly string[],
-    library: boolean,
-    welsh: boolean,
-  ) {
-    for (const key of keys) {
-      if (key === GAP) continue;
-      if (welsh) welshKeys.add(key);
-      if (!library) {
-        allKeys.add(key);
-        continue;
-      }
-      if (libraryKeys.has(key)) continue;
-      allKeys.add(key);
-      libraryKeys.add(key);
-      const squeezed = squeezeRuns(key, 1);
-      const same = bySqueezed.get(squeezed);
-      if (same) same.add(key);
-      else bySqueezed.set(squeezed, new Set([key]));
-    }
-    if (!library) return;
-    for (const w of plainWords) {
-      if (seenPlain.has(w)) continue;
-      seenPlain.add(w);
-      for (const x of wordsOf(w).words) surfaces.set(x.text, wordKey(x.text));
-    }
-  }
-
-  function insert(keys: readonly string[]): Node {
-    let node = root;
-    for (const key of keys) {
+  private insert(path: readonly string[]): Node {
+    let node = this.root;
+    for (const key of path) {
+      node.next ??= new Map();
       let next = node.next.get(key);
-      if (!next) node.next.set(key, (next = newNode()));
+      if (!next) node.next.set(key, (next = {}));
       node = next;
     }
     return node;
@@ -145,8 +116,9 @@ export function compileMatcher(source: MatcherSource) {
   /**
    * The forms of a phrase: as written, with one pair of neighbouring words run together
    * ("kill myself" as "killmyself", "how to selfharm"), and all run together ("howtokillmyself").
+   * Never a run-together form that is a real word ("the rapist" would not match "therapist").
    */
-  function pathsOf(keys: readonly string[]): string[][] {
+  private pathsOf(keys: readonly string[]): string[][] {
     const paths = [keys.slice()];
     if (keys.length < 2 || keys.length > 3 || keys.includes(GAP)) return paths;
     const candidates: string[][] = [];
@@ -155,88 +127,101 @@ export function compileMatcher(source: MatcherSource) {
     if (keys.length === 3) candidates.push([keys.join('')]);
     for (const path of candidates) {
       const merged = path.filter((p) => !keys.includes(p));
-      if (merged.some((m) => source.protectedWords.has(m) || m.length < 5)) continue;
+      if (merged.some((m) => this.protectedWords.has(m) || m.length < 5)) continue;
       paths.push(path);
     }
     return paths;
   }
 
-  /** Risk entries by category and key path: a school's phrase replaces the library's same phrase. */
-  const entries = new Map<string, { path: string[]; entry: Entry }>();
-  function addEntry(plain: string[], entry: Omit<Entry, 'length' | 'phrase'>, welsh: boolean) {
-    const keys = keysOf(plain);
-    if (keys.length === 0) return;
-    const library = entry.source === 'library';
-    remember(keys, plain, library, welsh);
-    for (const path of pathsOf(keys)) {
+  addEntry(keys: readonly string[], entry: Entry): void {
+    for (const path of this.pathsOf(keys)) {
       for (const k of path) {
-        if (keys.includes(k)) continue;
-        allKeys.add(k);
-        compoundKeys.add(k);
+        if (k === GAP) continue;
+        this.keys.add(k);
+        if (!keys.includes(k)) this.compound.add(k);
       }
-      const id = `${entry.category}|${path.join(' ')}`;
-      const previous = entries.get(id);
-      if (
-        previous &&
-        previous.entry.source === 'library' &&
-        library &&
-        riskRank(previous.entry.risk) >= riskRank(entry.risk)
-      )
-        continue;
-      entries.set(id, { path, entry: { ...entry, phrase: plain.join(' '), length: keys.length } });
+      const node = this.insert(path);
+      const same = node.entries?.findIndex((e) => e.category === entry.category) ?? -1;
+      if (same < 0) (node.entries ??= []).push(entry);
+      else if (riskRank(entry.risk) > riskRank(node.entries![same]!.risk)) node.entries![same] = entry;
     }
   }
+
+  addBenign(keys: readonly string[], benign: Benign): void {
+    for (const k of keys) if (k !== GAP) this.keys.add(k);
+    (this.insert(keys).benign ??= []).push(benign);
+  }
+}
+
+/** The compiled library, shared by every school's matcher. */
+export interface CompiledLibrary {
+  trie: Trie;
+  /** Word keys of the library's phrases (fuzzy matching applies to these only). */
+  libraryKeys: Set<string>;
+  welshKeys: Set<string>;
+  /** Keys by their letters with repeats squeezed out ("kill" under "kil"). */
+  bySqueezed: Map<string, string[]>;
+  /** Plain words of the library by letters, for "su*cide". */
+  surfaces: Map<string, string>;
+  shorthand: Map<string, string[][]>;
+  fillers: Set<string>;
+  fuzzy: FuzzyIndex;
+  protectedWords: ReadonlySet<string>;
+  phraseCount: number;
+}
+
+/** Compiles the library once; every school's matcher shares it. */
+export function compileLibrary(source: LibrarySource): CompiledLibrary {
+  const trie = new Trie(source.protectedWords);
+  const libraryKeys = new Set<string>();
+  const welshKeys = new Set<string>();
+  const surfaces = new Map<string, string>();
+  const seenPlain = new Set<string>();
+  let phraseCount = 0;
+
+  const remember = (keys: readonly string[], plain: readonly string[], welsh: boolean) => {
+    for (const key of keys) {
+      if (key === GAP) continue;
+      libraryKeys.add(key);
+      if (welsh) welshKeys.add(key);
+    }
+    for (const w of plain) {
+      if (seenPlain.has(w)) continue;
+      seenPlain.add(w);
+      for (const x of wordsOf(w).words) surfaces.set(x.text, wordKey(x.text));
+    }
+  };
 
   for (const section of source.sections) {
     for (const [risk, phrases] of Object.entries(section.phrases) as Array<[Risk, readonly string[]]>) {
       for (const phrase of phrases) {
         for (const plain of expandPhrase(phrase)) {
-          addEntry(
-            plain,
-            {
-              category: section.category,
-              risk,
-              incidentKind: section.incidentKind ?? section.category,
-              source: 'library',
-              pupilsOnly: section.pupilsOnly ?? false,
-            },
-            section.language === 'cy',
-          );
+          const keys = keysOf(plain);
+          if (keys.length === 0) continue;
+          remember(keys, plain, section.language === 'cy');
+          phraseCount++;
+          trie.addEntry(keys, {
+            phrase: plain.join(' '),
+            category: section.category,
+            risk,
+            incidentKind: section.incidentKind ?? section.category,
+            source: 'library',
+            pupilsOnly: section.pupilsOnly ?? false,
+          });
         }
       }
     }
   }
-  const libraryRisk = new Map<string, Risk>();
-  for (const [id, { entry }] of entries) libraryRisk.set(id, entry.risk);
-  for (const [category, phrases] of Object.entries(source.school?.phrases ?? {}) as Array<
-    [Category, SchoolPhrase[]]
-  >) {
-    for (const phrase of phrases) {
-      for (const plain of expandPhrase(phrase.text)) {
-        const keys = keysOf(plain);
-        const risk = phrase.risk ?? libraryRisk.get(`${category}|${keys.join(' ')}`) ?? 'medium';
-        addEntry(
-          plain,
-          { category, risk, incidentKind: category, source: 'school', pupilsOnly: false },
-          false,
-        );
-      }
-    }
-  }
-  for (const { path, entry } of entries.values()) insert(path).entries.push(entry);
-
-  /** `clears`: null for a phrase (it clears what it overlaps), the categories for a topic. */
-  const addBenign = (phrase: string, clears: readonly Category[] | null, library: boolean) => {
+  const addBenign = (phrase: string, clears: readonly Category[] | null) => {
     for (const plain of expandPhrase(phrase)) {
       const keys = keysOf(plain);
       if (keys.length === 0) continue;
-      remember(keys, plain, library, false);
-      insert(keys).benign.push({ text: plain.join(' '), clears });
+      remember(keys, plain, false);
+      trie.addBenign(keys, { text: plain.join(' '), clears });
     }
   };
-  for (const phrase of source.benign) addBenign(phrase, null, true);
-  for (const { topic, clears } of source.benignTopics) addBenign(topic, clears, true);
-  for (const phrase of source.school?.benign ?? []) addBenign(phrase, null, false);
+  for (const phrase of source.benign) addBenign(phrase, null);
+  for (const { topic, clears } of source.benignTopics) addBenign(topic, clears);
 
   const shorthand = new Map<string, string[][]>();
   for (const [abbreviation, meanings] of Object.entries(source.shorthand)) {
@@ -246,18 +231,74 @@ export function compileMatcher(source: MatcherSource) {
         .join(''),
     );
     const readings = meanings.flatMap((m) => expandPhrase(m)).map((plain) => keysOf(plain));
-    for (const r of readings) remember(r, [], true, false);
+    for (const r of readings) remember(r, [], false);
     shorthand.set(key, [...(shorthand.get(key) ?? []), ...readings]);
   }
-  const fillers = new Set(source.fillers.map((f) => wordKey(f)));
+  for (const k of libraryKeys) trie.keys.add(k);
+
+  const bySqueezed = new Map<string, string[]>();
+  for (const key of libraryKeys) {
+    const squeezed = squeezeRuns(key, 1);
+    const same = bySqueezed.get(squeezed);
+    if (same) same.push(key);
+    else bySqueezed.set(squeezed, [key]);
+  }
   const fuzzy = new FuzzyIndex([
     ...[...libraryKeys].map((k) => [k, k] as const),
     ...[...surfaces].filter(([, k]) => libraryKeys.has(k)).map(([surface, k]) => [surface, k] as const),
   ]);
+  return {
+    trie,
+    libraryKeys,
+    welshKeys,
+    bySqueezed,
+    surfaces,
+    shorthand,
+    fillers: new Set(source.fillers.map((f) => wordKey(f))),
+    fuzzy,
+    protectedWords: source.protectedWords,
+    phraseCount,
+  };
+}
 
-  const readingsCache = new Map<string, Reading[]>();
-  /** Two neighbouring words read as one, by the pair. */
-  const pairCache = new Map<string, Reading[]>();
+export type Matcher = ReturnType<typeof matcherOn>;
+
+/** The library and a school's additions in one matcher (compiles both; see `matcherOn` to share the library). */
+export function compileMatcher(source: MatcherSource): Matcher {
+  return matcherOn(compileLibrary(source), source.school);
+}
+
+/**
+ * A matcher for one school: the compiled library plus the school's own phrases and benign
+ * context. `match` answers for one text in a few microseconds; the same code runs on the device,
+ * offline too, and on the server.
+ */
+export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases: {}, benign: [] }) {
+  const own = new Trie(lib.protectedWords);
+  for (const [category, phrases] of Object.entries(school.phrases) as Array<[Category, SchoolPhrase[]]>) {
+    for (const phrase of phrases) {
+      for (const plain of expandPhrase(phrase.text)) {
+        const keys = keysOf(plain);
+        if (keys.length === 0) continue;
+        own.addEntry(keys, {
+          phrase: plain.join(' '),
+          category,
+          risk: phrase.risk ?? libraryRisk(lib, keys, category) ?? 'medium',
+          incidentKind: category,
+          source: 'school',
+          pupilsOnly: false,
+        });
+      }
+    }
+  }
+  for (const phrase of school.benign) {
+    for (const plain of expandPhrase(phrase)) {
+      const keys = keysOf(plain);
+      if (keys.length > 0) own.addBenign(keys, { text: plain.join(' '), clears: null });
+    }
+  }
+  const tries = own.keys.size > 0 ? [lib.trie, own] : [lib.trie];
+  const known = (key: string) => lib.trie.keys.has(key) || own.keys.has(key);
 
   /** Library words a typed word that is not one may be a misspelling of (spelling, emphasis), nearest first. */
   function corrections(typed: string): string[][] {
@@ -265,13 +306,13 @@ export function compileMatcher(source: MatcherSource) {
     const squeezed = [squeezeRuns(typed, 2), squeezeRuns(typed, 1)];
     const keys = new Set([wordKey(typed), ...squeezed.map(wordKey)]);
     for (const form of keys) {
-      if (libraryKeys.has(form)) found.push([form]);
-      for (const k of bySqueezed.get(squeezeRuns(form, 1)) ?? []) found.push([k]);
-      for (const meaning of shorthand.get(form) ?? []) found.push(meaning);
+      if (lib.libraryKeys.has(form)) found.push([form]);
+      for (const k of lib.bySqueezed.get(squeezeRuns(form, 1)) ?? []) found.push([k]);
+      for (const meaning of lib.shorthand.get(form) ?? []) found.push(meaning);
     }
     if (found.length > 0) return found;
     for (const form of new Set([typed, ...squeezed, ...keys]))
-      for (const k of fuzzy.lookup(form)) found.push([k]);
+      for (const k of lib.fuzzy.lookup(form)) found.push([k]);
     return found;
   }
 
@@ -281,24 +322,28 @@ export function compileMatcher(source: MatcherSource) {
       const pattern = new RegExp(
         `^${typed.replace(/[^a-z*]/g, '').replace(/\*+/g, (m) => `[a-z]{${m.length},${m.length + 1}}`)}$`,
       );
-      return [...surfaces].filter(([surface]) => pattern.test(surface)).map(([, key]) => [key]);
+      return [...lib.surfaces].filter(([surface]) => pattern.test(surface)).map(([, key]) => [key]);
     }
     const found: string[][] = [];
     const key = wordKey(typed);
-    for (const meaning of shorthand.get(key) ?? []) found.push(meaning);
-    if (allKeys.has(key)) found.push([key]);
+    for (const meaning of lib.shorthand.get(key) ?? []) found.push(meaning);
+    if (known(key)) found.push([key]);
     if (/^[0-9]+$/.test(typed)) return found;
-    if (found.length === 0 && !source.protectedWords.has(typed)) found.push(...corrections(typed));
+    if (found.length === 0 && !lib.protectedWords.has(typed)) found.push(...corrections(typed));
     for (const radical of radicalForms(typed)) {
       const k = wordKey(radical);
-      if (welshKeys.has(k)) found.push([k]);
+      if (lib.welshKeys.has(k) || own.keys.has(k)) found.push([k]);
     }
     return found;
   }
 
+  const wordCache = new Map<string, Reading[]>();
   function readingsOf(word: Word): Reading[] {
-    const cacheKey = `${word.masked ? '*' : ''}${word.text}|${word.alternates.join('|')}`;
-    let readings = readingsCache.get(cacheKey);
+    const cacheKey =
+      word.alternates.length === 0 && !word.masked
+        ? word.text
+        : `${word.masked ? '*' : ''}${word.text}|${word.alternates.join('|')}`;
+    let readings = wordCache.get(cacheKey);
     if (readings) return readings;
     const seen = new Set<string>();
     readings = [];
@@ -310,27 +355,28 @@ export function compileMatcher(source: MatcherSource) {
         readings.push({ keys, width: 1 });
       }
     }
-    if (readingsCache.size > MAX_READINGS_CACHE) readingsCache.clear();
-    readingsCache.set(cacheKey, readings);
+    if (wordCache.size > MAX_CACHE) wordCache.clear();
+    wordCache.set(cacheKey, readings);
     return readings;
   }
 
+  const pairCache = new Map<string, Reading[]>();
   /** Two neighbouring words typed apart that make one library word ("my self", "sui cide", "sewer slide"). */
   function joinedReadings(a: Word, b: Word): Reading[] {
-    if (a.masked || b.masked || /[0-9]/.test(a.text + b.text)) return [];
+    if (a.masked || b.masked || a.text.length > 6 || b.text.length > 6) return [];
     const joined = a.text + b.text;
-    if (joined.length < 6) return [];
-    if (a.text.length > 6 || b.text.length > 6) return [];
+    if (joined.length < 6 || /[0-9]/.test(joined)) return [];
     const cacheKey = `${a.text}|${b.text}`;
     let readings = pairCache.get(cacheKey);
     if (readings) return readings;
-    const known = (w: string) => allKeys.has(wordKey(w)) || source.protectedWords.has(w);
-    const exact: string[][] = [...(shorthand.get(wordKey(joined)) ?? [])];
-    if (allKeys.has(wordKey(joined))) exact.push([wordKey(joined)]);
+    const isWord = (w: string) => known(wordKey(w)) || lib.protectedWords.has(w);
+    const key = wordKey(joined);
+    const exact: string[][] = [...(lib.shorthand.get(key) ?? [])];
+    if (known(key)) exact.push([key]);
     // "sui cide" may be a misspelling run apart; "the somme" is two words, not "threesome".
-    const found = exact.length > 0 || known(a.text) || known(b.text) ? exact : corrections(joined);
+    const found = exact.length > 0 || isWord(a.text) || isWord(b.text) ? exact : corrections(joined);
     readings = found.map((keys) => ({ keys, width: 2 as const }));
-    if (pairCache.size > MAX_READINGS_CACHE) pairCache.clear();
+    if (pairCache.size > MAX_CACHE) pairCache.clear();
     pairCache.set(cacheKey, readings);
     return readings;
   }
@@ -338,51 +384,70 @@ export function compileMatcher(source: MatcherSource) {
   /** Matches a text. `profile` leaves out sections that apply to pupils only when it is `staff`. */
   function match(text: string, options: { profile?: Profile } = {}): Detection {
     const { folded, words } = wordsOf(text.slice(0, 4000));
-    const readings = words.map(readingsOf);
-    for (let i = 0; i + 1 < words.length; i++)
-      readings[i] = [...readings[i]!, ...joinedReadings(words[i]!, words[i + 1]!)];
-    const isFiller = words.map((w) => fillers.has(wordKey(w.text)));
+    const n = words.length;
+    const readings: Reading[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const single = readingsOf(words[i]!);
+      const joined = i + 1 < n ? joinedReadings(words[i]!, words[i + 1]!) : [];
+      readings[i] = joined.length === 0 ? single : [...single, ...joined];
+    }
+    const isFiller = words.map((w) => lib.fillers.has(wordKey(w.text)));
 
     const found: Array<Span & { entry: Entry }> = [];
-    const benign: Array<Span & { text: string; clears: readonly Category[] | null }> = [];
-    for (let start = 0; start < words.length; start++) {
-      const stack: Array<{ node: Node; at: number; skipped: number }> = [
-        { node: root, at: start, skipped: 0 },
-      ];
-      while (stack.length > 0) {
-        const { node, at, skipped } = stack.pop()!;
-        if (at >= words.length) continue;
-        for (const reading of readings[at]!) {
-          let next: Node | undefined = node;
-          for (const key of reading.keys) {
-            next = next.next.get(key);
-            if (!next) break;
+    const benign: Array<Span & Benign> = [];
+    const stack: Array<{ node: Node; at: number; skipped: number }> = [];
+    for (const trie of tries) {
+      for (let start = 0; start < n; start++) {
+        stack.push({ node: trie.root, at: start, skipped: 0 });
+        while (stack.length > 0) {
+          const { node, at, skipped } = stack.pop()!;
+          if (at >= n) continue;
+          for (const reading of readings[at]!) {
+            let next: Node | undefined = node;
+            for (const key of reading.keys) {
+              next = next.next?.get(key);
+              if (!next) break;
+            }
+            if (!next) continue;
+            const end = at + reading.width;
+            if (next.entries) for (const entry of next.entries) found.push({ start, end, entry });
+            if (next.benign) for (const b of next.benign) benign.push({ start, end, ...b });
+            if (!next.next) continue;
+            stack.push({ node: next, at: end, skipped });
+            const gap = next.next.get(GAP);
+            if (gap)
+              for (let k = 0; k <= MAX_GAP && end + k < n; k++)
+                stack.push({ node: gap, at: end + k, skipped });
           }
-          if (!next) continue;
-          const end = at + reading.width;
-          for (const entry of next.entries) found.push({ start, end, entry });
-          for (const b of next.benign) benign.push({ start, end, ...b });
-          if (next.next.size > 0) stack.push({ node: next, at: end, skipped });
-          const gap = next.next.get(GAP);
-          if (gap)
-            for (let k = 0; k <= MAX_GAP && end + k < words.length; k++)
-              stack.push({ node: gap, at: end + k, skipped });
+          if (node !== trie.root && isFiller[at] && skipped < MAX_FILLERS)
+            stack.push({ node, at: at + 1, skipped: skipped + 1 });
         }
-        if (node !== root && isFiller[at] && skipped < MAX_FILLERS)
-          stack.push({ node, at: at + 1, skipped: skipped + 1 });
       }
     }
+    if (found.length === 0)
+      return { flagged: false, severity: null, categories: [], matches: [], benign: [] };
 
     const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+    // A school's phrase decides for the same words in the same category (its own risk wins).
+    const overridden = (m: Span & { entry: Entry }) =>
+      m.entry.source === 'library' &&
+      found.some(
+        (o) =>
+          o.entry.source === 'school' &&
+          o.entry.category === m.entry.category &&
+          o.start === m.start &&
+          o.end === m.end,
+      );
     const cleared = new Set<string>();
-    const kept = found.filter(({ start, end, entry }) => {
-      if (entry.pupilsOnly && options.profile === 'staff') return false;
+    const kept = found.filter((m) => {
+      if (m.entry.pupilsOnly && options.profile === 'staff') return false;
+      if (overridden(m)) return false;
       // A benign phrase of several words clears what it overlaps ("die my hair" in "i want to die my
       // hair"); a single benign word only a match it covers whole ("photo" does not clear "naked photos").
       const clearing = benign.find((b) =>
         b.clears === null
-          ? overlaps(b, { start, end }) && (b.end - b.start > 1 || (b.start <= start && b.end >= end))
-          : entry.risk !== 'high' && b.clears.includes(entry.category),
+          ? overlaps(b, m) && (b.end - b.start > 1 || (b.start <= m.start && b.end >= m.end))
+          : m.entry.risk !== 'high' && b.clears.includes(m.entry.category),
       );
       if (clearing) cleared.add(clearing.text);
       return !clearing;
@@ -417,12 +482,19 @@ export function compileMatcher(source: MatcherSource) {
 
   return {
     match,
-    phraseCount: entries.size,
+    phraseCount: lib.phraseCount,
     /** For the protected-words list: is this word one of the library's, and what would it be corrected to? */
     inspectWord: (typed: string) => ({
-      known: allKeys.has(wordKey(typed)) && !compoundKeys.has(wordKey(typed)),
-      compound: compoundKeys.has(wordKey(typed)),
+      known: lib.trie.keys.has(wordKey(typed)) && !lib.trie.compound.has(wordKey(typed)),
+      compound: lib.trie.compound.has(wordKey(typed)),
       corrections: corrections(typed),
     }),
   };
+}
+
+/** The library's risk for the same words in the same category, for a school phrase that gives none. */
+function libraryRisk(lib: CompiledLibrary, keys: readonly string[], category: Category): Risk | undefined {
+  let node: Node | undefined = lib.trie.root;
+  for (const key of keys) node = node?.next?.get(key);
+  return node?.entries?.find((e) => e.category === category)?.risk;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Category } from '../policy/categories';
+import { CategorySchema, type Category } from '../policy/categories';
 import type { IncidentCategory } from '../incidents/model';
 
 /**
@@ -69,3 +69,21 @@ export interface Detection {
   /** Benign context that cleared a trigger word (e.g. "to kill a mockingbird"), for the DSL to see why. */
   benign: string[];
 }
+
+/** A match as it travels on an event: the phrase, the category, the risk, and the words that matched. */
+export const EventMatchSchema = z.object({
+  phrase: z.string().max(200),
+  category: CategorySchema,
+  risk: RiskSchema,
+  text: z.string().max(500),
+});
+export type EventMatch = z.infer<typeof EventMatchSchema>;
+
+/** The matches an event carries (most serious first, at most 20). */
+export const eventMatches = (detection: Detection): EventMatch[] =>
+  detection.matches.slice(0, 20).map(({ phrase, category, risk, text }) => ({
+    phrase: phrase.slice(0, 200),
+    category,
+    risk,
+    text: text.slice(0, 500),
+  }));

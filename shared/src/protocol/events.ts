@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
+import { EventMatchSchema } from '../detection/types';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -33,7 +34,10 @@ export const SearchEventSchema = z.object({
   url: Url,
   engine: z.string().max(100),
   query: z.string().max(2000),
+  /** Categories the query was flagged in (the server flags it again on arrival, and decides). */
   flags: z.array(CategorySchema).default([]),
+  /** What matched: phrase, category, risk and the words typed (issue 14). */
+  matches: z.array(EventMatchSchema).max(20).default([]),
   blocked: z.boolean().default(false),
 });
 

@@ -259,14 +259,15 @@ export const en = {
       'The file’s URLAllowlist entries were not imported into any category ({{count}}): {{entries}}. Add them to a profile’s allowed sites if you want them.',
     keywordHeading: 'Search keyword lists',
     keywordIntro:
-      'Searches containing these words or phrases are flagged to the DSL. Words match whole words only, so “Scunthorpe” and “Essex” are not flagged.',
+      'Waymark’s phrase library flags risky searches for every school, misspellings, abbreviations, algospeak and Welsh included. The lists below are your school’s own phrases on top of it. Words match whole words only, so “Scunthorpe” and “Essex” are not flagged.',
     keywordCaption: 'Keywords by category',
     keywordCount: 'Keywords',
     keywordShow: 'Show the keywords',
     keywordNone: 'None',
     keywordsLoading: 'Loading the keyword lists…',
     keywordImportHeading: 'Add keywords from a file',
-    keywordFileHint: 'A text file with one word or phrase per line; lines starting with # are comments.',
+    keywordFileHint:
+      'A text file with one word or phrase per line, optionally followed by a comma and its risk: high (alerts the DSL), medium or low, e.g. “red dragons, high”. Lines starting with # are comments.',
     keywordCategory: 'Category the keywords flag',
     keywordResult: 'Keywords added: {{added}}; already listed: {{already}}.',
     keywordTooLarge: 'The file is {{size}} KB; a keyword file can be at most {{max}} KB.',
@@ -544,7 +545,7 @@ export const cy: Translation<typeof en> = {
       'Ni chafodd cofnodion URLAllowlist y ffeil eu mewnforio i unrhyw gategori ({{count}}): {{entries}}. Ychwanegwch nhw at safleoedd a ganiateir proffil os ydych chi eu heisiau.',
     keywordHeading: 'Rhestrau geiriau allweddol chwilio',
     keywordIntro:
-      "Mae chwiliadau sy'n cynnwys y geiriau neu'r ymadroddion hyn yn cael eu tynnu i sylw'r DSL. Dim ond geiriau cyfan sy'n cyfateb, felly nid yw “Scunthorpe” ac “Essex” yn cael eu tynnu i sylw.",
+      "Mae llyfrgell ymadroddion Waymark yn tynnu sylw at chwiliadau peryglus i bob ysgol, gan gynnwys camsillafu, byrfoddau, iaith gudd ac ymadroddion Cymraeg. Ymadroddion eich ysgol chi ar ben y llyfrgell yw'r rhestrau isod. Dim ond geiriau cyfan sy'n cyfateb, felly nid yw “Scunthorpe” ac “Essex” yn cael eu tynnu i sylw.",
     keywordCaption: 'Geiriau allweddol fesul categori',
     keywordCount: 'Geiriau allweddol',
     keywordShow: 'Dangos y geiriau allweddol',
@@ -552,7 +553,7 @@ export const cy: Translation<typeof en> = {
     keywordsLoading: "Yn llwytho'r rhestrau geiriau allweddol…",
     keywordImportHeading: 'Ychwanegu geiriau allweddol o ffeil',
     keywordFileHint:
-      "Ffeil destun gydag un gair neu ymadrodd ar bob llinell; sylwadau yw llinellau sy'n dechrau gyda #.",
+      "Ffeil destun gydag un gair neu ymadrodd ar bob llinell, gyda choma a'r risg ar ei ôl os mynnwch: high (uchel, yn rhybuddio'r DSL), medium (canolig) neu low (isel), e.e. “red dragons, high”. Sylwadau yw llinellau sy'n dechrau gyda #.",
     keywordCategory: "Y categori mae'r geiriau'n ei dynnu i sylw",
     keywordResult: 'Geiriau allweddol a ychwanegwyd: {{added}}; eisoes ar y rhestr: {{already}}.',
     keywordTooLarge: "Mae'r ffeil yn {{size}} KB; gall ffeil geiriau allweddol fod yn {{max}} KB ar y mwyaf.",
