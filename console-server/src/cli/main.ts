@@ -1,3 +1,4 @@
+import { CHECK_SEARCH_USAGE, checkSearch } from './check-search';
 import { CHECK_URL_USAGE, checkUrl } from './check-url';
 import { DEPLOY_POLICY_USAGE, deployPolicyCommand } from './deploy-policy';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
@@ -9,6 +10,7 @@ const USAGE = `Usage: waymark <command> [options]
 
 Commands:
   check-url   is this URL allowed or blocked, and which rule decided?
+  check-search  does Waymark flag this search or title: categories, risk and the phrase that matched
   verify-log  has the online-safety incident log been tampered with?
   school      add a school to this deployment, with its first admin
   trust       several schools in one deployment: trusts, their schools, trust-level staff
@@ -22,6 +24,7 @@ const COMMANDS: Record<
   { run: (args: string[], io: CliIo) => number | Promise<number>; usage: string }
 > = {
   'check-url': { run: checkUrl, usage: CHECK_URL_USAGE },
+  'check-search': { run: checkSearch, usage: CHECK_SEARCH_USAGE },
   'verify-log': { run: verifyLogCommand, usage: VERIFY_LOG_USAGE },
   school: { run: schoolCommand, usage: SCHOOL_USAGE },
   trust: { run: trustCommand, usage: TRUST_USAGE },
