@@ -124,6 +124,42 @@ describe('device → server → teacher console', () => {
     teacher.disconnect();
   });
 
+  it('takes a flagged page title from a device: the title and what matched, no address; the server decides the risk', async () => {
+    const teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
+    await teacher.emitWithAck('watch-class', { classId: 'class-year2' });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const b = blockedEvent();
+    const title = {
+      id: b.id,
+      occurredAt: b.occurredAt,
+      profile: 'KS2' as const,
+      policyVersion: b.policyVersion,
+      kind: 'flagged-title' as const,
+      source: 'video' as const,
+      title: 'how to hurt your self',
+      flags: ['self-harm' as const],
+      // What a device says about risk is not trusted: the server matches the title again.
+      matches: [{ phrase: 'x', category: 'self-harm' as const, risk: 'low' as const, text: 'x' }],
+    };
+    const arriving = nextEvent<StoredEvent>(teacher);
+    expect(await device.emitWithAck('event', title)).toEqual({ ok: true, id: title.id });
+    const stored = await arriving;
+    expect(stored).toMatchObject({
+      kind: 'flagged-title',
+      severity: 'high',
+      url: null,
+      details: { source: 'video', title: 'how to hurt your self', flags: ['self-harm'] },
+    });
+    expect((stored.details.matches as Array<{ risk: string }>)[0]).toMatchObject({
+      risk: 'high',
+      category: 'self-harm',
+    });
+    const unflagged = { ...title, id: '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a99', flags: [] };
+    expect(await device.emitWithAck('event', unflagged as never)).toMatchObject({ ok: false });
+    device.disconnect();
+    teacher.disconnect();
+  });
+
   it('a teacher cannot watch another teacher’s class; the DSL sees every class', async () => {
     const teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
     expect(await teacher.emitWithAck('watch-class', { classId: 'class-reception' })).toEqual({

@@ -46,6 +46,8 @@ function describeEvent(e: StoredEvent): string {
       return `${who} tried to open ${where} on ${e.deviceName} at ${when}.`;
     case 'search':
       return `${who} searched for "${String(e.details.query ?? '')}" on ${e.deviceName} at ${when}.`;
+    case 'flagged-title':
+      return `${who} opened a ${e.details.source === 'video' ? 'video' : 'page'} titled "${String(e.details.title ?? '')}" on ${e.deviceName} at ${when}.`;
     case 'unblock-request':
       return `${who} asked for ${where} to be unblocked at ${when}: "${String(e.details.reason ?? '')}".`;
     case 'concern':

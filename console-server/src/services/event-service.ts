@@ -36,7 +36,8 @@ function severityOf(event: DeviceEvent): Severity {
       return 'high';
     case 'blocked':
       return event.category && HIGH_RISK.has(event.category) ? 'high' : event.category ? 'medium' : 'low';
-    case 'search': {
+    case 'search':
+    case 'flagged-title': {
       // The risk of the most serious phrase the server matched; a category only the device
       // flagged (a list this server no longer has) is worth a look, not an alert.
       const risks = event.matches.map((m) => m.risk).sort((a, b) => riskRank(b) - riskRank(a));
@@ -154,8 +155,9 @@ export function createEventService({
 
   /** Matches are decided here, from the library and the school's phrases, whatever the device sent. */
   async function withServerFlags(event: DeviceEvent, schoolId: string): Promise<DeviceEvent> {
-    if (event.kind !== 'search') return event;
-    const detection = await flagSearch(schoolId, event.query);
+    if (event.kind !== 'search' && event.kind !== 'flagged-title') return event;
+    const detection = await flagSearch(schoolId, event.kind === 'search' ? event.query : event.title);
+    // The device's flags stay (a school phrase this process has not read yet); the server's matches decide the severity.
     return {
       ...event,
       flags: [...new Set<Category>([...detection.categories, ...event.flags])],

@@ -41,6 +41,20 @@ export const SearchEventSchema = z.object({
   blocked: z.boolean().default(false),
 });
 
+/**
+ * For KS2 and older: a page's or a video's title that the phrase library flagged on the device.
+ * Text only: the title and what matched, never the page's address or contents (issue 14).
+ */
+export const FlaggedTitleEventSchema = z.object({
+  ...eventBase,
+  kind: z.literal('flagged-title'),
+  /** A page's title, or a video's (YouTube), which names what the pupil watched. */
+  source: z.enum(['page', 'video']),
+  title: z.string().trim().min(1).max(500),
+  flags: z.array(CategorySchema).min(1).max(20),
+  matches: z.array(EventMatchSchema).min(1).max(20),
+});
+
 export const UnblockRequestEventSchema = z.object({
   ...eventBase,
   kind: z.literal('unblock-request'),
@@ -91,6 +105,7 @@ export const TamperEventSchema = z.object({
 export const DeviceEventSchema = z.discriminatedUnion('kind', [
   BlockedEventSchema,
   SearchEventSchema,
+  FlaggedTitleEventSchema,
   UnblockRequestEventSchema,
   ConcernEventSchema,
   HeartbeatEventSchema,
@@ -109,7 +124,7 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export const StoredEventSchema = z.object({
   id: UUID,
   schoolId: z.string(),
-  kind: z.enum(['blocked', 'search', 'unblock-request', 'concern', 'heartbeat', 'tamper']),
+  kind: z.enum(['blocked', 'search', 'flagged-title', 'unblock-request', 'concern', 'heartbeat', 'tamper']),
   severity: SeveritySchema,
   occurredAt: z.string(),
   receivedAt: z.string(),
