@@ -14,6 +14,7 @@ import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
 import { heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
+import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
 
@@ -103,6 +104,21 @@ export function startBackground(): void {
     if (!policy) return;
     const detection = detectorFor(policy).match(search.query, { profile: policy.policy.profile });
     void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked, detection));
+  });
+
+  // Page and video titles, for KS2 and older: matched here, and only a flagged one is reported.
+  const reportedTitles: string[] = [];
+  watchTitles((seen) => {
+    if (!policy || !TITLE_PROFILES.has(policy.policy.profile) || reportedTitles.includes(seen.title)) return;
+    const event = flaggedTitleEvent(
+      policy,
+      seen,
+      detectorFor(policy).match(seen.title, { profile: policy.policy.profile }),
+    );
+    if (!event) return;
+    reportedTitles.push(seen.title);
+    if (reportedTitles.length > 100) reportedTitles.shift();
+    void queue(event);
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.
