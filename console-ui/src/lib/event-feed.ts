@@ -66,6 +66,7 @@ export function applyRequestStatus(
 export const FEED_KINDS = [
   'blocked',
   'search',
+  'flagged-title',
   'unblock-request',
   'concern',
   'tamper',

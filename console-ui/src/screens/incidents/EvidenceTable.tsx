@@ -59,11 +59,13 @@ function EvidencePage({ event }: { event: StoredEvent }) {
     );
   }
   const query = typeof event.details.query === 'string' ? event.details.query : null;
+  const title = typeof event.details.title === 'string' ? event.details.title : null;
   const message =
     typeof event.details.message === 'string' && event.details.message ? event.details.message : null;
   return (
     <>
       {query !== null && <span className="evidence-line">{t('evidence.search', { query })}</span>}
+      {title !== null && <span className="evidence-line">{t('evidence.titled', { title })}</span>}
       {message !== null && <span className="evidence-line">{t('evidence.message', { message })}</span>}
       {event.url && query === null && (
         <>

@@ -1,7 +1,14 @@
 import type { CSSProperties, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CATEGORIES, TAMPER_KINDS, type Category, type StoredEvent } from '@waymark/shared';
+import {
+  CATEGORIES,
+  EventMatchSchema,
+  TAMPER_KINDS,
+  type Category,
+  type EventMatch,
+  type StoredEvent,
+} from '@waymark/shared';
 import { pupilOf, useFormatters } from './format';
 import { descriptionParts } from './raise-incident';
 import { RequestActions } from './RequestActions';
@@ -20,6 +27,34 @@ function categoriesOf(value: unknown): Category[] {
   return Array.isArray(value)
     ? value.filter((c): c is Category => (CATEGORIES as readonly unknown[]).includes(c))
     : [];
+}
+
+/** The categories a search or title was flagged in, and the phrase that matched most seriously. */
+function Flags({ event }: { event: StoredEvent }) {
+  const { t } = useTranslation('live');
+  const flags = categoriesOf(event.details.flags);
+  const [top] = matchesOf(event.details.matches);
+  if (flags.length === 0) return null;
+  return (
+    <>
+      <p className="event-flags">
+        {t('feed.flagged', { categories: flags.map((c) => t(`categories.${c}`)).join(', ') })}
+      </p>
+      {top && (
+        <p className="event-why">
+          {t('feed.matched', { phrase: top.phrase, risk: t(`severity.${top.risk}`) })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function matchesOf(value: unknown): EventMatch[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((m) => {
+    const parsed = EventMatchSchema.safeParse(m);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** What happened, in a line or two: the page, the search, the reason or the message. */
@@ -45,20 +80,26 @@ function EventBody({ event }: { event: StoredEvent }) {
       );
     }
     case 'search': {
-      const flags = categoriesOf(event.details.flags);
       const engine = typeof event.details.engine === 'string' ? event.details.engine : '';
       return (
         <>
           <p className="event-search">{t('feed.searched', { query: words.query, engine })}</p>
-          {flags.length > 0 && (
-            <p className="event-flags">
-              {t('feed.flagged', { categories: flags.map((c) => t(`categories.${c}`)).join(', ') })}
-            </p>
-          )}
+          <Flags event={event} />
           {event.details.blocked === true && <p className="event-why">{t('feed.searchBlocked')}</p>}
         </>
       );
     }
+    case 'flagged-title':
+      return (
+        <>
+          <p className="event-search">
+            {t(event.details.source === 'video' ? 'feed.titleVideo' : 'feed.titlePage', {
+              title: words.title,
+            })}
+          </p>
+          <Flags event={event} />
+        </>
+      );
     case 'unblock-request':
       return (
         <>

@@ -27,6 +27,8 @@ function useDescription(event: StoredEvent): string {
       return t('incident.describe.blocked', values);
     case 'search':
       return t('incident.describe.search', values);
+    case 'flagged-title':
+      return t('incident.describe.title', values);
     case 'unblock-request':
       return t('incident.describe.request', values);
     case 'concern':

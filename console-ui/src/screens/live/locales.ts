@@ -95,6 +95,9 @@ export const en = {
     urlHidden: 'Address hidden: illegal category (DSL only)',
     searched: 'Searched for “{{query}}” on {{engine}}',
     flagged: 'Flagged: {{categories}}',
+    matched: 'Matched “{{phrase}}”, risk: {{risk}}',
+    titlePage: 'Opened a page titled “{{title}}”',
+    titleVideo: 'Watched a video titled “{{title}}”',
     searchBlocked: 'The search was blocked.',
     reason: 'Reason',
     message: 'Message',
@@ -117,6 +120,7 @@ export const en = {
   kinds: {
     blocked: 'Blocked',
     search: 'Search',
+    'flagged-title': 'Page title',
     'unblock-request': 'Unblock request',
     concern: 'Asked for help',
     tamper: 'Tampering',
@@ -179,6 +183,7 @@ export const en = {
     describe: {
       blocked: '{{who}} tried to open {{where}} on {{device}} at {{time}}.',
       search: '{{who}} searched for “{{query}}” on {{device}} at {{time}}.',
+      title: '{{who}} opened a page titled “{{title}}” on {{device}} at {{time}}.',
       request: '{{who}} asked for {{where}} to be unblocked at {{time}}: “{{reason}}”.',
       concern: '{{who}} asked for help on {{device}} at {{time}}: “{{message}}”.',
       tamper: 'Possible circumvention on {{device}} at {{time}}: {{detail}}.',
@@ -287,6 +292,9 @@ export const cy: Translation<typeof en> = {
     urlHidden: 'Cyfeiriad wedi’i guddio: categori anghyfreithlon (DSL yn unig)',
     searched: 'Chwiliodd am “{{query}}” ar {{engine}}',
     flagged: 'Wedi’i nodi: {{categories}}',
+    matched: 'Yn cyfateb i “{{phrase}}”, risg: {{risk}}',
+    titlePage: 'Agorodd dudalen o’r enw “{{title}}”',
+    titleVideo: 'Gwyliodd fideo o’r enw “{{title}}”',
     searchBlocked: 'Cafodd y chwiliad ei rwystro.',
     reason: 'Rheswm',
     message: 'Neges',
@@ -309,6 +317,7 @@ export const cy: Translation<typeof en> = {
   kinds: {
     blocked: 'Wedi’i rwystro',
     search: 'Chwiliad',
+    'flagged-title': 'Teitl tudalen',
     'unblock-request': 'Cais i ddadflocio',
     concern: 'Gofyn am help',
     tamper: 'Ymyrryd',
@@ -371,6 +380,7 @@ export const cy: Translation<typeof en> = {
     describe: {
       blocked: 'Ceisiodd {{who}} agor {{where}} ar {{device}} am {{time}}.',
       search: 'Chwiliodd {{who}} am “{{query}}” ar {{device}} am {{time}}.',
+      title: 'Agorodd {{who}} dudalen o’r enw “{{title}}” ar {{device}} am {{time}}.',
       request: 'Gofynnodd {{who}} am ddadflocio {{where}} am {{time}}: “{{reason}}”.',
       concern: 'Gofynnodd {{who}} am help ar {{device}} am {{time}}: “{{message}}”.',
       tamper: 'Ymgais bosibl i osgoi’r hidlydd ar {{device}} am {{time}}: {{detail}}.',

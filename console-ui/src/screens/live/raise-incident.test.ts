@@ -35,9 +35,13 @@ describe('raising an incident from an event', () => {
 
   it('reads the words of the event from its details, never anything but text', () => {
     expect(
-      descriptionParts({ ...base, details: { query: 'owls', reason: 5, what: 'proxy-settings' } }),
+      descriptionParts({
+        ...base,
+        details: { query: 'owls', title: ['x'], reason: 5, what: 'proxy-settings' },
+      }),
     ).toEqual({
       query: 'owls',
+      title: '',
       reason: '',
       message: '',
       detail: 'proxy-settings',

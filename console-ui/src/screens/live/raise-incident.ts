@@ -31,6 +31,7 @@ export function descriptionParts(event: StoredEvent) {
     typeof event.details[key] === 'string' ? (event.details[key] as string) : '';
   return {
     query: text('query'),
+    title: text('title'),
     reason: text('reason'),
     message: text('message'),
     detail: text('detail') || text('what'),
