@@ -48,7 +48,7 @@ Waymark console server is running.
   E-mail:      ${mailer.configured ? 'alerts and weekly digests by SMTP' : 'none (set WAYMARK_SMTP_URL for alert and digest e-mails)'}
 
   Demo sign-ins (password "${DEMO_PASSWORD}"):
-${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`).join('\n')}
+${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(13)} ${a.email}`).join('\n')}
 `);
 
 // Scheduled jobs run on one process of the deployment at a time (each holds a lease on the job

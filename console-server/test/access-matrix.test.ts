@@ -17,6 +17,7 @@ const EMAIL: Record<Role, string> = {
   dsl: 'dsl@demo.waymark.test',
   technician: 'tech@demo.waymark.test',
   governor: 'governor@demo.waymark.test',
+  'senior-leader': 'head@demo.waymark.test',
   admin: 'admin@demo.waymark.test',
   'trust-dsl': 'safeguarding@trust.waymark.test',
   'trust-reporter': 'ceo@trust.waymark.test',

@@ -27,7 +27,7 @@ const TRUST_OF: Record<SchoolId, 'north' | 'south'> = {
   'north-two': 'north',
   'south-one': 'south',
 };
-type SchoolRole = 'teacher' | 'dsl' | 'technician' | 'governor' | 'admin';
+type SchoolRole = 'teacher' | 'dsl' | 'technician' | 'governor' | 'senior-leader' | 'admin';
 
 interface SchoolFixture {
   id: SchoolId;
@@ -85,6 +85,7 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
           dsl: 'dsl@demo.waymark.test',
           technician: 'tech@demo.waymark.test',
           governor: 'governor@demo.waymark.test',
+          'senior-leader': 'head@demo.waymark.test',
           admin: 'admin@demo.waymark.test',
         }
       : {
@@ -92,6 +93,7 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
           dsl: `dsl@${domain}`,
           technician: `tech@${domain}`,
           governor: `governor@${domain}`,
+          'senior-leader': `head@${domain}`,
           admin: `admin@${domain}`,
         };
   if (id !== 'demo') {
@@ -111,7 +113,7 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
     expect(imported.status).toBe(200);
     const [klass] = await db.select().from(classes).where(eq(classes.schoolId, id));
     classId = klass!.id;
-    for (const role of ['teacher', 'dsl', 'technician', 'governor'] as const) {
+    for (const role of ['teacher', 'dsl', 'technician', 'governor', 'senior-leader'] as const) {
       const created = await call(cookie.admin, 'POST', '/api/staff', {
         email: emails[role],
         name: `${role} of ${id}`,
@@ -122,7 +124,7 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
       expect(created.status).toBe(201);
     }
   }
-  for (const role of ['teacher', 'dsl', 'technician', 'governor'] as const)
+  for (const role of ['teacher', 'dsl', 'technician', 'governor', 'senior-leader'] as const)
     cookie[role] = await login(server.url, emails[role]);
   const staffList = await call(cookie.admin, 'GET', '/api/staff');
 
@@ -262,15 +264,22 @@ describe.each(PAIRS)('staff of %s cannot see %s', (ownId, otherId) => {
     expect(revoke.status).toBe(404);
   });
 
-  it('governor: its reports count its own school only', async () => {
-    const { cookie } = own();
-    for (const path of ['/api/reports/digest', '/api/reports/summary']) {
-      const report = await call(cookie.governor, 'GET', `${path}?${AROUND_TODAY}`);
-      expect(report.status).toBe(200);
-      expect(JSON.stringify(report.body)).toContain(own().marker);
-      expect(JSON.stringify(report.body)).not.toContain(other().marker);
-    }
-  });
+  it.each(['governor', 'senior-leader'] as const)(
+    '%s: its reports count its own school only',
+    async (role) => {
+      const { cookie } = own();
+      for (const path of ['/api/reports/digest', '/api/reports/summary']) {
+        const report = await call(cookie[role], 'GET', `${path}?${AROUND_TODAY}`);
+        expect(report.status).toBe(200);
+        expect(JSON.stringify(report.body)).toContain(own().marker);
+        expect(JSON.stringify(report.body)).not.toContain(other().marker);
+        // Figures only: no pupil of either school is named.
+        expect(JSON.stringify(report.body)).not.toContain(own().pupilName);
+      }
+      const changes = await call(cookie[role], 'GET', '/api/policies/changes');
+      expect(changes.status).toBe(200);
+    },
+  );
 
   it('admin: not its accounts', async () => {
     const { cookie } = own();

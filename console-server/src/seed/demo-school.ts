@@ -20,6 +20,8 @@ export const DEMO_ACCOUNTS = [
   { id: 'staff-deputy-dsl', email: 'deputy.dsl@demo.waymark.test', name: 'Mr Gareth Lloyd', role: 'dsl' },
   { id: 'staff-tech', email: 'tech@demo.waymark.test', name: 'Mr Sam Patel', role: 'technician' },
   { id: 'staff-governor', email: 'governor@demo.waymark.test', name: 'Dr Rhian Evans', role: 'governor' },
+  // The head teacher: the senior leader responsible for filtering and monitoring.
+  { id: 'staff-head', email: 'head@demo.waymark.test', name: 'Mrs Catherine Ellis', role: 'senior-leader' },
   { id: 'staff-admin', email: 'admin@demo.waymark.test', name: 'Mrs Carys Bevan', role: 'admin' },
 ] as const;
 

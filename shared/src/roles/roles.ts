@@ -5,6 +5,7 @@ export const ROLES = [
   'dsl',
   'technician',
   'governor',
+  'senior-leader',
   'admin',
   'trust-dsl',
   'trust-reporter',
@@ -13,7 +14,14 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Roles within one school: the ones a school admin may give. */
-const SCHOOL_ROLES = ['teacher', 'dsl', 'technician', 'governor', 'admin'] as const satisfies readonly Role[];
+const SCHOOL_ROLES = [
+  'teacher',
+  'dsl',
+  'technician',
+  'governor',
+  'senior-leader',
+  'admin',
+] as const satisfies readonly Role[];
 export const SchoolRoleSchema = z.enum(SCHOOL_ROLES);
 export type SchoolRole = z.infer<typeof SchoolRoleSchema>;
 
@@ -32,6 +40,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   dsl: 'Designated safeguarding lead / online-safety lead',
   technician: 'Technician',
   governor: 'Governor',
+  'senior-leader': 'Senior leader for filtering and monitoring',
   admin: 'School admin',
   'trust-dsl': 'Trust safeguarding lead',
   'trust-reporter': 'Trust reporting (executive, trustees)',
@@ -54,9 +63,12 @@ export const CAPABILITIES = {
   'lesson-overrides': ['teacher', 'dsl'],
   'edit-policies': ['dsl', 'technician'],
   'manage-devices': ['technician'],
-  'view-reports': ['dsl', 'technician', 'governor'],
-  'view-change-log': ['dsl', 'technician', 'governor'],
-  /** Reports with pupil names; technicians and governors see them without. */
+  // The senior leader (DfE "Filtering and monitoring standards": the member of the senior
+  // leadership team responsible for filtering and monitoring, usually the head teacher) reads the
+  // figures and the change-control log, never pupil-level data beyond what the DSL shares.
+  'view-reports': ['dsl', 'technician', 'governor', 'senior-leader'],
+  'view-change-log': ['dsl', 'technician', 'governor', 'senior-leader'],
+  /** Reports with pupil names; technicians, governors and the senior leader see them without. */
   'see-pupil-names-in-reports': ['dsl'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
