@@ -8,6 +8,7 @@ import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
 import { liveRoutes } from './screens/live/routes';
+import { overviewRoutes } from './screens/overview/routes';
 import { policiesRoutes } from './screens/policies/routes';
 import { reportsRoutes } from './screens/reports/routes';
 import { trustRoutes } from './screens/trust/routes';
@@ -23,6 +24,7 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <ClassesPage /> },
+      ...overviewRoutes,
       ...liveRoutes,
       ...incidentsRoutes,
       ...policiesRoutes,

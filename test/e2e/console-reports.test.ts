@@ -97,7 +97,7 @@ describe('the reports screen', () => {
 
   it('the DSL sees the charts and top sites with the right numbers, and downloads a CSV', async () => {
     const { page } = await harness.signIn('dsl@demo.waymark.test');
-    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('figure-blocked').locator('dd').innerText()).toBe('7');
     expect(await page.getByTestId('figure-flaggedSearches').locator('dd').innerText()).toBe('1');
@@ -210,7 +210,7 @@ describe('the reports screen', () => {
 
   it('a governor sees the same reports, but no pupil is named anywhere on the page', async () => {
     const { page } = await harness.signIn('governor@demo.waymark.test');
-    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await expect.poll(() => page.getByTestId('figure-blocked').locator('dd').innerText()).toBe('7');
     expect(await page.getByRole('navigation', { name: 'Reports' }).getByRole('link').allInnerTexts()).toEqual(
       ['Overview', 'Weekly digest'],

@@ -4,6 +4,7 @@ import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
 import * as incidents from '../screens/incidents/locales';
 import * as live from '../screens/live/locales';
+import * as overview from '../screens/overview/locales';
 import * as policies from '../screens/policies/locales';
 import * as reports from '../screens/reports/locales';
 import * as trust from '../screens/trust/locales';
@@ -22,6 +23,7 @@ export const resources = {
     deploy: deploy.en,
     reports: reports.en,
     trust: trust.en,
+    overview: overview.en,
   },
   cy: {
     common: cyCommon,
@@ -32,6 +34,7 @@ export const resources = {
     deploy: deploy.cy,
     reports: reports.cy,
     trust: trust.cy,
+    overview: overview.cy,
   },
 } as const;
 

@@ -9,9 +9,12 @@ export function ClassesPage() {
   const { t } = useTranslation();
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
   const role = useSession().data?.role;
-  // Trust-level staff have no classes: their home is the trust's view.
-  if (can(role, 'view-trust-reports') && !can(role, 'watch-own-classes'))
-    return <Navigate to="/trust" replace />;
+  // Staff with no classes to watch start elsewhere: trust-level staff on the trust's view, the
+  // senior leader, governors and the technician on the filtering and monitoring overview.
+  if (!can(role, 'watch-own-classes')) {
+    if (can(role, 'view-trust-reports')) return <Navigate to="/trust" replace />;
+    if (can(role, 'view-reports')) return <Navigate to="/overview" replace />;
+  }
   return (
     <section aria-labelledby="classes-heading">
       <h1 id="classes-heading">{t('classes.title')}</h1>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useNavigate } from 'react-router';
-import { can, ROLE_LABELS, type Capability } from '@waymark/shared';
+import { can, type Capability } from '@waymark/shared';
 import { LANGUAGES } from '../i18n';
 import { endpoints } from '../lib/api';
 import { useSession } from '../lib/session';
@@ -9,10 +9,11 @@ import { useSession } from '../lib/session';
 /** Each screen in the navigation, shown only to the roles that may use it. */
 const NAV: Array<{
   to: string;
-  label: 'classes' | 'incidents' | 'policies' | 'devices' | 'reports' | 'trust';
+  label: 'classes' | 'overview' | 'incidents' | 'policies' | 'devices' | 'reports' | 'trust';
   any: Capability[];
 }> = [
   { to: '/', label: 'classes', any: ['watch-own-classes'] },
+  { to: '/overview', label: 'overview', any: ['view-reports'] },
   { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
@@ -68,7 +69,7 @@ export function Layout() {
             <p>
               {t('account.signedInAs', { name: staff.email })}
               <br />
-              {ROLE_LABELS[staff.role]}
+              {t(`roles.${staff.role}`)}
             </p>
             <label htmlFor="language">{t('account.language')}</label>
             <select

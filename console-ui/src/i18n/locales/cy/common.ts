@@ -9,6 +9,7 @@ export const common: Translation<typeof en> = {
   nav: {
     label: 'Prif',
     classes: 'Dosbarthiadau byw',
+    overview: 'Trosolwg',
     incidents: 'Log digwyddiadau',
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
@@ -22,6 +23,16 @@ export const common: Translation<typeof en> = {
     language: 'Iaith',
   },
   languages: { en: 'English', cy: 'Cymraeg' },
+  roles: {
+    teacher: 'Athro',
+    dsl: 'Person dynodedig ar gyfer diogelu / arweinydd diogelwch ar-lein',
+    technician: 'Technegydd',
+    governor: 'Llywodraethwr',
+    'senior-leader': 'Uwch arweinydd ar gyfer hidlo a monitro',
+    admin: 'Gweinyddwr yr ysgol',
+    'trust-dsl': 'Arweinydd diogelu’r ymddiriedolaeth',
+    'trust-reporter': 'Adrodd i’r ymddiriedolaeth (gweithrediaeth, ymddiriedolwyr)',
+  },
   signIn: {
     title: 'Waymark',
     intro: "Mewngofnodwch i oruchwylio'ch dosbarthiadau.",

@@ -7,6 +7,7 @@ export const common = {
   nav: {
     label: 'Main',
     classes: 'Live classes',
+    overview: 'Overview',
     incidents: 'Incident log',
     policies: 'Policies',
     devices: 'Devices',
@@ -20,6 +21,16 @@ export const common = {
     language: 'Language',
   },
   languages: { en: 'English', cy: 'Cymraeg' },
+  roles: {
+    teacher: 'Teacher',
+    dsl: 'Designated safeguarding lead / online-safety lead',
+    technician: 'Technician',
+    governor: 'Governor',
+    'senior-leader': 'Senior leader for filtering and monitoring',
+    admin: 'School admin',
+    'trust-dsl': 'Trust safeguarding lead',
+    'trust-reporter': 'Trust reporting (executive, trustees)',
+  },
   signIn: {
     title: 'Waymark',
     intro: 'Sign in to supervise your classes.',
