@@ -18,56 +18,64 @@ function run(...args: string[]) {
   return main([...args, '--data-dir', dataDir], io).then((code) => ({ code, stdout, stderr }));
 }
 
-it('sets up a trust: a trust, a school in it with its admin, a trust-level account; each can sign in', async () => {
-  expect(await run('trust', 'create', 'north', '--name', 'North Learning Trust')).toMatchObject({ code: 0 });
-  const school = await run(
-    'school',
-    'create',
-    'north-primary',
-    '--name',
-    'North Primary',
-    '--trust',
-    'north',
-    '--admin-email',
-    'Admin@North-Primary.test',
-    '--admin-name',
-    'Ann Admin',
-  );
-  expect(school.code).toBe(0);
-  const adminPassword = /Password: (\S+)/.exec(school.stdout)![1]!;
-  const lead = await run(
-    'trust',
-    'add-staff',
-    'north',
-    '--school',
-    'north-primary',
-    '--email',
-    'lead@north.test',
-    '--name',
-    'Lee Lead',
-    '--role',
-    'trust-dsl',
-    '--password',
-    'a-long-enough-password',
-  );
-  expect(lead).toMatchObject({ code: 0, stdout: 'Created lead@north.test (trust-dsl).\n' });
-  expect((await run('trust', 'list')).stdout).toBe(
-    'north  North Learning Trust\n  north-primary  North Primary\n',
-  );
-
-  const server = await startTestServer(dataDir);
-  try {
-    await login(server.url, 'admin@north-primary.test', adminPassword);
-    const cookie = await login(server.url, 'lead@north.test', 'a-long-enough-password');
-    const res = await fetch(`${server.url}/api/trust`, { headers: { cookie } });
-    expect(await res.json()).toEqual({
-      trust: { id: 'north', name: 'North Learning Trust' },
-      schools: [{ id: 'north-primary', name: 'North Primary' }],
+// Each command opens the PGlite data folder afresh (five opens and a server here): on a busy
+// two-core machine that alone can pass vitest's default 30 s, so this test has its own bound.
+it(
+  'sets up a trust: a trust, a school in it with its admin, a trust-level account; each can sign in',
+  { timeout: 120_000 },
+  async () => {
+    expect(await run('trust', 'create', 'north', '--name', 'North Learning Trust')).toMatchObject({
+      code: 0,
     });
-  } finally {
-    await server.close();
-  }
-});
+    const school = await run(
+      'school',
+      'create',
+      'north-primary',
+      '--name',
+      'North Primary',
+      '--trust',
+      'north',
+      '--admin-email',
+      'Admin@North-Primary.test',
+      '--admin-name',
+      'Ann Admin',
+    );
+    expect(school.code).toBe(0);
+    const adminPassword = /Password: (\S+)/.exec(school.stdout)![1]!;
+    const lead = await run(
+      'trust',
+      'add-staff',
+      'north',
+      '--school',
+      'north-primary',
+      '--email',
+      'lead@north.test',
+      '--name',
+      'Lee Lead',
+      '--role',
+      'trust-dsl',
+      '--password',
+      'a-long-enough-password',
+    );
+    expect(lead).toMatchObject({ code: 0, stdout: 'Created lead@north.test (trust-dsl).\n' });
+    expect((await run('trust', 'list')).stdout).toBe(
+      'north  North Learning Trust\n  north-primary  North Primary\n',
+    );
+
+    const server = await startTestServer(dataDir);
+    try {
+      await login(server.url, 'admin@north-primary.test', adminPassword);
+      const cookie = await login(server.url, 'lead@north.test', 'a-long-enough-password');
+      const res = await fetch(`${server.url}/api/trust`, { headers: { cookie } });
+      expect(await res.json()).toEqual({
+        trust: { id: 'north', name: 'North Learning Trust' },
+        schools: [{ id: 'north-primary', name: 'North Primary' }],
+      });
+    } finally {
+      await server.close();
+    }
+  },
+);
 
 it('says what is wrong: an unknown trust, a school-level role, a taken id', async () => {
   const unknown = await run(
