@@ -35,17 +35,6 @@ export function isSchoolRole(role: string): role is SchoolRole {
 export const TRUST_ROLES = ['trust-dsl', 'trust-reporter'] as const satisfies readonly Role[];
 export const TrustRoleSchema = z.enum(TRUST_ROLES);
 
-export const ROLE_LABELS: Record<Role, string> = {
-  teacher: 'Teacher',
-  dsl: 'Designated safeguarding lead / online-safety lead',
-  technician: 'Technician',
-  governor: 'Governor',
-  'senior-leader': 'Senior leader for filtering and monitoring',
-  admin: 'School admin',
-  'trust-dsl': 'Trust safeguarding lead',
-  'trust-reporter': 'Trust reporting (executive, trustees)',
-};
-
 /**
  * The roles table of docs/architecture.md, one row per capability. Qualifiers in the table
  * ("own classes", "technical", "no pupil names", "aggregates") are capabilities of their own, so
