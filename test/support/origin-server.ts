@@ -1,15 +1,30 @@
 import http from 'node:http';
 
-/** A local web origin that answers for any host name and counts the requests each host receives. */
+/**
+ * A local web origin that answers for any host name and counts the requests each host receives
+ * (websocket upgrades included). `page(path, html)` serves a page of the test's own at a path.
+ */
 export async function startOriginServer() {
   const hits = new Map<string, number>();
   const requests: Array<{ host: string; path: string; headers: http.IncomingHttpHeaders }> = [];
-  const server = http.createServer((req, res) => {
+  const pages = new Map<string, string>();
+  const count = (req: http.IncomingMessage) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     hits.set(host, (hits.get(host) ?? 0) + 1);
     requests.push({ host, path: req.url ?? '', headers: req.headers });
+    return host;
+  };
+  const server = http.createServer((req, res) => {
+    const host = count(req);
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><title>${host}</title><h1 data-testid="origin-page">Hello from ${host}</h1>`);
+    const own = pages.get((req.url ?? '').split('?')[0]!);
+    res.end(
+      own ?? `<!doctype html><title>${host}</title><h1 data-testid="origin-page">Hello from ${host}</h1>`,
+    );
+  });
+  server.on('upgrade', (req, socket) => {
+    count(req);
+    socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -17,6 +32,11 @@ export async function startOriginServer() {
     port,
     hits: (host: string) => hits.get(host) ?? 0,
     requestsTo: (host: string) => requests.filter((r) => r.host === host),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    page: (path: string, html: string) => void pages.set(path, html),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

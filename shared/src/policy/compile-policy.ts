@@ -4,14 +4,31 @@ import { alwaysAllowedEntries, planPolicy, type PolicyContext, type PolicyEntry 
 import { SAFE_SEARCH_ENGINES, YOUTUBE } from './safe-search';
 import type { Policy } from './schema';
 
-/** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
-type ResourceType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'script' | 'media' | 'other';
+/** chrome.declarativeNetRequest.ResourceType. */
+export type ResourceType =
+  | 'main_frame'
+  | 'sub_frame'
+  | 'object'
+  | 'stylesheet'
+  | 'script'
+  | 'image'
+  | 'font'
+  | 'xmlhttprequest'
+  | 'ping'
+  | 'csp_report'
+  | 'media'
+  | 'websocket'
+  | 'webtransport'
+  | 'webbundle'
+  | 'other';
 
+/** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
 export interface DnrRule {
   id: number;
   priority: number;
   action:
     | { type: 'allow' }
+    | { type: 'block' }
     | { type: 'redirect'; redirect: { regexSubstitution: string } }
     | {
         type: 'redirect';
@@ -47,7 +64,32 @@ export interface CompileOptions extends PolicyContext {
   blockPage: string;
 }
 
-const FRAMES: DnrRule['condition']['resourceTypes'] = ['main_frame', 'sub_frame'];
+/**
+ * What a block redirects to the block page: navigations, and `<object>`/`<embed>` loads (DNR's
+ * `object`), which otherwise show a blocked site inside an allowed page.
+ */
+export const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
+/**
+ * Everything else a page can load. The school's block list and blocked categories refuse these too
+ * (a page must not pull a blocked site's content in by fetch, image, script or socket); an
+ * allow-list's default does not, so the CDNs allowed pages use keep working.
+ */
+export const SUBRESOURCES: ResourceType[] = [
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+/** Allow rules are exceptions to blocks of every kind, so they cover every resource type. */
+const ALL_TYPES: ResourceType[] = [...NAVIGATIONS, ...SUBRESOURCES];
 /** Above any specificity priority: help sites and always-allowed hosts always win. */
 export const ALWAYS_ALLOWED_PRIORITY = 100_000_000;
 /** Above every allow rule, or an allow would stop the safe-search rewrite. */
@@ -148,27 +190,51 @@ function entriesToRules(
       groups.set(key, group);
       continue;
     }
+    const regexFilter = filterToRegex(filter);
+    if (allow) {
+      rules.push({
+        id: ids.next++,
+        priority,
+        action: { type: 'allow' },
+        condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: ALL_TYPES },
+      });
+      continue;
+    }
     rules.push({
       id: ids.next++,
       priority,
-      action: allow ? { type: 'allow' } : redirectAction(blockPage),
-      condition: {
-        regexFilter: filterToRegex(filter),
-        isUrlFilterCaseSensitive: true,
-        resourceTypes: FRAMES,
-      },
+      action: redirectAction(blockPage),
+      condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: NAVIGATIONS },
+    });
+    rules.push({
+      id: ids.next++,
+      priority,
+      action: { type: 'block' },
+      condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: SUBRESOURCES },
     });
   }
   for (const group of groups.values()) {
+    const requestDomains = [...group.domains].sort();
+    if (group.allow) {
+      rules.push({
+        id: ids.next++,
+        priority: group.priority,
+        action: { type: 'allow' },
+        condition: { requestDomains, resourceTypes: ALL_TYPES },
+      });
+      continue;
+    }
     rules.push({
       id: ids.next++,
       priority: group.priority,
-      action: group.allow ? { type: 'allow' } : redirectAction(blockPage),
-      condition: {
-        requestDomains: [...group.domains].sort(),
-        ...(group.allow ? {} : { regexFilter: '^.*$' }),
-        resourceTypes: FRAMES,
-      },
+      action: redirectAction(blockPage),
+      condition: { requestDomains, regexFilter: '^.*$', resourceTypes: NAVIGATIONS },
+    });
+    rules.push({
+      id: ids.next++,
+      priority: group.priority,
+      action: { type: 'block' },
+      condition: { requestDomains, resourceTypes: SUBRESOURCES },
     });
   }
   return rules;
@@ -211,7 +277,7 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     id: ids.next++,
     priority: 1,
     action: { type: 'redirect', redirect: { regexSubstitution: `${blockPage}#\\1` } },
-    condition: { regexFilter: '^(.*)$', resourceTypes: FRAMES },
+    condition: { regexFilter: '^(.*)$', resourceTypes: NAVIGATIONS },
   });
   if (plan.kind === 'focus') {
     rules.push(...entriesToRules(plan.allow, ids, blockPage), catchAll());
