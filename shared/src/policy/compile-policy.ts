@@ -2,6 +2,8 @@ import type { UrlFilter } from '../url-filter/parse-filter';
 import { evaluateUrl } from './evaluate';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type PolicyEntry } from './policy-entries';
 import { SAFE_SEARCH_ENGINES, YOUTUBE } from './safe-search';
+import { MIRROR_FORMS } from './mirrors';
+import { addressRangeRegex, parseAddressRange, RAW_ADDRESS_REGEX } from './raw-address';
 import type { Policy } from './schema';
 import { appendAll } from '../util/append-all';
 
@@ -93,8 +95,16 @@ export const SUBRESOURCES: ResourceType[] = [
 const ALL_TYPES: ResourceType[] = [...NAVIGATIONS, ...SUBRESOURCES];
 /** Above any specificity priority: help sites and always-allowed hosts always win. */
 export const ALWAYS_ALLOWED_PRIORITY = 100_000_000;
+/**
+ * Mirrors go to the block page whatever else allows them; there the device reads the site they
+ * carry and, when the policy allows that site, lets this one mirror URL through for that tab (a
+ * session rule at this priority; allow wins at equal priority).
+ */
+export const MIRROR_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
 /** Above every allow rule, or an allow would stop the safe-search rewrite. */
-export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
+export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 2;
+/** The school's allowed addresses, above the refusal of raw addresses and an allow-list's default. */
+const ADDRESS_PRIORITY = 2;
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
@@ -103,7 +113,9 @@ export function specificityPriority(filter: UrlFilter): number {
   return 2 + (host * 2048 + Math.min(filter.path.length, 2047)) * 64 + Math.min(filter.query.length, 63);
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Escapes text for an RE2 regex (a DNR `regexFilter`). */
+export const escapeRegexText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = escapeRegexText;
 
 function isPlainDomain(filter: UrlFilter): boolean {
   return (
@@ -294,11 +306,38 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     action: { type: 'redirect', redirect: { regexSubstitution: `${blockPage}#\\1` } },
     condition: { regexFilter: '^(.*)$', resourceTypes: NAVIGATIONS },
   });
+  for (const form of MIRROR_FORMS) {
+    rules.push({
+      id: ids.next++,
+      priority: MIRROR_PRIORITY,
+      action: redirectAction(blockPage),
+      condition: { regexFilter: form.regex, resourceTypes: NAVIGATIONS },
+    });
+  }
+  for (const entry of policy.allowedAddresses ?? []) {
+    const range = parseAddressRange(entry);
+    if (!range) continue;
+    rules.push({
+      id: ids.next++,
+      priority: ADDRESS_PRIORITY,
+      action: { type: 'allow' },
+      condition: { regexFilter: addressRangeRegex(range), resourceTypes: ALL_TYPES },
+    });
+  }
   if (plan.kind === 'focus') {
     appendAll(rules, entriesToRules(plan.allow, ids, blockPage)).push(catchAll());
   } else {
     appendAll(rules, entriesToRules(plan.entries, ids, blockPage));
     if (plan.defaultBlocks) rules.push(catchAll());
+    // A raw address skips every domain rule: a block-list refuses it unless the school allows it.
+    else {
+      rules.push({
+        id: ids.next++,
+        priority: 1,
+        action: redirectAction(blockPage),
+        condition: { regexFilter: RAW_ADDRESS_REGEX, resourceTypes: NAVIGATIONS },
+      });
+    }
   }
   if (policy.safeSearch) rules.push(...safeSearchRules(policy, options, ids));
   checkLimits(rules);
