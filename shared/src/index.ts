@@ -25,3 +25,5 @@ export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';
 export * from './util/append-all';
+export * from './policy/mirrors';
+export * from './policy/raw-address';
