@@ -10,6 +10,7 @@ import { applyPolicy, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from '.
 import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
+import { validPolicyMessage } from './policy-message';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
 import { heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
@@ -91,7 +92,7 @@ export function startBackground(): void {
     // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
     if (alarm.name === REFRESH_ALARM) {
       void inOrder(async () => {
-        const cached = await cachedPolicyItem.getValue();
+        const cached = validPolicyMessage(await cachedPolicyItem.getValue());
         if (cached) await onPolicy(cached);
       });
     }
@@ -159,7 +160,7 @@ export function startBackground(): void {
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
-      const cached = await cachedPolicyItem.getValue();
+      const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       if (cached) await onPolicy(cached);
     });
     await connect();
