@@ -153,7 +153,14 @@ export function startBackground(): void {
 
   async function connect() {
     user = await profileEmail();
-    connection.connect(await loadConfig(), user).catch((e) => console.error('waymark: connect', e));
+    const config = await loadConfig();
+    if (config.source === 'none') {
+      // A production build with no managed configuration yet (a force-install first sees {}).
+      console.warn('waymark: no server configured (managed configuration serverUrl and enrollmentToken)');
+      connection.disconnect();
+      return;
+    }
+    connection.connect(config, user).catch((e) => console.error('waymark: connect', e));
   }
   watchConfig(() => void connect());
 
