@@ -11,7 +11,7 @@ import {
   type UpdateStaffBody,
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { classes, classTeachers, pupils, schools, sessions, staff, trusts } from '../db/schema';
+import { classes, classTeachers, schools, sessions, staff, trusts } from '../db/schema';
 import { createAccessRevocations, type AccessRevocations } from '../auth/access-revocations';
 import { hashPassword, hashSecret, newSecret, sessionKeyOf, verifyPassword } from '../auth/tokens';
 
