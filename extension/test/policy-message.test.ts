@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PolicySchema, type PolicyMessage } from '@waymark/shared';
+import { PolicyMessageSchema, PolicySchema } from '@waymark/shared';
 import { validPolicyMessage } from '../lib/policy-message';
 
-const good: PolicyMessage = {
+const good = PolicyMessageSchema.parse({
   policy: PolicySchema.parse({
     version: 3,
     profile: 'KS1',
@@ -18,7 +18,7 @@ const good: PolicyMessage = {
   className: 'Year 2',
   schoolName: 'Test School',
   keywords: {},
-};
+});
 
 describe('a policy message from the server', () => {
   it('is applied as sent when it matches the shared schema', () => {
