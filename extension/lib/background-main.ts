@@ -12,6 +12,7 @@ import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRef
 import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
+import { validPolicyMessage } from './policy-message';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
 import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
@@ -106,7 +107,7 @@ export function startBackground(): void {
     // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
     if (alarm.name === REFRESH_ALARM) {
       void inOrder(async () => {
-        const cached = await cachedPolicyItem.getValue();
+        const cached = validPolicyMessage(await cachedPolicyItem.getValue());
         if (cached) await onPolicy(cached);
       });
     }
@@ -214,14 +215,21 @@ export function startBackground(): void {
 
   async function connect() {
     user = await profileEmail();
-    connection.connect(await loadConfig(), user).catch((e) => console.error('waymark: connect', e));
+    const config = await loadConfig();
+    if (config.source === 'none') {
+      // A production build with no managed configuration yet (a force-install first sees {}).
+      console.warn('waymark: no server configured (managed configuration serverUrl and enrollmentToken)');
+      connection.disconnect();
+      return;
+    }
+    connection.connect(config, user).catch((e) => console.error('waymark: connect', e));
   }
   watchConfig(() => void connect());
 
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
-      const cached = await cachedPolicyItem.getValue();
+      const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       if (cached) await onPolicy(cached);
     });
     await connect();
