@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import type { StoredEvent } from '@waymark/shared';
+import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
@@ -85,14 +85,22 @@ export function createApplication({
   const staffService = createStaffService({ db, revocations });
   const deviceService = createDeviceService({ db });
   const keywordService = createKeywordService({ db });
+  const policyService = createPolicyService({ db });
   const eventService = createEventService({
     db,
     flagSearch: (schoolId, query) => keywordService.flag(schoolId, query),
+    illegalCategoryFor: async (schoolId, profile, url) =>
+      illegalCategoryOf((await policyService.body(schoolId, profile)).body, url),
   });
-  const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
   const rosterService = createRosterService({ db, eventService });
-  const requestService = createRequestService({ db, eventService, overrideService, staffService });
+  const requestService = createRequestService({
+    db,
+    eventService,
+    overrideService,
+    policyService,
+    staffService,
+  });
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const trustService = createTrustService({ db });

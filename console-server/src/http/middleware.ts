@@ -15,6 +15,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A stable name for the refusal, for clients that act on it (the message is for people). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -72,7 +74,10 @@ export function requireCapability(req: Request, capability: Capability): Staff {
 }
 
 export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction) {
-  if (error instanceof HttpError) return res.status(error.status).json({ error: error.message });
+  if (error instanceof HttpError)
+    return res
+      .status(error.status)
+      .json(error.code ? { error: error.message, code: error.code } : { error: error.message });
   const status =
     (error as { status?: number; statusCode?: number }).status ??
     (error as { statusCode?: number }).statusCode;

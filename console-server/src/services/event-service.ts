@@ -8,6 +8,7 @@ import {
   type Category,
   type Detection,
   type DeviceEvent,
+  type Profile,
   type Role,
   type Severity,
   type StoredEvent,
@@ -143,9 +144,15 @@ type Stored = { event: StoredEvent; created: boolean };
 export function createEventService({
   db,
   flagSearch = async (_schoolId, query) => libraryOnly(query),
+  illegalCategoryFor = async () => null,
   maxBatch = 500,
 }: {
   db: Database;
+  /**
+   * The illegal category the school's lists put an address in, for unblock requests: a device
+   * that calls an illegal site uncategorised must not get its address shown to the teacher.
+   */
+  illegalCategoryFor?: (schoolId: string, profile: Profile, url: string) => Promise<Category | null>;
   /** Matches search queries against the phrase library and the school's own phrases (the library alone by default). */
   flagSearch?: (schoolId: string, query: string) => Promise<Detection>;
   /** Most events written in one transaction. */
@@ -167,7 +174,11 @@ export function createEventService({
 
   /** The row a device's event is stored as, with the DfE monitoring fields from the device's identity. */
   async function rowFor({ event: reported, device, ip }: Ingest): Promise<NewRow> {
-    const event = await withServerFlags(reported, device.schoolId);
+    let event = await withServerFlags(reported, device.schoolId);
+    if (event.kind === 'unblock-request' && !isIllegalCategory(event.category)) {
+      const illegal = await illegalCategoryFor(device.schoolId, event.profile, event.url);
+      if (illegal) event = { ...event, category: illegal };
+    }
     const { id, kind, occurredAt, profile, ...rest } = event;
     const details: Record<string, unknown> = { ...rest };
     delete details.url;

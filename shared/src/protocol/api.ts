@@ -30,7 +30,11 @@ export const ClassSummarySchema = z.object({
 });
 export type ClassSummary = z.infer<typeof ClassSummarySchema>;
 
-export const ApiErrorSchema = z.object({ error: z.string() });
+export const ApiErrorSchema = z.object({
+  error: z.string(),
+  /** A stable name for some refusals (e.g. `illegal-category`), for clients that act on them. */
+  code: z.string().optional(),
+});
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** A teacher's decision on an unblock request (`POST /api/requests/:eventId/decision`). */

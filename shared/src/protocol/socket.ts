@@ -52,7 +52,8 @@ export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 /** The teacher's answer to a pupil's unblock request, sent to the device that asked. */
 export const RequestStatusMessageSchema = z.object({
   requestId: z.string(),
-  url: z.string(),
+  /** Null for a site in an illegal category: its address goes to no one but the DSL. */
+  url: z.string().nullable(),
   status: RequestStatusSchema,
   /** When approved for the lesson: until when the site stays open. */
   until: z.string().nullable(),
