@@ -268,6 +268,17 @@ describe('lesson overrides', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/invalid filter "exa mple.com"/);
+    // The matcher decides, not a comparison with "*": each of these opens every site.
+    for (const site of ['*.', 'https://*', '*:443/x?y=1', '.*', 'com']) {
+      const whole = await post('/api/classes/class-year2/overrides', cookie, { kind: 'open', sites: [site] });
+      expect(whole.status, site).toBe(400);
+      expect(whole.body.error).toContain(`"${site}" would open the whole web`);
+      const focus = await post('/api/classes/class-year2/overrides', cookie, {
+        kind: 'focus',
+        sites: [site],
+      });
+      expect(focus.status, site).toBe(400);
+    }
     const governor = await login(server.url, 'governor@demo.waymark.test');
     expect(
       (await post('/api/classes/class-year2/overrides', governor, { kind: 'open', sites: ['a.test'] }))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
+import { matchesUnrelatedHosts } from '../url-filter/whole-web';
 import { RoleSchema, SchoolRoleSchema } from '../roles/roles';
 
 export const LoginBodySchema = z.object({
@@ -59,8 +60,9 @@ export const StartOverrideBodySchema = z.object({
   kind: z.enum(['open', 'focus']),
   sites: z
     .array(
-      FilterStringSchema.refine((site) => site.trim() !== '*', {
-        message: '"*" would open the whole web for the lesson; name the sites instead',
+      FilterStringSchema.refine((site) => !matchesUnrelatedHosts(site), {
+        error: (issue) =>
+          `"${String(issue.input)}" would open the whole web (or a whole domain ending) for the lesson; name the sites instead`,
       }),
     )
     .min(1)
