@@ -79,10 +79,19 @@ function toStored(row: EventRow, requestStatus: string | null = null): StoredEve
   };
 }
 
-/** An illegal-category event as everyone but the DSL sees it: no address, no details. */
+/**
+ * An illegal-category event as everyone but the DSL sees it: no address, no details, and a rule
+ * that names the category only (the device's rule quotes the listed filter, the address itself).
+ */
 export function redacted(event: StoredEvent): StoredEvent {
   if (!isIllegalCategory(event.category)) return event;
-  return { ...event, url: null, urlHidden: true, details: {} };
+  return {
+    ...event,
+    url: null,
+    urlHidden: true,
+    rule: event.rule === null ? null : `category ${event.category}`,
+    details: {},
+  };
 }
 
 /** docs/architecture.md, "Events": illegal-category URLs are stored but shown only to the DSL. */
