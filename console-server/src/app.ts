@@ -32,6 +32,7 @@ import { createLiveNotifier } from './live-notifier';
 import { trustRoutes } from './http/trust-routes';
 import { createTrustService } from './trust/trust-service';
 import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
+import { bodyParsers } from './http/body-limits';
 import { createDeviceService } from './services/device-service';
 import { createDeviceHealthService } from './services/device-health';
 import { createExpectedDevices } from './services/expected-devices';
@@ -165,13 +166,11 @@ export function createApplication({
       strictTransportSecurity: secureCookies,
     }),
   );
-  // Imported category lists can be large (UT1's adult list is tens of megabytes); everything else is small.
-  app.use('/api/policies/category-lists/import', express.json({ limit: '60mb' }));
-  app.use(express.json({ limit: '256kb' }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', csrfGuard({ publicUrl }), authenticate(staffService));
+  // Who is calling first, then their body (the smallest limit the route needs).
+  app.use('/api', csrfGuard({ publicUrl }), authenticate(staffService), bodyParsers());
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
