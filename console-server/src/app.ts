@@ -31,7 +31,7 @@ import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
 import { trustRoutes } from './http/trust-routes';
 import { createTrustService } from './trust/trust-service';
-import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
+import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
 import { bodyParsers } from './http/body-limits';
 import { createDeviceService } from './services/device-service';
 import { createDeviceHealthService } from './services/device-health';
@@ -170,7 +170,7 @@ export function createApplication({
     res.json({ ok: true });
   });
   // Who is calling first, then their body (the smallest limit the route needs).
-  app.use('/api', csrfGuard({ publicUrl }), authenticate(staffService), bodyParsers());
+  app.use('/api', safeAddress, csrfGuard({ publicUrl }), authenticate(staffService), bodyParsers());
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { can, describeZodError, type Capability, type Staff } from '@waymark/shared';
+import { can, describeZodError, isSafeText, type Capability, type Staff } from '@waymark/shared';
 import type { StaffService } from '../services/staff-service';
 import { sameOrigin } from './origin';
 import { readSessionCookie } from './session-cookie';
@@ -88,3 +88,23 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
   console.error('waymark: unhandled error', error);
   res.status(500).json({ error: 'internal error; it has been logged' });
 }
+
+/**
+ * Ids in the address and the query string are text like any other: a NUL or half a surrogate
+ * pair is a 400 here, before a handler passes it to the database (which refuses it with a 500).
+ */
+export const safeAddress: RequestHandler = (req, _res, next) => {
+  const query = req.originalUrl.indexOf('?');
+  let parts: string[];
+  try {
+    parts = [
+      decodeURIComponent(req.path),
+      ...(query === -1 ? [] : [...new URLSearchParams(req.originalUrl.slice(query + 1))].flat()),
+    ];
+  } catch {
+    return next(new HttpError(400, 'the address is not valid (a malformed %-escape)'));
+  }
+  if (!parts.every(isSafeText))
+    return next(new HttpError(400, 'the address contains a NUL character or an unpaired surrogate'));
+  next();
+};

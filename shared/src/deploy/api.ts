@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { ProfileSchema, type Profile } from '../policy/categories';
 
 /**
@@ -34,7 +35,7 @@ export function browserOfTarget(target: DeployTarget): ExtensionBrowser {
 export const DEVELOPMENT_EXTENSION_ID = 'kpibmoodjikkppkgpkmppfbpcedhpdbl';
 
 /** Chrome extension IDs: 32 letters a–p (the SHA-256 of the public key, hex mapped to a–p). */
-export const ExtensionIdSchema = z.string().regex(/^[a-p]{32}$/, 'an extension ID is 32 letters a–p');
+export const ExtensionIdSchema = safeText().regex(/^[a-p]{32}$/, 'an extension ID is 32 letters a–p');
 
 const accountDomain = z
   .string()
