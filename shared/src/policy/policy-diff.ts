@@ -1,3 +1,4 @@
+import { appendAll } from '../util/append-all';
 import { isIllegalCategory, type Category } from './categories';
 import type { CategoryAction, Policy } from './schema';
 
@@ -64,8 +65,9 @@ export function policyDiff(before: PolicyBody, after: PolicyBody): string[] {
     ...Object.keys(after.categoryLists),
   ]) as Set<Category>;
   for (const c of listed)
-    lines.push(
-      ...listDiff(
+    appendAll(
+      lines,
+      listDiff(
         `${c} sites`,
         before.categoryLists[c] ?? [],
         after.categoryLists[c] ?? [],
