@@ -99,7 +99,9 @@ describe('illegal-category addresses reach the DSL only', () => {
     await teacher.call(teacherCookie!, 'POST', `/api/requests/${request.id}/decision`, {
       decision: 'approve-lesson',
     });
-    await teacher.call(teacherCookie!, 'POST', `/api/requests/${request.id}/decision`, { decision: 'forward' });
+    await teacher.call(teacherCookie!, 'POST', `/api/requests/${request.id}/decision`, {
+      decision: 'forward',
+    });
     await dsl.call(dslCookie!, 'POST', `/api/requests/${request.id}/decision`, { decision: 'deny' });
     const raised = await teacher.call(teacherCookie!, 'POST', '/api/incidents/from-events', {
       eventIds: [blocked.id, request.id],
