@@ -104,6 +104,9 @@ const libraryOnly = (query: string) => (libraryDetector ??= createDetector()).ma
 
 type NewRow = Omit<EventRow, 'receivedAt'>;
 
+/** How far ahead of the server's clock a device's may be before its times are not believed. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Columns of a stored event, as the ingest writes them. */
 const INSERTED = [
   'id',
@@ -190,6 +193,14 @@ export function createEventService({
     }
     const { id, kind, occurredAt, profile, ...rest } = event;
     const details: Record<string, unknown> = { ...rest };
+    // A device clock far ahead (or a forged time) would pin the event to the top of the class's
+    // feed: past a few minutes of skew it is stored as received, with the device's time kept aside.
+    const now = Date.now();
+    let when = new Date(occurredAt);
+    if (when.getTime() > now + MAX_CLOCK_SKEW_MS) {
+      details.deviceTime = occurredAt;
+      when = new Date(now);
+    }
     delete details.url;
     delete details.category;
     delete details.rule;
@@ -198,7 +209,7 @@ export function createEventService({
       schoolId: device.schoolId,
       kind,
       severity: severityOf(event),
-      occurredAt: new Date(occurredAt),
+      occurredAt: when,
       deviceId: device.deviceId,
       deviceName: device.deviceName,
       user: device.user,
