@@ -25,4 +25,7 @@ export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';
 export * from './text/safe-text';
+export * from './incidents/prefill';
 export * from './util/append-all';
+export * from './policy/mirrors';
+export * from './policy/raw-address';

@@ -10,8 +10,7 @@ export type ExpectedDevicesImportBody = z.infer<typeof ExpectedDevicesImportBody
 
 /** One row of the inventory CSV (header row with `asset_tag` and `name`; other columns are ignored). */
 export const ExpectedDeviceRowSchema = z.object({
-  asset_tag: z
-    .string()
+  asset_tag: safeText()
     .trim()
     .min(1, 'asset_tag is empty')
     .max(100, 'asset_tag is longer than 100 characters'),
