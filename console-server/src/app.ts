@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import type { StoredEvent } from '@waymark/shared';
+import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import { authRoutes } from './http/auth-routes';
 import { classRoutes } from './http/class-routes';
@@ -31,7 +31,8 @@ import { createIncidentService } from './incidents/incident-service';
 import { createLiveNotifier } from './live-notifier';
 import { trustRoutes } from './http/trust-routes';
 import { createTrustService } from './trust/trust-service';
-import { authenticate, csrfGuard, errorHandler, HttpError } from './http/middleware';
+import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
+import { bodyParsers } from './http/body-limits';
 import { createDeviceService } from './services/device-service';
 import { createDeviceHealthService } from './services/device-health';
 import { createExpectedDevices } from './services/expected-devices';
@@ -85,14 +86,22 @@ export function createApplication({
   const staffService = createStaffService({ db, revocations });
   const deviceService = createDeviceService({ db });
   const keywordService = createKeywordService({ db });
+  const policyService = createPolicyService({ db });
   const eventService = createEventService({
     db,
     flagSearch: (schoolId, query) => keywordService.flag(schoolId, query),
+    illegalCategoryFor: async (schoolId, profile, url) =>
+      illegalCategoryOf((await policyService.body(schoolId, profile)).body, url),
   });
-  const policyService = createPolicyService({ db });
   const overrideService = createOverrideService({ db });
   const rosterService = createRosterService({ db, eventService });
-  const requestService = createRequestService({ db, eventService, overrideService, staffService });
+  const requestService = createRequestService({
+    db,
+    eventService,
+    overrideService,
+    policyService,
+    staffService,
+  });
   const incidentService = createIncidentService({ db, eventService, staffService });
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const trustService = createTrustService({ db });
@@ -157,13 +166,11 @@ export function createApplication({
       strictTransportSecurity: secureCookies,
     }),
   );
-  // Imported category lists can be large (UT1's adult list is tens of megabytes); everything else is small.
-  app.use('/api/policies/category-lists/import', express.json({ limit: '60mb' }));
-  app.use(express.json({ limit: '256kb' }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', csrfGuard({ publicUrl }), authenticate(staffService));
+  // Who is calling first, then their body (the smallest limit the route needs).
+  app.use('/api', safeAddress, csrfGuard({ publicUrl }), authenticate(staffService), bodyParsers());
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));

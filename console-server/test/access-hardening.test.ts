@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -308,5 +309,95 @@ describe('cross-site requests', () => {
       });
       expect(res.status, origin).toBe(403);
     }
+  });
+});
+
+/**
+ * A POST of `bytes` bytes (a JSON list import), written a megabyte at a time as the server takes
+ * it; resolves with the server's answer, or how the connection ended when it closed first.
+ */
+function bigPost(
+  path: string,
+  bytes: number,
+  headers: Record<string, string> = {},
+  start = '{"format":"domains","category":"gambling","reason":"a big list","content":"',
+): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.request(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-requested-with': 'waymark',
+        'content-length': String(bytes),
+        ...headers,
+      },
+    });
+    const head = Buffer.from(start);
+    const chunk = Buffer.alloc(1 << 20, 'a');
+    let sent = 0;
+    let done = false;
+    const finish = (how: string) => {
+      if (done) return;
+      done = true;
+      req.destroy();
+      resolve(how);
+    };
+    req.on('response', (res) => {
+      res.resume();
+      finish(String(res.statusCode));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => finish(error.code ?? 'error'));
+    const pump = () => {
+      while (!done && sent < bytes) {
+        const piece = sent === 0 ? head : chunk.subarray(0, Math.min(chunk.length, bytes - sent - 2));
+        sent += piece.length;
+        if (sent >= bytes - 2) {
+          req.end(Buffer.concat([piece, Buffer.from('"}')]));
+          return;
+        }
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+    };
+    pump();
+  });
+}
+
+describe('request bodies', () => {
+  it('four parallel 50 MB posts from no one are refused before they are read: memory stays bounded, the server keeps answering', async () => {
+    const rss = () => process.memoryUsage().rss;
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
+    const started = Date.now();
+    const posts = Array.from({ length: 4 }, () => bigPost('/api/policies/category-lists/import', 50_000_000));
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    const healthAfter = Date.now() - started;
+    const answers = await Promise.all(posts);
+    clearInterval(sampler);
+    for (const answer of answers) expect(['401', 'ECONNRESET', 'EPIPE']).toContain(answer);
+    expect(answers).toContain('401');
+    expect(healthAfter).toBeLessThan(2000);
+    // Reading four such bodies costs over a gigabyte; refusing them, next to nothing.
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a signed-in caller who may not import is refused before the body is read; others get the smallest limit their route needs', async () => {
+    const teacher = await login(server.url, 'teacher@demo.waymark.test');
+    expect(await bigPost('/api/policies/category-lists/import', 5_000_000, { cookie: teacher })).toMatch(
+      /^(403|ECONNRESET|EPIPE)$/,
+    );
+    expect(await bigPost('/api/incidents', 200_000, { cookie: teacher })).toBe('413');
+    expect(await bigPost('/api/auth/login', 20_000)).toBe('413');
+    // A technician may send a large list: it is read (a 400 for the junk in it, not a 413).
+    const tech = await login(server.url, 'tech@demo.waymark.test');
+    expect(
+      await bigPost(
+        '/api/policies/category-lists/import',
+        3_000_000,
+        { cookie: tech },
+        '{"format":"no","x":"',
+      ),
+    ).toBe('400');
   });
 });

@@ -100,3 +100,21 @@ it("an event re-sent by another device is not sent on to anyone's console", asyn
   intruder.disconnect();
   expect(received.filter((e) => e.id === event.id)).toHaveLength(1);
 });
+
+it('an event dated beyond a few minutes ahead is stored as received, with the device’s time kept aside', async () => {
+  const ahead = blockedEvent({ occurredAt: new Date(Date.now() + 24 * 3600_000).toISOString() });
+  const skewed = blockedEvent({ occurredAt: new Date(Date.now() + 60_000).toISOString() });
+  expect(await device.emitWithAck('event', ahead)).toMatchObject({ ok: true });
+  expect(await device.emitWithAck('event', skewed)).toMatchObject({ ok: true });
+  const { events: stored } = (await (
+    await fetch(`${server.url}/api/classes/class-year2/events`, {
+      headers: { cookie: await login(server.url, 'teacher@demo.waymark.test') },
+    })
+  ).json()) as { events: StoredEvent[] };
+  const byId = new Map(stored.map((e) => [e.id, e]));
+  const clamped = byId.get(ahead.id)!;
+  expect(Date.parse(clamped.occurredAt)).toBeLessThanOrEqual(Date.now());
+  expect(clamped.details.deviceTime).toBe(ahead.occurredAt);
+  expect(byId.get(skewed.id)!.occurredAt).toBe(skewed.occurredAt);
+  expect(stored[0]!.id).not.toBe(ahead.id);
+});

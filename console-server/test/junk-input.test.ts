@@ -1,13 +1,19 @@
 import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { connectConsole, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let dsl: string;
+let tech: string;
+let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
-  dsl = await login(server.url, 'dsl@demo.waymark.test');
+  const cookies = await Promise.all(
+    ['dsl', 'tech', 'admin'].map((who) => login(server.url, `${who}@demo.waymark.test`)),
+  );
+  [dsl, tech, admin] = cookies as [string, string, string];
 });
 afterAll(() => server.close());
 
@@ -64,6 +70,20 @@ describe('junk on every entry point gets a clear error, and the server keeps ser
     device.disconnect();
   });
 
+  it('device events the database could not store are refused for good, with a code the device acts on', async () => {
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const base = { occurredAt: new Date().toISOString(), profile: 'KS1', policyVersion: 1 };
+    for (const event of [
+      { ...base, id: uuidv7(), kind: 'search', url: 'https://g.test/', engine: 'Google', query: 'a\u0000b' },
+      { ...base, id: uuidv7(), kind: 'concern', message: 'help \uD800' },
+      { ...base, id: uuidv7(), kind: 'heartbeat', extensionVersion: '1.0.0', policyVersion: 2 ** 40 },
+    ]) {
+      const ack = await device.timeout(5000).emitWithAck('event', event as never);
+      expect(ack, event.kind).toMatchObject({ ok: false, code: 'invalid-event' });
+    }
+    device.disconnect();
+  });
+
   it('device handshakes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), async (auth) => {
@@ -88,6 +108,150 @@ describe('junk on every entry point gets a clear error, and the server keeps ser
       { numRuns: 100 },
     );
     socket.disconnect();
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+/** Text the database cannot store: a NUL, or half of a surrogate pair, somewhere in a string. */
+const unstorable = fc
+  .tuple(
+    fc.string({ maxLength: 5 }),
+    fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'),
+    fc.string({ maxLength: 5 }),
+  )
+  .map(([a, bad, b]) => `${a}${bad}${b}`);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = Array<string | number>;
+
+/** Paths to every string in a body. */
+function stringLeaves(value: Json, path: Path = []): Path[] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  return [];
+}
+
+function withLeaf(value: Json, path: Path, leaf: string): Json {
+  if (path.length === 0) return leaf;
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? withLeaf(v, rest, leaf) : v));
+  const object = value as { [key: string]: Json };
+  return { ...object, [head!]: withLeaf(object[head!]!, rest, leaf) };
+}
+
+const A_UUID = '01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b';
+
+/** A valid body for each route that takes text, and who may call it. */
+function validBodies(ks1: Json): Array<[string, string, () => string, Json]> {
+  return [
+    ['POST', `/api/requests/${A_UUID}/decision`, () => dsl, { decision: 'deny', note: 'not in this lesson' }],
+    ['POST', '/api/classes/class-year2/overrides', () => dsl, { kind: 'open', sites: ['nasa.gov'] }],
+    [
+      'POST',
+      '/api/incidents',
+      () => dsl,
+      {
+        subject: 'staff',
+        personName: 'Mr Price',
+        category: 'other',
+        severity: 'low',
+        description: 'what happened',
+      },
+    ],
+    ['POST', '/api/incidents/from-events', () => dsl, { eventIds: [A_UUID], description: 'seen in class' }],
+    ['POST', `/api/incidents/${A_UUID}/changes`, () => dsl, { outcome: 'spoke to them', note: 'a note' }],
+    [
+      'POST',
+      '/api/policies/test-url',
+      () => dsl,
+      { profile: 'KS1', url: 'https://a.test/', user: 'a@demo.waymark.test', classId: 'class-year2' },
+    ],
+    [
+      'POST',
+      '/api/policies/category-lists/import',
+      () => dsl,
+      { format: 'domains', category: 'gambling', content: 'bets.test', reason: 'a new list' },
+    ],
+    [
+      'POST',
+      '/api/policies/category-lists/import',
+      () => dsl,
+      { format: 'ut1', files: { 'gambling/domains': 'bets.test' }, reason: 'a new list' },
+    ],
+    [
+      'POST',
+      '/api/policies/keyword-lists/import',
+      () => dsl,
+      { category: 'gambling', content: 'roulette', reason: 'a new list' },
+    ],
+    ['PUT', '/api/policies/KS1', () => dsl, { policy: ks1, reason: 'a change' }],
+    ['POST', '/api/devices/enrollment-tokens', () => tech, { label: 'Trolley', classId: 'class-year2' }],
+    [
+      'POST',
+      '/api/staff',
+      () => admin,
+      { email: 'new@demo.waymark.test', name: 'New Teacher', role: 'teacher', classIds: ['class-year2'] },
+    ],
+    ['PATCH', '/api/staff/staff-teacher-rec', () => admin, { name: 'Mr Owen Price' }],
+    ['POST', '/api/classes/import', () => admin, { csv: 'class_name,key_stage,pupil_name,pupil_email\n' }],
+  ];
+}
+
+describe('text the database cannot store', () => {
+  it('in any text field of a valid body, is a 400 that names the field', async () => {
+    const ks1 = (await (
+      await fetch(`${server.url}/api/policies/KS1`, { headers: { cookie: dsl } })
+    ).json()) as {
+      body: Json;
+    };
+    for (const [method, url, cookie, body] of validBodies(ks1.body)) {
+      const leaves = stringLeaves(body);
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), unstorable, async (pick, bad) => {
+          const path = leaves[pick % leaves.length]!;
+          const res = await fetch(`${server.url}${url}`, {
+            method,
+            headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: cookie() },
+            body: JSON.stringify(withLeaf(body, path, bad)),
+          });
+          const answer = (await res.json()) as { error?: string };
+          expect(res.status, `${method} ${url} ${path.join('.')}: ${answer.error}`).toBe(400);
+          const field = [...path].reverse().find((p) => typeof p === 'string')!;
+          expect(answer.error).toContain(field);
+        }),
+        { numRuns: 10 },
+      );
+    }
+  });
+
+  it('in an id in the address, is a 4xx, never a server error', async () => {
+    const bad = ['%00', '%ED%A0%80', 'a%00b', '__proto__', 'constructor'];
+    for (const id of bad) {
+      for (const [method, path, cookie] of [
+        ['GET', `/api/classes/${id}/events`, dsl],
+        ['GET', `/api/classes/${id}/roster`, dsl],
+        ['GET', `/api/classes/${id}/overrides`, dsl],
+        ['POST', `/api/classes/class-year2/overrides/${id}/end`, dsl],
+        ['GET', `/api/incidents/${id}`, dsl],
+        ['GET', `/api/policies/${id}`, dsl],
+        ['GET', `/api/reports/pupils/${id}/events`, dsl],
+        ['GET', `/api/data-protection/pupils/${id}/export`, dsl],
+        ['PATCH', `/api/staff/${id}`, admin],
+        ['POST', `/api/staff/${id}/reset-password`, admin],
+        ['POST', `/api/devices/enrollment-tokens/${id}/revoke`, tech],
+        ['GET', `/api/devices/expected/${id}`, tech],
+      ] as const) {
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: cookie },
+          body: method === 'GET' ? undefined : JSON.stringify({ name: 'x', password: 'long enough pw' }),
+        });
+        expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${method} ${path}`).toBeLessThan(500);
+      }
+    }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

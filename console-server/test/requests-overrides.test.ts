@@ -150,6 +150,66 @@ describe('unblock requests', () => {
   });
 });
 
+describe('requests for illegal-category sites', () => {
+  it('are never approvable: the teacher may only forward, the DSL only deny; no answer carries the address', async () => {
+    const techCookie = await login(server.url, 'tech@demo.waymark.test');
+    const imported = await post('/api/policies/category-lists/import', techCookie, {
+      format: 'domains',
+      category: 'illegal-terrorism',
+      content: 'terror-request.invalid',
+      reason: 'police list for the test',
+    });
+    expect(imported.status).toBe(200);
+    const teacherCookie = await login(server.url, 'teacher@demo.waymark.test');
+    const teacher = await connectConsole(server.url, teacherCookie);
+    await teacher.emitWithAck('watch-class', { classId: 'class-year5' });
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    await device.policy;
+
+    // The device calls it uncategorised; the school's lists decide.
+    const request = unblockRequest('https://www.terror-request.invalid/page');
+    const arriving = nextEvent<StoredEvent>(teacher);
+    await device.emitWithAck('event', request);
+    expect(await arriving).toMatchObject({ category: 'illegal-terrorism', url: null, urlHidden: true });
+
+    for (const decision of [{ decision: 'approve-lesson' }, { decision: 'deny' }]) {
+      const refused = await post(`/api/requests/${request.id}/decision`, teacherCookie, decision);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'illegal-category' });
+      expect(refused.body.error).toMatch(/forward it to the DSL/);
+    }
+    const consoleForward = next<RequestStatusMessage>(teacher, 'request-status');
+    const forwarded = await post(`/api/requests/${request.id}/decision`, teacherCookie, {
+      decision: 'forward',
+    });
+    expect(forwarded.status).toBe(200);
+    expect(JSON.stringify(forwarded.body)).not.toContain('terror-request');
+    expect((await consoleForward).url).toBeNull();
+
+    const dslCookie = await login(server.url, 'dsl@demo.waymark.test');
+    const dslApprove = await post(`/api/requests/${request.id}/decision`, dslCookie, {
+      decision: 'approve-lesson',
+    });
+    expect(dslApprove.status).toBe(403);
+    expect(dslApprove.body.code).toBe('illegal-category');
+    const answer = next<RequestStatusMessage>(device, 'request-status');
+    expect((await post(`/api/requests/${request.id}/decision`, dslCookie, { decision: 'deny' })).status).toBe(
+      200,
+    );
+    expect(await answer).toMatchObject({ status: 'denied', url: null });
+    const overrides = await apiCall(server.url, teacherCookie, 'GET', '/api/classes/class-year5/overrides');
+    expect(JSON.stringify(overrides.body)).not.toContain('terror-request');
+    // Nor by a lesson override naming it, or wide enough to cover it.
+    for (const sites of [['terror-request.invalid'], ['www.terror-request.invalid/page'], ['invalid']]) {
+      const opened = await post('/api/classes/class-year5/overrides', teacherCookie, { kind: 'open', sites });
+      expect(opened.status).toBe(403);
+      expect(opened.body.code).toBe('illegal-category');
+    }
+    teacher.disconnect();
+    device.disconnect();
+  });
+});
+
 describe('lesson overrides', () => {
   it('open sites for a class, pushed to its devices, and ended early', async () => {
     const cookie = await login(server.url, 'teacher@demo.waymark.test');
@@ -208,6 +268,17 @@ describe('lesson overrides', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/invalid filter "exa mple.com"/);
+    // The matcher decides, not a comparison with "*": each of these opens every site.
+    for (const site of ['*.', 'https://*', '*:443/x?y=1', '.*', 'com']) {
+      const whole = await post('/api/classes/class-year2/overrides', cookie, { kind: 'open', sites: [site] });
+      expect(whole.status, site).toBe(400);
+      expect(whole.body.error).toContain(`"${site}" would open the whole web`);
+      const focus = await post('/api/classes/class-year2/overrides', cookie, {
+        kind: 'focus',
+        sites: [site],
+      });
+      expect(focus.status, site).toBe(400);
+    }
     const governor = await login(server.url, 'governor@demo.waymark.test');
     expect(
       (await post('/api/classes/class-year2/overrides', governor, { kind: 'open', sites: ['a.test'] }))

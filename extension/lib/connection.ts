@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import {
+  PERMANENT_ACK_ERRORS,
   PROTOCOL_VERSION,
   type DeviceClientToServerEvents,
   type DeviceEventInput,
@@ -115,7 +116,11 @@ export class ServerConnection {
     try {
       const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('event', event);
       if (ack.ok) return { ok: true };
-      return { ok: false, error: ack.error, permanent: ack.error.startsWith('invalid event') };
+      return {
+        ok: false,
+        error: ack.error,
+        permanent: ack.code !== undefined && PERMANENT_ACK_ERRORS.includes(ack.code),
+      };
     } catch {
       return { ok: false, error: 'no answer from the server', permanent: false };
     }

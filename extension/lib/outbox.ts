@@ -1,11 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { DeviceEventInput } from '@waymark/shared';
+import { MAX_INT4, toSafeText, type DeviceEventInput } from '@waymark/shared';
 
 interface OutboxRow {
   seq?: number;
   id: string;
   event: DeviceEventInput;
   queuedAt: number;
+  /** Refused for good once and sent again repaired: a second refusal sets it aside. */
+  repaired?: boolean;
 }
 
 interface RejectedRow {
@@ -48,6 +50,24 @@ function droppable(event: DeviceEventInput): 0 | 1 | null {
     default:
       return null;
   }
+}
+
+/**
+ * The event with what a server can never store made storable: NUL bytes and halves of surrogate
+ * pairs in its text become U+FFFD, numbers past the database's integers are capped. A search
+ * typed with a NUL in it is still reported (the fact matters more than the byte).
+ */
+export function repairEvent(event: DeviceEventInput): DeviceEventInput {
+  const fix = (value: unknown): unknown => {
+    if (typeof value === 'string') return toSafeText(value);
+    if (typeof value === 'number')
+      return Number.isFinite(value) ? Math.max(-MAX_INT4, Math.min(MAX_INT4, value)) : 0;
+    if (Array.isArray(value)) return value.map(fix);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fix(v)]));
+    return value;
+  };
+  return fix(event) as DeviceEventInput;
 }
 
 export class Outbox {
@@ -108,8 +128,9 @@ export class Outbox {
 
   /**
    * Sends queued events oldest first, one at a time, deleting each only on the server's ack. Stops
-   * at the first failure so order is kept; an event the server rejects as invalid is set aside
-   * (kept in `rejected` for diagnosis) so it cannot block the queue forever. Returns how many were sent.
+   * at the first failure so order is kept; an event the server refuses for good is sent once more
+   * repaired (`repairEvent`) when that changes it, else set aside (kept in `rejected` for
+   * diagnosis), so it cannot block the queue forever. Returns how many were sent.
    */
   flush(send: (event: DeviceEventInput) => Promise<SendResult>): Promise<number> {
     this.flushing ??= this.drain(send).finally(() => {
@@ -131,6 +152,11 @@ export class Outbox {
         await this.db.outbox.delete(next.seq!);
         sent++;
       } else if (result.permanent) {
+        const repaired = next.repaired ? null : repairEvent(next.event);
+        if (repaired && JSON.stringify(repaired) !== JSON.stringify(next.event)) {
+          await this.db.outbox.update(next.seq!, { event: repaired, repaired: true });
+          continue;
+        }
         await this.db.transaction('rw', this.db.outbox, this.db.rejected, async () => {
           await this.db.rejected.put({
             id: next.id,

@@ -73,6 +73,29 @@ describe('Outbox', () => {
     expect(await db.rejected.get(bad.id)).toMatchObject({ error: 'invalid event: url: too long' });
   });
 
+  it('sends a refused event once more repaired (NUL, half a surrogate pair, a number out of range), then carries on', async () => {
+    const search = {
+      ...event(1),
+      kind: 'search' as const,
+      engine: 'google',
+      query: 'how to \u0000hide \uD800',
+      policyVersion: 2 ** 40,
+    };
+    const next = event(2);
+    await outbox.add(search as DeviceEventInput);
+    await outbox.add(next);
+    const sent: DeviceEventInput[] = [];
+    await outbox.flush(async (e) => {
+      if (JSON.stringify(e).includes('\\u0000') || JSON.stringify(e).includes('\\ud800'))
+        return { ok: false, error: 'invalid event: query: contains a NUL character', permanent: true };
+      sent.push(e);
+      return { ok: true };
+    });
+    expect(sent.map((e) => e.id)).toEqual([search.id, next.id]);
+    expect(sent[0]).toMatchObject({ query: 'how to \uFFFDhide \uFFFD', policyVersion: 2_147_483_647 });
+    expect(await db.rejected.count()).toBe(0);
+  });
+
   it('folds the same page blocked again within a minute into one report with a count', async () => {
     const first = event(1);
     await outbox.add(first, 1_000);

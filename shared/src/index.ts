@@ -24,6 +24,7 @@ export * from './incidents/response-matrix';
 export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';
+export * from './text/safe-text';
 export * from './incidents/prefill';
 export * from './util/append-all';
 export * from './policy/mirrors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromePolicyFilterSet, parseFilter } from '../src';
+import { chromePolicyFilterSet, matchesUnrelatedHosts, parseFilter } from '../src';
 
 type Verdict = 'allowed' | 'blocked';
 /** [URLBlocklist, URLAllowlist, url, what Chrome does] */
@@ -243,5 +243,46 @@ describe("Chrome's URL filter format", () => {
         ],
       },
     });
+  });
+});
+
+describe('matchesUnrelatedHosts (the lesson-override guard against opening the whole web)', () => {
+  it('is true for every filter that matches all hosts, whatever its scheme, port, path or query', () => {
+    for (const filter of [
+      '*',
+      ' * ',
+      '*.',
+      '.*',
+      '*..',
+      'https://*',
+      'http://*/',
+      'HTTPS://*:443',
+      '*:8080',
+      '*:*',
+      '*/maths',
+      'https://*/?q=1',
+      '*?lesson*',
+      'user:pass@*',
+      'ws://*',
+      'com',
+      'co.uk',
+      'https://org/',
+    ]) {
+      expect(matchesUnrelatedHosts(filter), filter).toBe(true);
+    }
+  });
+
+  it('is false for named sites, with or without their parts', () => {
+    for (const filter of [
+      'bbc.co.uk',
+      'https://www.bbc.co.uk/bitesize',
+      '.scratch.mit.edu',
+      'docs.google.com:443/document?usp=sharing',
+      '192.0.2.7',
+      'chrome-extension://*',
+      'not a filter',
+    ]) {
+      expect(matchesUnrelatedHosts(filter), filter).toBe(false);
+    }
   });
 });

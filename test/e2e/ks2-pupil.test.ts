@@ -116,3 +116,15 @@ it('searches are forced to SafeSearch: the pupil cannot turn it off; the teacher
   });
   await page.close();
 });
+
+it('a search the database could never store (a NUL in its words) is reported repaired, and later reports keep flowing', async () => {
+  const searches: StoredEvent[] = [];
+  teacher.on('event', (e) => e.kind === 'search' && searches.push(e));
+  const page = await browser.context.newPage();
+  await page.goto(`http://${SEARCH}:${origin.port}/search?q=poison%00ous+plants`);
+  await page.goto(`http://${SEARCH}:${origin.port}/search?q=earthquakes`);
+  await expect
+    .poll(() => searches.map((e) => e.details.query), { timeout: 20_000 })
+    .toEqual(['poison\uFFFDous plants', 'earthquakes']);
+  await page.close();
+});

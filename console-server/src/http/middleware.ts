@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { can, describeZodError, type Capability, type Staff } from '@waymark/shared';
+import { can, describeZodError, isSafeText, type Capability, type Staff } from '@waymark/shared';
 import type { StaffService } from '../services/staff-service';
 import { sameOrigin } from './origin';
 import { readSessionCookie } from './session-cookie';
@@ -15,6 +15,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A stable name for the refusal, for clients that act on it (the message is for people). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -72,7 +74,10 @@ export function requireCapability(req: Request, capability: Capability): Staff {
 }
 
 export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction) {
-  if (error instanceof HttpError) return res.status(error.status).json({ error: error.message });
+  if (error instanceof HttpError)
+    return res
+      .status(error.status)
+      .json(error.code ? { error: error.message, code: error.code } : { error: error.message });
   const status =
     (error as { status?: number; statusCode?: number }).status ??
     (error as { statusCode?: number }).statusCode;
@@ -83,3 +88,23 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
   console.error('waymark: unhandled error', error);
   res.status(500).json({ error: 'internal error; it has been logged' });
 }
+
+/**
+ * Ids in the address and the query string are text like any other: a NUL or half a surrogate
+ * pair is a 400 here, before a handler passes it to the database (which refuses it with a 500).
+ */
+export const safeAddress: RequestHandler = (req, _res, next) => {
+  const query = req.originalUrl.indexOf('?');
+  let parts: string[];
+  try {
+    parts = [
+      decodeURIComponent(req.path),
+      ...(query === -1 ? [] : [...new URLSearchParams(req.originalUrl.slice(query + 1))].flat()),
+    ];
+  } catch {
+    return next(new HttpError(400, 'the address is not valid (a malformed %-escape)'));
+  }
+  if (!parts.every(isSafeText))
+    return next(new HttpError(400, 'the address contains a NUL character or an unpaired surrogate'));
+  next();
+};

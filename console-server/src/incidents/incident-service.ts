@@ -37,7 +37,10 @@ function describeEvent(e: StoredEvent): string {
     case 'flagged-title':
       return `${who} opened a ${e.details.source === 'video' ? 'video' : 'page'} titled "${String(e.details.title ?? '')}" on ${e.deviceName} at ${when}.`;
     case 'unblock-request':
-      return `${who} asked for ${where} to be unblocked at ${when}: "${String(e.details.reason ?? '')}".`;
+      // The pupil's reason may name the address too.
+      return isIllegalCategory(e.category)
+        ? `${who} asked for ${where} to be unblocked at ${when}.`
+        : `${who} asked for ${where} to be unblocked at ${when}: "${String(e.details.reason ?? '')}".`;
     case 'concern':
       return `${who} asked for help on ${e.deviceName} at ${when}: "${String(e.details.message ?? '')}".`;
     case 'tamper':

@@ -8,6 +8,7 @@ import {
   type Category,
   type Detection,
   type DeviceEvent,
+  type Profile,
   type Role,
   type Severity,
   type StoredEvent,
@@ -78,10 +79,19 @@ function toStored(row: EventRow, requestStatus: string | null = null): StoredEve
   };
 }
 
-/** An illegal-category event as everyone but the DSL sees it: no address, no details. */
+/**
+ * An illegal-category event as everyone but the DSL sees it: no address, no details, and a rule
+ * that names the category only (the device's rule quotes the listed filter, the address itself).
+ */
 export function redacted(event: StoredEvent): StoredEvent {
   if (!isIllegalCategory(event.category)) return event;
-  return { ...event, url: null, urlHidden: true, details: {} };
+  return {
+    ...event,
+    url: null,
+    urlHidden: true,
+    rule: event.rule === null ? null : `category ${event.category}`,
+    details: {},
+  };
 }
 
 /** docs/architecture.md, "Events": illegal-category URLs are stored but shown only to the DSL. */
@@ -93,6 +103,9 @@ let libraryDetector: ReturnType<typeof createDetector> | null = null;
 const libraryOnly = (query: string) => (libraryDetector ??= createDetector()).match(query);
 
 type NewRow = Omit<EventRow, 'receivedAt'>;
+
+/** How far ahead of the server's clock a device's may be before its times are not believed. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Columns of a stored event, as the ingest writes them. */
 const INSERTED = [
@@ -143,9 +156,15 @@ type Stored = { event: StoredEvent; created: boolean };
 export function createEventService({
   db,
   flagSearch = async (_schoolId, query) => libraryOnly(query),
+  illegalCategoryFor = async () => null,
   maxBatch = 500,
 }: {
   db: Database;
+  /**
+   * The illegal category the school's lists put an address in, for unblock requests: a device
+   * that calls an illegal site uncategorised must not get its address shown to the teacher.
+   */
+  illegalCategoryFor?: (schoolId: string, profile: Profile, url: string) => Promise<Category | null>;
   /** Matches search queries against the phrase library and the school's own phrases (the library alone by default). */
   flagSearch?: (schoolId: string, query: string) => Promise<Detection>;
   /** Most events written in one transaction. */
@@ -167,9 +186,21 @@ export function createEventService({
 
   /** The row a device's event is stored as, with the DfE monitoring fields from the device's identity. */
   async function rowFor({ event: reported, device, ip }: Ingest): Promise<NewRow> {
-    const event = await withServerFlags(reported, device.schoolId);
+    let event = await withServerFlags(reported, device.schoolId);
+    if (event.kind === 'unblock-request' && !isIllegalCategory(event.category)) {
+      const illegal = await illegalCategoryFor(device.schoolId, event.profile, event.url);
+      if (illegal) event = { ...event, category: illegal };
+    }
     const { id, kind, occurredAt, profile, ...rest } = event;
     const details: Record<string, unknown> = { ...rest };
+    // A device clock far ahead (or a forged time) would pin the event to the top of the class's
+    // feed: past a few minutes of skew it is stored as received, with the device's time kept aside.
+    const now = Date.now();
+    let when = new Date(occurredAt);
+    if (when.getTime() > now + MAX_CLOCK_SKEW_MS) {
+      details.deviceTime = occurredAt;
+      when = new Date(now);
+    }
     delete details.url;
     delete details.category;
     delete details.rule;
@@ -178,7 +209,7 @@ export function createEventService({
       schoolId: device.schoolId,
       kind,
       severity: severityOf(event),
-      occurredAt: new Date(occurredAt),
+      occurredAt: when,
       deviceId: device.deviceId,
       deviceName: device.deviceName,
       user: device.user,

@@ -1,8 +1,15 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { localTime, type LessonOverride, type StartOverrideBody } from '@waymark/shared';
+import {
+  localTime,
+  overrideOpensIllegal,
+  type LessonOverride,
+  type PolicyBody,
+  type StartOverrideBody,
+} from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { classes, lessonOverrides, schools } from '../db/schema';
+import { classes, lessonOverrides, policies, schools } from '../db/schema';
+import { HttpError } from '../http/middleware';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 const DEFAULT_OVERRIDE_MINUTES = 60;
@@ -75,7 +82,23 @@ export function createOverrideService({ db }: { db: Database }) {
       options: { requestEventId?: string; now?: Date } = {},
     ) {
       const now = options.now ?? new Date();
-      if (!(await inSchool(schoolId, classId))) return null;
+      const [target] = await db
+        .select({ body: policies.body })
+        .from(classes)
+        .leftJoin(
+          policies,
+          and(eq(policies.schoolId, classes.schoolId), eq(policies.profile, classes.profile)),
+        )
+        .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
+      if (!target) return null;
+      // docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks.
+      const lists = (target.body as PolicyBody | null)?.categoryLists ?? {};
+      if (overrideOpensIllegal({ categoryLists: lists }, body.sites))
+        throw new HttpError(
+          403,
+          'one of these sites is in an illegal category; it is never opened for a lesson',
+          'illegal-category',
+        );
       const [row] = await db
         .insert(lessonOverrides)
         .values({

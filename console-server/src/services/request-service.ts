@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import {
   can,
   canonicalHost,
+  illegalCategoryOf,
+  isIllegalCategory,
   urlParts,
   type RequestDecisionBody,
   type RequestStatus,
@@ -14,6 +16,7 @@ import { lessonOverrides, unblockRequests } from '../db/schema';
 import { HttpError } from '../http/middleware';
 import type { EventService } from './event-service';
 import type { OverrideService } from './override-service';
+import type { PolicyService } from './policy-service';
 import type { StaffService } from './staff-service';
 
 export interface DecisionOutcome {
@@ -34,6 +37,7 @@ export function createRequestService(deps: {
   db: Database;
   eventService: EventService;
   overrideService: OverrideService;
+  policyService: PolicyService;
   staffService: StaffService;
 }) {
   const { db } = deps;
@@ -46,6 +50,14 @@ export function createRequestService(deps: {
       .where(eq(unblockRequests.eventId, eventId));
     if (!row) return { status: 'pending', until: null };
     return { status: row.status as RequestStatus, until: row.endsAt?.toISOString() ?? null };
+  }
+
+  /** Whether the device said so or the school's lists say so now (a device's word is not enough). */
+  async function isIllegal(event: StoredEvent): Promise<boolean> {
+    if (isIllegalCategory(event.category)) return true;
+    if (!event.url) return false;
+    const { body } = await deps.policyService.body(event.schoolId, event.profile);
+    return illegalCategoryOf(body, event.url) !== null;
   }
 
   return {
@@ -75,6 +87,16 @@ export function createRequestService(deps: {
       const current = await statusOf(eventId);
       if (!allowedTransition(current.status, target, who)) {
         throw new HttpError(409, `this request is already ${current.status}`);
+      }
+      // docs/architecture.md, "Lesson overrides": an illegal site is never opened, and is the DSL's matter.
+      const illegal = await isIllegal(event);
+      const isDsl = can(who.role, 'see-illegal-urls');
+      if (illegal && (target === 'approved' || (target === 'denied' && !isDsl))) {
+        throw new HttpError(
+          403,
+          `a request for a site in an illegal category is never opened; ${isDsl ? 'deny it' : 'forward it to the DSL'}`,
+          'illegal-category',
+        );
       }
       let until: string | null = null;
       let overrideId: string | null = null;
@@ -112,7 +134,13 @@ export function createRequestService(deps: {
         .onConflictDoUpdate({ target: unblockRequests.eventId, set: values });
       return {
         event,
-        status: { requestId: eventId, url: event.url ?? '', status: target, until, decidedBy: who.name },
+        status: {
+          requestId: eventId,
+          url: illegal ? null : (event.url ?? null),
+          status: target,
+          until,
+          decidedBy: who.name,
+        },
         classToPush: target === 'approved' ? event.classId : null,
       };
     },

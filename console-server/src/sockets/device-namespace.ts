@@ -67,6 +67,18 @@ function serverHost(hostHeader: string | undefined): string[] {
   }
 }
 
+/**
+ * SQLSTATE class 22 (data exception: a value out of a column's range, text the encoding refuses,
+ * a date out of range): the value itself is the problem, not the moment.
+ */
+function isDataException(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) return true;
+  }
+  return false;
+}
+
 function safeAck(ack: unknown): Ack {
   return typeof ack === 'function' ? (ack as Ack) : () => {};
 }
@@ -208,7 +220,11 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       const ack = safeAck(rawAck);
       const parsed = DeviceEventSchema.safeParse(raw);
       if (!parsed.success)
-        return ack({ ok: false, error: `invalid event: ${describeZodError(parsed.error)}` });
+        return ack({
+          ok: false,
+          error: `invalid event: ${describeZodError(parsed.error)}`,
+          code: 'invalid-event',
+        });
       const event = parsed.data;
       try {
         if (event.kind === 'heartbeat') {
@@ -225,8 +241,21 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
         if (created) deps.broadcast(stored);
         else if (stored.deviceId === device.deviceId) deps.rebroadcast?.(stored);
       } catch (error) {
+        if (isDataException(error)) {
+          // Sending it again cannot help: the device sets it aside and goes on with the next.
+          console.error('waymark: the database refused an event', event.id, error);
+          return ack({
+            ok: false,
+            error: 'the event holds a value that cannot be stored',
+            code: 'unstorable',
+          });
+        }
         console.error('waymark: could not store event', error);
-        ack({ ok: false, error: 'the server could not store the event; it will be retried' });
+        ack({
+          ok: false,
+          error: 'the server could not store the event; it will be retried',
+          code: 'unavailable',
+        });
       }
     });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { ProfileSchema, type Profile } from '../policy/categories';
 
 /**
@@ -34,10 +35,9 @@ export function browserOfTarget(target: DeployTarget): ExtensionBrowser {
 export const DEVELOPMENT_EXTENSION_ID = 'kpibmoodjikkppkgpkmppfbpcedhpdbl';
 
 /** Chrome extension IDs: 32 letters a–p (the SHA-256 of the public key, hex mapped to a–p). */
-export const ExtensionIdSchema = z.string().regex(/^[a-p]{32}$/, 'an extension ID is 32 letters a–p');
+export const ExtensionIdSchema = safeText().regex(/^[a-p]{32}$/, 'an extension ID is 32 letters a–p');
 
-const accountDomain = z
-  .string()
+const accountDomain = safeText()
   .trim()
   .toLowerCase()
   .max(253)
@@ -55,8 +55,7 @@ export const DeployPolicyBodySchema = z.object({
     .max(500)
     .refine((url) => !/[?#]/.test(url), 'the server address has no query or fragment'),
   /** An enrollment token's value (only its hash is stored, so the technician supplies it). */
-  enrollmentToken: z
-    .string()
+  enrollmentToken: safeText()
     .trim()
     .min(1, 'give an enrollment token')
     .max(200)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { CategorySchema, type Category } from '../policy/categories';
 import { IncidentCategorySchema, type IncidentCategory } from '../incidents/kinds';
 
@@ -38,7 +39,7 @@ export interface PhraseSection {
 
 /** A phrase a school added (through the keyword importer), with its risk when it gave one. */
 export const SchoolPhraseSchema = z.object({
-  text: z.string().trim().min(1).max(200),
+  text: safeText().trim().min(1).max(200),
   /** Absent: the library's risk for the same phrase, else medium. */
   risk: RiskSchema.optional(),
 });
@@ -72,10 +73,10 @@ export interface Detection {
 
 /** A match as it travels on an event: the phrase, the category, the risk, and the words that matched. */
 export const EventMatchSchema = z.object({
-  phrase: z.string().max(200),
+  phrase: safeText().max(200),
   category: CategorySchema,
   risk: RiskSchema,
-  text: z.string().max(500),
+  text: safeText().max(500),
   /** The incident kind the phrase raises, when it is not the category (bullying → cyberbullying). */
   incidentKind: IncidentCategorySchema.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { RoleSchema } from '../roles/roles';
 import { SeveritySchema, StoredEventSchema } from '../protocol/events';
 import { IncidentActionSchema, IncidentCategorySchema, IncidentStatusSchema } from './model';
@@ -12,12 +13,12 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
 export const IncidentListQuerySchema = z
   .object({
     /** Free text: the reference, the description, the outcome, who it is about. */
-    q: optionalParam(z.string().trim().max(200, 'search for at most 200 characters')),
+    q: optionalParam(safeText().trim().max(200, 'search for at most 200 characters')),
     status: optionalParam(IncidentStatusSchema),
     category: optionalParam(IncidentCategorySchema),
     severity: optionalParam(SeveritySchema),
     /** A staff id, or `none` for incidents nobody owns yet. */
-    owner: optionalParam(z.string().min(1).max(100)),
+    owner: optionalParam(safeText().min(1).max(100)),
     /** Occurred on or after / on or before these days (the school's time zone). */
     from: optionalParam(isoDate),
     to: optionalParam(isoDate),
@@ -32,38 +33,38 @@ export type IncidentListQuery = z.infer<typeof IncidentListQuerySchema>;
 /** An incident as the server keeps it, with the names the console shows beside the ids. */
 export const IncidentRecordSchema = z.object({
   id: z.uuid(),
-  schoolId: z.string(),
-  reference: z.string(),
+  schoolId: safeText(),
+  reference: safeText(),
   subject: z.enum(['pupil', 'staff']),
-  pupilEmail: z.string().nullable(),
-  personName: z.string().nullable(),
-  classId: z.string().nullable(),
-  className: z.string().nullable(),
-  deviceId: z.string().nullable(),
+  pupilEmail: safeText().nullable(),
+  personName: safeText().nullable(),
+  classId: safeText().nullable(),
+  className: safeText().nullable(),
+  deviceId: safeText().nullable(),
   category: IncidentCategorySchema,
   severity: SeveritySchema,
   status: IncidentStatusSchema,
-  description: z.string(),
+  description: safeText(),
   actions: z.array(IncidentActionSchema),
-  outcome: z.string().nullable(),
-  ownerId: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  followUpDate: z.string().nullable(),
+  outcome: safeText().nullable(),
+  ownerId: safeText().nullable(),
+  ownerName: safeText().nullable(),
+  followUpDate: safeText().nullable(),
   illegal: z.boolean(),
-  countersignedBy: z.string().nullable(),
-  countersignedByName: z.string().nullable(),
-  occurredAt: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
+  countersignedBy: safeText().nullable(),
+  countersignedByName: safeText().nullable(),
+  occurredAt: safeText(),
+  createdBy: safeText(),
+  createdByName: safeText().nullable(),
+  createdAt: safeText(),
 });
 export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
 
 /** One entry of an incident's append-only history: who, when, and the change as it was saved. */
 export const IncidentHistoryEntrySchema = z.object({
-  at: z.string(),
-  actorName: z.string(),
-  change: z.record(z.string(), z.unknown()),
+  at: safeText(),
+  actorName: safeText(),
+  change: z.record(safeText(), z.unknown()),
 });
 export type IncidentHistoryEntry = z.infer<typeof IncidentHistoryEntrySchema>;
 
@@ -73,7 +74,7 @@ export const IncidentDetailSchema = z.object({
   history: z.array(IncidentHistoryEntrySchema),
   evidence: z.array(StoredEventSchema),
   /** Names of the staff the history refers to by id (owners, countersigners). */
-  staffNames: z.record(z.string(), z.string()),
+  staffNames: z.record(safeText(), safeText()),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
 
@@ -83,8 +84,8 @@ export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
  */
 export const IncidentDirectorySchema = z.object({
   pupils: z.array(
-    z.object({ email: z.string(), name: z.string(), classId: z.string(), className: z.string() }),
+    z.object({ email: safeText(), name: safeText(), classId: safeText(), className: safeText() }),
   ),
-  staff: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })),
+  staff: z.array(z.object({ id: safeText(), name: safeText(), role: RoleSchema })),
 });
 export type IncidentDirectory = z.infer<typeof IncidentDirectorySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { SeveritySchema } from '../protocol/events';
 import { IncidentCategorySchema } from './kinds';
 
@@ -54,7 +55,7 @@ export const ILLEGAL_PROCEDURE = [
   'A second senior member of staff countersigns this record.',
 ] as const;
 
-const description = z.string().trim().max(10_000);
+const description = safeText().trim().max(10_000);
 const isoDate = z.iso.date();
 
 /** Raise an incident from one or more events, in one request (`POST /api/incidents/from-events`). */
@@ -73,7 +74,7 @@ export const RaiseIncidentBodySchema = z
     /** The pupil's school e-mail, when the incident is about a pupil. */
     pupilEmail: z.email().optional(),
     /** Who the incident is about, in words (a staff member, or a pupil without an account). */
-    personName: z.string().trim().min(1).max(200).optional(),
+    personName: safeText().trim().min(1).max(200).optional(),
     category: IncidentCategorySchema,
     severity: SeveritySchema,
     description: description.min(1, 'say what happened'),
@@ -90,12 +91,12 @@ export const IncidentChangeBodySchema = z
     status: IncidentStatusSchema.optional(),
     severity: SeveritySchema.optional(),
     category: IncidentCategorySchema.optional(),
-    ownerId: z.string().min(1).max(100).optional(),
+    ownerId: safeText().min(1).max(100).optional(),
     addActions: z.array(IncidentActionSchema).max(20).optional(),
     removeActions: z.array(IncidentActionSchema).max(20).optional(),
-    outcome: z.string().trim().max(10_000).optional(),
+    outcome: safeText().trim().max(10_000).optional(),
     followUpDate: isoDate.nullable().optional(),
-    note: z.string().trim().max(10_000).optional(),
+    note: safeText().trim().max(10_000).optional(),
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'the change is empty' });
 export type IncidentChangeBody = z.infer<typeof IncidentChangeBodySchema>;

@@ -1,6 +1,6 @@
 import { FilterSet, urlParts, type UrlParts } from '../url-filter/match';
 import { parseFilter } from '../url-filter/parse-filter';
-import type { Category } from './categories';
+import { ILLEGAL_CATEGORIES, type Category } from './categories';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type RuleSource } from './policy-entries';
 import { mirrorOf } from './mirrors';
 import { addressAllowed, hostAddress } from './raw-address';
@@ -101,4 +101,51 @@ function knownCategory(policy: Policy, parts: UrlParts): Category | null {
       }),
   );
   return new FilterSet(entries).match(parts)?.data ?? null;
+}
+
+/**
+ * The illegal category a URL is listed under in this policy's lists, whatever the device said:
+ * a request or an override for such a site is never opened, and its address never leaves the DSL.
+ */
+export function illegalCategoryOf(policy: Pick<Policy, 'categoryLists'>, url: string): Category | null {
+  const parts = urlParts(url);
+  if (parts === null) return null;
+  const entries = ILLEGAL_CATEGORIES.flatMap((category) =>
+    (Object.hasOwn(policy.categoryLists, category) ? (policy.categoryLists[category] ?? []) : []).flatMap(
+      (f) => {
+        const parsed = parseFilter(f);
+        return parsed.ok ? [{ filter: parsed.filter, allow: false, data: category }] : [];
+      },
+    ),
+  );
+  return new FilterSet(entries).match(parts)?.data ?? null;
+}
+
+/**
+ * The illegal category a lesson override would open a listed site of, if any: a site the lists
+ * name, or a filter wide enough to cover one of their entries.
+ */
+export function overrideOpensIllegal(
+  policy: Pick<Policy, 'categoryLists'>,
+  sites: readonly string[],
+): Category | null {
+  const opened = sites.flatMap((f) => {
+    const parsed = parseFilter(f);
+    return parsed.ok ? [{ filter: parsed.filter, allow: true, data: null }] : [];
+  });
+  const urlOf = (filter: { scheme: string; host: string; path: string }) =>
+    `${filter.scheme === 'http' ? 'http' : 'https'}://${filter.host}${filter.path || '/'}`;
+  for (const { filter } of opened) {
+    const listed = filter.host === '' ? null : illegalCategoryOf(policy, urlOf(filter));
+    if (listed) return listed;
+  }
+  const openedSet = new FilterSet(opened);
+  for (const category of ILLEGAL_CATEGORIES) {
+    if (!Object.hasOwn(policy.categoryLists, category)) continue;
+    for (const f of policy.categoryLists[category] ?? []) {
+      const parsed = parseFilter(f);
+      if (parsed.ok && parsed.filter.host !== '' && openedSet.match(urlOf(parsed.filter))) return category;
+    }
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { appendAll } from '../util/append-all';
-import type { Category } from './categories';
+import { isIllegalCategory, type Category } from './categories';
 import type { CategoryAction, Policy } from './schema';
 
 export type PolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
@@ -16,14 +16,24 @@ function describeAction(action: CategoryAction | undefined): string {
   }
 }
 
-function listDiff(name: string, before: readonly string[], after: readonly string[]): string[] {
+function listDiff(
+  name: string,
+  before: readonly string[],
+  after: readonly string[],
+  countsOnly = false,
+): string[] {
   const was = new Set(before);
   const now = new Set(after);
   const added = after.filter((x) => !was.has(x));
   const removed = before.filter((x) => !now.has(x));
-  // An imported list can add thousands: name the first few and count the rest.
+  // An imported list can add thousands: name the first few and count the rest. An illegal
+  // category's sites are never named: the log is read by governors, and only the DSL sees them.
   const some = (xs: string[]) =>
-    xs.length <= 10 ? xs.join(', ') : `${xs.length} (${xs.slice(0, 10).join(', ')}, …)`;
+    countsOnly
+      ? `${xs.length} ${xs.length === 1 ? 'site' : 'sites'}`
+      : xs.length <= 10
+        ? xs.join(', ')
+        : `${xs.length} (${xs.slice(0, 10).join(', ')}, …)`;
   return [
     ...(added.length ? [`${name}: added ${some(added)}`] : []),
     ...(removed.length ? [`${name}: removed ${some(removed)}`] : []),
@@ -58,6 +68,14 @@ export function policyDiff(before: PolicyBody, after: PolicyBody): string[] {
     ...Object.keys(after.categoryLists),
   ]) as Set<Category>;
   for (const c of listed)
-    appendAll(lines, listDiff(`${c} sites`, before.categoryLists[c] ?? [], after.categoryLists[c] ?? []));
+    appendAll(
+      lines,
+      listDiff(
+        `${c} sites`,
+        before.categoryLists[c] ?? [],
+        after.categoryLists[c] ?? [],
+        isIllegalCategory(c),
+      ),
+    );
   return lines;
 }

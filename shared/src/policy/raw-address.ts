@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 
 /**
  * Raw IP-address navigation (issue 21). A block-list profile refuses a page addressed by IP unless
@@ -32,8 +32,7 @@ function ipv6Canonical(text: string): string | null {
 }
 
 /** An IPv4 address, an IPv4 range in CIDR form (`10.0.0.0/8`), or an IPv6 address. */
-export const AddressRangeSchema = z
-  .string()
+export const AddressRangeSchema = safeText()
   .trim()
   .refine((value) => parseAddressRange(value) !== null, {
     message: 'an IPv4 address, an IPv4 range such as 10.0.0.0/8, or an IPv6 address',

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { parseFilter } from '../url-filter/parse-filter';
 import { CategorySchema, ProfileSchema } from './categories';
 import { AddressRangeSchema } from './raw-address';
 
 /** A Chrome URLBlocklist/URLAllowlist filter, validated with the same parser the matcher uses. */
-export const FilterStringSchema = z.string().superRefine((value, ctx) => {
+export const FilterStringSchema = safeText().superRefine((value, ctx) => {
   const parsed = parseFilter(value);
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid filter "${value}": ${parsed.error}` });
 });
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24-hour)');
+const HHMM = safeText().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24-hour)');
 
 /** A weekly window, e.g. Mon–Fri 12:00–13:00. Days are ISO weekdays (1 = Monday … 7 = Sunday). */
 export const TimeWindowSchema = z
@@ -28,7 +29,7 @@ export const CategoryActionSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('allow-for-nominated'),
     /** Pupil or staff e-mails, or class ids, that may use the category. */
-    nominated: z.array(z.string().min(1)).min(1),
+    nominated: z.array(safeText().min(1)).min(1),
   }),
 ]);
 export type CategoryAction = z.infer<typeof CategoryActionSchema>;
@@ -36,14 +37,14 @@ export type CategoryActionName = CategoryAction['action'];
 
 export const LessonOverrideSchema = z
   .object({
-    id: z.string().min(1),
-    classId: z.string().min(1),
+    id: safeText().min(1),
+    classId: safeText().min(1),
     /** `open`: these sites are allowed as well; `focus`: only these sites (and help) are allowed. */
     kind: z.enum(['open', 'focus']),
     sites: z.array(FilterStringSchema).min(1).max(200),
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
-    createdBy: z.string().min(1),
+    createdBy: safeText().min(1),
   })
   .refine((o) => o.startsAt < o.endsAt, { message: 'an override must end after it starts' });
 export type LessonOverride = z.infer<typeof LessonOverrideSchema>;
@@ -65,7 +66,7 @@ export const PolicySchema = z.object({
   /** Lock SafeSearch on Google, Bing and DuckDuckGo and YouTube's Restricted Mode. */
   safeSearch: z.boolean().default(true),
   /** IANA zone the school's time windows are written in. */
-  timeZone: z.string().min(1).default('Europe/London'),
+  timeZone: safeText().min(1).default('Europe/London'),
   /**
    * Raw IP addresses a pupil may open (the school's own servers): addresses or IPv4 ranges; none
    * when absent. Every other address is refused on block-list profiles, since an address skips

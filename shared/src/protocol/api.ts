@@ -1,36 +1,42 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
+import { matchesUnrelatedHosts } from '../url-filter/whole-web';
 import { RoleSchema, SchoolRoleSchema } from '../roles/roles';
 
 export const LoginBodySchema = z.object({
   email: z.email().max(320),
-  password: z.string().min(1).max(500),
+  password: safeText().min(1).max(500),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 export const StaffSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: safeText(),
+  email: safeText(),
+  name: safeText(),
   role: RoleSchema,
-  schoolId: z.string(),
-  schoolName: z.string(),
+  schoolId: safeText(),
+  schoolName: safeText(),
   /** The trust (multi-academy trust, local authority) the school belongs to, when it belongs to one. */
-  trustId: z.string().nullable(),
-  trustName: z.string().nullable(),
+  trustId: safeText().nullable(),
+  trustName: safeText().nullable(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
 export const ClassSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: safeText(),
+  name: safeText(),
   profile: ProfileSchema,
   pupilCount: z.number().int(),
 });
 export type ClassSummary = z.infer<typeof ClassSummarySchema>;
 
-export const ApiErrorSchema = z.object({ error: z.string() });
+export const ApiErrorSchema = z.object({
+  error: safeText(),
+  /** A stable name for some refusals (e.g. `illegal-category`), for clients that act on them. */
+  code: safeText().optional(),
+});
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** A teacher's decision on an unblock request (`POST /api/requests/:eventId/decision`). */
@@ -45,8 +51,8 @@ export const RequestDecisionBodySchema = z.discriminatedUnion('decision', [
       .max(8 * 60)
       .optional(),
   }),
-  z.object({ decision: z.literal('deny'), note: z.string().max(500).optional() }),
-  z.object({ decision: z.literal('forward'), note: z.string().max(500).optional() }),
+  z.object({ decision: z.literal('deny'), note: safeText().max(500).optional() }),
+  z.object({ decision: z.literal('forward'), note: safeText().max(500).optional() }),
 ]);
 export type RequestDecisionBody = z.infer<typeof RequestDecisionBodySchema>;
 
@@ -55,8 +61,9 @@ export const StartOverrideBodySchema = z.object({
   kind: z.enum(['open', 'focus']),
   sites: z
     .array(
-      FilterStringSchema.refine((site) => site.trim() !== '*', {
-        message: '"*" would open the whole web for the lesson; name the sites instead',
+      FilterStringSchema.refine((site) => !matchesUnrelatedHosts(site), {
+        error: (issue) =>
+          `"${String(issue.input)}" would open the whole web (or a whole domain ending) for the lesson; name the sites instead`,
       }),
     )
     .min(1)
@@ -81,7 +88,7 @@ export const UpdatePolicyBodySchema = z.object({
    */
   policy: PolicyBodySchema.extend({ categoryLists: PolicyBodySchema.shape.categoryLists.optional() }),
   /** Every change to a list is audited: who, when, what and why. */
-  reason: z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
+  reason: safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
   /** The version the editor started from: when someone saved meanwhile, the save is refused (409). */
   expectedVersion: z.number().int().nonnegative().optional(),
 });
@@ -98,9 +105,9 @@ export const ChangeLogQuerySchema = z.object({ profile: ChangeLogSubjectSchema.o
 /** "Test a URL": would this profile allow it, and which rule decides (`POST /api/policies/test-url`). */
 export const TestUrlBodySchema = z.object({
   profile: ProfileSchema,
-  url: z.string().min(1).max(8192),
-  user: z.string().max(320).optional(),
-  classId: z.string().max(100).optional(),
+  url: safeText().min(1).max(8192),
+  user: safeText().max(320).optional(),
+  classId: safeText().max(100).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });
 export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;
@@ -108,9 +115,9 @@ export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;
 /** A new enrollment token (`POST /api/devices/enrollment-tokens`); the token itself is shown once. */
 export const CreateEnrollmentTokenBodySchema = z
   .object({
-    label: z.string().trim().min(1).max(200),
+    label: safeText().trim().min(1).max(200),
     /** Devices enrolled with it belong to this class until a signed-in pupil says otherwise. */
-    classId: z.string().min(1).max(100).optional(),
+    classId: safeText().min(1).max(100).optional(),
     /** For devices with no class (staff laptops, a library trolley): the profile they enforce. */
     profile: ProfileSchema.optional(),
     maxUses: z.number().int().min(1).max(100_000).optional(),
@@ -122,8 +129,8 @@ export const CreateEnrollmentTokenBodySchema = z
   });
 export type CreateEnrollmentTokenBody = z.infer<typeof CreateEnrollmentTokenBodySchema>;
 
-const reason = z.string().trim().min(5, 'say why (it goes in the change-control log)').max(2000);
-const listContent = z.string().max(50_000_000);
+const reason = safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000);
+const listContent = safeText().max(50_000_000);
 
 /** Import a category list in a format schools already have (`POST /api/policies/category-lists/import`). */
 export const ImportCategoryListBodySchema = z.discriminatedUnion('format', [
@@ -131,21 +138,21 @@ export const ImportCategoryListBodySchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('hosts'), category: CategorySchema, content: listContent, reason }),
   z.object({ format: z.literal('chrome'), category: CategorySchema, content: listContent, reason }),
   /** UT1 blacklist folders: file paths such as `gambling/domains` to their contents. */
-  z.object({ format: z.literal('ut1'), files: z.record(z.string().max(500), listContent), reason }),
+  z.object({ format: z.literal('ut1'), files: z.record(safeText().max(500), listContent), reason }),
 ]);
 export type ImportCategoryListBody = z.infer<typeof ImportCategoryListBodySchema>;
 
-const password = z.string().min(10, 'passwords are at least 10 characters').max(200);
+const password = safeText().min(10, 'passwords are at least 10 characters').max(200);
 
 /** A staff account (`POST /api/staff`, school admin). */
 export const CreateStaffBodySchema = z.object({
   email: z.email().max(320),
-  name: z.string().trim().min(1).max(200),
+  name: safeText().trim().min(1).max(200),
   /** A school's admin gives school roles only: trust-level roles see other schools. */
   role: SchoolRoleSchema,
   password: password.optional(),
   /** Classes a teacher teaches. */
-  classIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+  classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
 });
 export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 
@@ -157,10 +164,10 @@ export const ResetPasswordBodySchema = z.object({ password });
  */
 export const UpdateStaffBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: safeText().trim().min(1).max(200).optional(),
     role: SchoolRoleSchema.optional(),
     /** The classes a teacher teaches, replacing the current ones. */
-    classIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+    classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
     /** A disabled account cannot sign in; its sessions and open consoles end at once. */
     disabled: z.boolean().optional(),
   })
@@ -169,11 +176,11 @@ export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
 
 /** An account as the school admin lists it (`GET /api/staff`). */
 export const StaffListItemSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: safeText(),
+  email: safeText(),
+  name: safeText(),
   role: RoleSchema,
-  lockedUntil: z.string().nullable(),
+  lockedUntil: safeText().nullable(),
   disabled: z.boolean(),
   /**
    * False for trust-level accounts based at the school: they are managed by whoever runs the
@@ -184,13 +191,13 @@ export const StaffListItemSchema = z.object({
 export type StaffListItem = z.infer<typeof StaffListItemSchema>;
 
 /** Classes and pupils from the school's MIS export (`POST /api/classes/import`). */
-export const ClassImportBodySchema = z.object({ csv: z.string().min(1).max(20_000_000) });
+export const ClassImportBodySchema = z.object({ csv: safeText().min(1).max(20_000_000) });
 
 /** One row of the MIS export: a pupil in a class. */
 export const ClassImportRowSchema = z.object({
-  class_name: z.string().trim().min(1, 'class_name is empty').max(200),
+  class_name: safeText().trim().min(1, 'class_name is empty').max(200),
   key_stage: ProfileSchema.exclude(['staff']),
-  pupil_name: z.string().trim().min(1, 'pupil_name is empty').max(200),
+  pupil_name: safeText().trim().min(1, 'pupil_name is empty').max(200),
   pupil_email: z.email('pupil_email is not an e-mail address').max(320),
   teacher_email: z.union([z.literal(''), z.email('teacher_email is not an e-mail address')]).optional(),
 });

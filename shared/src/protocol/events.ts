@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { MAX_INT4, safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { EventMatchSchema } from '../detection/types';
 
 export const PROTOCOL_VERSION = 1;
 
 const UUID = z.uuid();
-const Url = z.string().min(1).max(8192);
+const Url = safeText().min(1).max(8192);
 
 const eventBase = {
   /** Client-generated uuid v7: re-sending the same event is idempotent. */
@@ -13,7 +14,7 @@ const eventBase = {
   occurredAt: z.iso.datetime({ offset: true }),
   /** Profile the device enforced when it happened. */
   profile: ProfileSchema,
-  policyVersion: z.number().int().nonnegative(),
+  policyVersion: z.number().int().nonnegative().max(MAX_INT4),
 };
 
 export const BlockedEventSchema = z.object({
@@ -22,7 +23,7 @@ export const BlockedEventSchema = z.object({
   url: Url,
   category: CategorySchema.nullable(),
   /** The rule that decided, as `evaluateUrl` words it. */
-  rule: z.string().max(2000),
+  rule: safeText().max(2000),
   frame: z.enum(['main_frame', 'sub_frame']).default('main_frame'),
   /** The same page blocked again within a minute (a reload loop, an auto-refresh) is folded into one report. */
   repeats: z.number().int().min(1).max(100_000).default(1),
@@ -32,8 +33,8 @@ export const SearchEventSchema = z.object({
   ...eventBase,
   kind: z.literal('search'),
   url: Url,
-  engine: z.string().max(100),
-  query: z.string().max(2000),
+  engine: safeText().max(100),
+  query: safeText().max(2000),
   /** Categories the query was flagged in (the server flags it again on arrival, and decides). */
   flags: z.array(CategorySchema).default([]),
   /** What matched: phrase, category, risk and the words typed (issue 14). */
@@ -50,7 +51,7 @@ export const FlaggedTitleEventSchema = z.object({
   kind: z.literal('flagged-title'),
   /** A page's title, or a video's (YouTube), which names what the pupil watched. */
   source: z.enum(['page', 'video']),
-  title: z.string().trim().min(1).max(500),
+  title: safeText().trim().min(1).max(500),
   flags: z.array(CategorySchema).min(1).max(20),
   matches: z.array(EventMatchSchema).min(1).max(20),
 });
@@ -60,20 +61,20 @@ export const UnblockRequestEventSchema = z.object({
   kind: z.literal('unblock-request'),
   url: Url,
   category: CategorySchema.nullable(),
-  reason: z.string().trim().min(1, 'please say why you need the page').max(500),
+  reason: safeText().trim().min(1, 'please say why you need the page').max(500),
 });
 
 export const ConcernEventSchema = z.object({
   ...eventBase,
   kind: z.literal('concern'),
   url: Url.nullable().default(null),
-  message: z.string().max(2000).default(''),
+  message: safeText().max(2000).default(''),
 });
 
 export const HeartbeatEventSchema = z.object({
   ...eventBase,
   kind: z.literal('heartbeat'),
-  extensionVersion: z.string().max(50),
+  extensionVersion: safeText().max(50),
 });
 
 /**
@@ -97,7 +98,7 @@ export const TamperEventSchema = z.object({
   ...eventBase,
   kind: z.literal('tamper'),
   what: z.enum(TAMPER_KINDS),
-  detail: z.string().max(2000),
+  detail: safeText().max(2000),
   url: Url.nullable().default(null),
 });
 
@@ -123,27 +124,27 @@ export type Severity = z.infer<typeof SeveritySchema>;
 /** An event as the server stored it: the device's report plus who, where and which class (DfE fields). */
 export const StoredEventSchema = z.object({
   id: UUID,
-  schoolId: z.string(),
+  schoolId: safeText(),
   kind: z.enum(['blocked', 'search', 'flagged-title', 'unblock-request', 'concern', 'heartbeat', 'tamper']),
   severity: SeveritySchema,
-  occurredAt: z.string(),
-  receivedAt: z.string(),
-  deviceId: z.string(),
-  deviceName: z.string(),
+  occurredAt: safeText(),
+  receivedAt: safeText(),
+  deviceId: safeText(),
+  deviceName: safeText(),
   /** Pupil identity: the managed profile's e-mail, else null (the device stands for them). */
-  user: z.string().nullable(),
-  pupilName: z.string().nullable(),
-  ip: z.string().nullable(),
-  classId: z.string().nullable(),
-  className: z.string().nullable(),
+  user: safeText().nullable(),
+  pupilName: safeText().nullable(),
+  ip: safeText().nullable(),
+  classId: safeText().nullable(),
+  className: safeText().nullable(),
   profile: ProfileSchema,
   /** Hidden (null) for illegal categories unless the viewer may see them. */
-  url: z.string().nullable(),
+  url: safeText().nullable(),
   urlHidden: z.boolean(),
   category: CategorySchema.nullable(),
-  rule: z.string().nullable(),
+  rule: safeText().nullable(),
   /** The rest of the device's report (search query, reason, message, …). */
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(safeText(), z.unknown()),
   /** For unblock requests: pending, approved, denied or forwarded. Null for other kinds. */
   requestStatus: z.enum(['pending', 'approved', 'denied', 'forwarded']).nullable(),
 });
@@ -151,19 +152,19 @@ export type StoredEvent = z.infer<typeof StoredEventSchema>;
 
 /** An immediate alert to the DSL for a high-severity event; repeats within 10 minutes are counted into it. */
 export const AlertSchema = z.object({
-  id: z.string(),
-  schoolId: z.string(),
+  id: safeText(),
+  schoolId: safeText(),
   /** The pupil's e-mail, or `device:<id>` when no one is signed in. */
-  pupilKey: z.string(),
-  pupilLabel: z.string(),
-  classId: z.string().nullable(),
-  className: z.string().nullable(),
+  pupilKey: safeText(),
+  pupilLabel: safeText(),
+  classId: safeText().nullable(),
+  className: safeText().nullable(),
   /** The category (or, for concerns and tamper, the kind of event) the alert is about. */
-  topic: z.string(),
+  topic: safeText(),
   count: z.number().int(),
-  firstEventId: z.string(),
-  lastEventId: z.string(),
-  createdAt: z.string(),
-  lastAt: z.string(),
+  firstEventId: safeText(),
+  lastEventId: safeText(),
+  createdAt: safeText(),
+  lastAt: safeText(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { ProfileSchema } from '../policy/categories';
 import { StoredEventSchema } from './events';
 import { RequestStatusSchema } from './socket';
@@ -13,41 +14,41 @@ export function pupilKeyOf(thing: { user: string | null; deviceId: string }): st
 
 /** A device came online or went offline (`presence` on the `/console` socket). */
 export const DevicePresenceSchema = z.object({
-  deviceId: z.string(),
-  deviceName: z.string(),
-  classId: z.string().nullable(),
-  user: z.string().nullable(),
-  pupilName: z.string().nullable(),
+  deviceId: safeText(),
+  deviceName: safeText(),
+  classId: safeText().nullable(),
+  user: safeText().nullable(),
+  pupilName: safeText().nullable(),
   online: z.boolean(),
-  at: z.string(),
+  at: safeText(),
 });
 export type DevicePresence = z.infer<typeof DevicePresenceSchema>;
 
 export const RosterDeviceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: safeText(),
+  name: safeText(),
   online: z.boolean(),
-  lastSeenAt: z.string().nullable(),
+  lastSeenAt: safeText().nullable(),
 });
 export type RosterDevice = z.infer<typeof RosterDeviceSchema>;
 
 /** The last page a pupil's device reported (a blocked page, a search, a request); hidden for illegal categories. */
 export const LastPageSchema = z.object({
-  eventId: z.string(),
-  url: z.string().nullable(),
+  eventId: safeText(),
+  url: safeText().nullable(),
   urlHidden: z.boolean(),
   /** For searches: what was searched for. */
-  query: z.string().nullable(),
-  at: z.string(),
+  query: safeText().nullable(),
+  at: safeText(),
 });
 export type LastPage = z.infer<typeof LastPageSchema>;
 
 /** One tile of the live class grid: a pupil of the class, or a device nobody is signed in to. */
 export const RosterPupilSchema = z.object({
   /** `pupilKeyOf`: the pupil's e-mail, or `device:<id>`. */
-  key: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
+  key: safeText(),
+  name: safeText(),
+  email: safeText().nullable(),
   devices: z.array(RosterDeviceSchema),
   lastPage: LastPageSchema.nullable(),
   /** Blocked attempts since the lesson started (folded repeats counted), up to `asOf`. */
@@ -55,7 +56,7 @@ export const RosterPupilSchema = z.object({
   /** "I need help" from this pupil since the lesson started, up to `asOf`. */
   concerns: z.number().int(),
   /** Unblock requests since the lesson started that still wait for a decision (pending or with the DSL). */
-  openRequests: z.array(z.object({ id: z.string(), status: RequestStatusSchema })),
+  openRequests: z.array(z.object({ id: safeText(), status: RequestStatusSchema })),
 });
 export type RosterPupil = z.infer<typeof RosterPupilSchema>;
 
@@ -63,16 +64,16 @@ export const ATTENTION_LIMIT = 100;
 
 /** `GET /api/classes/:classId/roster`: the class's pupils and devices, as of one moment. */
 export const ClassRosterSchema = z.object({
-  classId: z.string(),
-  className: z.string(),
+  classId: safeText(),
+  className: safeText(),
   profile: ProfileSchema,
   /** The counts include events the server received up to this moment; later ones arrive live. */
-  asOf: z.string(),
+  asOf: safeText(),
   lesson: z.object({
     /** The timetable period's start; outside the timetable, an hour before `asOf`. */
-    startsAt: z.string(),
+    startsAt: safeText(),
     /** The period's end; null outside the timetable. */
-    endsAt: z.string().nullable(),
+    endsAt: safeText().nullable(),
     inTimetable: z.boolean(),
   }),
   pupils: z.array(RosterPupilSchema),

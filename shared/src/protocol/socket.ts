@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
@@ -9,14 +10,14 @@ export const DeviceAuthSchema = z
   .object({
     protocolVersion: z.number().int(),
     /** The per-device token issued on enrollment. */
-    deviceToken: z.string().min(1).max(200).optional(),
+    deviceToken: safeText().min(1).max(200).optional(),
     /** The school's enrollment token from managed configuration; used until the device has its own. */
-    enrollmentToken: z.string().min(1).max(200).optional(),
-    deviceName: z.string().trim().min(1).max(200),
-    assetTag: z.string().max(100).optional(),
+    enrollmentToken: safeText().min(1).max(200).optional(),
+    deviceName: safeText().trim().min(1).max(200),
+    assetTag: safeText().max(100).optional(),
     /** Managed profile e-mail (`identity.getProfileUserInfo`), when the browser is signed in. */
     user: z.email().max(320).nullable().optional(),
-    extensionVersion: z.string().max(50),
+    extensionVersion: safeText().max(50),
     /** From managed configuration: a shared device (e.g. in Reception) always enforces this profile. */
     fixedProfile: ProfileSchema.optional(),
   })
@@ -26,24 +27,35 @@ export const DeviceAuthSchema = z
 export type DeviceAuth = z.infer<typeof DeviceAuthSchema>;
 
 export const EnrolledMessageSchema = z.object({
-  deviceId: z.string(),
-  deviceToken: z.string(),
-  schoolName: z.string(),
+  deviceId: safeText(),
+  deviceToken: safeText(),
+  schoolName: safeText(),
 });
 export type EnrolledMessage = z.infer<typeof EnrolledMessageSchema>;
 
 export const PolicyMessageSchema = z.object({
   policy: PolicySchema,
   /** The classes the device's pupil (or the device) belongs to: decides overrides and nominations. */
-  classIds: z.array(z.string()),
-  className: z.string().nullable(),
-  schoolName: z.string(),
+  classIds: z.array(safeText()),
+  className: safeText().nullable(),
+  schoolName: safeText(),
   /** Keyword lists for flagging searches on the device (the server flags again on arrival). */
-  keywords: z.partialRecord(CategorySchema, z.array(z.string().max(200))).default({}),
+  keywords: z.partialRecord(CategorySchema, z.array(safeText().max(200))).default({}),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
-export type Ack<T = { id: string }> = (response: ({ ok: true } & T) | { ok: false; error: string }) => void;
+/**
+ * Why an acked send failed, for the device to act on (the `error` text is for people):
+ * `invalid-event` and `unstorable` are permanent (the same event will never be stored, so the
+ * device sets it aside and sends the next); `unavailable` is for now (retry later, in order).
+ */
+export const ACK_ERROR_CODES = ['invalid-event', 'unstorable', 'unavailable'] as const;
+export type AckErrorCode = (typeof ACK_ERROR_CODES)[number];
+export const PERMANENT_ACK_ERRORS: readonly AckErrorCode[] = ['invalid-event', 'unstorable'];
+
+export type Ack<T = { id: string }> = (
+  response: ({ ok: true } & T) | { ok: false; error: string; code?: AckErrorCode },
+) => void;
 
 const REQUEST_STATUSES = ['pending', 'approved', 'denied', 'forwarded'] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
@@ -51,12 +63,13 @@ export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
 /** The teacher's answer to a pupil's unblock request, sent to the device that asked. */
 export const RequestStatusMessageSchema = z.object({
-  requestId: z.string(),
-  url: z.string(),
+  requestId: safeText(),
+  /** Null for a site in an illegal category: its address goes to no one but the DSL. */
+  url: safeText().nullable(),
   status: RequestStatusSchema,
   /** When approved for the lesson: until when the site stays open. */
-  until: z.string().nullable(),
-  decidedBy: z.string().nullable(),
+  until: safeText().nullable(),
+  decidedBy: safeText().nullable(),
 });
 export type RequestStatusMessage = z.infer<typeof RequestStatusMessageSchema>;
 
@@ -69,7 +82,7 @@ export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;
 }
 
-export const WatchClassSchema = z.object({ classId: z.string().min(1).max(100) });
+export const WatchClassSchema = z.object({ classId: safeText().min(1).max(100) });
 export type WatchClass = z.infer<typeof WatchClassSchema>;
 
 export interface ConsoleServerToClientEvents {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { IncidentStatusSchema } from '../incidents/model';
 import { SeveritySchema } from './events';
 
@@ -24,12 +25,12 @@ export const TrustPeriodQuerySchema = z
 export type TrustPeriodQuery = z.infer<typeof TrustPeriodQuerySchema>;
 
 export const TrustIncidentsQuerySchema = z.object({
-  school: z.string().min(1).max(200).optional(),
+  school: safeText().min(1).max(200).optional(),
   status: IncidentStatusSchema.optional(),
 });
 export type TrustIncidentsQuery = z.infer<typeof TrustIncidentsQuerySchema>;
 
-export const TrustSchoolSchema = z.object({ id: z.string(), name: z.string() });
+export const TrustSchoolSchema = z.object({ id: safeText(), name: safeText() });
 export type TrustSchool = z.infer<typeof TrustSchoolSchema>;
 
 /** One school's counts for a period: what its governors see in its digest, side by side with the others. */
@@ -48,26 +49,26 @@ export const TrustSchoolSummarySchema = TrustSchoolSchema.extend({
 export type TrustSchoolSummary = z.infer<typeof TrustSchoolSummarySchema>;
 
 export const TrustOverviewSchema = z.object({
-  trust: z.object({ id: z.string(), name: z.string() }),
-  from: z.string(),
-  to: z.string(),
+  trust: z.object({ id: safeText(), name: safeText() }),
+  from: safeText(),
+  to: safeText(),
   schools: z.array(TrustSchoolSummarySchema),
 });
 export type TrustOverview = z.infer<typeof TrustOverviewSchema>;
 
 /** An incident as the trust safeguarding lead oversees it: no names, no description, no evidence. */
 export const TrustIncidentSchema = z.object({
-  id: z.string(),
-  schoolId: z.string(),
-  schoolName: z.string(),
-  reference: z.string(),
+  id: safeText(),
+  schoolId: safeText(),
+  schoolName: safeText(),
+  reference: safeText(),
   subject: z.enum(['pupil', 'staff']),
-  category: z.string(),
+  category: safeText(),
   severity: SeveritySchema,
   status: IncidentStatusSchema,
   illegal: z.boolean(),
-  ownerName: z.string().nullable(),
-  followUpDate: z.string().nullable(),
-  createdAt: z.string(),
+  ownerName: safeText().nullable(),
+  followUpDate: safeText().nullable(),
+  createdAt: safeText(),
 });
 export type TrustIncident = z.infer<typeof TrustIncidentSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 
 /** A report covers at most this many days: a school year with room to spare. */
@@ -39,14 +40,14 @@ const ReportCategorySchema = z.union([CategorySchema, z.literal(UNCATEGORISED)])
 export const PupilFilterSchema = z.object({
   category: ReportCategorySchema.optional(),
   profile: ProfileSchema.optional(),
-  classId: z.string().min(1).max(100).optional(),
+  classId: safeText().min(1).max(100).optional(),
 });
 export type PupilFilter = z.infer<typeof PupilFilterSchema>;
 
 /** A pupil in the reports: their school e-mail, or `device:<id>` when no one was signed in. */
 export const PupilKeySchema = z.union([
   z.email().max(320),
-  z.string().regex(/^device:[\w-]{1,100}$/, 'a pupil is an e-mail address or device:<id>'),
+  safeText().regex(/^device:[\w-]{1,100}$/, 'a pupil is an e-mail address or device:<id>'),
 ]);
 
 /** Reports that can be downloaded as CSV (`GET /api/reports/export.csv?report=…`). */

@@ -1,6 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { RequestDecisionBody, RequestStatus, StoredEvent } from '@waymark/shared';
+import {
+  isIllegalCategory,
+  type RequestDecisionBody,
+  type RequestStatus,
+  type StoredEvent,
+} from '@waymark/shared';
 import { liveApi } from './api';
 import { pupilOf, useFormatters } from './format';
 
@@ -34,27 +39,34 @@ export function RequestActions({
   const status = event.requestStatus ?? 'pending';
   const open = canDecide && (status === 'pending' || (status === 'forwarded' && canDecideForwarded));
   const who = pupilOf(event) ?? event.deviceName;
+  // An illegal site is never opened (the server refuses too): the class teacher forwards, the DSL denies.
+  const illegal = isIllegalCategory(event.category);
 
   return (
     <div className="request-actions">
       {open ? (
         <div role="group" aria-label={t('requests.group', { name: who })}>
           {status === 'forwarded' && <p className="request-note">{t('requests.forwardedForYou')}</p>}
-          <button
-            type="button"
-            disabled={decide.isPending}
-            onClick={() => decide.mutate({ decision: 'approve-lesson' })}
-          >
-            {t('requests.approve')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={decide.isPending}
-            onClick={() => decide.mutate({ decision: 'deny' })}
-          >
-            {t('requests.deny')}
-          </button>
+          {illegal && <p className="request-note">{t('requests.illegal')}</p>}
+          {!illegal && (
+            <button
+              type="button"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ decision: 'approve-lesson' })}
+            >
+              {t('requests.approve')}
+            </button>
+          )}
+          {(!illegal || canDecideForwarded) && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ decision: 'deny' })}
+            >
+              {t('requests.deny')}
+            </button>
+          )}
           {status === 'pending' && (
             <button
               type="button"

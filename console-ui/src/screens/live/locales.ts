@@ -149,6 +149,7 @@ export const en = {
     denied: 'Denied',
     forwarded: 'Forwarded to the DSL',
     forwardedForYou: 'Forwarded to you by the class teacher',
+    illegal: 'This site is in an illegal category. It cannot be opened: the DSL must see this request.',
   },
   incident: {
     title: 'Raise an incident',
@@ -346,6 +347,8 @@ export const cy: Translation<typeof en> = {
     denied: 'Gwrthodwyd',
     forwarded: 'Anfonwyd at y DSL',
     forwardedForYou: 'Anfonwyd atoch gan athro’r dosbarth',
+    illegal:
+      'Mae’r wefan hon mewn categori anghyfreithlon. Ni ellir ei hagor: rhaid i’r DSL weld y cais hwn.',
   },
   incident: {
     title: 'Codi digwyddiad',

@@ -20,6 +20,7 @@ describe('parseSites', () => {
 
   it('refuses the wildcard, which would open the whole web', () => {
     expect(parseSites('bbc.co.uk *').invalid).toBe('*');
+    expect(parseSites('bbc.co.uk https://*:443/').invalid).toBe('https://*:443/');
   });
 
   it('finds nothing in blank text', () => {
