@@ -23,7 +23,7 @@ export interface Strings {
   helpChildlineLink: string;
   helpCeop: string;
   helpCeopLink: string;
-  helpMeic: string | null;
+  helpMeic: string;
   concernButton: string;
   concernLabel: string;
   concernSend: string;
@@ -63,7 +63,7 @@ const en: Strings = {
   helpChildlineLink: 'childline.org.uk',
   helpCeop: 'Worried about someone you met online?',
   helpCeopLink: 'Report it to CEOP',
-  helpMeic: null,
+  helpMeic: 'Meic: a free helpline for children and young people in Wales, 080880 23456',
   concernButton: 'I need help / report a concern',
   concernLabel: 'What is worrying you? (you can leave this empty)',
   concernSend: 'Send to my teacher',

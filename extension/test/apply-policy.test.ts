@@ -34,6 +34,8 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
     className: 'Year 10',
     schoolName: 'Test School',
     keywords: {},
+    country: 'england',
+    locale: 'en',
   };
 }
 

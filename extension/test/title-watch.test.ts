@@ -25,6 +25,8 @@ const policyFor = (profile: Profile): PolicyMessage => ({
   className: 'Year 5',
   schoolName: 'Test School',
   keywords: {},
+  country: 'england',
+  locale: 'en',
 });
 
 describe('titleOf', () => {

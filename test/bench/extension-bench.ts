@@ -37,6 +37,8 @@ function message(allow: string[]): PolicyMessage {
     className: 'Year 5',
     schoolName: 'Bench School',
     keywords: {},
+    country: 'england',
+    locale: 'en',
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { CreateEnrollmentTokenBody, DeviceAuth, Profile } from '@waymark/shared';
+import type { Country, CreateEnrollmentTokenBody, DeviceAuth, Profile, PupilLocale } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools } from '../db/schema';
 import { hashSecret, newSecret } from '../auth/tokens';
@@ -11,6 +11,9 @@ export interface DeviceIdentity {
   deviceName: string;
   schoolId: string;
   schoolName: string;
+  country: Country;
+  /** The language of the school's pupils' pages. */
+  pupilLocale: PupilLocale;
   user: string | null;
   pupilName: string | null;
   classId: string | null;
@@ -58,6 +61,8 @@ export function createDeviceService({ db }: { db: Database }) {
       deviceName: device.name,
       schoolId: device.schoolId,
       schoolName: school!.name,
+      country: school!.country as Country,
+      pupilLocale: school!.pupilLocale as PupilLocale,
       user,
       pupilName: pupil?.name ?? null,
       classId: klass?.id ?? null,

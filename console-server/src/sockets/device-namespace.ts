@@ -100,6 +100,8 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       className: device.className,
       schoolName: device.schoolName,
       keywords: await deps.keywordsFor(device.schoolId),
+      country: device.country,
+      locale: device.pupilLocale,
     };
   }
 

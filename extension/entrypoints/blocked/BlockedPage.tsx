@@ -1,4 +1,4 @@
-import { isIllegalCategory } from '@waymark/shared';
+import { isIllegalCategory, shownHelpSites } from '@waymark/shared';
 import { ConcernForm } from '../../components/ConcernForm';
 import { HelpSection } from '../../components/HelpSection';
 import { Illustration } from '../../components/Illustration';
@@ -16,6 +16,7 @@ export function BlockedPage() {
   const t = strings(locale);
   document.documentElement.lang = locale;
   document.title = `${t.blockedTitle} – Waymark`;
+  const helpSites = shownHelpSites(message?.country ?? 'england', locale);
 
   if (message === undefined) return null;
   if (message === null) {
@@ -23,7 +24,7 @@ export function BlockedPage() {
       <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
         <h1>{t.blockedTitle}</h1>
         <p>{t.settingUp}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
       </main>
     );
   }
@@ -39,7 +40,7 @@ export function BlockedPage() {
       <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
         <h1>{t.blockedTitle}</h1>
         <p>{t.illegalMessage}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
         {note}
       </main>
     );
@@ -51,7 +52,7 @@ export function BlockedPage() {
         <Illustration />
         <h1 className="young-message">{t.youngMessage}</h1>
         <p className="young-message">{t.youngHelp}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
         {note}
       </main>
     );
@@ -84,7 +85,7 @@ export function BlockedPage() {
           }}
         />
       )}
-      <HelpSection t={t} />
+      <HelpSection t={t} sites={helpSites} />
       {band === 'senior' && (
         <ConcernForm
           t={t}

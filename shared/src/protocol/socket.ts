@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
+import { CountrySchema, PupilLocaleSchema } from '../policy/help-sites';
 import { PolicySchema } from '../policy/schema';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
@@ -40,6 +41,10 @@ export const PolicyMessageSchema = z.object({
   schoolName: z.string(),
   /** Keyword lists for flagging searches on the device (the server flags again on arrival). */
   keywords: z.partialRecord(CategorySchema, z.array(z.string().max(200))).default({}),
+  /** The school's country: decides which help sites the block page shows first. */
+  country: CountrySchema.default('england'),
+  /** The school's language for pupils' pages; a device's managed `locale` wins over it. */
+  locale: PupilLocaleSchema.default('en'),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
