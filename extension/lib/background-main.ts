@@ -17,6 +17,7 @@ import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
+import { noticeAcceptedItem } from './visitor-pass';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const HEARTBEAT_MINUTES = 5;
@@ -137,6 +138,15 @@ export function startBackground(): void {
       await queue(event);
       return { queued: true };
     },
+    async 'accept-notice'({ passId }) {
+      await inOrder(async () => {
+        const cached = await cachedPolicyItem.getValue();
+        if (cached?.visitor?.id !== passId) return;
+        await noticeAcceptedItem.setValue(passId);
+        await onPolicy(cached);
+      });
+      return { ok: true };
+    },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());
       return { connected: connection.connected, policy: current, user, pendingEvents: await outbox.size() };
@@ -146,7 +156,7 @@ export function startBackground(): void {
   // Listeners are registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message: unknown) => {
     const type = (message as { type?: string } | null)?.type;
-    if (type !== 'report' && type !== 'status') return undefined;
+    if (type !== 'report' && type !== 'status' && type !== 'accept-notice') return undefined;
     return (handlers[type] as (m: unknown) => Promise<unknown>)(message);
   });
 

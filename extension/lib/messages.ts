@@ -4,6 +4,8 @@ import type { DeviceEventInput, PolicyMessage } from '@waymark/shared';
 export interface RuntimeMessages {
   /** Queue an event (blocked attempt, request, concern) for the server. */
   report: { request: { event: DeviceEventInput }; response: { queued: boolean; error?: string } };
+  /** The visitor accepted the acceptable-use notice of this pass: browsing may start. */
+  'accept-notice': { request: { passId: string }; response: { ok: boolean } };
   /** What the block page and popup show: school, class, connection. */
   status: {
     request: Record<string, never>;

@@ -36,6 +36,7 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
     keywords: {},
     country: 'england',
     locale: 'en',
+    visitor: null,
   };
 }
 

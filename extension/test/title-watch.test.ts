@@ -27,6 +27,7 @@ const policyFor = (profile: Profile): PolicyMessage => ({
   keywords: {},
   country: 'england',
   locale: 'en',
+  visitor: null,
 });
 
 describe('titleOf', () => {

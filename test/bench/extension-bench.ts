@@ -39,6 +39,7 @@ function message(allow: string[]): PolicyMessage {
     keywords: {},
     country: 'england',
     locale: 'en',
+    visitor: null,
   };
 }
 

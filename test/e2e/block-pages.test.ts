@@ -35,6 +35,7 @@ function message(profile: Profile, className: string): PolicyMessage {
     keywords: {},
     country: 'england',
     locale: 'en',
+    visitor: null,
   };
 }
 

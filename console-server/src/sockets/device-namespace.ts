@@ -77,6 +77,8 @@ export interface DevicePush {
   /** Sends every connected device enforcing a profile its edited policy. */
   pushPolicyToProfile(schoolId: string, profile: string): Promise<void>;
   sendRequestStatus(deviceId: string, message: RequestStatusMessage): void;
+  /** Ends the connections of these devices now (a visitor pass revoked). */
+  disconnectDevices(deviceIds: string[]): void;
 }
 
 export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
@@ -102,6 +104,14 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       keywords: await deps.keywordsFor(device.schoolId),
       country: device.country,
       locale: device.pupilLocale,
+      visitor: device.visitor
+        ? {
+            id: device.visitor.id,
+            name: device.visitor.name,
+            expiresAt: device.visitor.expiresAt.toISOString(),
+            notice: device.visitor.notice,
+          }
+        : null,
     };
   }
 
@@ -133,6 +143,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     pushPolicyToProfile: (schoolId, profile) => pushToRoom(rooms.profileDevices(schoolId, profile)),
     sendRequestStatus(deviceId, message) {
       nsp.to(rooms.device(deviceId)).emit('request-status', message);
+    },
+    disconnectDevices(deviceIds) {
+      if (deviceIds.length > 0) nsp.in(deviceIds.map((id) => rooms.device(id))).disconnectSockets(true);
     },
   };
 
@@ -212,6 +225,11 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       if (!parsed.success)
         return ack({ ok: false, error: `invalid event: ${describeZodError(parsed.error)}` });
       const event = parsed.data;
+      if (device.visitor && device.visitor.expiresAt <= new Date()) {
+        ack({ ok: false, error: 'visitor pass ended' });
+        socket.disconnect(true);
+        return;
+      }
       try {
         if (event.kind === 'heartbeat') {
           await deps.deviceService.recordHeartbeat(
@@ -232,7 +250,15 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
+    // A visitor pass ends on time: the connection closes then (the device stops by itself too).
+    const passEnds = device.visitor
+      ? setTimeout(
+          () => socket.disconnect(true),
+          Math.max(0, device.visitor.expiresAt.getTime() - Date.now()),
+        )
+      : null;
     socket.on('disconnect', async () => {
+      if (passEnds) clearTimeout(passEnds);
       try {
         // A device that reconnected (to this process or another) before this connection timed out
         // is still online: only its last connection going marks it offline.

@@ -29,6 +29,17 @@ export function BlockedPage() {
     );
   }
 
+  // A visitor whose pass has ended: nothing loads but help, on this device's own clock.
+  if (message.visitor && Date.now() >= Date.parse(message.visitor.expiresAt)) {
+    return (
+      <main data-testid="waymark-blocked" data-reported={reported} className="band-senior">
+        <h1>{t.visitorEnded}</h1>
+        <p>{t.visitorEndedHelp}</p>
+        <HelpSection t={t} sites={helpSites} />
+      </main>
+    );
+  }
+
   const decision = explainBlock(url, message);
   const band = ageBand(message.policy.profile);
   const school = message.schoolName;

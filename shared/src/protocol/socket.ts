@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { CountrySchema, PupilLocaleSchema } from '../policy/help-sites';
 import { PolicySchema } from '../policy/schema';
+import { DeviceVisitorPassSchema } from './visitors';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
 
@@ -45,6 +46,8 @@ export const PolicyMessageSchema = z.object({
   country: CountrySchema.default('england'),
   /** The school's language for pupils' pages; a device's managed `locale` wins over it. */
   locale: PupilLocaleSchema.default('en'),
+  /** Set on a device enrolled with a visitor pass. */
+  visitor: DeviceVisitorPassSchema.nullable().default(null),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
