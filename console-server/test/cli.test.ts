@@ -191,3 +191,41 @@ describe('waymark check-url', () => {
     ]);
   });
 });
+
+describe('waymark check-url with a category list past the engine’s argument limit', () => {
+  it('answers for a 150,000-domain list (it threw RangeError: Maximum call stack size exceeded)', async () => {
+    const domains = Array.from({ length: 150_000 }, (_, i) => `casino${i}.example`);
+    const file = tempFile(
+      'big.json',
+      JSON.stringify({
+        version: 1,
+        profile: 'KS4',
+        mode: 'block-list',
+        allow: [],
+        block: [],
+        categories: { gambling: { action: 'block' } },
+        categoryLists: { gambling: domains },
+        alwaysAllowed: [],
+        overrides: [],
+      }),
+    );
+    const { code, stdout } = await run([
+      'check-url',
+      '--json',
+      '--policy',
+      file,
+      'https://casino149999.example/',
+      'https://homework.example/',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        url: 'https://casino149999.example/',
+        verdict: 'blocked',
+        rule: 'category gambling: "casino149999.example"',
+        category: 'gambling',
+      },
+      { url: 'https://homework.example/', verdict: 'allowed', rule: 'no rule blocks it', category: null },
+    ]);
+  }, 120_000);
+});

@@ -25,3 +25,4 @@ export * from './incidents/response-matrix';
 export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';
+export * from './util/append-all';

@@ -1,4 +1,4 @@
-import { HELP_SITE_HOSTS, parseFilter, parsePhraseLine, type Category } from '@waymark/shared';
+import { appendAll, HELP_SITE_HOSTS, parseFilter, parsePhraseLine, type Category } from '@waymark/shared';
 
 export interface BadLine {
   file?: string;
@@ -161,8 +161,8 @@ export function parseUt1(files: Record<string, string>): {
       continue;
     }
     const parsed = parseDomainList(text, file);
-    (byCategory[category] ??= []).push(...parsed.filters);
-    bad.push(...parsed.bad);
+    appendAll((byCategory[category] ??= []), parsed.filters);
+    appendAll(bad, parsed.bad);
   }
   return { byCategory, bad, unmapped: [...unmapped].sort() };
 }

@@ -3,6 +3,7 @@ import { evaluateUrl } from './evaluate';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type PolicyEntry } from './policy-entries';
 import { SAFE_SEARCH_ENGINES, YOUTUBE } from './safe-search';
 import type { Policy } from './schema';
+import { appendAll } from '../util/append-all';
 
 /** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
 type ResourceType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'script' | 'media' | 'other';
@@ -124,6 +125,8 @@ export function filterToRegex(filter: UrlFilter): string {
 
 interface Counter {
   next: number;
+  /** Regex rules made so far: a list of paths past Chrome's limit is refused before compiling the rest. */
+  regex: number;
 }
 
 function redirectAction(blockPage: string): DnrRule['action'] {
@@ -148,6 +151,7 @@ function entriesToRules(
       groups.set(key, group);
       continue;
     }
+    if (++ids.regex > DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES) tooManyRegexRules(ids.regex, true);
     rules.push({
       id: ids.next++,
       priority,
@@ -172,6 +176,12 @@ function entriesToRules(
     });
   }
   return rules;
+}
+
+function tooManyRegexRules(count: number, atLeast = false): never {
+  throw new PolicyCompileError(
+    `policy is too large for Chrome's rule limits: ${atLeast ? 'over ' : ''}${count - (atLeast ? 1 : 0)} regex rules (Chrome allows ${DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES}); use plain domains, not paths, ports or schemes, where you can`,
+  );
 }
 
 function checkLimits(rules: DnrRule[]): void {
@@ -203,7 +213,7 @@ function checkLimits(rules: DnrRule[]): void {
  * extension installs. Pure: same input, same rules. Throws PolicyCompileError past Chrome's limits.
  */
 export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[] {
-  const ids: Counter = { next: 1 };
+  const ids: Counter = { next: 1, regex: 0 };
   const { blockPage } = options;
   const rules = entriesToRules(alwaysAllowedEntries(policy), ids, blockPage, ALWAYS_ALLOWED_PRIORITY);
   const plan = planPolicy(policy, options);
@@ -214,9 +224,9 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     condition: { regexFilter: '^(.*)$', resourceTypes: FRAMES },
   });
   if (plan.kind === 'focus') {
-    rules.push(...entriesToRules(plan.allow, ids, blockPage), catchAll());
+    appendAll(rules, entriesToRules(plan.allow, ids, blockPage)).push(catchAll());
   } else {
-    rules.push(...entriesToRules(plan.entries, ids, blockPage));
+    appendAll(rules, entriesToRules(plan.entries, ids, blockPage));
     if (plan.defaultBlocks) rules.push(catchAll());
   }
   if (policy.safeSearch) rules.push(...safeSearchRules(policy, options, ids));

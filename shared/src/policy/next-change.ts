@@ -1,6 +1,7 @@
 import type { PolicyContext } from './policy-entries';
 import type { Policy } from './schema';
 import { localTime } from './time-windows';
+import { minOf } from '../util/append-all';
 
 const MINUTE = 60_000;
 
@@ -46,5 +47,5 @@ export function nextPolicyChange(policy: Policy, ctx: PolicyContext): Date | nul
       }
     }
   }
-  return times.length === 0 ? null : new Date(Math.min(...times));
+  return times.length === 0 ? null : new Date(minOf(times));
 }

@@ -1,3 +1,4 @@
+import { appendAll } from '../util/append-all';
 import type { Category } from './categories';
 import type { CategoryAction, Policy } from './schema';
 
@@ -54,6 +55,6 @@ export function policyDiff(before: PolicyBody, after: PolicyBody): string[] {
     ...Object.keys(after.categoryLists),
   ]) as Set<Category>;
   for (const c of listed)
-    lines.push(...listDiff(`${c} sites`, before.categoryLists[c] ?? [], after.categoryLists[c] ?? []));
+    appendAll(lines, listDiff(`${c} sites`, before.categoryLists[c] ?? [], after.categoryLists[c] ?? []));
   return lines;
 }

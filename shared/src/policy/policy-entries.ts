@@ -4,6 +4,7 @@ import type { Category } from './categories';
 import { HELP_SITES } from './help-sites';
 import type { CategoryAction, LessonOverride, Policy } from './schema';
 import { inTimeWindow } from './time-windows';
+import { appendAll } from '../util/append-all';
 
 /** Who is browsing and when: decides time windows, nominated users and active overrides. */
 export interface PolicyContext {
@@ -119,8 +120,9 @@ export function planPolicy(policy: Policy, ctx: PolicyContext): PolicyPlan {
   ];
   for (const [category, filters] of Object.entries(policy.categoryLists) as Array<[Category, string[]]>) {
     if (!categoryBlocks(policy.categories[category], policy, ctx)) continue;
-    list.push(
-      ...entries(filters, false, (f) => ({
+    appendAll(
+      list,
+      entries(filters, false, (f) => ({
         source: 'category',
         label: `category ${category}: "${f}"`,
         category,
