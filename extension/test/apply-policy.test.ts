@@ -34,9 +34,6 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
     className: 'Year 10',
     schoolName: 'Test School',
     keywords: {},
-    country: 'england',
-    locale: 'en',
-    visitor: null,
   };
 }
 

@@ -25,9 +25,6 @@ const policyFor = (profile: Profile): PolicyMessage => ({
   className: 'Year 5',
   schoolName: 'Test School',
   keywords: {},
-  country: 'england',
-  locale: 'en',
-  visitor: null,
 });
 
 describe('titleOf', () => {

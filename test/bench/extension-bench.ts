@@ -37,9 +37,6 @@ function message(allow: string[]): PolicyMessage {
     className: 'Year 5',
     schoolName: 'Bench School',
     keywords: {},
-    country: 'england',
-    locale: 'en',
-    visitor: null,
   };
 }
 

@@ -55,7 +55,7 @@ export function NoticePage() {
           {t.visitorAgree}
         </button>
       )}
-      <HelpSection t={t} sites={shownHelpSites(message.country, locale)} />
+      <HelpSection t={t} sites={shownHelpSites(message.country ?? 'england', locale)} />
     </main>
   );
 }

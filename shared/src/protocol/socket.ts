@@ -42,12 +42,12 @@ export const PolicyMessageSchema = z.object({
   schoolName: z.string(),
   /** Keyword lists for flagging searches on the device (the server flags again on arrival). */
   keywords: z.partialRecord(CategorySchema, z.array(z.string().max(200))).default({}),
-  /** The school's country: decides which help sites the block page shows first. */
-  country: CountrySchema.default('england'),
-  /** The school's language for pupils' pages; a device's managed `locale` wins over it. */
-  locale: PupilLocaleSchema.default('en'),
+  /** The school's country (england when absent): decides which help sites the block page shows first. */
+  country: CountrySchema.optional(),
+  /** The school's language for pupils' pages (en when absent); a device's managed `locale` wins over it. */
+  locale: PupilLocaleSchema.optional(),
   /** Set on a device enrolled with a visitor pass. */
-  visitor: DeviceVisitorPassSchema.nullable().default(null),
+  visitor: DeviceVisitorPassSchema.nullable().optional(),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
