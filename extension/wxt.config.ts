@@ -22,6 +22,8 @@ export default defineConfig({
       'alarms',
       'proxy',
       'webNavigation',
+      // Observing only: the redirects the extension's own rules made are the blocked attempts it reports.
+      'webRequest',
     ],
     // DNR ignores redirect rules for hosts the extension has no permission for.
     host_permissions: ['<all_urls>'],

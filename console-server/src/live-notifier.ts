@@ -1,3 +1,4 @@
+import { PROFILES } from '@waymark/shared';
 import type { DecisionOutcome } from './services/request-service';
 import type { ConsoleNamespace } from './sockets/console-namespace';
 import type { DevicePush } from './sockets/device-namespace';
@@ -7,6 +8,8 @@ import { rooms } from './sockets/rooms';
 export interface LiveNotifier {
   classPolicyChanged(classId: string): Promise<void>;
   profilePolicyChanged(schoolId: string, profile: string): Promise<void>;
+  /** Something every device of the school carries changed (its search keyword lists). */
+  schoolPolicyChanged(schoolId: string): Promise<void>;
   requestDecided(outcome: DecisionOutcome): Promise<void>;
 }
 
@@ -19,6 +22,9 @@ export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespa
   return {
     classPolicyChanged,
     profilePolicyChanged: (schoolId, profile) => devices.pushPolicyToProfile(schoolId, profile),
+    async schoolPolicyChanged(schoolId) {
+      await Promise.all(PROFILES.map((profile) => devices.pushPolicyToProfile(schoolId, profile)));
+    },
     async requestDecided({ event, status, classToPush }) {
       // The new rules first, then the answer: the block page goes on to the site once it is open.
       if (classToPush) await classPolicyChanged(classToPush);

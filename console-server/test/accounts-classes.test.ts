@@ -81,6 +81,13 @@ describe('class import from the MIS (CSV)', () => {
       profile: 'KS2',
       pupilCount: 3,
     });
+    // The DSL sees every class (a single-table query, where the count once compared the pupil's own columns).
+    const dsl = await login(server.url, 'dsl@demo.waymark.test');
+    const all = await fetch(`${server.url}/api/classes`, { headers: { cookie: dsl } }).then((r) => r.json());
+    expect(all.classes.find((c: { name: string }) => c.name === 'Year 6 (Swifts)')).toMatchObject({
+      pupilCount: 3,
+    });
+    expect(all.classes.every((c: { pupilCount: number }) => c.pupilCount > 0)).toBe(true);
   });
 
   it('says clearly when the file is not CSV it can read', async () => {

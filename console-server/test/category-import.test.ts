@@ -158,6 +158,10 @@ describe('POST /api/policies/keyword-lists/import', () => {
   afterAll(() => server.close());
 
   it('adds the school’s own phrases with their risks, flags with them on whole words, and sends them to devices', async () => {
+    // A device already connected gets the new lists at once, not at its next policy.
+    const connected = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    await connected.policy;
+    const pushed = new Promise<PolicyMessage>((resolve) => connected.once('policy', resolve));
     const res = await fetch(`${server.url}/api/policies/keyword-lists/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie: dsl },
@@ -176,6 +180,8 @@ describe('POST /api/policies/keyword-lists/import', () => {
         { line: 6, error: '"urgent" is not a risk (high, medium or low)' },
       ],
     });
+    expect((await pushed).keywords.violence).toEqual(['red dragons, high', 'orchard crew']);
+    connected.close();
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
     expect((await device.policy).keywords.violence).toEqual(['red dragons, high', 'orchard crew']);
     const search = {

@@ -58,7 +58,10 @@ describe('waymark deploy-policy', () => {
       serverUrl: 'http://localhost:8080',
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
     });
-    expect(policy.RestrictSigninToPattern).toBe('.*@(pupils\\.demo\\.waymark\\.test|demo\\.waymark\\.test)');
+    const name = (d: string) => d.replace(/\./g, '\\.').replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+    expect(policy.RestrictSigninToPattern).toBe(
+      `.*@(${name('pupils.demo.waymark.test')}|${name('demo.waymark.test')})`,
+    );
     expect(stderr).toMatch(/using the demo school’s/);
   });
 

@@ -22,7 +22,7 @@ const MANAGED_SCHEMA = JSON.parse(
     fileURLToPath(new URL('../../extension/public/managed_schema.json', import.meta.url)),
     'utf8',
   ),
-) as { properties: Record<string, { type: string; enum?: string[] }> };
+) as { properties: Record<string, { type: string; enum?: string[]; sensitiveValue?: boolean }> };
 
 const body = (target: DeployTarget, extra: Partial<DeployPolicyBody> = {}): DeployPolicyBody =>
   DeployPolicyBodySchema.parse({
@@ -138,6 +138,8 @@ function expectManagedConfig(config: Json) {
     expect(typeof value).toBe(property!.type);
     if (property!.enum) expect(property!.enum).toContain(value);
   }
+  // The token enrolls any device into the school: chrome://policy and edge://policy mask it.
+  expect(MANAGED_SCHEMA.properties.enrollmentToken?.sensitiveValue).toBe(true);
   expect(config).toMatchObject({
     serverUrl: 'https://waymark.school.example',
     enrollmentToken: 'enrol-Year2-7Qz',
@@ -184,6 +186,9 @@ function expectHardening(policy: Json, browser: 'chrome' | 'edge') {
   const pattern = policy.RestrictSigninToPattern as string;
   expect(fullMatch(pattern, 'mia.walker@pupils.school.example')).toBe(true);
   expect(fullMatch(pattern, 'head@school.example')).toBe(true);
+  // Edge matches the pattern case-sensitively: a pupil whose address has capitals must still sign in.
+  expect(fullMatch(pattern, 'Mia.Walker@Pupils.SCHOOL.Example')).toBe(true);
+  expect(fullMatch(pattern, 'someone@GMAIL.com')).toBe(false);
   expect(fullMatch(pattern, 'someone@gmail.com')).toBe(false);
   expect(fullMatch(pattern, 'x@school.example.evil.com')).toBe(false);
   expect(fullMatch(pattern, 'x@schoolXexample')).toBe(false);

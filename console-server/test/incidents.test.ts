@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { main } from '../src/cli/main';
 import { verifyLog } from '../src/incidents/verify-log';
@@ -126,6 +127,32 @@ describe('the incident log', () => {
     const res = await call('POST', '/api/incidents/from-events', 'tech', { eventIds: [tamper.id] });
     expect(res.status).toBe(201);
     expect(res.body.incident).toMatchObject({ category: 'circumvention', severity: 'high' });
+  });
+
+  it('from a flagged search: the category and severity of its most serious phrase (issue 14)', async () => {
+    const device = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
+      user: 'freya.green@pupils.demo.waymark.test',
+    });
+    const bullied = {
+      ...blockedEvent(),
+      kind: 'search' as const,
+      url: 'https://www.google.co.uk/search?q=x',
+      engine: 'Google',
+      flags: [],
+    };
+    const searches = [
+      { ...bullied, id: uuidv7(), query: 'everyone at school hates me' },
+      { ...bullied, id: uuidv7(), query: 'how to kil myslef' },
+    ];
+    for (const s of searches) expect(await device.emitWithAck('event', s)).toMatchObject({ ok: true });
+    device.disconnect();
+    const one = await call('POST', '/api/incidents/from-events', 'dsl', { eventIds: [searches[0]!.id] });
+    expect(one.body.incident).toMatchObject({ category: 'cyberbullying' });
+    const both = await call('POST', '/api/incidents/from-events', 'dsl', {
+      eventIds: searches.map((s) => s.id),
+    });
+    expect(both.body.incident).toMatchObject({ category: 'self-harm', severity: 'high' });
   });
 
   it('from scratch, also about staff; junk gets a 400 that says what is wrong', async () => {

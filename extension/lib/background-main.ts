@@ -1,18 +1,21 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import {
   DeviceEventSchema,
   describeZodError,
+  PolicyMessageSchema,
   type DeviceEventInput,
   type PolicyMessage,
 } from '@waymark/shared';
+import { passMirror, watchBlockRedirects } from './block-redirects';
 import { detectorFor } from './detection';
-import { applyPolicy, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
+import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
+import { validPolicyMessage } from './policy-message';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
-import { heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
+import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
@@ -70,8 +73,21 @@ export function startBackground(): void {
     void flush();
   };
 
-  async function onPolicy(message: PolicyMessage) {
+  /**
+   * The policy in force: the one applied, or before that (the worker just woke for an event) the
+   * cached one. Events wait for it rather than being dropped.
+   */
+  async function currentPolicy(): Promise<PolicyMessage | null> {
+    if (policy) return policy;
+    const parsed = PolicyMessageSchema.safeParse(await cachedPolicyItem.getValue());
+    return parsed.success ? parsed.data : null;
+  }
+
+  async function onPolicy(raw: PolicyMessage) {
     try {
+      const parsed = PolicyMessageSchema.safeParse(raw);
+      if (!parsed.success) throw new Error(`invalid policy: ${describeZodError(parsed.error)}`);
+      const message = parsed.data;
       const now = new Date();
       await applyPolicy(message, now, user);
       policy = message;
@@ -92,7 +108,7 @@ export function startBackground(): void {
     // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
     if (alarm.name === REFRESH_ALARM) {
       void inOrder(async () => {
-        const cached = await cachedPolicyItem.getValue();
+        const cached = validPolicyMessage(await cachedPolicyItem.getValue());
         if (cached) await onPolicy(cached);
       });
     }
@@ -101,7 +117,30 @@ export function startBackground(): void {
   });
   void browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MINUTES });
 
-  watchSearches((search) => {
+  // Blocked attempts are reported from the redirects the extension's own rules made, never from
+  // the block page (which any site can frame with a made-up address).
+  const reports = new Map<string, Promise<void>>();
+  watchBlockRedirects(blockPageUrl, (redirect) => {
+    const reported = (async () => {
+      const current = await currentPolicy();
+      if (!current) return;
+      const decision = explainBlock(redirect.url, current);
+      // A mirror of an allowed site comes to the block page only to be checked and let through.
+      if (decision?.verdict !== 'blocked') return;
+      await queue(blockedEvent(redirect.url, decision, current, redirect.frame));
+      // Trying a proxy or VPN site is an attempt to get round the school's filter.
+      if (decision.category === 'proxy-vpn') {
+        await queue(
+          tamperEvent(current, 'proxy-vpn-site', `tried ${new URL(redirect.url).hostname}`, redirect.url),
+        );
+      }
+    })().catch((error) => console.error('waymark: report', error));
+    reports.set(redirect.url, reported);
+    if (reports.size > 100) reports.delete(reports.keys().next().value!);
+  });
+
+  watchSearches(async (search) => {
+    const policy = await currentPolicy();
     if (!policy) return;
     const detection = detectorFor(policy).match(search.query, { profile: policy.policy.profile });
     void queue(searchEvent(policy, search.url, search.engine, search.query, search.blocked, detection));
@@ -109,7 +148,8 @@ export function startBackground(): void {
 
   // Page and video titles, for KS2 and older: matched here, and only a flagged one is reported.
   const reportedTitles: string[] = [];
-  watchTitles((seen) => {
+  watchTitles(async (seen) => {
+    const policy = await currentPolicy();
     if (!policy || !TITLE_PROFILES.has(policy.policy.profile) || reportedTitles.includes(seen.title)) return;
     const event = flaggedTitleEvent(
       policy,
@@ -123,18 +163,24 @@ export function startBackground(): void {
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.
-  watchProxySettings((detail) => {
+  watchProxySettings(async (detail) => {
+    const policy = await currentPolicy();
     if (policy) void queue(tamperEvent(policy, 'proxy-settings', detail));
   });
 
   const handlers: {
     [K in keyof RuntimeMessages]: (
       message: RuntimeMessage & { type: K },
+      sender: Browser.runtime.MessageSender,
     ) => Promise<RuntimeMessages[K]['response']>;
   } = {
     async report({ event }) {
       const parsed = DeviceEventSchema.safeParse(event);
       if (!parsed.success) return { queued: false, error: describeZodError(parsed.error) };
+      // Pages report only what a pupil sends; blocked attempts come from the rules' own redirects.
+      if (parsed.data.kind !== 'unblock-request' && parsed.data.kind !== 'concern') {
+        return { queued: false, error: `pages do not report ${parsed.data.kind} events` };
+      }
       await queue(event);
       return { queued: true };
     },
@@ -147,6 +193,17 @@ export function startBackground(): void {
       });
       return { ok: true };
     },
+    async reported({ url }) {
+      const pending = reports.get(url);
+      if (pending) await pending;
+      return { reported: pending !== undefined };
+    },
+    async 'pass-mirror'({ url }, sender) {
+      const current = await currentPolicy();
+      const tabId = sender.tab?.id;
+      if (!current || tabId === undefined) return { passed: false };
+      return { passed: await passMirror(current, url, tabId) };
+    },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());
       return { connected: connection.connected, policy: current, user, pendingEvents: await outbox.size() };
@@ -154,22 +211,35 @@ export function startBackground(): void {
   };
 
   // Listeners are registered synchronously so a message that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only the extension's own pages may ask (the block page runs in other sites' frames too, but as
+    // the extension's own origin).
+    if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as { type?: string } | null)?.type;
-    if (type !== 'report' && type !== 'status' && type !== 'accept-notice') return undefined;
-    return (handlers[type] as (m: unknown) => Promise<unknown>)(message);
+    if (type === undefined || !(type in handlers)) return undefined;
+    return (handlers[type as keyof RuntimeMessages] as (m: unknown, s: unknown) => Promise<unknown>)(
+      message,
+      sender,
+    );
   });
 
   async function connect() {
     user = await profileEmail();
-    connection.connect(await loadConfig(), user).catch((e) => console.error('waymark: connect', e));
+    const config = await loadConfig();
+    if (config.source === 'none') {
+      // A production build with no managed configuration yet (a force-install first sees {}).
+      console.warn('waymark: no server configured (managed configuration serverUrl and enrollmentToken)');
+      connection.disconnect();
+      return;
+    }
+    connection.connect(config, user).catch((e) => console.error('waymark: connect', e));
   }
   watchConfig(() => void connect());
 
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
-      const cached = await cachedPolicyItem.getValue();
+      const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       if (cached) await onPolicy(cached);
     });
     await connect();

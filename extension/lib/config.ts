@@ -22,16 +22,26 @@ export interface EffectiveConfig extends ManagedConfig {
   source: 'managed' | 'local' | 'build';
 }
 
+/** What the device knows when nothing names its server: it enforces its cached policy and waits. */
+export interface Unconfigured extends ManagedConfig {
+  source: 'none';
+}
+
 /**
  * A local override, for development and tests where no device policy exists. Managed
  * configuration always wins; pupils cannot reach this storage (developer mode is off by policy).
  */
 export const localConfigItem = storage.defineItem<ManagedConfig>('local:configOverride', { fallback: {} });
 
-const BUILD_DEFAULTS = {
-  serverUrl: import.meta.env.WXT_SERVER_URL ?? 'http://localhost:8080',
-  enrollmentToken: import.meta.env.WXT_ENROLLMENT_TOKEN ?? 'demo-enrol-year2',
-};
+/**
+ * Only `npm start`'s demo build carries a server and a token (extension/.env.demo); a production
+ * build that fell back to them would enroll a school's devices into the demo on localhost.
+ */
+type BuildDefaults = Pick<EffectiveConfig, 'serverUrl' | 'enrollmentToken'> | null;
+const BUILD_DEFAULTS: BuildDefaults =
+  import.meta.env.WXT_SERVER_URL && import.meta.env.WXT_ENROLLMENT_TOKEN
+    ? { serverUrl: import.meta.env.WXT_SERVER_URL, enrollmentToken: import.meta.env.WXT_ENROLLMENT_TOKEN }
+    : null;
 
 /** Chrome can take ~3 s to answer `storage.managed.get` at start-up; a fresh install first sees `{}`. */
 async function readManagedConfig(): Promise<ManagedConfig> {
@@ -49,7 +59,11 @@ async function readManagedConfig(): Promise<ManagedConfig> {
   }
 }
 
-export function mergeConfig(managed: ManagedConfig, local: ManagedConfig): EffectiveConfig {
+export function mergeConfig(
+  managed: ManagedConfig,
+  local: ManagedConfig,
+  defaults: BuildDefaults = BUILD_DEFAULTS,
+): EffectiveConfig | Unconfigured {
   if (managed.serverUrl && managed.enrollmentToken) {
     return {
       ...managed,
@@ -67,10 +81,11 @@ export function mergeConfig(managed: ManagedConfig, local: ManagedConfig): Effec
       source: 'local',
     };
   }
-  return { ...local, ...managed, ...BUILD_DEFAULTS, source: 'build' };
+  if (defaults) return { ...local, ...managed, ...defaults, source: 'build' };
+  return { ...local, ...managed, source: 'none' };
 }
 
-export async function loadConfig(): Promise<EffectiveConfig> {
+export async function loadConfig(): Promise<EffectiveConfig | Unconfigured> {
   const [managed, local] = await Promise.all([readManagedConfig(), localConfigItem.getValue()]);
   return mergeConfig(managed, local);
 }

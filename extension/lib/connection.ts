@@ -12,6 +12,7 @@ import {
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
 import type { SendResult } from './outbox';
+import { validPolicyMessage } from './policy-message';
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
 
@@ -84,7 +85,10 @@ export class ServerConnection {
         .getValue()
         .then((all) => deviceTokensItem.setValue({ ...all, [config.serverUrl]: message.deviceToken }));
     });
-    socket.on('policy', (message) => this.handlers.onPolicy(message));
+    socket.on('policy', (message) => {
+      const policy = validPolicyMessage(message);
+      if (policy) this.handlers.onPolicy(policy);
+    });
     socket.on('request-status', (message) => this.handlers.onRequestStatus(message));
     socket.on('connect', () => this.handlers.onConnect());
     socket.on('connect_error', (error) => {

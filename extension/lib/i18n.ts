@@ -41,6 +41,10 @@ export interface Strings {
   visitorReady: string;
   visitorEnded: string;
   visitorEndedHelp: string;
+  /** Why, for a page opened by its number address (an IP address) rather than its name. */
+  rawAddress: string;
+  /** Why, when the school blocks every copy of other sites (translate proxies, archives). */
+  mirrorSite: string;
 }
 
 const en: Strings = {
@@ -50,6 +54,9 @@ const en: Strings = {
   notAllowed: (className) => `Your school has not allowed this page${className ? ` for ${className}` : ''}.`,
   page: 'Page',
   reason: 'Why',
+  rawAddress:
+    'This address is a number (an IP address), not a website’s name, so the school’s filter cannot check it',
+  mirrorSite: 'This is a copy of another website (a translation or archive), and your school blocks those',
   askTeacherHeading: 'Do you need this page for your work?',
   reasonLabel: 'Tell your teacher why you need it',
   askTeacherButton: 'Ask my teacher to open it',
@@ -119,6 +126,9 @@ const cy: Strings = {
     `Dydy dy ysgol ddim wedi caniatáu’r dudalen hon${className ? ` ar gyfer ${className}` : ''}.`,
   page: 'Tudalen',
   reason: 'Pam',
+  rawAddress:
+    'Rhif (cyfeiriad IP) yw’r cyfeiriad hwn, nid enw gwefan, felly all hidlydd yr ysgol ddim ei wirio',
+  mirrorSite: 'Copi o wefan arall yw hwn (cyfieithiad neu archif), ac mae dy ysgol yn rhwystro’r rheini',
   askTeacherHeading: 'Wyt ti angen y dudalen hon ar gyfer dy waith?',
   reasonLabel: 'Dywed wrth dy athro pam rwyt ti ei hangen',
   askTeacherButton: 'Gofyn i fy athro ei hagor',

@@ -23,8 +23,16 @@ describe('configuration', () => {
     });
   });
 
-  it('falls back to the build defaults', () => {
-    expect(mergeConfig({}, {})).toMatchObject({ source: 'build', serverUrl: 'http://localhost:8080' });
+  it('falls back to the demo build’s defaults', () => {
+    const demo = { serverUrl: 'http://localhost:8080', enrollmentToken: 'demo-enrol-year2' };
+    expect(mergeConfig({}, {}, demo)).toMatchObject({ source: 'build', serverUrl: 'http://localhost:8080' });
+  });
+
+  it('has no server and no token of its own in a production build (no demo defaults)', () => {
+    expect(mergeConfig({ locale: 'cy' }, {})).toEqual({ locale: 'cy', source: 'none' });
+    expect(mergeConfig({ serverUrl: 'https://waymark.school.example' }, {}, null)).toMatchObject({
+      source: 'none',
+    });
   });
 
   it('keeps managed extras such as the device name when the server comes from elsewhere', () => {

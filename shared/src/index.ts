@@ -25,4 +25,7 @@ export * from './incidents/response-matrix';
 export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './deploy/api';
+export * from './incidents/prefill';
 export * from './util/append-all';
+export * from './policy/mirrors';
+export * from './policy/raw-address';

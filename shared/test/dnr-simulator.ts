@@ -1,7 +1,7 @@
-import type { DnrRule } from '../src';
+import type { DnrRule, ResourceType } from '../src';
 
 interface DnrOutcome {
-  action: 'allow' | 'redirect' | 'transform' | 'none';
+  action: 'allow' | 'block' | 'redirect' | 'transform' | 'none';
   target?: string;
   headers: Record<string, string>;
 }
@@ -12,10 +12,11 @@ interface DnrOutcome {
  * modifyHeaders rules add their headers. Outside the product (it stands for the browser), so tests
  * can check the rules' effect rather than their shape.
  */
-export function simulateDnr(rules: DnrRule[], url: string): DnrOutcome {
+export function simulateDnr(rules: DnrRule[], url: string, type: ResourceType = 'main_frame'): DnrOutcome {
   const host = new URL(url).hostname.replace(/\.$/, '');
   const matching = rules.filter((rule) => {
-    const { requestDomains, regexFilter, isUrlFilterCaseSensitive } = rule.condition;
+    const { requestDomains, regexFilter, isUrlFilterCaseSensitive, resourceTypes } = rule.condition;
+    if (!resourceTypes.includes(type)) return false;
     if (requestDomains && !requestDomains.some((d) => host === d || host.endsWith(`.${d}`))) return false;
     if (regexFilter && !new RegExp(regexFilter, isUrlFilterCaseSensitive ? '' : 'i').test(url)) return false;
     return true;
@@ -25,11 +26,14 @@ export function simulateDnr(rules: DnrRule[], url: string): DnrOutcome {
       r.action.type === 'modifyHeaders' ? r.action.requestHeaders.map((h) => [h.header, h.value]) : [],
     ),
   );
-  const rank = (r: DnrRule) => r.priority * 10 + (r.action.type === 'allow' ? 1 : 0);
+  // At equal priority allow beats block, which beats redirect.
+  const rank = (r: DnrRule) =>
+    r.priority * 10 + (r.action.type === 'allow' ? 2 : r.action.type === 'block' ? 1 : 0);
   const best = matching.filter((r) => r.action.type !== 'modifyHeaders').sort((a, b) => rank(b) - rank(a))[0];
   if (!best) return { action: 'none', headers };
   const action = best.action;
   if (action.type === 'allow' || action.type === 'modifyHeaders') return { action: 'allow', headers };
+  if (action.type === 'block') return { action: 'block', headers };
   if ('transform' in action.redirect) {
     const target = new URL(url);
     for (const p of action.redirect.transform.queryTransform.addOrReplaceParams)

@@ -209,11 +209,63 @@ describe('compilePolicy', () => {
     }
   });
 
-  it('gives every rule a unique id and only frame resource types', () => {
+  it('gives every rule a unique id; redirects only navigations and <object>/<embed> loads', () => {
     const rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     expect(rules.every((r) => r.id >= 1 && r.priority >= 1)).toBe(true);
-    expect(rules.every((r) => r.condition.resourceTypes.join() === 'main_frame,sub_frame')).toBe(true);
+    const redirects = rules.filter(
+      (r) => r.action.type === 'redirect' && 'regexSubstitution' in r.action.redirect,
+    );
+    expect(redirects.every((r) => r.condition.resourceTypes.join() === 'main_frame,sub_frame,object')).toBe(
+      true,
+    );
+  });
+
+  it('blocks <object>/<embed> loads of whatever a navigation would be blocked from', () => {
+    for (const p of [ks1, ks3]) {
+      const rules = compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+      for (const url of urls) {
+        const navigation = dnrVerdict(rules, url);
+        expect([
+          url,
+          simulateDnr(rules, url, 'object').action === 'redirect' ? 'blocked' : 'allowed',
+        ]).toEqual([url, navigation]);
+      }
+    }
+  });
+
+  it('blocked categories and the block list refuse every subresource and socket; an allow-list’s default does not', () => {
+    const types = ['xmlhttprequest', 'script', 'image', 'websocket', 'ping', 'media', 'other'] as const;
+    const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
+    for (const type of types) {
+      expect(simulateDnr(ks3rules, 'https://www.bet365.com/odds.json', type).action).toBe('block');
+      expect(simulateDnr(ks3rules, 'wss://blocked.test/socket', type).action).toBe('block');
+      expect(simulateDnr(ks3rules, 'https://example.org/app.js', type).action).toBe('none');
+      // A more specific allow beats the category's block for subresources too.
+      expect(simulateDnr(ks3rules, 'https://www.youtube.com/watch?v=lesson1', type).action).toBe('allow');
+      expect(simulateDnr(ks3rules, 'https://www.youtube.com/watch?v=other', type).action).toBe('block');
+    }
+    // KS1: a CDN an allowed page uses still loads; the school's explicit block list does not.
+    const withBlock = policy({ allow: ['topmarks.co.uk'], block: ['bad.test'] });
+    const ks1rules = compilePolicy(withBlock, { now: NOW, blockPage: BLOCK_PAGE });
+    for (const type of types) {
+      expect(simulateDnr(ks1rules, 'https://cdn.example.net/lib.js', type).action).toBe('none');
+      expect(simulateDnr(ks1rules, 'https://bad.test/x', type).action).toBe('block');
+    }
+    expect(simulateDnr(ks1rules, 'https://cdn.example.net/', 'main_frame').action).toBe('redirect');
+  });
+
+  it('help sites are never blocked, whatever the resource', () => {
+    const p = policy({
+      mode: 'block-list',
+      profile: 'KS4',
+      categories: { 'self-harm': { action: 'block' } },
+      categoryLists: { 'self-harm': ['childline.org.uk'] },
+    });
+    const rules = compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+    for (const type of ['main_frame', 'script', 'image', 'xmlhttprequest'] as const) {
+      expect(simulateDnr(rules, 'https://www.childline.org.uk/a', type).action).toBe('allow');
+    }
   });
 
   it('redirects blocked navigations to the block page with the original URL after #', () => {
@@ -237,6 +289,21 @@ describe('compilePolicy', () => {
     expect(Math.min(...rules.map((r) => r.priority))).toBe(1);
     const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
     expect(ks3rules.some((r) => r.condition.regexFilter === '^(.*)$')).toBe(false);
+  });
+
+  it('a blocked category’s domains share a redirect rule and a block rule per specificity', () => {
+    const gambling = Array.from({ length: 1_000 }, (_, i) => `site${i}.example`);
+    const p = policy({
+      mode: 'block-list',
+      profile: 'KS4',
+      categories: { gambling: { action: 'block' } },
+      categoryLists: { gambling },
+    });
+    const rules = compilePolicy(p, { now: NOW, blockPage: BLOCK_PAGE });
+    const groups = new Set(gambling.map((d) => d.length)).size;
+    expect(rules.filter((r) => r.action.type === 'block')).toHaveLength(groups);
+    expect(dnrVerdict(rules, 'https://www.site999.example/')).toBe('blocked');
+    expect(simulateDnr(rules, 'https://www.site999.example/a.png', 'image').action).toBe('block');
   });
 
   it('groups plain domains into few rules: 10,000 allowed domains fit easily', () => {

@@ -46,7 +46,7 @@ const cases: Case[] = [
   [['example.com'], [], 'ftp://example.com/file', 'blocked'],
   [['chrome://*'], [], 'chrome://settings/', 'blocked'],
   [['chrome://*'], [], 'https://example.com/', 'allowed'],
-  [['data:*'], [], 'data:text/html,hello', 'allowed'],
+  [['data:*'], [], 'data:text/html,hello', 'blocked'], // as the force-install test sees in real Chromium
   [['mycustom:*'], [], 'mycustom:anything', 'blocked'],
   [['mycustom://*'], [], 'mycustom://foo/bar', 'blocked'],
   [['mycustom:*'], [], 'https://mycustom.com/', 'allowed'],
@@ -138,6 +138,29 @@ const cases: Case[] = [
   // blob URLs are matched by their origin
   [['example.com'], [], 'blob:https://example.com/5e1c3a', 'blocked'],
   [['example.com'], [], 'blob:https://other.com/5e1c3a', 'allowed'],
+  // filesystem: URLs keep their scheme and are matched on their origin's host and path
+  [['example.com'], [], 'filesystem:https://example.com/temporary/page.html', 'blocked'],
+  [['example.com'], [], 'filesystem:https://other.com/temporary/page.html', 'allowed'],
+  [['filesystem:*'], [], 'filesystem:https://school.example/temporary/page.html', 'blocked'],
+  [['https://example.com'], [], 'filesystem:https://example.com/temporary/page.html', 'allowed'],
+  [['*'], ['school.example'], 'filesystem:https://school.example/persistent/a.html', 'allowed'],
+  // scheme-only filters without // (Chromium takes `scheme:*` for any scheme, standard or custom)
+  [['data:*'], [], 'data:text/html,<h1>hi</h1>', 'blocked'],
+  [['data:*'], [], 'https://data.example/', 'allowed'],
+  [['file:*'], [], 'file:///home/pupil/proxy.html', 'blocked'],
+  [['ftp:*'], [], 'ftp://files.example/pub/a.iso', 'blocked'],
+  [['ftp:*'], [], 'https://files.example/pub/a.iso', 'allowed'],
+  [['javascript:*'], [], 'javascript:alert(1)', 'blocked'],
+  // a repeated query key: an allow filter needs every occurrence to match, a block filter any one
+  [['youtube.com'], ['youtube.com/watch?v=abc'], 'https://www.youtube.com/watch?v=abc', 'allowed'],
+  [['youtube.com'], ['youtube.com/watch?v=abc'], 'https://www.youtube.com/watch?v=abc&v=xyz', 'blocked'],
+  [['youtube.com'], ['youtube.com/watch?v=abc'], 'https://www.youtube.com/watch?v=xyz&v=abc', 'blocked'],
+  [['youtube.com'], ['youtube.com/watch?v=abc'], 'https://www.youtube.com/watch?v=abc&t=30&v=abc', 'allowed'],
+  [['youtube.com'], ['youtube.com/watch?v=ab*'], 'https://www.youtube.com/watch?v=abc&v=abd', 'allowed'],
+  [['youtube.com'], ['youtube.com/watch?v=ab*'], 'https://www.youtube.com/watch?v=abc&v=xbd', 'blocked'],
+  [['youtube.com'], ['youtube.com/watch?v=abc'], 'https://www.youtube.com/watch?list=1', 'blocked'],
+  [['example.com/search?q=bad'], [], 'https://example.com/search?q=good&q=bad', 'blocked'],
+  [['example.com/search?q=bad'], [], 'https://example.com/search?q=good&q=fine', 'allowed'],
   // hosts with a trailing slash in the filter
   [['example.com/'], [], 'https://example.com/', 'blocked'],
   [['com'], [], 'https://example.com/', 'blocked'],

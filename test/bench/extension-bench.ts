@@ -20,7 +20,7 @@ declare const chrome: {
 const RUNS = 7;
 const BLOCK_PAGE = `chrome-extension://${EXTENSION_ID}/blocked.html`;
 
-function message(allow: string[]): PolicyMessage {
+function message(allow: string[], extra: Record<string, unknown> = {}): PolicyMessage {
   return {
     policy: PolicySchema.parse({
       version: 1,
@@ -32,6 +32,7 @@ function message(allow: string[]): PolicyMessage {
       categoryLists: {},
       alwaysAllowed: ['127.0.0.1'],
       overrides: [],
+      ...extra,
     }),
     classIds: [],
     className: 'Year 5',
@@ -48,7 +49,7 @@ const browser = await launchPupilBrowser(['MAP *.test 127.0.0.1']);
 const origin = await startOriginServer();
 
 /** What applyPolicy does: compile, then replace every dynamic rule and turn off the static ruleset. */
-async function applyOnce(m: PolicyMessage): Promise<{ compile: number; install: number }> {
+async function applyOnce(m: PolicyMessage): Promise<{ compile: number; install: number; rules: number }> {
   const t0 = performance.now();
   const rules = compilePolicy(m.policy, { now: new Date(), classIds: m.classIds, blockPage: BLOCK_PAGE });
   const compile = performance.now() - t0;
@@ -60,7 +61,7 @@ async function applyOnce(m: PolicyMessage): Promise<{ compile: number; install: 
     await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
     return performance.now() - start;
   }, rules);
-  return { compile, install };
+  return { compile, install, rules: rules.length };
 }
 
 async function measureApply(m: PolicyMessage) {
@@ -70,6 +71,7 @@ async function measureApply(m: PolicyMessage) {
     compile: median(runs.map((r) => r.compile)),
     install: median(runs.map((r) => r.install)),
     total: median(runs.map((r) => r.compile + r.install)),
+    rules: runs[0]!.rules,
   };
 }
 
@@ -89,8 +91,26 @@ async function firstPaint(url: string): Promise<number> {
 
 const big = message(Array.from({ length: 10_000 }, (_, i) => `school-site-${i}.example`));
 const empty = message([]);
+// A KS4 block-list: 10,000 category domains over four categories and 200 sites the school blocks,
+// 50 of them by path (regex rules).
+const categoryDomains = (c: string) => Array.from({ length: 2_500 }, (_, i) => `${c}-site-${i}.example`);
+const blockList = message([], {
+  profile: 'KS4',
+  mode: 'block-list',
+  block: [
+    ...Array.from({ length: 150 }, (_, i) => `blocked-${i}.example`),
+    ...Array.from({ length: 50 }, (_, i) => `paths-${i}.example/games`),
+  ],
+  categories: Object.fromEntries(
+    ['gambling', 'pornography', 'proxy-vpn', 'gaming'].map((c) => [c, { action: 'block' }]),
+  ),
+  categoryLists: Object.fromEntries(
+    ['gambling', 'pornography', 'proxy-vpn', 'gaming'].map((c) => [c, categoryDomains(c)]),
+  ),
+});
 const baselineApply = await measureApply(empty);
 const bigApply = await measureApply(big);
+const blockListApply = await measureApply(blockList);
 
 await browser.worker.evaluate(async (m) => chrome.storage.local.set({ policy: m }), message(['bbc.co.uk']));
 const baselinePaint = await firstPaint(`http://static.test:${origin.port}/`);
@@ -102,7 +122,10 @@ console.log(
 console.log('| measure | Waymark | baseline | baseline is |');
 console.log('|---|---|---|---|');
 console.log(
-  `| apply a policy of 10,000 allowed domains (compile + install DNR rules) | ${fmt(bigApply.total)} (compile ${fmt(bigApply.compile)}, install ${fmt(bigApply.install)}) | ${fmt(baselineApply.total)} | an empty allow-list policy |`,
+  `| apply a policy of 10,000 allowed domains (compile + install ${bigApply.rules} DNR rules) | ${fmt(bigApply.total)} (compile ${fmt(bigApply.compile)}, install ${fmt(bigApply.install)}) | ${fmt(baselineApply.total)} | an empty allow-list policy |`,
+);
+console.log(
+  `| apply a KS4 block-list of 10,000 category domains and 200 blocked sites (${blockListApply.rules} DNR rules) | ${fmt(blockListApply.total)} (compile ${fmt(blockListApply.compile)}, install ${fmt(blockListApply.install)}) | ${fmt(baselineApply.total)} | an empty allow-list policy |`,
 );
 console.log(
   `| block page first contentful paint | ${fmt(blockPaint)} | ${fmt(baselinePaint)} | a static local page |`,

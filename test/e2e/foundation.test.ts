@@ -21,7 +21,7 @@ import {
   type PupilBrowser,
 } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
-import { requireBuiltExtension } from '../support/paths';
+import { EXTENSION_DIR, requireBuiltExtension } from '../support/paths';
 
 // On the KS1 starter allow-list, and a known gaming site that is not: both resolve to this machine.
 const ALLOWED_HOST = 'www.topmarks.co.uk';
@@ -70,6 +70,15 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     expect(page.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/blocked\.html/);
     expect(origin.hits(ALLOWED_HOST)).toBe(0);
     await page.close();
+  });
+
+  it('is a production build with no demo server or token of its own (only `npm start`’s build has them)', () => {
+    const built = fs.readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' });
+    for (const file of built.filter((f) => /\.(js|json|html)$/.test(f))) {
+      const text = fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
+      expect(text, file).not.toContain(DEMO_ENROLLMENT_TOKENS.year2);
+      expect(text, file).not.toContain('localhost:8080');
+    }
   });
 
   it('enrolls, installs the KS1 policy as DNR rules, and enforces it', async () => {

@@ -37,9 +37,18 @@ const INTERNAL_PAGES = [
   'serviceworker-internals',
 ];
 
-/** RestrictSigninToPattern is a regular expression matched against the whole account name. */
+/**
+ * RestrictSigninToPattern is a regular expression matched against the whole account name. Edge
+ * matches it case-sensitively (Microsoft's documentation), and account names come in any case
+ * (Mia.Walker@School.example), so each letter of a domain is written as both cases: `[sS]`.
+ * The same pattern is given to Chrome, which needs no inline flags for it.
+ */
 function signInPattern(domains: string[]): string {
-  const escaped = domains.map((d) => d.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const escaped = domains.map((d) =>
+    d
+      .replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+      .replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`),
+  );
   return escaped.length === 1 ? `.*@${escaped[0]}` : `.*@(${escaped.join('|')})`;
 }
 

@@ -86,7 +86,10 @@ export function policyRoutes(deps: {
     handle(async (req, res) => {
       const who = requireCapability(req, 'edit-policies');
       const { category, content, reason } = parseBody(ImportKeywordListBodySchema, req.body);
-      res.json({ summary: await deps.keywordService.import(who, category, content, reason) });
+      const summary = await deps.keywordService.import(who, category, content, reason);
+      // Devices flag searches with these lists themselves, offline too: send them out now.
+      if (summary.added > 0) await deps.live.schoolPolicyChanged(who.schoolId);
+      res.json({ summary });
     }),
   );
 

@@ -2,16 +2,14 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-or
 import { v7 as uuidv7 } from 'uuid';
 import {
   can,
+  incidentPrefill,
   isIllegalCategory,
-  SEVERITIES,
-  type IncidentCategory,
   type IncidentChangeBody,
   type IncidentDirectory,
   type IncidentListQuery,
   type IncidentRecord,
   type RaiseFromEventsBody,
   type RaiseIncidentBody,
-  type Severity,
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
@@ -25,16 +23,6 @@ import { applyChange, type IncidentState } from './incident-state';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type IncidentRow = typeof incidents.$inferSelect;
-
-const worst = (a: Severity, b: Severity): Severity =>
-  SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
-
-function categoryFromEvent(e: StoredEvent): IncidentCategory {
-  if (e.category) return e.category;
-  if (e.kind === 'tamper') return 'circumvention';
-  const flags = e.details.flags as IncidentCategory[] | undefined;
-  return flags?.[0] ?? 'other';
-}
 
 function describeEvent(e: StoredEvent): string {
   const who = e.pupilName ?? e.user ?? `the pupil using ${e.deviceName}`;
@@ -200,14 +188,15 @@ export function createIncidentService(deps: {
         events.push(e);
       }
       const first = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))[0]!;
+      const suggested = incidentPrefill(events);
       return create(who, {
         subject: 'pupil',
         pupilEmail: first.user,
         personName: first.pupilName ?? (first.user ? null : `Pupil using ${first.deviceName}`),
         classId: first.classId,
         deviceId: first.deviceId,
-        category: body.category ?? categoryFromEvent(first),
-        severity: body.severity ?? events.map((e) => e.severity).reduce(worst),
+        category: body.category ?? suggested.category,
+        severity: body.severity ?? suggested.severity,
         status: 'open',
         description: body.description || events.map(describeEvent).join('\n'),
         actions: [],

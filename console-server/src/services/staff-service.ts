@@ -11,7 +11,7 @@ import {
   type UpdateStaffBody,
 } from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { classes, classTeachers, pupils, schools, sessions, staff, trusts } from '../db/schema';
+import { classes, classTeachers, schools, sessions, staff, trusts } from '../db/schema';
 import { createAccessRevocations, type AccessRevocations } from '../auth/access-revocations';
 import { hashPassword, hashSecret, newSecret, sessionKeyOf, verifyPassword } from '../auth/tokens';
 
@@ -297,7 +297,9 @@ export function createStaffService({
 
     /** Classes a staff member may watch: their own, or every class for the DSL. */
     async watchableClasses(who: Staff): Promise<ClassSummary[]> {
-      const pupilCount = sql<number>`(select count(*)::int from ${pupils} where ${pupils.classId} = ${classes.id})`;
+      // Written with explicit table names: Drizzle leaves columns unqualified in a single-table select, and an
+      // unqualified "id" inside the subquery is the pupil's id, which made every class count 0 for the DSL.
+      const pupilCount = sql<number>`(select count(*)::int from "pupils" where "pupils"."class_id" = "classes"."id")`;
       const columns = { id: classes.id, name: classes.name, profile: classes.profile, pupilCount };
       const rows = can(who.role, 'watch-all-classes')
         ? await db

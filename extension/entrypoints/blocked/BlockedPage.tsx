@@ -6,19 +6,27 @@ import { RequestForm } from '../../components/RequestForm';
 import { ageBand } from '../../lib/age-band';
 import { strings } from '../../lib/i18n';
 import { concernEvent, explainBlock, unblockRequestEvent } from '../../lib/pupil-events';
-import { blockedUrl, report, usePolicyAndLocale, useReportOnce, useRequest } from './use-block-page';
+import {
+  blockedUrl,
+  report,
+  useMirrorPass,
+  usePolicyAndLocale,
+  useReported,
+  useRequest,
+} from './use-block-page';
 
 export function BlockedPage() {
   const url = blockedUrl();
   const { message, locale } = usePolicyAndLocale();
-  const reported = useReportOnce(url, message);
+  const reported = useReported(url);
+  const passing = useMirrorPass(url, message);
   const request = useRequest(url, message);
   const t = strings(locale);
   document.documentElement.lang = locale;
   document.title = `${t.blockedTitle} – Waymark`;
   const helpSites = shownHelpSites(message?.country ?? 'england', locale);
 
-  if (message === undefined) return null;
+  if (message === undefined || passing) return null;
   if (message === null) {
     return (
       <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
@@ -69,7 +77,13 @@ export function BlockedPage() {
     );
   }
 
-  const category = decision?.category ? t.categories[decision.category] : null;
+  const category = decision?.category
+    ? t.categories[decision.category]
+    : decision?.source === 'ip-address'
+      ? t.rawAddress
+      : decision?.source === 'mirror'
+        ? t.mirrorSite
+        : null;
   return (
     <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
       <h1>{t.blockedTitle}</h1>

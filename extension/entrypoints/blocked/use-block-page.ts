@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { DeviceEventInput, PolicyMessage, RequestStatusMessage } from '@waymark/shared';
+import {
+  mirrorOf,
+  type DeviceEventInput,
+  type PolicyMessage,
+  type RequestStatusMessage,
+} from '@waymark/shared';
 import { cachedPolicyItem } from '../../lib/apply-policy';
 import { loadConfig } from '../../lib/config';
 import type { Locale } from '../../lib/i18n';
 import { requestStatusesItem } from '../../lib/request-status';
-import { blockedEvent, explainBlock, tamperEvent } from '../../lib/pupil-events';
+import { explainBlock } from '../../lib/pupil-events';
 
 export function report(event: DeviceEventInput): Promise<unknown> {
   return browser.runtime.sendMessage({ type: 'report', event });
@@ -35,25 +40,38 @@ export function usePolicyAndLocale(): { message: PolicyMessage | null | undefine
 }
 
 /**
- * Reports the attempt once per page (a reload of the block page is not a new attempt). Returns
- * true once the background has queued it in the outbox.
+ * True once the background has queued the report of this attempt in the outbox. The page reports
+ * nothing itself: the background reports the redirects its own rules made, so a site that frames
+ * this page with a made-up address reports nothing (issue 21).
  */
-export function useReportOnce(url: string, message: PolicyMessage | null | undefined): boolean {
-  const key = `waymark-reported:${url}`;
-  const [queued, setQueued] = useState(() => sessionStorage.getItem(key) !== null);
+export function useReported(url: string): boolean {
+  const [reported, setReported] = useState(false);
   useEffect(() => {
-    if (!message || !url || sessionStorage.getItem(key)) return;
-    sessionStorage.setItem(key, '1');
-    const frame = window.top === window ? 'main_frame' : 'sub_frame';
-    const decision = explainBlock(url, message);
-    const reports = [report(blockedEvent(url, decision, message, frame))];
-    // Trying a proxy or VPN site is an attempt to get round the school's filter.
-    if (decision?.category === 'proxy-vpn') {
-      reports.push(report(tamperEvent(message, 'proxy-vpn-site', `tried ${new URL(url).hostname}`, url)));
-    }
-    void Promise.all(reports).then(() => setQueued(true));
-  }, [key, url, message]);
-  return queued;
+    if (!url) return;
+    void (browser.runtime.sendMessage({ type: 'reported', url }) as Promise<{ reported: boolean }>).then(
+      (answer) => setReported(answer.reported),
+    );
+  }, [url]);
+  return reported;
+}
+
+/**
+ * A mirror (translate proxy, archive, cache) comes here to be checked: when the policy allows the
+ * site it carries, the background lets it through for this tab and the page goes on. Returns
+ * true while that is under way, so the page shows nothing meanwhile.
+ */
+export function useMirrorPass(url: string, message: PolicyMessage | null | undefined): boolean {
+  const allowedMirror =
+    !!message && !!url && mirrorOf(url) !== null && explainBlock(url, message)?.verdict === 'allowed';
+  useEffect(() => {
+    if (!allowedMirror) return;
+    void (browser.runtime.sendMessage({ type: 'pass-mirror', url }) as Promise<{ passed: boolean }>).then(
+      (answer) => {
+        if (answer.passed) location.replace(url);
+      },
+    );
+  }, [allowedMirror, url]);
+  return allowedMirror;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema, type Category } from '../policy/categories';
-import type { IncidentCategory } from '../incidents/model';
+import { IncidentCategorySchema, type IncidentCategory } from '../incidents/kinds';
 
 /**
  * How worrying a phrase is. High: intent or method for self-harm or suicide, a grooming or
@@ -76,14 +76,17 @@ export const EventMatchSchema = z.object({
   category: CategorySchema,
   risk: RiskSchema,
   text: z.string().max(500),
+  /** The incident kind the phrase raises, when it is not the category (bullying → cyberbullying). */
+  incidentKind: IncidentCategorySchema.optional(),
 });
 export type EventMatch = z.infer<typeof EventMatchSchema>;
 
 /** The matches an event carries (most serious first, at most 20). */
 export const eventMatches = (detection: Detection): EventMatch[] =>
-  detection.matches.slice(0, 20).map(({ phrase, category, risk, text }) => ({
+  detection.matches.slice(0, 20).map(({ phrase, category, risk, text, incidentKind }) => ({
     phrase: phrase.slice(0, 200),
     category,
     risk,
     text: text.slice(0, 500),
+    ...(incidentKind !== category && { incidentKind }),
   }));

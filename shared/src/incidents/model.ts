@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES } from '../policy/categories';
 import { SeveritySchema } from '../protocol/events';
+import { IncidentCategorySchema } from './kinds';
 
 /**
  * Actions from the schools' incident-response matrices (shared/seeds): the pupils' table and,
@@ -37,19 +37,7 @@ export const IncidentActionSchema = z.enum(
   Object.keys(INCIDENT_ACTIONS) as [IncidentAction, ...IncidentAction[]],
 );
 
-/** Content categories, plus the kinds of incident the policies name that are not about a site. */
-export const INCIDENT_KINDS = [
-  ...CATEGORIES,
-  'cyberbullying',
-  'sharing-nudes',
-  'inappropriate-communication',
-  'misuse-of-school-systems',
-  'data-protection',
-  'circumvention',
-  'other',
-] as const;
-export const IncidentCategorySchema = z.enum(INCIDENT_KINDS);
-export type IncidentCategory = z.infer<typeof IncidentCategorySchema>;
+export { INCIDENT_KINDS, IncidentCategorySchema, type IncidentCategory } from './kinds';
 
 export const INCIDENT_STATUSES = ['open', 'under-review', 'closed'] as const;
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);

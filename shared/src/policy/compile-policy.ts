@@ -2,17 +2,36 @@ import type { UrlFilter } from '../url-filter/parse-filter';
 import { evaluateUrl } from './evaluate';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type PolicyEntry } from './policy-entries';
 import { SAFE_SEARCH_ENGINES, YOUTUBE } from './safe-search';
+import { MIRROR_FORMS } from './mirrors';
+import { addressRangeRegex, parseAddressRange, RAW_ADDRESS_REGEX } from './raw-address';
 import type { Policy } from './schema';
 import { appendAll } from '../util/append-all';
 
-/** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
-type ResourceType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'script' | 'media' | 'other';
+/** chrome.declarativeNetRequest.ResourceType. */
+export type ResourceType =
+  | 'main_frame'
+  | 'sub_frame'
+  | 'object'
+  | 'stylesheet'
+  | 'script'
+  | 'image'
+  | 'font'
+  | 'xmlhttprequest'
+  | 'ping'
+  | 'csp_report'
+  | 'media'
+  | 'websocket'
+  | 'webtransport'
+  | 'webbundle'
+  | 'other';
 
+/** The subset of chrome.declarativeNetRequest.Rule that Waymark produces. */
 export interface DnrRule {
   id: number;
   priority: number;
   action:
     | { type: 'allow' }
+    | { type: 'block' }
     | { type: 'redirect'; redirect: { regexSubstitution: string } }
     | {
         type: 'redirect';
@@ -48,11 +67,44 @@ export interface CompileOptions extends PolicyContext {
   blockPage: string;
 }
 
-const FRAMES: DnrRule['condition']['resourceTypes'] = ['main_frame', 'sub_frame'];
+/**
+ * What a block redirects to the block page: navigations, and `<object>`/`<embed>` loads (DNR's
+ * `object`), which otherwise show a blocked site inside an allowed page.
+ */
+export const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
+/**
+ * Everything else a page can load. The school's block list and blocked categories refuse these too
+ * (a page must not pull a blocked site's content in by fetch, image, script or socket); an
+ * allow-list's default does not, so the CDNs allowed pages use keep working.
+ */
+export const SUBRESOURCES: ResourceType[] = [
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+/** Allow rules are exceptions to blocks of every kind, so they cover every resource type. */
+const ALL_TYPES: ResourceType[] = [...NAVIGATIONS, ...SUBRESOURCES];
 /** Above any specificity priority: help sites and always-allowed hosts always win. */
 export const ALWAYS_ALLOWED_PRIORITY = 100_000_000;
+/**
+ * Mirrors go to the block page whatever else allows them; there the device reads the site they
+ * carry and, when the policy allows that site, lets this one mirror URL through for that tab (a
+ * session rule at this priority; allow wins at equal priority).
+ */
+export const MIRROR_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
 /** Above every allow rule, or an allow would stop the safe-search rewrite. */
-export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
+export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 2;
+/** The school's allowed addresses, above the refusal of raw addresses and an allow-list's default. */
+const ADDRESS_PRIORITY = 2;
 const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
@@ -61,7 +113,9 @@ export function specificityPriority(filter: UrlFilter): number {
   return 2 + (host * 2048 + Math.min(filter.path.length, 2047)) * 64 + Math.min(filter.query.length, 63);
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Escapes text for an RE2 regex (a DNR `regexFilter`). */
+export const escapeRegexText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = escapeRegexText;
 
 function isPlainDomain(filter: UrlFilter): boolean {
   return (
@@ -151,28 +205,57 @@ function entriesToRules(
       groups.set(key, group);
       continue;
     }
-    if (++ids.regex > DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES) tooManyRegexRules(ids.regex, true);
+    // A block is two regex rules (redirect and block), an allow one.
+    const regexRules = allow ? 1 : 2;
+    if (ids.regex + regexRules > DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES) {
+      tooManyRegexRules(DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES + 1, true);
+    }
+    ids.regex += regexRules;
+    const regexFilter = filterToRegex(filter);
+    if (allow) {
+      rules.push({
+        id: ids.next++,
+        priority,
+        action: { type: 'allow' },
+        condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: ALL_TYPES },
+      });
+      continue;
+    }
     rules.push({
       id: ids.next++,
       priority,
-      action: allow ? { type: 'allow' } : redirectAction(blockPage),
-      condition: {
-        regexFilter: filterToRegex(filter),
-        isUrlFilterCaseSensitive: true,
-        resourceTypes: FRAMES,
-      },
+      action: redirectAction(blockPage),
+      condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: NAVIGATIONS },
+    });
+    rules.push({
+      id: ids.next++,
+      priority,
+      action: { type: 'block' },
+      condition: { regexFilter, isUrlFilterCaseSensitive: true, resourceTypes: SUBRESOURCES },
     });
   }
   for (const group of groups.values()) {
+    const requestDomains = [...group.domains].sort();
+    if (group.allow) {
+      rules.push({
+        id: ids.next++,
+        priority: group.priority,
+        action: { type: 'allow' },
+        condition: { requestDomains, resourceTypes: ALL_TYPES },
+      });
+      continue;
+    }
     rules.push({
       id: ids.next++,
       priority: group.priority,
-      action: group.allow ? { type: 'allow' } : redirectAction(blockPage),
-      condition: {
-        requestDomains: [...group.domains].sort(),
-        ...(group.allow ? {} : { regexFilter: '^.*$' }),
-        resourceTypes: FRAMES,
-      },
+      action: redirectAction(blockPage),
+      condition: { requestDomains, regexFilter: '^.*$', resourceTypes: NAVIGATIONS },
+    });
+    rules.push({
+      id: ids.next++,
+      priority: group.priority,
+      action: { type: 'block' },
+      condition: { requestDomains, resourceTypes: SUBRESOURCES },
     });
   }
   return rules;
@@ -221,13 +304,40 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     id: ids.next++,
     priority: 1,
     action: { type: 'redirect', redirect: { regexSubstitution: `${blockPage}#\\1` } },
-    condition: { regexFilter: '^(.*)$', resourceTypes: FRAMES },
+    condition: { regexFilter: '^(.*)$', resourceTypes: NAVIGATIONS },
   });
+  for (const form of MIRROR_FORMS) {
+    rules.push({
+      id: ids.next++,
+      priority: MIRROR_PRIORITY,
+      action: redirectAction(blockPage),
+      condition: { regexFilter: form.regex, resourceTypes: NAVIGATIONS },
+    });
+  }
+  for (const entry of policy.allowedAddresses ?? []) {
+    const range = parseAddressRange(entry);
+    if (!range) continue;
+    rules.push({
+      id: ids.next++,
+      priority: ADDRESS_PRIORITY,
+      action: { type: 'allow' },
+      condition: { regexFilter: addressRangeRegex(range), resourceTypes: ALL_TYPES },
+    });
+  }
   if (plan.kind === 'focus') {
     appendAll(rules, entriesToRules(plan.allow, ids, blockPage)).push(catchAll());
   } else {
     appendAll(rules, entriesToRules(plan.entries, ids, blockPage));
     if (plan.defaultBlocks) rules.push(catchAll());
+    // A raw address skips every domain rule: a block-list refuses it unless the school allows it.
+    else {
+      rules.push({
+        id: ids.next++,
+        priority: 1,
+        action: redirectAction(blockPage),
+        condition: { regexFilter: RAW_ADDRESS_REGEX, resourceTypes: NAVIGATIONS },
+      });
+    }
   }
   if (policy.safeSearch) rules.push(...safeSearchRules(policy, options, ids));
   checkLimits(rules);

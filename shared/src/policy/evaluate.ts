@@ -2,6 +2,8 @@ import { FilterSet, urlParts, type UrlParts } from '../url-filter/match';
 import { parseFilter } from '../url-filter/parse-filter';
 import type { Category } from './categories';
 import { alwaysAllowedEntries, planPolicy, type PolicyContext, type RuleSource } from './policy-entries';
+import { mirrorOf } from './mirrors';
+import { addressAllowed, hostAddress } from './raw-address';
 import type { Policy } from './schema';
 
 export interface Decision {
@@ -12,11 +14,30 @@ export interface Decision {
   category: Category | null;
 }
 
+/** Mirrors of mirrors are followed this deep, then refused. */
+const MIRROR_DEPTH = 3;
+
 /** Decides one URL for one user at one moment: the "why is this blocked?" answer. Never throws. */
-export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext): Decision {
+export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext, depth = 0): Decision {
   const parts = urlParts(url);
   if (parts === null) {
     return { verdict: 'blocked', rule: 'not a valid web address', source: 'invalid-url', category: null };
+  }
+  // A mirror shows another site under its own address: it gets that site's verdict.
+  const mirror = mirrorOf(url);
+  if (mirror) {
+    const blocked = (rule: string): Decision => ({
+      verdict: 'blocked',
+      rule,
+      source: 'mirror',
+      category: null,
+    });
+    if (policy.mirrors === 'block') return blocked(`mirror sites are blocked (${mirror.form.name})`);
+    if (mirror.target !== null) {
+      if (depth >= MIRROR_DEPTH) return blocked(`a mirror of a mirror (${mirror.form.name})`);
+      const inner = evaluateUrl(policy, mirror.target, ctx, depth + 1);
+      return { ...inner, rule: `${mirror.form.name} of ${mirror.target}: ${inner.rule}` };
+    }
   }
   const always = new FilterSet(alwaysAllowedEntries(policy)).match(parts);
   if (always)
@@ -42,6 +63,20 @@ export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext): De
       source: hit.data.source,
       category: hit.data.category,
     };
+  }
+  const address = hostAddress(parts.host);
+  if (address) {
+    if (addressAllowed(address, policy.allowedAddresses ?? [])) {
+      return { verdict: 'allowed', rule: 'an address the school allows', source: 'allow', category: null };
+    }
+    if (!plan.defaultBlocks) {
+      return {
+        verdict: 'blocked',
+        rule: 'a raw IP address, not a site’s name',
+        source: 'ip-address',
+        category: null,
+      };
+    }
   }
   return plan.defaultBlocks
     ? {

@@ -40,7 +40,10 @@ export function policyDiff(before: PolicyBody, after: PolicyBody): string[] {
   lines.push(
     ...listDiff('allow-list', before.allow, after.allow),
     ...listDiff('block-list', before.block, after.block),
+    ...listDiff('allowed addresses', before.allowedAddresses ?? [], after.allowedAddresses ?? []),
   );
+  if ((before.mirrors ?? 'inherit') !== (after.mirrors ?? 'inherit'))
+    lines.push(`mirror sites: ${before.mirrors ?? 'inherit'} → ${after.mirrors ?? 'inherit'}`);
   const categories = new Set([
     ...Object.keys(before.categories),
     ...Object.keys(after.categories),

@@ -16,7 +16,15 @@ export interface PolicyContext {
 }
 
 export type RuleSource =
-  'always-allowed' | 'help-site' | 'focus' | 'override' | 'allow' | 'block' | 'category';
+  | 'always-allowed'
+  | 'help-site'
+  | 'focus'
+  | 'override'
+  | 'allow'
+  | 'block'
+  | 'category'
+  | 'ip-address'
+  | 'mirror';
 
 export interface RuleData {
   source: RuleSource;

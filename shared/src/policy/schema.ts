@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseFilter } from '../url-filter/parse-filter';
 import { CategorySchema, ProfileSchema } from './categories';
+import { AddressRangeSchema } from './raw-address';
 
 /** A Chrome URLBlocklist/URLAllowlist filter, validated with the same parser the matcher uses. */
 export const FilterStringSchema = z.string().superRefine((value, ctx) => {
@@ -65,6 +66,17 @@ export const PolicySchema = z.object({
   safeSearch: z.boolean().default(true),
   /** IANA zone the school's time windows are written in. */
   timeZone: z.string().min(1).default('Europe/London'),
+  /**
+   * Raw IP addresses a pupil may open (the school's own servers): addresses or IPv4 ranges; none
+   * when absent. Every other address is refused on block-list profiles, since an address skips
+   * every domain rule.
+   */
+  allowedAddresses: z.array(AddressRangeSchema).max(200).optional(),
+  /**
+   * Mirrors (translate proxies, web archives, search caches): `inherit` (the default) the verdict
+   * of the site they carry, or `block` them all.
+   */
+  mirrors: z.enum(['inherit', 'block']).optional(),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

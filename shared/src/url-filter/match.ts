@@ -21,19 +21,26 @@ const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, ws
 export function urlParts(input: unknown): UrlParts | null {
   if (typeof input !== 'string') return null;
   let url: URL;
+  let scheme: string;
   try {
     url = new URL(input.trim());
-    if (url.protocol === 'blob:' || url.protocol === 'filesystem:') {
-      // Chrome matches blob: and filesystem: URLs by the origin they were made in.
+    scheme = url.protocol.slice(0, -1).toLowerCase();
+    if (scheme === 'blob') {
+      // Chrome matches blob: URLs by the origin they were made in.
+      url = new URL(url.pathname);
+      scheme = url.protocol.slice(0, -1).toLowerCase();
+    } else if (scheme === 'filesystem') {
+      // A filesystem: URL keeps its own scheme (`filesystem:*` matches it, `https://host` does not)
+      // and is matched on the host, port and path of the origin it belongs to.
       url = new URL(url.pathname);
     }
   } catch {
     return null;
   }
-  const scheme = url.protocol.slice(0, -1).toLowerCase();
+  const portScheme = url.protocol.slice(0, -1).toLowerCase();
   let host = url.hostname.toLowerCase();
   while (host.endsWith('.')) host = host.slice(0, -1);
-  const port = url.port ? Number(url.port) : (DEFAULT_PORTS[scheme] ?? 0);
+  const port = url.port ? Number(url.port) : (DEFAULT_PORTS[portScheme] ?? 0);
   const query = url.search
     .slice(1)
     .split('&')
@@ -49,19 +56,28 @@ function isUrlParts(value: unknown): value is UrlParts {
   return typeof value === 'object' && value !== null && typeof (value as UrlParts).host === 'string';
 }
 
-function queryTokenMatches(token: QueryToken, query: UrlParts['query']): boolean {
-  return query.some(([key, value]) => {
-    if (token.value === null) return token.prefix ? key.startsWith(token.key) : key === token.key;
-    if (key !== token.key || value === null) return false;
-    return token.prefix ? value.startsWith(token.value) : value === token.value;
-  });
+/**
+ * A key=value token of a block filter matches when any occurrence of the key has the value; of an
+ * allow filter, only when every occurrence has it (Chromium's MATCH_ALL), so a pupil cannot append
+ * `&v=other` to an allowed `watch?v=…` address to have the last value win.
+ */
+function queryTokenMatches(token: QueryToken, query: UrlParts['query'], allow: boolean): boolean {
+  if (token.value === null) {
+    return query.some(([key]) => (token.prefix ? key.startsWith(token.key) : key === token.key));
+  }
+  const expected = token.value;
+  const valueMatches = (value: string | null) =>
+    value !== null && (token.prefix ? value.startsWith(expected) : value === expected);
+  const values = query.filter(([key]) => key === token.key).map(([, value]) => value);
+  return allow ? values.length > 0 && values.every(valueMatches) : values.some(valueMatches);
 }
 
-function filterMatches(filter: UrlFilter, url: UrlParts): boolean {
+function filterMatches(entry: FilterEntry, url: UrlParts): boolean {
+  const { filter } = entry;
   if (filter.scheme !== '' && filter.scheme !== url.scheme) return false;
   if (filter.port !== 0 && filter.port !== url.port) return false;
   if (filter.path !== '' && !url.path.startsWith(filter.path)) return false;
-  return filter.query.every((token) => queryTokenMatches(token, url.query));
+  return filter.query.every((token) => queryTokenMatches(token, url.query, entry.allow));
 }
 
 /** Chrome's precedence: longer host, then exact host, then longer path, then more query tokens, then allow. */
@@ -95,7 +111,7 @@ export class FilterSet<T = unknown> {
     if (parts === null) return null;
     let best: FilterEntry<T> | null = null;
     const consider = (entry: FilterEntry<T>) => {
-      if (filterMatches(entry.filter, parts) && (best === null || takesPrecedence(entry, best))) best = entry;
+      if (filterMatches(entry, parts) && (best === null || takesPrecedence(entry, best))) best = entry;
     };
     const hosts = candidateHosts(parts.host);
     hosts.forEach((host, level) => {

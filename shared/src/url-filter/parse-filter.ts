@@ -50,7 +50,7 @@ export interface UrlFilter {
 export type ParseFilterResult = { ok: true; filter: UrlFilter } | { ok: false; error: string };
 
 const SCHEME_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
-const CUSTOM_SCHEME_ONLY = /^([a-zA-Z][a-zA-Z0-9+.-]*):(\/\/)?\*$/;
+const SCHEME_WILDCARD = /^([a-zA-Z][a-zA-Z0-9+.-]*):(\/\/)?\*$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 export function isIpAddress(host: string): boolean {
@@ -90,8 +90,10 @@ export function parseFilter(input: unknown): ParseFilterResult {
   const hash = rest.indexOf('#');
   if (hash !== -1) rest = rest.slice(0, hash);
 
-  const custom = CUSTOM_SCHEME_ONLY.exec(rest);
-  if (custom && !STANDARD_SCHEMES.has(custom[1]!.toLowerCase())) {
+  // `scheme:*` and `scheme://*` match every URL of that scheme, standard (`data:*`, `file:*`,
+  // `ftp:*`) or custom: Chromium checks this form before anything else in a filter.
+  const custom = SCHEME_WILDCARD.exec(rest);
+  if (custom) {
     const scheme = custom[1]!.toLowerCase();
     return {
       ok: true,

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { SEVERITIES, type IncidentCategory, type Severity, type StoredEvent } from '@waymark/shared';
 import { liveApi } from './api';
 import { pupilOf, useFormatters } from './format';
-import { categoryChoices, descriptionParts, incidentCategoryFor, isIllegalEvent } from './raise-incident';
+import { categoryChoices, descriptionParts, incidentPrefillFor, isIllegalEvent } from './raise-incident';
 
 export interface RaisedIncident {
   id: string;
@@ -51,9 +51,9 @@ function IncidentForm({
 }) {
   const { t } = useTranslation('live');
   const format = useFormatters();
-  const suggested = incidentCategoryFor(event);
+  const { category: suggested, severity: suggestedSeverity } = incidentPrefillFor(event);
   const [category, setCategory] = useState<IncidentCategory>(suggested);
-  const [severity, setSeverity] = useState<Severity>(event.severity);
+  const [severity, setSeverity] = useState<Severity>(suggestedSeverity);
   const suggestedDescription = useDescription(event);
   const [description, setDescription] = useState(suggestedDescription);
   const ids = useId();

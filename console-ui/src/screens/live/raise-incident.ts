@@ -1,19 +1,13 @@
 import {
-  CATEGORIES,
+  incidentPrefill,
   INCIDENT_KINDS,
   isIllegalCategory,
   type IncidentCategory,
   type StoredEvent,
 } from '@waymark/shared';
 
-/** The category an incident raised from this event starts with (the server would choose the same). */
-export function incidentCategoryFor(event: StoredEvent): IncidentCategory {
-  if (event.category) return event.category;
-  if (event.kind === 'tamper') return 'circumvention';
-  const flags = Array.isArray(event.details.flags) ? event.details.flags : [];
-  const flagged = flags.find((f): f is IncidentCategory => (CATEGORIES as readonly unknown[]).includes(f));
-  return flagged ?? 'other';
-}
+/** The category and severity an incident raised from this event starts with (the server chooses the same). */
+export const incidentPrefillFor = (event: StoredEvent) => incidentPrefill([event]);
 
 /** Whether the illegal-content procedure applies (the address stays hidden from all but the DSL). */
 export function isIllegalEvent(event: StoredEvent): boolean {

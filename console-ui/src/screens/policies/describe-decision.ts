@@ -52,6 +52,9 @@ export function describeDecision(decision: Decision, profile: Profile): Decision
       return filter === null ? other : { key: 'allowList', values: { profile, filter } };
     case 'block':
       return filter === null ? other : { key: 'blockList', values: { profile, filter } };
+    case 'ip-address':
+    case 'mirror':
+      return other;
     case 'category':
       return filter === null || decision.category === null
         ? other
