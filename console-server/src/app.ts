@@ -17,6 +17,7 @@ import { createOidc, type OidcProviderConfig } from './auth/oidc';
 import { createDataProtectionService } from './data-protection/data-protection-service';
 import { dataProtectionRoutes } from './http/data-protection-routes';
 import { deviceRoutes } from './http/device-routes';
+import { visitorRoutes } from './http/visitor-routes';
 import { staffRoutes } from './http/staff-routes';
 import { createAlertService } from './alerts/alert-service';
 import { createMailer, type Mailer } from './alerts/mailer';
@@ -191,6 +192,10 @@ export function createApplication({
       }),
       expectedDevices: createExpectedDevices({ db }),
     }),
+  );
+  app.use(
+    '/api/visitor-passes',
+    visitorRoutes({ deviceService, disconnectDevices: (ids) => devices.push.disconnectDevices(ids) }),
   );
   app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService }));

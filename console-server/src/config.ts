@@ -20,10 +20,18 @@ interface ServerConfig {
   secureCookies: boolean;
   trustProxy: boolean;
   seedDemo: boolean;
+  /** `wales` seeds a Welsh demo school (Hwb, Welsh pupils' pages, Meic first); default england. */
+  demoCountry: 'england' | 'wales';
   /** SMTP server for alerts and weekly digests, e.g. smtp://user:pass@mail.school.example:587. */
   smtpUrl: string | undefined;
   /** Where staff reach the console (links in e-mails). */
   publicUrl: string | undefined;
+}
+
+function demoCountry(value: string | undefined): 'england' | 'wales' {
+  if (value === undefined || value === '' || value === 'england') return 'england';
+  if (value === 'wales') return 'wales';
+  throw new Error(`WAYMARK_DEMO_COUNTRY must be england or wales, not ${JSON.stringify(value)}`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -41,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.WAYMARK_SECURE_COOKIES === 'true',
     trustProxy: env.WAYMARK_TRUST_PROXY === 'true',
     seedDemo: env.WAYMARK_SEED_DEMO !== 'false',
+    demoCountry: demoCountry(env.WAYMARK_DEMO_COUNTRY),
     smtpUrl: env.WAYMARK_SMTP_URL || undefined,
     publicUrl: env.WAYMARK_PUBLIC_URL || undefined,
   };

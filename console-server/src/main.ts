@@ -15,7 +15,9 @@ const database = await openDatabase({
   dataDir: config.dataDir,
   poolSize: config.pgPoolSize,
 });
-const seeded = config.seedDemo ? await database.exclusive(() => seedDemoSchool(database.db)) : false;
+const seeded = config.seedDemo
+  ? await database.exclusive(() => seedDemoSchool(database.db, config.demoCountry))
+  : false;
 const mailer = createMailer(config.smtpUrl);
 const application = createApplication({
   db: database.db,

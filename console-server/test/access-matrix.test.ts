@@ -109,6 +109,7 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     ),
   'edit-policies': async (role) => granted((await call(role, 'GET', '/api/policies/KS1')).status),
   'manage-devices': async (role) => granted((await call(role, 'GET', '/api/devices')).status),
+  'issue-visitor-passes': async (role) => granted((await call(role, 'GET', '/api/visitor-passes')).status),
   'view-reports': async (role) => granted((await call(role, 'GET', '/api/reports/digest')).status),
   'view-change-log': async (role) => granted((await call(role, 'GET', '/api/policies/changes')).status),
   'manage-accounts': async (role) => granted((await call(role, 'GET', '/api/staff')).status),

@@ -20,7 +20,7 @@ describe('what the console editor relies on', () => {
       profile: 'KS1',
       version: 1,
       mode: 'allow-list',
-      allowCount: 12,
+      allowCount: 27,
       blockCount: 0,
     });
     expect(body.profiles.find((p: { profile: string }) => p.profile === 'KS4')).toMatchObject({

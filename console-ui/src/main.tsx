@@ -12,6 +12,7 @@ import { overviewRoutes } from './screens/overview/routes';
 import { policiesRoutes } from './screens/policies/routes';
 import { reportsRoutes } from './screens/reports/routes';
 import { trustRoutes } from './screens/trust/routes';
+import { visitorsRoutes } from './screens/visitors/routes';
 import { SignInPage } from './pages/SignInPage';
 import { startI18n } from './i18n';
 import './styles.css';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       ...deployRoutes,
       ...reportsRoutes,
       ...trustRoutes,
+      ...visitorsRoutes,
     ],
   },
 ]);

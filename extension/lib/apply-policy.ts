@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 
 /** The last policy the server sent: applied again at every start before the network is up. */
 export const cachedPolicyItem = storage.defineItem<PolicyMessage | null>('local:policy', { fallback: null });
@@ -18,12 +19,14 @@ export async function applyPolicy(
   now = new Date(),
   user: string | null = null,
 ): Promise<DnrRule[]> {
-  const rules = compilePolicy(message.policy, {
+  const state = visitorState(message, now, await noticeAcceptedItem.getValue());
+  const rules = rulesForVisitor(
+    message,
+    state,
+    () => compilePolicy(message.policy, { now, user, classIds: message.classIds, blockPage: blockPageUrl() }),
+    { blockPage: blockPageUrl(), noticePage: noticePageUrl() },
     now,
-    user,
-    classIds: message.classIds,
-    blockPage: blockPageUrl(),
-  });
+  );
   const dnr = browser.declarativeNetRequest;
   const existing = await dnr.getDynamicRules();
   await dnr.updateDynamicRules({
@@ -40,7 +43,10 @@ export const REFRESH_ALARM = 'policy-refresh';
 
 /** Sets (or clears) the alarm for the next moment the rules change by themselves. */
 export async function scheduleRefresh(message: PolicyMessage, now: Date): Promise<Date | null> {
-  const next = nextPolicyChange(message.policy, { now, classIds: message.classIds });
+  const change = nextPolicyChange(message.policy, { now, classIds: message.classIds });
+  // A visitor pass ends on time, online or not: the device recompiles then.
+  const passEnds = message.visitor ? new Date(message.visitor.expiresAt) : null;
+  const next = passEnds && passEnds > now && (!change || passEnds < change) ? passEnds : change;
   await browser.alarms.clear(REFRESH_ALARM);
   // A second late, so the override or window has really ended when we recompile.
   if (next) await browser.alarms.create(REFRESH_ALARM, { when: next.getTime() + 1000 });

@@ -20,6 +20,7 @@ import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
+import { noticeAcceptedItem } from './visitor-pass';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const HEARTBEAT_MINUTES = 5;
@@ -182,6 +183,15 @@ export function startBackground(): void {
       }
       await queue(event);
       return { queued: true };
+    },
+    async 'accept-notice'({ passId }) {
+      await inOrder(async () => {
+        const cached = await cachedPolicyItem.getValue();
+        if (cached?.visitor?.id !== passId) return;
+        await noticeAcceptedItem.setValue(passId);
+        await onPolicy(cached);
+      });
+      return { ok: true };
     },
     async reported({ url }) {
       const pending = reports.get(url);

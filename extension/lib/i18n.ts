@@ -23,7 +23,7 @@ export interface Strings {
   helpChildlineLink: string;
   helpCeop: string;
   helpCeopLink: string;
-  helpMeic: string | null;
+  helpMeic: string;
   concernButton: string;
   concernLabel: string;
   concernSend: string;
@@ -35,6 +35,12 @@ export interface Strings {
   connected: string;
   offline: string;
   categories: Record<Category, string>;
+  visitorNoticeTitle: (school: string) => string;
+  visitorGreeting: (name: string, until: string) => string;
+  visitorAgree: string;
+  visitorReady: string;
+  visitorEnded: string;
+  visitorEndedHelp: string;
   /** Why, for a page opened by its number address (an IP address) rather than its name. */
   rawAddress: string;
   /** Why, when the school blocks every copy of other sites (translate proxies, archives). */
@@ -70,7 +76,7 @@ const en: Strings = {
   helpChildlineLink: 'childline.org.uk',
   helpCeop: 'Worried about someone you met online?',
   helpCeopLink: 'Report it to CEOP',
-  helpMeic: null,
+  helpMeic: 'Meic: a free helpline for children and young people in Wales, 080880 23456',
   concernButton: 'I need help / report a concern',
   concernLabel: 'What is worrying you? (you can leave this empty)',
   concernSend: 'Send to my teacher',
@@ -82,6 +88,14 @@ const en: Strings = {
   yourClass: (className) => `Your class: ${className}`,
   connected: 'Connected to your school.',
   offline: 'Not connected to your school right now. What you do is still kept and sent later.',
+  visitorNoticeTitle: (school) => `Before you start: ${school}’s rules for visitors`,
+  visitorGreeting: (name, until) =>
+    `Hello ${name}. Your visitor pass lets you use the internet on this device until ${until}.`,
+  visitorAgree: 'I have read this and I agree',
+  visitorReady: 'Thank you. You can start now: type an address or open a bookmark.',
+  visitorEnded: 'Your visitor pass has ended',
+  visitorEndedHelp:
+    'This device no longer opens websites for you. If you still need it, ask the school office for a new pass.',
   categories: {
     'illegal-csam': 'Not allowed',
     'illegal-terrorism': 'Not allowed',
@@ -147,6 +161,14 @@ const cy: Strings = {
   connected: 'Wedi cysylltu â dy ysgol.',
   offline:
     'Heb gysylltu â dy ysgol ar hyn o bryd. Mae beth rwyt ti’n ei wneud yn cael ei gadw a’i anfon wedyn.',
+  visitorNoticeTitle: (school) => `Cyn dechrau: rheolau ${school} i ymwelwyr`,
+  visitorGreeting: (name, until) =>
+    `Helo ${name}. Mae eich tocyn ymwelydd yn gadael i chi ddefnyddio’r rhyngrwyd ar y ddyfais hon tan ${until}.`,
+  visitorAgree: 'Rydw i wedi darllen hwn ac rydw i’n cytuno',
+  visitorReady: 'Diolch. Gallwch chi ddechrau nawr: teipiwch gyfeiriad neu agorwch nod tudalen.',
+  visitorEnded: 'Mae eich tocyn ymwelydd wedi dod i ben',
+  visitorEndedHelp:
+    'Dydy’r ddyfais hon ddim yn agor gwefannau i chi mwyach. Os oes ei hangen arnoch chi o hyd, gofynnwch i swyddfa’r ysgol am docyn newydd.',
   categories: {
     'illegal-csam': 'Dim caniatâd',
     'illegal-terrorism': 'Dim caniatâd',

@@ -4,6 +4,8 @@ import type { DeviceEventInput, PolicyMessage } from '@waymark/shared';
 export interface RuntimeMessages {
   /** Queue an event (unblock request, concern) for the server. */
   report: { request: { event: DeviceEventInput }; response: { queued: boolean; error?: string } };
+  /** The visitor accepted the acceptable-use notice of this pass: browsing may start. */
+  'accept-notice': { request: { passId: string }; response: { ok: boolean } };
   /** Whether the background reported a blocked attempt at this URL (it waits for the outbox). */
   reported: { request: { url: string }; response: { reported: boolean } };
   /** A mirror the block page found allowed: let this URL through for the sender's tab. */

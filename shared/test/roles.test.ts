@@ -84,6 +84,16 @@ const table: Record<Capability, Record<Role, boolean>> = {
     'trust-dsl': false,
     'trust-reporter': false,
   },
+  'issue-visitor-passes': {
+    teacher: false,
+    dsl: true,
+    technician: true,
+    governor: false,
+    'senior-leader': false,
+    admin: false,
+    'trust-dsl': false,
+    'trust-reporter': false,
+  },
   'view-reports': {
     teacher: false,
     dsl: true,

@@ -33,6 +33,9 @@ function message(profile: Profile, className: string): PolicyMessage {
     className,
     schoolName: 'Ysgol Gynradd Waymark',
     keywords: {},
+    country: 'england',
+    locale: 'en',
+    visitor: null,
   };
 }
 
@@ -140,6 +143,42 @@ describe('block pages, by age and language', () => {
     expect(await page.getByRole('button', { name: 'Request access' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'illegal-en.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('a Welsh school', () => {
+  it('with no language set on the device, pupils read the page in Welsh, with Meic first among help', async () => {
+    await configureExtension(browser.worker, { serverUrl: 'http://127.0.0.1:9', enrollmentToken: 'none' });
+    const m = { ...message('KS1', 'Blwyddyn 2'), country: 'wales' as const, locale: 'cy' as const };
+    await browser.worker.evaluate(async (msg) => chrome.storage.local.set({ policy: msg }), m);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/blocked.html#https://www.roblox.com/`);
+    await page.getByTestId('waymark-blocked').filter({ hasText: 'Dydy’r dudalen hon ddim i ti.' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+    expect(
+      await page
+        .locator('[data-help-site]')
+        .evaluateAll((l) => l.map((e) => e.getAttribute('data-help-site'))),
+    ).toEqual(['meic', 'childline', 'ceop']);
+    expect(await page.locator('a[href="https://www.meic.cymru/"]').textContent()).toContain('080880 23456');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'year2-welsh-school.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a device set to English in a Welsh school reads English, Meic still first', async () => {
+    await configureExtension(browser.worker, {
+      serverUrl: 'http://127.0.0.1:9',
+      enrollmentToken: 'none',
+      locale: 'en',
+    });
+    const m = { ...message('KS2', 'Year 5'), country: 'wales' as const, locale: 'cy' as const };
+    await browser.worker.evaluate(async (msg) => chrome.storage.local.set({ policy: msg }), m);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/blocked.html#https://www.roblox.com/`);
+    await page.getByRole('button', { name: 'Ask my teacher to open it' }).waitFor();
+    expect(await page.locator('[data-help-site]').first().textContent()).toContain('Meic');
     await page.close();
   });
 });

@@ -164,7 +164,7 @@ describe('the live class screen', () => {
 
   it('an unblock request approved for the lesson reaches the device as an override', async () => {
     const request = deviceEvent('unblock-request', {
-      url: 'https://www.purplemash.com/#app/tools/2paint',
+      url: 'https://www.tate.org.uk/kids/make/paint-draw',
       category: null,
       reason: 'We are painting owls in art',
     });
@@ -176,19 +176,19 @@ describe('the live class screen', () => {
     await screenshot(page, 'live-class');
 
     const opened = nextPolicy(oliver, (m) =>
-      m.policy.overrides.some((o) => o.kind === 'open' && o.sites.includes('www.purplemash.com')),
+      m.policy.overrides.some((o) => o.kind === 'open' && o.sites.includes('www.tate.org.uk')),
     );
     const answered = nextRequestStatus(oliver);
     await asking.getByRole('button', { name: 'Approve for this lesson' }).click();
     const answer = await answered;
     expect(answer).toMatchObject({ requestId: request.id, status: 'approved', decidedBy: 'Ms Amira Khan' });
     expect(answer.until).not.toBeNull();
-    const override = (await opened).policy.overrides.find((o) => o.sites.includes('www.purplemash.com'))!;
+    const override = (await opened).policy.overrides.find((o) => o.sites.includes('www.tate.org.uk'))!;
     expect(override).toMatchObject({ kind: 'open', classId: 'class-year2' });
 
     await asking.getByText(/^Opened until \d\d:\d\d$/).waitFor();
     await tile(page, OLIVER).filter({ hasNotText: 'Requests' }).waitFor();
-    await page.getByTestId('running-override').filter({ hasText: 'www.purplemash.com' }).waitFor();
+    await page.getByTestId('running-override').filter({ hasText: 'www.tate.org.uk' }).waitFor();
   });
 
   it('a request forwarded to the DSL is the DSL’s to decide, and the device hears the answer', async () => {

@@ -26,6 +26,11 @@ import { EXTENSION_DIR, requireBuiltExtension } from '../support/paths';
 // On the KS1 starter allow-list, and a known gaming site that is not: both resolve to this machine.
 const ALLOWED_HOST = 'www.topmarks.co.uk';
 const BLOCKED_HOST = 'www.miniclip.com';
+// A resource the seed school's KS1 pupils sign in to, and a sign-in host ("Log in with Google"):
+// both on the KS1 starter list (learning-resources.ts). accounts.google.com itself is HSTS-preloaded,
+// so Chromium would not load a plain-HTTP stand-in for it; Google's UK session host is not.
+const RESOURCE_HOST = 'play.ttrockstars.com';
+const SIGN_IN_HOST = 'accounts.google.co.uk';
 
 let dataDir: string;
 let server: ServerProcess;
@@ -42,6 +47,8 @@ beforeAll(async () => {
   browser = await launchPupilBrowser([
     `MAP ${ALLOWED_HOST} 127.0.0.1`,
     `MAP ${BLOCKED_HOST} 127.0.0.1`,
+    `MAP ${RESOURCE_HOST} 127.0.0.1`,
+    `MAP ${SIGN_IN_HOST} 127.0.0.1`,
     'MAP *.test 127.0.0.1',
   ]);
   teacher = await connectConsole(server.url, await login(server.url, 'teacher@demo.waymark.test'));
@@ -125,6 +132,17 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     expect(event.user).toBeNull();
     await page.close();
     blockedEventId = event.id;
+  });
+
+  it('a KS1 pupil reaches a named resource and its sign-in page (local stand-ins)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://${RESOURCE_HOST}:${origin.port}/auth/school/student`);
+    await page.getByTestId('origin-page').filter({ hasText: RESOURCE_HOST }).waitFor();
+    await page.goto(`http://${SIGN_IN_HOST}:${origin.port}/accounts/SetSID?continue=ttrockstars`);
+    await page.getByTestId('origin-page').filter({ hasText: SIGN_IN_HOST }).waitFor();
+    expect(origin.hits(RESOURCE_HOST)).toBeGreaterThan(0);
+    expect(origin.hits(SIGN_IN_HOST)).toBeGreaterThan(0);
+    await page.close();
   });
 
   it('a teacher opens a site for the lesson: the device allows it at once, and blocks it again when ended', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import {
   chromePolicyFilterSet,
   describeZodError,
@@ -8,21 +9,30 @@ import {
   ProfileSchema,
   urlParts,
   type Policy,
+  type Profile,
 } from '@waymark/shared';
+import { schools } from '../db/schema';
+import { createPolicyService } from '../services/policy-service';
 import { starterPolicy } from '../seed/starter-policies';
+import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
 
-export const CHECK_URL_USAGE = `Usage: waymark check-url [--profile KS1 | --policy <file> | --chrome-policy <file>]
+export const CHECK_URL_USAGE = `Usage: waymark check-url [--school <id>] [--profile KS1 | --policy <file> | --chrome-policy <file>]
                          [--user <email>] [--class <id>] [--at <ISO time>] [--json] [--] <url>...
 
 Says, for each URL, whether it is allowed or blocked and which rule or category decided.
-  --profile <P>          a Waymark starter profile: EYFS, KS1, KS2, KS3, KS4, KS5, staff (default KS1)
+  --school <id>          answer with that school's own policy for the profile, and its always-allowed
+                         sign-in domains, as its devices would (reads the server's database)
+  --profile <P>          EYFS, KS1, KS2, KS3, KS4, KS5, staff (default KS1): the Waymark starter
+                         policy, or with --school the school's policy for that profile
   --policy <file>        a Waymark policy file (JSON)
   --chrome-policy <file> a Chrome policy JSON file with URLBlocklist / URLAllowlist; answers as Chrome would
   --user, --class        who is browsing (for allow-for-nominated categories and lesson overrides)
   --at <time>            when (for allow-at-times windows); default now
   --json                 print one JSON array of { url, verdict, rule, category }
-Exit codes: 0 answered, 1 unreadable or invalid policy file, 2 bad arguments.
+Exit codes: 0 answered, 1 unreadable or invalid policy file or unknown school, 2 bad arguments.
+
+With --school: ${DATABASE_USAGE}
 `;
 
 export interface Verdict {
@@ -90,7 +100,25 @@ function loadPolicy(file: string): Policy {
   return parsed.data;
 }
 
-export function checkUrl(args: string[], io: CliIo): number {
+/** A school's own policy for a profile, with its sign-in domains, as its devices get it. */
+async function schoolPolicy(
+  values: { school?: string; 'data-dir'?: string; 'database-url'?: string },
+  profile: Profile,
+): Promise<Policy> {
+  const database = await openCliDatabase(values);
+  try {
+    const [school] = await database.db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(eq(schools.id, values.school!));
+    if (!school) throw new InputError(`there is no school "${values.school}" in this database`);
+    return await createPolicyService({ db: database.db }).policyFor(school.id, profile);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function checkUrl(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -98,6 +126,8 @@ export function checkUrl(args: string[], io: CliIo): number {
       allowPositionals: true,
       strict: true,
       options: {
+        ...DATABASE_OPTIONS,
+        school: { type: 'string' },
         profile: { type: 'string' },
         policy: { type: 'string' },
         'chrome-policy': { type: 'string' },
@@ -118,6 +148,10 @@ export function checkUrl(args: string[], io: CliIo): number {
   }
   const sources = [values.profile, values.policy, values['chrome-policy']].filter((v) => v !== undefined);
   if (sources.length > 1) throw new UsageError('give only one of --profile, --policy and --chrome-policy');
+  if (values.school !== undefined && values.profile === undefined && sources.length > 0)
+    throw new UsageError('--school takes --profile, not a policy file');
+  if (values.school === undefined && (values['data-dir'] || values['database-url']))
+    throw new UsageError('--data-dir and --database-url go with --school');
   if (positionals.length === 0) throw new UsageError('give at least one URL to check');
   const notUrls = positionals.filter((u) => urlParts(u) === null);
   if (notUrls.length > 0)
@@ -137,12 +171,15 @@ export function checkUrl(args: string[], io: CliIo): number {
       const profile = ProfileSchema.safeParse(values.profile ?? 'KS1');
       if (!profile.success)
         throw new UsageError(`--profile must be one of ${ProfileSchema.options.join(', ')}`);
-      policy = PolicySchema.parse({
-        ...starterPolicy(profile.data, 'Europe/London'),
-        version: 0,
-        alwaysAllowed: [],
-        overrides: [],
-      });
+      policy =
+        values.school !== undefined
+          ? await schoolPolicy(values, profile.data)
+          : PolicySchema.parse({
+              ...starterPolicy(profile.data, 'Europe/London'),
+              version: 0,
+              alwaysAllowed: [],
+              overrides: [],
+            });
     }
     decide = waymarkDecider(policy, { now, user: values.user ?? null, classIds: values.class ?? [] });
   }

@@ -44,6 +44,14 @@ export const schools = pgTable('schools', {
   dayStart: text('day_start').notNull().default('08:30'),
   dayEnd: text('day_end').notNull().default('15:30'),
   silentAfterMinutes: integer('silent_after_minutes').notNull().default(20),
+  /** `england` or `wales`: a Welsh school gets Hwb on every profile and Meic first among help sites. */
+  country: text('country').notNull().default('england'),
+  /** The language of pupils' pages (block page, notices, popup) unless a device's configuration says otherwise. */
+  pupilLocale: text('pupil_locale').notNull().default('en'),
+  /** The acceptable-use notice a visitor's device shows before its first page; null: Waymark's default. */
+  visitorNotice: text('visitor_notice'),
+  /** Whether the technician's weekly digest names pupils (the DSL's always does); the school decides. */
+  technicianDigestNamesPupils: boolean('technician_digest_names_pupils').notNull().default(false),
   /** The timetable's periods (HH:MM, school days): a lesson override ends with the period it starts in. */
   periods: jsonb('periods')
     .$type<Array<{ start: string; end: string }>>()
@@ -132,6 +140,13 @@ export const enrollmentTokens = pgTable('enrollment_tokens', {
   uses: integer('uses').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /**
+   * A visitor pass: the named visitor the device enrolled with it is used by. Its devices stop at
+   * `expiresAt` (the server refuses them and the device enforces it itself, offline too).
+   */
+  visitorName: text('visitor_name'),
+  /** Who issued a visitor pass (a technician or DSL). */
+  issuedBy: text('issued_by').references(() => staff.id),
   createdAt: createdAt(),
 });
 
@@ -392,6 +407,33 @@ export const digestsSent = pgTable(
     recipients: integer('recipients').notNull(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.week] })],
+);
+
+/**
+ * "Any cause for concern is reported to the headteacher": a line of the weekly digest someone
+ * reported to the school's senior leaders, who reported it, when, and to whom.
+ */
+export const concernReports = pgTable(
+  'concern_reports',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** The ISO week of the digest the line is from, e.g. 2026-W49. */
+    week: text('week').notNull(),
+    /** The digest line as the reporter saw it. */
+    line: text('line').notNull(),
+    note: text('note'),
+    reportedBy: text('reported_by')
+      .notNull()
+      .references(() => staff.id),
+    reportedByName: text('reported_by_name').notNull(),
+    /** The senior leaders it went to (names and e-mails as they were). */
+    reportedTo: jsonb('reported_to').$type<Array<{ id: string; name: string; email: string }>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('concern_reports_school').on(t.schoolId, t.createdAt)],
 );
 
 /** What the retention job purged and every subject-access export or erasure: who, when, how many. */

@@ -1,8 +1,9 @@
-import { PROFILES } from '@waymark/shared';
+import { PROFILES, type Country } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, classTeachers, enrollmentTokens, policies, pupils, schools, staff } from '../db/schema';
 import { hashPassword, hashSecret } from '../auth/tokens';
 import { starterPolicy } from './starter-policies';
+import { defaultPupilLocale, defaultSignInDomains } from './welsh-school';
 
 export const DEMO_SCHOOL_ID = 'demo';
 export const DEMO_PASSWORD = 'waymark-demo';
@@ -58,16 +59,27 @@ const PUPILS: Record<(typeof CLASSES)[number]['id'], string[]> = {
   ],
 };
 
-/** Seeds the demo school on first run; does nothing when any school exists. */
-export async function seedDemoSchool(db: Database): Promise<boolean> {
+/** The demo school's name: the English demo, or the Welsh one (`WAYMARK_DEMO_COUNTRY=wales`). */
+export const DEMO_SCHOOL_NAMES: Record<Country, string> = {
+  england: 'Waymark Demo Primary School',
+  wales: 'Ysgol Gynradd Demo Waymark',
+};
+
+/**
+ * Seeds the demo school on first run; does nothing when any school exists. A Welsh demo school
+ * is set up as `waymark school create --country wales` sets one up.
+ */
+export async function seedDemoSchool(db: Database, country: Country = 'england'): Promise<boolean> {
   const existing = await db.select({ id: schools.id }).from(schools).limit(1);
   if (existing.length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.insert(schools).values({
       id: DEMO_SCHOOL_ID,
-      name: 'Waymark Demo Primary School',
-      signInDomains: ['accounts.google.com', 'login.microsoftonline.com'],
+      name: DEMO_SCHOOL_NAMES[country],
+      country,
+      pupilLocale: defaultPupilLocale(country),
+      signInDomains: defaultSignInDomains(country),
     });
     await tx
       .insert(staff)
@@ -99,7 +111,7 @@ export async function seedDemoSchool(db: Database): Promise<boolean> {
         schoolId: DEMO_SCHOOL_ID,
         profile,
         version: 1,
-        body: starterPolicy(profile, 'Europe/London'),
+        body: starterPolicy(profile, 'Europe/London', country),
         updatedBy: 'starter policy',
       })),
     );

@@ -1,4 +1,6 @@
-import type { Category, CategoryAction, PolicyBody, Profile } from '@waymark/shared';
+import type { Category, CategoryAction, Country, PolicyBody, Profile } from '@waymark/shared';
+import { resourceHosts } from './learning-resources';
+import { HWB } from './welsh-school';
 
 /**
  * Waymark's starter data: well-known sites per category and a reviewed allow-list for the
@@ -97,9 +99,7 @@ const KS2_ALLOW = [
   'bbc.co.uk/newsround',
   'scratch.mit.edu',
   'code.org',
-  'purplemash.com',
   'timestables.co.uk',
-  'ttrockstars.com',
   'kiddle.co',
   'wikipedia.org',
   'britannica.com',
@@ -110,9 +110,6 @@ const KS2_ALLOW = [
   'google.co.uk/search',
   'google.com/search',
   'bing.com/search',
-  'classroom.google.com',
-  'docs.google.com',
-  'drive.google.com',
 ];
 
 const OLDER_BLOCK: Partial<Record<Category, CategoryAction>> = {
@@ -158,7 +155,13 @@ const PUPIL_OLDER: Record<'KS3' | 'KS4' | 'KS5', Partial<Record<Category, Catego
   },
 };
 
-export function starterPolicy(profile: Profile, timeZone: string): PolicyBody {
+/** The starter policy of a profile; a Welsh school's has Hwb on it, whatever the profile. */
+export function starterPolicy(profile: Profile, timeZone: string, country: Country = 'england'): PolicyBody {
+  const policy = starterPolicyOf(profile, timeZone);
+  return country === 'wales' ? { ...policy, allow: [...new Set([...HWB.hosts, ...policy.allow])] } : policy;
+}
+
+function starterPolicyOf(profile: Profile, timeZone: string): PolicyBody {
   const base = {
     profile,
     timeZone,
@@ -169,9 +172,19 @@ export function starterPolicy(profile: Profile, timeZone: string): PolicyBody {
   switch (profile) {
     case 'EYFS':
     case 'KS1':
-      return { ...base, mode: 'allow-list', allow: EARLY_YEARS_ALLOW, categories: {} };
+      return {
+        ...base,
+        mode: 'allow-list',
+        allow: [...EARLY_YEARS_ALLOW, ...resourceHosts(profile)],
+        categories: {},
+      };
     case 'KS2':
-      return { ...base, mode: 'allow-list', allow: KS2_ALLOW, categories: {} };
+      return {
+        ...base,
+        mode: 'allow-list',
+        allow: [...new Set([...KS2_ALLOW, ...resourceHosts(profile)])],
+        categories: {},
+      };
     case 'KS3':
     case 'KS4':
     case 'KS5':

@@ -1,8 +1,20 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { CreateEnrollmentTokenBody, DeviceAuth, Profile } from '@waymark/shared';
+import {
+  VISITOR_PASS_MAX_HOURS,
+  type Country,
+  type CreateEnrollmentTokenBody,
+  type DeviceAuth,
+  type IssueVisitorPassBody,
+  type Profile,
+  type PupilLocale,
+  type Staff,
+  type VisitorPass,
+} from '@waymark/shared';
 import type { Database } from '../db/open-database';
-import { classes, devices, enrollmentTokens, pupils, schools } from '../db/schema';
+import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../db/schema';
+import { HttpError } from '../http/middleware';
+import { DEFAULT_VISITOR_NOTICE } from '../seed/visitor-notice';
 import { hashSecret, newSecret } from '../auth/tokens';
 
 /** Who a connected device is, and whose policy it enforces. */
@@ -11,6 +23,9 @@ export interface DeviceIdentity {
   deviceName: string;
   schoolId: string;
   schoolName: string;
+  country: Country;
+  /** The language of the school's pupils' pages. */
+  pupilLocale: PupilLocale;
   user: string | null;
   pupilName: string | null;
   classId: string | null;
@@ -20,6 +35,8 @@ export interface DeviceIdentity {
   profileSource: ProfileSource;
   /** Set when this connection enrolled the device: the token it must use from now on. */
   issuedToken: string | null;
+  /** A device enrolled with a visitor pass: whose it is, until when, and the notice it shows first. */
+  visitor: { id: string; name: string; expiresAt: Date; notice: string } | null;
 }
 
 export class DeviceAuthError extends Error {}
@@ -40,6 +57,23 @@ export function createDeviceService({ db }: { db: Database }) {
     issuedToken: string | null,
   ): Promise<DeviceIdentity> {
     const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
+    const [pass] = device.enrollmentTokenId
+      ? await db
+          .select()
+          .from(enrollmentTokens)
+          .where(
+            and(eq(enrollmentTokens.id, device.enrollmentTokenId), isNotNull(enrollmentTokens.visitorName)),
+          )
+      : [];
+    const pupilLocale = school!.pupilLocale as PupilLocale;
+    const visitor = pass
+      ? {
+          id: pass.id,
+          name: pass.visitorName!,
+          expiresAt: pass.revokedAt && pass.revokedAt < pass.expiresAt! ? pass.revokedAt : pass.expiresAt!,
+          notice: school!.visitorNotice ?? DEFAULT_VISITOR_NOTICE[pupilLocale],
+        }
+      : null;
     const [pupil] = user
       ? await db
           .select({ name: pupils.name, classId: pupils.classId })
@@ -58,13 +92,17 @@ export function createDeviceService({ db }: { db: Database }) {
       deviceName: device.name,
       schoolId: device.schoolId,
       schoolName: school!.name,
+      country: school!.country as Country,
+      pupilLocale,
       user,
-      pupilName: pupil?.name ?? null,
+      // A visitor's events carry the visitor's name (a visitor device has no pupil).
+      pupilName: visitor ? `${visitor.name} (visitor)` : (pupil?.name ?? null),
       classId: klass?.id ?? null,
       className: klass?.name ?? null,
       profile,
       profileSource,
       issuedToken,
+      visitor,
     };
   }
 
@@ -101,7 +139,10 @@ export function createDeviceService({ db }: { db: Database }) {
               online: true,
             })
             .where(eq(devices.id, device.id));
-          return enforcing(await resolve(device, user, null));
+          const identity = await resolve(device, user, null);
+          if (identity.visitor && identity.visitor.expiresAt <= now)
+            throw new DeviceAuthError('visitor pass ended');
+          return enforcing(identity);
         }
         if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
       }
@@ -219,6 +260,65 @@ export function createDeviceService({ db }: { db: Database }) {
       return { token, id: row!.id, label: row!.label, expiresAt: row!.expiresAt, maxUses: row!.maxUses };
     },
 
+    /**
+     * Issues a visitor pass: an enrollment token for one device, with the visitor's name and
+     * profile, that ends at most VISITOR_PASS_MAX_HOURS from now. The token is returned once.
+     */
+    async issueVisitorPass(who: Staff, body: IssueVisitorPassBody, now = new Date()) {
+      const expiresAt = new Date(body.expiresAt);
+      if (expiresAt <= now) throw new HttpError(400, 'a visitor pass must end in the future');
+      if (expiresAt.getTime() - now.getTime() > VISITOR_PASS_MAX_HOURS * 3_600_000)
+        throw new HttpError(400, `a visitor pass lasts at most ${VISITOR_PASS_MAX_HOURS / 24} days`);
+      const token = newSecret(24);
+      const [row] = await db
+        .insert(enrollmentTokens)
+        .values({
+          id: uuidv7(),
+          schoolId: who.schoolId,
+          tokenHash: hashSecret(token),
+          label: `Visitor pass: ${body.visitorName}`,
+          profile: body.profile,
+          maxUses: 1,
+          expiresAt,
+          visitorName: body.visitorName,
+          issuedBy: who.id,
+        })
+        .returning();
+      return { ...passSummary({ ...row!, issuedByName: who.name }), token };
+    },
+
+    async visitorPasses(schoolId: string): Promise<VisitorPass[]> {
+      const rows = await db
+        .select({ ...getTableColumns(enrollmentTokens), issuedByName: staff.name })
+        .from(enrollmentTokens)
+        .leftJoin(staff, eq(staff.id, enrollmentTokens.issuedBy))
+        .where(and(eq(enrollmentTokens.schoolId, schoolId), isNotNull(enrollmentTokens.visitorName)))
+        .orderBy(desc(enrollmentTokens.createdAt));
+      return rows.map(passSummary);
+    },
+
+    /** Ends a pass now: its device is refused from its next connection (it may be offline). */
+    async revokeVisitorPass(schoolId: string, id: string, now = new Date()): Promise<string[]> {
+      const rows = await db
+        .update(enrollmentTokens)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(enrollmentTokens.id, id),
+            eq(enrollmentTokens.schoolId, schoolId),
+            isNotNull(enrollmentTokens.visitorName),
+            isNull(enrollmentTokens.revokedAt),
+          ),
+        )
+        .returning();
+      if (rows.length === 0) return [];
+      const enrolled = await db
+        .select({ id: devices.id })
+        .from(devices)
+        .where(eq(devices.enrollmentTokenId, id));
+      return enrolled.map((d) => d.id);
+    },
+
     async revokeEnrollmentToken(schoolId: string, id: string, now = new Date()): Promise<boolean> {
       const rows = await db
         .update(enrollmentTokens)
@@ -266,3 +366,18 @@ export function createDeviceService({ db }: { db: Database }) {
   };
 }
 export type DeviceService = ReturnType<typeof createDeviceService>;
+
+function passSummary(
+  row: typeof enrollmentTokens.$inferSelect & { issuedByName: string | null },
+): VisitorPass {
+  return {
+    id: row.id,
+    visitorName: row.visitorName!,
+    profile: row.profile as Profile,
+    expiresAt: row.expiresAt!.toISOString(),
+    issuedByName: row.issuedByName,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    used: row.uses > 0,
+  };
+}

@@ -89,6 +89,8 @@ export interface DevicePush {
   /** Sends every connected device enforcing a profile its edited policy. */
   pushPolicyToProfile(schoolId: string, profile: string): Promise<void>;
   sendRequestStatus(deviceId: string, message: RequestStatusMessage): void;
+  /** Ends the connections of these devices now (a visitor pass revoked). */
+  disconnectDevices(deviceIds: string[]): void;
 }
 
 export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
@@ -112,6 +114,16 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       className: device.className,
       schoolName: device.schoolName,
       keywords: await deps.keywordsFor(device.schoolId),
+      country: device.country,
+      locale: device.pupilLocale,
+      visitor: device.visitor
+        ? {
+            id: device.visitor.id,
+            name: device.visitor.name,
+            expiresAt: device.visitor.expiresAt.toISOString(),
+            notice: device.visitor.notice,
+          }
+        : null,
     };
   }
 
@@ -143,6 +155,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     pushPolicyToProfile: (schoolId, profile) => pushToRoom(rooms.profileDevices(schoolId, profile)),
     sendRequestStatus(deviceId, message) {
       nsp.to(rooms.device(deviceId)).emit('request-status', message);
+    },
+    disconnectDevices(deviceIds) {
+      if (deviceIds.length > 0) nsp.in(deviceIds.map((id) => rooms.device(id))).disconnectSockets(true);
     },
   };
 
@@ -226,6 +241,11 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
           code: 'invalid-event',
         });
       const event = parsed.data;
+      if (device.visitor && device.visitor.expiresAt <= new Date()) {
+        ack({ ok: false, error: 'visitor pass ended' });
+        socket.disconnect(true);
+        return;
+      }
       try {
         if (event.kind === 'heartbeat') {
           await deps.deviceService.recordHeartbeat(
@@ -259,7 +279,15 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
+    // A visitor pass ends on time: the connection closes then (the device stops by itself too).
+    const passEnds = device.visitor
+      ? setTimeout(
+          () => socket.disconnect(true),
+          Math.max(0, device.visitor.expiresAt.getTime() - Date.now()),
+        )
+      : null;
     socket.on('disconnect', async () => {
+      if (passEnds) clearTimeout(passEnds);
       try {
         // A device that reconnected (to this process or another) before this connection timed out
         // is still online: only its last connection going marks it offline.

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { PROFILES, type Role, type TRUST_ROLES } from '@waymark/shared';
+import { PROFILES, type Country, type Role, type TRUST_ROLES } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { policies, schools, staff, trusts } from '../db/schema';
 import { hashPassword, newSecret } from '../auth/tokens';
 import { starterPolicy } from '../seed/starter-policies';
+import { defaultPupilLocale, defaultSignInDomains } from '../seed/welsh-school';
 
 /** A mistake in what was asked (unknown trust, taken id or e-mail): said to the person, not a crash. */
 export class SetupError extends Error {}
@@ -62,6 +63,8 @@ export async function createSchool(
     trustId?: string;
     timeZone?: string;
     signInDomains?: string[];
+    /** A Welsh school gets Hwb on every profile, Hwb's sign-in domains, and Welsh pupils' pages. */
+    country?: Country;
     admin: { email: string; name: string; password?: string };
   },
 ) {
@@ -75,19 +78,22 @@ export async function createSchool(
   } catch {
     throw new SetupError(`unknown time zone "${timeZone}" (use an IANA name such as Europe/London)`);
   }
+  const country = school.country ?? 'england';
   await db.insert(schools).values({
     id: school.id,
     name: school.name,
     trustId: school.trustId ?? null,
     timeZone,
-    signInDomains: school.signInDomains ?? ['accounts.google.com', 'login.microsoftonline.com'],
+    country,
+    pupilLocale: defaultPupilLocale(country),
+    signInDomains: school.signInDomains ?? defaultSignInDomains(country),
   });
   await db.insert(policies).values(
     PROFILES.map((profile) => ({
       schoolId: school.id,
       profile,
       version: 1,
-      body: starterPolicy(profile, timeZone),
+      body: starterPolicy(profile, timeZone, country),
       updatedBy: 'starter policy',
     })),
   );

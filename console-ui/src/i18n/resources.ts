@@ -8,6 +8,7 @@ import * as overview from '../screens/overview/locales';
 import * as policies from '../screens/policies/locales';
 import * as reports from '../screens/reports/locales';
 import * as trust from '../screens/trust/locales';
+import * as visitors from '../screens/visitors/locales';
 
 /**
  * One namespace per screen, so each screen's text lives beside it in both languages.
@@ -24,6 +25,7 @@ export const resources = {
     reports: reports.en,
     trust: trust.en,
     overview: overview.en,
+    visitors: visitors.en,
   },
   cy: {
     common: cyCommon,
@@ -35,6 +37,7 @@ export const resources = {
     reports: reports.cy,
     trust: trust.cy,
     overview: overview.cy,
+    visitors: visitors.cy,
   },
 } as const;
 

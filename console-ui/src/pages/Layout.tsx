@@ -9,7 +9,7 @@ import { useSession } from '../lib/session';
 /** Each screen in the navigation, shown only to the roles that may use it. */
 const NAV: Array<{
   to: string;
-  label: 'classes' | 'overview' | 'incidents' | 'policies' | 'devices' | 'reports' | 'trust';
+  label: 'classes' | 'overview' | 'incidents' | 'policies' | 'devices' | 'visitors' | 'reports' | 'trust';
   any: Capability[];
 }> = [
   { to: '/', label: 'classes', any: ['watch-own-classes'] },
@@ -17,6 +17,7 @@ const NAV: Array<{
   { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
+  { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
   { to: '/trust', label: 'trust', any: ['view-trust-reports'] },
 ];

@@ -1,4 +1,4 @@
-import { isIllegalCategory } from '@waymark/shared';
+import { isIllegalCategory, shownHelpSites } from '@waymark/shared';
 import { ConcernForm } from '../../components/ConcernForm';
 import { HelpSection } from '../../components/HelpSection';
 import { Illustration } from '../../components/Illustration';
@@ -24,6 +24,7 @@ export function BlockedPage() {
   const t = strings(locale);
   document.documentElement.lang = locale;
   document.title = `${t.blockedTitle} – Waymark`;
+  const helpSites = shownHelpSites(message?.country ?? 'england', locale);
 
   if (message === undefined || passing) return null;
   if (message === null) {
@@ -31,7 +32,18 @@ export function BlockedPage() {
       <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
         <h1>{t.blockedTitle}</h1>
         <p>{t.settingUp}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
+      </main>
+    );
+  }
+
+  // A visitor whose pass has ended: nothing loads but help, on this device's own clock.
+  if (message.visitor && Date.now() >= Date.parse(message.visitor.expiresAt)) {
+    return (
+      <main data-testid="waymark-blocked" data-reported={reported} className="band-senior">
+        <h1>{t.visitorEnded}</h1>
+        <p>{t.visitorEndedHelp}</p>
+        <HelpSection t={t} sites={helpSites} />
       </main>
     );
   }
@@ -47,7 +59,7 @@ export function BlockedPage() {
       <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
         <h1>{t.blockedTitle}</h1>
         <p>{t.illegalMessage}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
         {note}
       </main>
     );
@@ -59,7 +71,7 @@ export function BlockedPage() {
         <Illustration />
         <h1 className="young-message">{t.youngMessage}</h1>
         <p className="young-message">{t.youngHelp}</p>
-        <HelpSection t={t} />
+        <HelpSection t={t} sites={helpSites} />
         {note}
       </main>
     );
@@ -98,7 +110,7 @@ export function BlockedPage() {
           }}
         />
       )}
-      <HelpSection t={t} />
+      <HelpSection t={t} sites={helpSites} />
       {band === 'senior' && (
         <ConcernForm
           t={t}

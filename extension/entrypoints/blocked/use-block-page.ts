@@ -21,16 +21,22 @@ export function blockedUrl(): string {
   return location.hash.slice(1);
 }
 
-/** The cached policy and the managed locale; `message` is `undefined` until both are known. */
+/**
+ * The cached policy and the language of the page: the device's managed `locale`, else the
+ * school's language for pupils' pages. `message` is `undefined` until both are known.
+ */
 export function usePolicyAndLocale(): { message: PolicyMessage | null | undefined; locale: Locale } {
   const [message, setMessage] = useState<PolicyMessage | null | undefined>(undefined);
-  const [locale, setLocale] = useState<Locale | undefined>(undefined);
+  const [managed, setManaged] = useState<Locale | null | undefined>(undefined);
   useEffect(() => {
     void cachedPolicyItem.getValue().then(setMessage);
-    void loadConfig().then((c) => setLocale(c.locale ?? 'en'));
+    void loadConfig().then((c) => setManaged(c.locale ?? null));
     return cachedPolicyItem.watch((value) => setMessage(value));
   }, []);
-  return { message: locale === undefined ? undefined : message, locale: locale ?? 'en' };
+  return {
+    message: managed === undefined ? undefined : message,
+    locale: managed ?? message?.locale ?? 'en',
+  };
 }
 
 /**

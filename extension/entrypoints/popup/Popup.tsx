@@ -11,11 +11,13 @@ type Status = RuntimeMessages['status']['response'];
 /** The toolbar popup: who supervises this device, the pupil's class, and "I need help". */
 export function Popup() {
   const [status, setStatus] = useState<Status | null>(null);
-  const [locale, setLocale] = useState<Locale>('en');
+  const [managed, setManaged] = useState<Locale | null>(null);
   useEffect(() => {
     void browser.runtime.sendMessage({ type: 'status' }).then((s) => setStatus(s as Status));
-    void loadConfig().then((c) => setLocale(c.locale ?? 'en'));
+    void loadConfig().then((c) => setManaged(c.locale ?? null));
   }, []);
+  // The device's managed language, else the school's language for pupils' pages.
+  const locale: Locale = managed ?? status?.policy?.locale ?? 'en';
   const t = strings(locale);
   document.documentElement.lang = locale;
   if (!status) return null;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
+import { CountrySchema, PupilLocaleSchema } from '../policy/help-sites';
 import { PolicySchema } from '../policy/schema';
+import { DeviceVisitorPassSchema } from './visitors';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
 
@@ -41,6 +43,12 @@ export const PolicyMessageSchema = z.object({
   schoolName: safeText(),
   /** Keyword lists for flagging searches on the device (the server flags again on arrival). */
   keywords: z.partialRecord(CategorySchema, z.array(safeText().max(200))).default({}),
+  /** The school's country (england when absent): decides which help sites the block page shows first. */
+  country: CountrySchema.optional(),
+  /** The school's language for pupils' pages (en when absent); a device's managed `locale` wins over it. */
+  locale: PupilLocaleSchema.optional(),
+  /** Set on a device enrolled with a visitor pass. */
+  visitor: DeviceVisitorPassSchema.nullable().optional(),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 

@@ -52,6 +52,8 @@ export const CAPABILITIES = {
   'lesson-overrides': ['teacher', 'dsl'],
   'edit-policies': ['dsl', 'technician'],
   'manage-devices': ['technician'],
+  /** "Suitable arrangements for visitors who may be granted a temporary log in": a named, expiring pass. */
+  'issue-visitor-passes': ['dsl', 'technician'],
   // The senior leader (DfE "Filtering and monitoring standards": the member of the senior
   // leadership team responsible for filtering and monitoring, usually the head teacher) reads the
   // figures and the change-control log, never pupil-level data beyond what the DSL shares.

@@ -13,6 +13,7 @@ export const common: Translation<typeof en> = {
     incidents: 'Log digwyddiadau',
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
+    visitors: 'Tocynnau ymwelwyr',
     reports: 'Adroddiadau',
     trust: 'Ymddiriedolaeth',
   },

@@ -11,6 +11,7 @@ export const common = {
     incidents: 'Incident log',
     policies: 'Policies',
     devices: 'Devices',
+    visitors: 'Visitor passes',
     reports: 'Reports',
     trust: 'Trust',
   },
