@@ -20,6 +20,11 @@ describe('the console sign-in and frame', () => {
 
     const { page } = await harness.signIn('teacher@demo.waymark.test');
     await page.getByRole('heading', { name: 'Your classes' }).waitFor();
+    // The heading shows before the class list has loaded: wait for the list, then count.
+    await page
+      .getByRole('link', { name: /Year 2/ })
+      .first()
+      .waitFor();
     expect(await page.getByRole('link', { name: /Year 2/ }).count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'classes');
