@@ -46,6 +46,7 @@ import { createSilentDeviceCheck } from './services/silent-devices';
 import { createStaffService } from './services/staff-service';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService } from './deploy/deploy-service';
 import { deployRoutes } from './deploy/deploy-routes';
 import { extensionRoutes } from './deploy/extension-routes';
@@ -69,6 +70,8 @@ export interface ApplicationOptions {
   adapter?: Parameters<Server['adapter']>[0];
   /** Signed extension packages served for self-hosted updates (`npm run package` writes them); none: no updates served. */
   releasesDir?: string | null;
+  /** How fast one device may report before its events are folded (tests give their own clock). */
+  deviceEventRate?: DeviceRateLimitOptions;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -82,6 +85,7 @@ export function createApplication({
   oidcProviders = [],
   adapter,
   releasesDir = null,
+  deviceEventRate,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -148,6 +152,7 @@ export function createApplication({
     broadcast,
     rebroadcast: (event) => broadcastEvent(consoleNsp, event),
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
+    eventRate: deviceEventRate,
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 

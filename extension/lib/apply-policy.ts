@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import { extensionUrl } from './extension-url';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 
 /** The last policy the server sent: applied again at every start before the network is up. */
@@ -10,7 +11,7 @@ export const appliedVersionItem = storage.defineItem<number | null>('local:appli
 });
 
 export function blockPageUrl(): string {
-  return browser.runtime.getURL('/blocked.html');
+  return extensionUrl('/blocked.html');
 }
 
 /** Replaces every dynamic rule with the compiled policy, then turns off the fail-closed static ruleset. */

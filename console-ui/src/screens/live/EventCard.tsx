@@ -198,6 +198,9 @@ export function EventCard({
       </h3>
       <div className="event-body">
         <EventBody event={event} />
+        {typeof event.details.folded === 'number' && event.details.folded > 0 && (
+          <p className="event-why">{t('feed.folded', { count: event.details.folded })}</p>
+        )}
       </div>
       {event.kind === 'unblock-request' && (
         <RequestActions
