@@ -23,6 +23,7 @@ import { createAlertService } from './alerts/alert-service';
 import { createMailer, type Mailer } from './alerts/mailer';
 import { createReportService } from './reports/report-service';
 import { reportRoutes } from './http/report-routes';
+import { createConcernService } from './reports/concern-service';
 import { rooms } from './sockets/rooms';
 import { incidentRoutes } from './http/incident-routes';
 import { createImportService } from './imports/import-service';
@@ -111,6 +112,7 @@ export function createApplication({
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const trustService = createTrustService({ db });
   const reportService = createReportService({ db });
+  const concernService = createConcernService({ db, mailer, consoleUrl: publicUrl });
   const dataProtection = createDataProtectionService({ db, incidentService });
   const oidc = createOidc({ db, providers: oidcProviders });
   const releases = createReleaseStore(releasesDir);
@@ -203,7 +205,7 @@ export function createApplication({
     visitorRoutes({ deviceService, disconnectDevices: (ids) => devices.push.disconnectDevices(ids) }),
   );
   app.use('/api/staff', staffRoutes({ staffService }));
-  app.use('/api/reports', reportRoutes({ reportService, alertService }));
+  app.use('/api/reports', reportRoutes({ reportService, alertService, concernService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api/trust', trustRoutes({ trustService }));
   app.use('/api/deploy', deployRoutes({ deployService }));
@@ -237,9 +239,12 @@ export function createApplication({
       incidentService,
       alertService,
       reportService,
+      concernService,
       dataProtection,
       checkSilentDevices,
     },
+    /** The console's own address: links in e-mails point here. */
+    publicUrl,
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -65,9 +65,14 @@ function schedule(name: string, everyMs: number, job: () => Promise<unknown>, at
   setInterval(() => void run(), everyMs).unref();
 }
 
-// The weekly digest goes to each school's DSLs on Monday; checked hourly, sent once per week.
+// The weekly digest goes to each school's DSLs and technicians on Monday; checked hourly, sent once per week.
 schedule('weekly-digest', 60 * 60 * 1000, () =>
-  sendWeeklyDigests({ db: database.db, mailer, reports: application.services.reportService }),
+  sendWeeklyDigests({
+    db: database.db,
+    mailer,
+    reports: application.services.reportService,
+    consoleUrl: application.publicUrl,
+  }),
 );
 // Devices silent during school hours raise tamper; checked every minute.
 schedule('silent-devices', 60_000, () => application.services.checkSilentDevices());

@@ -1,12 +1,17 @@
 import { Router, type Request } from 'express';
 import {
+  ConcernReportsQuerySchema,
+  DigestSettingsSchema,
   NAMED_REPORTS,
   PupilFilterSchema,
   PupilKeySchema,
   ReportExportQuerySchema,
+  ReportConcernBodySchema,
   ReportPeriodQuerySchema,
 } from '@waymark/shared';
 import type { AlertService } from '../alerts/alert-service';
+import type { ConcernService } from '../reports/concern-service';
+import { digestLines } from '../reports/digest-lines';
 import { digestHtml } from '../reports/digest-html';
 import { addDays, type DefaultPeriod } from '../reports/report-period';
 import type { ReportService } from '../reports/report-service';
@@ -19,9 +24,11 @@ import { handle, parseBody, requireCapability } from './middleware';
 export function reportRoutes({
   reportService,
   alertService,
+  concernService,
 }: {
   reportService: ReportService;
   alertService: AlertService;
+  concernService: ConcernService;
 }) {
   const router = Router();
 
@@ -40,7 +47,44 @@ export function reportRoutes({
         // A self-contained page: its own inline styles, nothing else.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
         res.type('html').send(digestHtml(who.schoolName, digest, lang));
-      } else res.json({ digest });
+      } else res.json({ digest, lines: digestLines(digest, lang) });
+    }),
+  );
+
+  // The weekly check: any line of a week's digest reported to the head teacher.
+  router.post(
+    '/concerns',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'report-concerns');
+      const body = parseBody(ReportConcernBodySchema, req.body);
+      res.status(201).json({ concern: await concernService.report(who, body) });
+    }),
+  );
+
+  router.get(
+    '/concerns',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'read-concern-reports');
+      const { weekStart } = parseBody(ConcernReportsQuerySchema, req.query);
+      res.json({ concerns: await concernService.list(who.schoolId, weekStart) });
+    }),
+  );
+
+  // Whether the technician's copy of the digest names pupils: the DSL's choice.
+  router.get(
+    '/digest-settings',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'read-concern-reports');
+      res.json({ settings: await concernService.settings(who.schoolId) });
+    }),
+  );
+
+  router.put(
+    '/digest-settings',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'see-pupil-names-in-reports');
+      const settings = parseBody(DigestSettingsSchema, req.body);
+      res.json({ settings: await concernService.setSettings(who.schoolId, settings) });
     }),
   );
 
