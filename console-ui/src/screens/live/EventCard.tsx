@@ -105,9 +105,12 @@ function EventBody({ event }: { event: StoredEvent }) {
         <>
           {page}
           {category}
-          <p className="event-quote">
-            <span className="event-label">{t('feed.reason')}:</span> <q>{words.reason}</q>
-          </p>
+          {/* Not on a redacted (illegal-category) copy: its details are withheld. */}
+          {words.reason && (
+            <p className="event-quote">
+              <span className="event-label">{t('feed.reason')}:</span> <q>{words.reason}</q>
+            </p>
+          )}
         </>
       );
     case 'concern':
