@@ -4,9 +4,9 @@ import { createApplication } from './app';
 import { loadConfig } from './config';
 import { createJobLeases } from './db/job-lease';
 import { openDatabase } from './db/open-database';
-import { createMailer } from './alerts/mailer';
-import { oidcProvidersFromEnv } from './auth/oidc';
-import { sendWeeklyDigests } from './reports/weekly-digest';
+import { createMailer } from './features/alerts/mailer';
+import { oidcProvidersFromEnv } from './features/auth-and-accounts/oidc';
+import { sendWeeklyDigests } from './features/reports/weekly-digest';
 import { DEMO_ACCOUNTS, DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD, seedDemoSchool } from './seed/demo-school';
 
 const config = loadConfig();

@@ -3,8 +3,8 @@ import { SMTPServer } from 'smtp-server';
 import { v7 as uuidv7 } from 'uuid';
 import type { Alert } from '@waymark/shared';
 import { createApplication, DEMO_ENROLLMENT_TOKENS, openPglite, seedDemoSchool } from '../src';
-import { createMailer } from '../src/alerts/mailer';
-import { sendWeeklyDigests } from '../src/reports/weekly-digest';
+import { createMailer } from '../src/features/alerts/mailer';
+import { sendWeeklyDigests } from '../src/features/reports/weekly-digest';
 import { blockedEvent, connectConsole, connectDevice, login } from './harness';
 
 interface Received {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { main } from '../src/cli/main';
-import { verifyLog } from '../src/incidents/verify-log';
+import { verifyLog } from '../src/features/incidents/verify-log';
 import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;

@@ -12,7 +12,7 @@ import {
   type Profile,
 } from '@waymark/shared';
 import { schools } from '../db/schema';
-import { createPolicyService } from '../services/policy-service';
+import { createPolicyService } from '../features/policies-and-categories/policy-service';
 import { starterPolicy } from '../seed/starter-policies';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
 import { EXIT, InputError, UsageError, type CliIo } from './io';

@@ -9,8 +9,8 @@ import {
   describeZodError,
 } from '@waymark/shared';
 import { loadConfig } from '../config';
-import { generatePolicy } from '../deploy/generate-policy';
-import { createReleaseStore } from '../deploy/release-store';
+import { generatePolicy } from '../features/deploy/generate-policy';
+import { createReleaseStore } from '../features/deploy/release-store';
 import { DEMO_ENROLLMENT_TOKENS } from '../seed/demo-school';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
 

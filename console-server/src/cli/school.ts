@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CountrySchema } from '@waymark/shared';
-import { createSchool, SetupError } from '../trust/trust-setup';
+import { createSchool, SetupError } from '../features/trust/trust-setup';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
 

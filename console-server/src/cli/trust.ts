@@ -1,6 +1,12 @@
 import { parseArgs } from 'node:util';
 import { TrustRoleSchema } from '@waymark/shared';
-import { addTrustStaff, createTrust, listTrusts, setSchoolTrust, SetupError } from '../trust/trust-setup';
+import {
+  addTrustStaff,
+  createTrust,
+  listTrusts,
+  setSchoolTrust,
+  SetupError,
+} from '../features/trust/trust-setup';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
 import { EXIT, InputError, UsageError, type CliIo } from './io';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
-import { verifyLog } from '../incidents/verify-log';
+import { verifyLog } from '../features/incidents/verify-log';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const VERIFY_LOG_USAGE = `Usage: waymark verify-log [--data-dir <folder> | --database-url <url>] [--json]

@@ -10,9 +10,9 @@ import {
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import { redacted, redactFor, type EventService } from '../services/event-service';
-import type { StaffService } from '../services/staff-service';
-import type { AccessRevocations } from '../auth/access-revocations';
+import { redacted, redactFor, type EventService } from '../features/events/event-service';
+import type { StaffService } from '../features/auth-and-accounts/staff-service';
+import type { AccessRevocations } from '../features/auth-and-accounts/access-revocations';
 import { sameOrigin } from '../http/origin';
 import { readSessionCookie } from '../http/session-cookie';
 import { rooms } from './rooms';

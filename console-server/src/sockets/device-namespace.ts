@@ -14,10 +14,14 @@ import {
   type RequestStatusMessage,
   type StoredEvent,
 } from '@waymark/shared';
-import { DeviceAuthError, type DeviceIdentity, type DeviceService } from '../services/device-service';
-import type { EventService } from '../services/event-service';
-import type { OverrideService } from '../services/override-service';
-import type { PolicyService } from '../services/policy-service';
+import {
+  DeviceAuthError,
+  type DeviceIdentity,
+  type DeviceService,
+} from '../features/devices-and-enrollment/device-service';
+import type { EventService } from '../features/events/event-service';
+import type { OverrideService } from '../features/requests-and-overrides/override-service';
+import type { PolicyService } from '../features/policies-and-categories/policy-service';
 import { clientIp } from './client-ip';
 import { rooms } from './rooms';
 

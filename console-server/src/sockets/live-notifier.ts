@@ -1,8 +1,8 @@
 import { PROFILES } from '@waymark/shared';
-import type { DecisionOutcome } from './services/request-service';
-import type { ConsoleNamespace } from './sockets/console-namespace';
-import type { DevicePush } from './sockets/device-namespace';
-import { rooms } from './sockets/rooms';
+import type { DecisionOutcome } from '../features/requests-and-overrides/request-service';
+import type { ConsoleNamespace } from './console-namespace';
+import type { DevicePush } from './device-namespace';
+import { rooms } from './rooms';
 
 /** What HTTP handlers tell the live side after a change is committed. */
 export interface LiveNotifier {

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { CATEGORY_LABELS, type Alert, type Category, type StoredEvent } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { alerts, staff } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { alerts, staff } from '../../db/schema';
 import { escapeHtml, type Mailer } from './mailer';
 
 /** At most one alert per pupil per topic in this window; the rest are counted into it. */

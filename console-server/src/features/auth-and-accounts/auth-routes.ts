@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express';
-import type { Oidc } from '../auth/oidc';
+import type { Oidc } from './oidc';
 import { rateLimit } from 'express-rate-limit';
 import { LoginBodySchema } from '@waymark/shared';
-import type { StaffService } from '../services/staff-service';
-import { handle, HttpError, parseBody, requireStaff } from './middleware';
-import { clearedSessionCookie, readSessionCookie, sessionCookie } from './session-cookie';
+import type { StaffService } from './staff-service';
+import { handle, HttpError, parseBody, requireStaff } from '../../http/middleware';
+import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../../http/session-cookie';
 
 export function authRoutes({
   staffService,

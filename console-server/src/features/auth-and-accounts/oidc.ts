@@ -1,7 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import * as client from 'openid-client';
-import type { Database } from '../db/open-database';
-import { oidcStates } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { oidcStates } from '../../db/schema';
 
 /** A school's identity provider (Google Workspace, Microsoft 365), configured by environment. */
 export interface OidcProviderConfig {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { CreateStaffBodySchema, ResetPasswordBodySchema, UpdateStaffBodySchema } from '@waymark/shared';
-import { StaffChangeError, type StaffService } from '../services/staff-service';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import { StaffChangeError, type StaffService } from './staff-service';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 const STATUS: Record<StaffChangeError['reason'], number> = { 'not-found': 404, conflict: 409, invalid: 400 };
 

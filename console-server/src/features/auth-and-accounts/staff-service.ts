@@ -10,10 +10,10 @@ import {
   type StaffListItem,
   type UpdateStaffBody,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, classTeachers, schools, sessions, staff, trusts } from '../db/schema';
-import { createAccessRevocations, type AccessRevocations } from '../auth/access-revocations';
-import { hashPassword, hashSecret, newSecret, sessionKeyOf, verifyPassword } from '../auth/tokens';
+import type { Database } from '../../db/open-database';
+import { classes, classTeachers, schools, sessions, staff, trusts } from '../../db/schema';
+import { createAccessRevocations, type AccessRevocations } from './access-revocations';
+import { hashPassword, hashSecret, newSecret, sessionKeyOf, verifyPassword } from './tokens';
 
 const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;

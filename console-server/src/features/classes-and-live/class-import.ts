@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { ClassImportRowSchema, describeZodError } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, classTeachers, pupils, staff } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { classes, classTeachers, pupils, staff } from '../../db/schema';
 
 interface ClassImportResult {
   classesCreated: number;

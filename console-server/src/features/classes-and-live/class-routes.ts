@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { EventService } from '../services/event-service';
-import { redactFor } from '../services/event-service';
-import type { StaffService } from '../services/staff-service';
+import type { EventService } from '../events/event-service';
+import { redactFor } from '../events/event-service';
+import type { StaffService } from '../auth-and-accounts/staff-service';
 import { ClassImportBodySchema } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { importClasses } from '../imports/class-import';
-import { handle, HttpError, parseBody, requireCapability, requireStaff } from './middleware';
+import type { Database } from '../../db/open-database';
+import { importClasses } from './class-import';
+import { handle, HttpError, parseBody, requireCapability, requireStaff } from '../../http/middleware';
 
 export function classRoutes({
   db,

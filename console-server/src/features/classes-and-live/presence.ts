@@ -1,7 +1,7 @@
 import type { DevicePresence } from '@waymark/shared';
-import type { ConsoleNamespace } from '../sockets/console-namespace';
-import type { DeviceIdentity } from '../services/device-service';
-import { rooms } from '../sockets/rooms';
+import type { ConsoleNamespace } from '../../sockets/console-namespace';
+import type { DeviceIdentity } from '../devices-and-enrollment/device-service';
+import { rooms } from '../../sockets/rooms';
 
 /** Tells the consoles watching a device's class (and the school's DSLs) that it came online or went offline. */
 export function broadcastPresence(

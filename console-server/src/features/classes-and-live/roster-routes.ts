@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { RosterService } from '../live/roster-service';
-import type { StaffService } from '../services/staff-service';
-import { handle, HttpError, requireCapability } from './middleware';
+import type { RosterService } from './roster-service';
+import type { StaffService } from '../auth-and-accounts/staff-service';
+import { handle, HttpError, requireCapability } from '../../http/middleware';
 
 /** The live class grid: `GET /api/classes/:classId/roster`. */
 export function rosterRoutes(deps: { rosterService: RosterService; staffService: StaffService }) {

@@ -11,9 +11,9 @@ import {
   type RosterPupil,
   type Staff,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, devices, events, pupils, schools, unblockRequests } from '../db/schema';
-import { redactFor, type EventService } from '../services/event-service';
+import type { Database } from '../../db/open-database';
+import { classes, devices, events, pupils, schools, unblockRequests } from '../../db/schema';
+import { redactFor, type EventService } from '../events/event-service';
 import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
 
 /**

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { DataProtectionService } from '../data-protection/data-protection-service';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { DataProtectionService } from './data-protection-service';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 const EraseBodySchema = z.object({
   reason: z.string().trim().min(5, 'say why (it goes in the data-protection log)').max(2000),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Staff } from '@waymark/shared';
-import type { Database } from '../db/open-database';
+import type { Database } from '../../db/open-database';
 import type { IncidentService } from '../incidents/incident-service';
 import {
   alerts,
@@ -12,7 +12,7 @@ import {
   incidents,
   schools,
   unblockRequests,
-} from '../db/schema';
+} from '../../db/schema';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { DeployPolicyBodySchema } from '@waymark/shared';
-import { handle, parseBody, requireCapability } from '../http/middleware';
+import { handle, parseBody, requireCapability } from '../../http/middleware';
 import type { DeployService } from './deploy-service';
 import { requestOrigin } from './extension-routes';
 

@@ -8,10 +8,10 @@ import {
   type EnrollmentTokenCheck,
   type Profile,
 } from '@waymark/shared';
-import { hashSecret } from '../auth/tokens';
-import type { Database } from '../db/open-database';
-import { classes, devices, enrollmentTokens, pupils, staff } from '../db/schema';
-import { compareVersions } from '../services/device-health-rules';
+import { hashSecret } from '../auth-and-accounts/tokens';
+import type { Database } from '../../db/open-database';
+import { classes, devices, enrollmentTokens, pupils, staff } from '../../db/schema';
+import { compareVersions } from '../devices-and-enrollment/device-health-rules';
 import { generatePolicy } from './generate-policy';
 import type { ReleaseStore } from './release-store';
 

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { EXTENSION_BROWSERS, type ExtensionBrowser } from '@waymark/shared';
-import { handle, HttpError } from '../http/middleware';
+import { handle, HttpError } from '../../http/middleware';
 import type { ReleaseStore } from './release-store';
 import { updateManifestXml } from './update-manifest';
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { ExpectedDevicesImportBodySchema } from '@waymark/shared';
-import type { DeviceHealthService } from '../services/device-health';
-import type { ExpectedDevicesService } from '../services/expected-devices';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { DeviceHealthService } from './device-health';
+import type { ExpectedDevicesService } from './expected-devices';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 export interface DeviceHealthDeps {
   deviceHealth: DeviceHealthService;

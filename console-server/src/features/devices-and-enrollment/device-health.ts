@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { DeviceClass, DeviceHealthReport, DeviceHealthRow, Profile } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, devices, events, expectedDevices, policies, schools } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { classes, devices, events, expectedDevices, policies, schools } from '../../db/schema';
 import { compareVersions, newestVersion, schoolMinutesBetween } from './device-health-rules';
 
 /** Tamper alerts in the device list are counted over this many days. */

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { DeviceService } from '../services/device-service';
+import type { DeviceService } from './device-service';
 import { CreateEnrollmentTokenBodySchema } from '@waymark/shared';
 import { deviceHealthRoutes, type DeviceHealthDeps } from './device-health-routes';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 /** Devices and enrollment tokens, for the technician: `/api/devices`. */
 export function deviceRoutes({

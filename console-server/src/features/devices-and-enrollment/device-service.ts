@@ -11,11 +11,11 @@ import {
   type Staff,
   type VisitorPass,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../db/schema';
-import { HttpError } from '../http/middleware';
-import { DEFAULT_VISITOR_NOTICE } from '../seed/visitor-notice';
-import { hashSecret, newSecret } from '../auth/tokens';
+import type { Database } from '../../db/open-database';
+import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
+import { DEFAULT_VISITOR_NOTICE } from '../../seed/visitor-notice';
+import { hashSecret, newSecret } from '../auth-and-accounts/tokens';
 
 /** Who a connected device is, and whose policy it enforces. */
 export interface DeviceIdentity {

@@ -6,8 +6,8 @@ import {
   type ExpectedDevice,
   type ImportProblem,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { expectedDevices } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { expectedDevices } from '../../db/schema';
 
 /** A school's asset register is a few thousand devices; a file far bigger than that is a mistake. */
 const MAX_EXPECTED_DEVICES = 20_000;

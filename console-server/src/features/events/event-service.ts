@@ -13,11 +13,11 @@ import {
   type Severity,
   type StoredEvent,
 } from '@waymark/shared';
-import { createGroupCommit } from '../db/group-commit';
-import type { Database } from '../db/open-database';
-import { concurrentWrites, rawQuery } from '../db/raw-query';
-import { events, unblockRequests } from '../db/schema';
-import type { DeviceIdentity } from './device-service';
+import { createGroupCommit } from '../../db/group-commit';
+import type { Database } from '../../db/open-database';
+import { concurrentWrites, rawQuery } from '../../db/raw-query';
+import { events, unblockRequests } from '../../db/schema';
+import type { DeviceIdentity } from '../devices-and-enrollment/device-service';
 
 const HIGH_RISK: ReadonlySet<Category> = new Set<Category>([
   'illegal-csam',

@@ -8,8 +8,8 @@ import {
   RaiseFromEventsBodySchema,
   RaiseIncidentBodySchema,
 } from '@waymark/shared';
-import type { IncidentService } from '../incidents/incident-service';
-import { handle, HttpError, parseBody, requireCapability, requireStaff } from './middleware';
+import type { IncidentService } from './incident-service';
+import { handle, HttpError, parseBody, requireCapability, requireStaff } from '../../http/middleware';
 
 const Id = z.uuid();
 

@@ -13,11 +13,11 @@ import {
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, incidentEvents, incidentHistory, incidents, pupils, schools, staff } from '../db/schema';
-import { HttpError } from '../http/middleware';
-import { redactFor, type EventService } from '../services/event-service';
-import type { StaffService } from '../services/staff-service';
+import type { Database } from '../../db/open-database';
+import { classes, incidentEvents, incidentHistory, incidents, pupils, schools, staff } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
+import { redactFor, type EventService } from '../events/event-service';
+import type { StaffService } from '../auth-and-accounts/staff-service';
 import { entryHash, GENESIS } from './hash-chain';
 import { applyChange, type IncidentState } from './incident-state';
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/open-database';
-import { incidentHistory, incidents, schools } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { incidentHistory, incidents, schools } from '../../db/schema';
 import { entryHash, GENESIS } from './hash-chain';
 import { applyChange, type IncidentState } from './incident-state';
 

@@ -1,6 +1,6 @@
 import { PROFILES, type Category, type ImportCategoryListBody, type Staff } from '@waymark/shared';
-import type { LiveNotifier } from '../live-notifier';
-import type { PolicyService } from '../services/policy-service';
+import type { LiveNotifier } from '../../sockets/live-notifier';
+import type { PolicyService } from './policy-service';
 import {
   parseChromePolicy,
   parseDomainList,

@@ -8,9 +8,9 @@ import {
   type Matcher,
   type Staff,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { policyChanges, schools } from '../db/schema';
-import { parseKeywordList } from '../imports/category-importers';
+import type { Database } from '../../db/open-database';
+import { policyChanges, schools } from '../../db/schema';
+import { parseKeywordList } from './category-importers';
 
 /**
  * How long a process keeps a school's lists before reading them again: with several processes on

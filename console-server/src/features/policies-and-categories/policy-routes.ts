@@ -10,12 +10,12 @@ import {
   UpdatePolicyBodySchema,
   urlParts,
 } from '@waymark/shared';
-import type { ImportService } from '../imports/import-service';
-import type { LiveNotifier } from '../live-notifier';
-import type { KeywordService } from '../services/keyword-service';
-import type { OverrideService } from '../services/override-service';
-import type { PolicyService } from '../services/policy-service';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { ImportService } from './import-service';
+import type { LiveNotifier } from '../../sockets/live-notifier';
+import type { KeywordService } from './keyword-service';
+import type { OverrideService } from '../requests-and-overrides/override-service';
+import type { PolicyService } from './policy-service';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 function profileParam(raw: unknown) {
   const parsed = ProfileSchema.safeParse(raw);

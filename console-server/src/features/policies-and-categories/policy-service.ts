@@ -9,9 +9,9 @@ import {
   type Profile,
   type Staff,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { policies, policyChanges, schools } from '../db/schema';
-import { HttpError } from '../http/middleware';
+import type { Database } from '../../db/open-database';
+import { policies, policyChanges, schools } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
 
 /** A profile's policy as edited: without category lists, the stored ones are kept. */
 type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };

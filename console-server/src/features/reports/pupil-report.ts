@@ -8,8 +8,8 @@ import {
   type PupilReportRow,
   type Role,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { events, incidents, pupils } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { events, incidents, pupils } from '../../db/schema';
 import type { ReportPeriod } from './report-period';
 import { eventsIn, flaggedSearch } from './report-summary';
 

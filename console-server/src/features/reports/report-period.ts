@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/open-database';
-import { schools } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { schools } from '../../db/schema';
 
 /** A report's period: the school's dates, the instants they start and end at, and its chart buckets. */
 export interface ReportPeriod {

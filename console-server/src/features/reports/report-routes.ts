@@ -7,10 +7,10 @@ import {
   ReportPeriodQuerySchema,
 } from '@waymark/shared';
 import type { AlertService } from '../alerts/alert-service';
-import { digestHtml } from '../reports/digest-html';
-import { addDays, type DefaultPeriod } from '../reports/report-period';
-import type { ReportService } from '../reports/report-service';
-import { handle, parseBody, requireCapability } from './middleware';
+import { digestHtml } from './digest-html';
+import { addDays, type DefaultPeriod } from './report-period';
+import type { ReportService } from './report-service';
+import { handle, parseBody, requireCapability } from '../../http/middleware';
 
 /**
  * Reports: `/api/reports`. Aggregates for the DSL, technician and governors; anything that names a

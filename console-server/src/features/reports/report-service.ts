@@ -7,8 +7,8 @@ import {
   type ReportName,
   type Staff,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { alerts, events, incidents } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { alerts, events, incidents } from '../../db/schema';
 import { pupilEvents, pupilsReport } from './pupil-report';
 import { countsCsv, pupilEventsCsv, pupilsCsv, seriesCsv, topSitesCsv } from './report-csv';
 import { resolvePeriod, type DefaultPeriod, type ReportPeriod } from './report-period';

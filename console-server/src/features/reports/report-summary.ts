@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { UNCATEGORISED, type ReportCount, type ReportSeries, type ReportSummary } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { events, incidents } from '../db/schema';
+import type { Database } from '../../db/open-database';
+import { events, incidents } from '../../db/schema';
 import type { ReportPeriod } from './report-period';
 
 const count = sql<number>`count(*)::int`;

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { StartOverrideBodySchema } from '@waymark/shared';
-import type { OverrideService } from '../services/override-service';
-import type { StaffService } from '../services/staff-service';
-import type { LiveNotifier } from '../live-notifier';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { OverrideService } from './override-service';
+import type { StaffService } from '../auth-and-accounts/staff-service';
+import type { LiveNotifier } from '../../sockets/live-notifier';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 /** Lesson overrides: `/api/classes/:classId/overrides`. */
 export function overrideRoutes(deps: {

@@ -7,9 +7,9 @@ import {
   type PolicyBody,
   type StartOverrideBody,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { classes, lessonOverrides, policies, schools } from '../db/schema';
-import { HttpError } from '../http/middleware';
+import type { Database } from '../../db/open-database';
+import { classes, lessonOverrides, policies, schools } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 const DEFAULT_OVERRIDE_MINUTES = 60;

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { RequestDecisionBodySchema } from '@waymark/shared';
-import type { RequestService } from '../services/request-service';
-import type { LiveNotifier } from '../live-notifier';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { RequestService } from './request-service';
+import type { LiveNotifier } from '../../sockets/live-notifier';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 export function requestRoutes({
   requestService,

@@ -11,13 +11,13 @@ import {
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { lessonOverrides, unblockRequests } from '../db/schema';
-import { HttpError } from '../http/middleware';
-import type { EventService } from './event-service';
+import type { Database } from '../../db/open-database';
+import { lessonOverrides, unblockRequests } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
+import type { EventService } from '../events/event-service';
 import type { OverrideService } from './override-service';
-import type { PolicyService } from './policy-service';
-import type { StaffService } from './staff-service';
+import type { PolicyService } from '../policies-and-categories/policy-service';
+import type { StaffService } from '../auth-and-accounts/staff-service';
 
 export interface DecisionOutcome {
   event: StoredEvent;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { TrustIncidentsQuerySchema, TrustPeriodQuerySchema } from '@waymark/shared';
-import type { TrustService } from '../trust/trust-service';
-import { handle, parseBody, requireCapability } from './middleware';
+import type { TrustService } from './trust-service';
+import { handle, parseBody, requireCapability } from '../../http/middleware';
 
 /** Trust-level staff: the schools of their own trust, side by side (`/api/trust`). */
 export function trustRoutes({ trustService }: { trustService: TrustService }) {

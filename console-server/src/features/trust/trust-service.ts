@@ -11,9 +11,9 @@ import type {
   TrustSchool,
   TrustSchoolSummary,
 } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { alerts, events, incidents, schools, staff, trusts } from '../db/schema';
-import { HttpError } from '../http/middleware';
+import type { Database } from '../../db/open-database';
+import { alerts, events, incidents, schools, staff, trusts } from '../../db/schema';
+import { HttpError } from '../../http/middleware';
 
 const DAY_MS = 86_400_000;
 /** How long a process trusts its memory of which trust a school belongs to (it changes once in years). */

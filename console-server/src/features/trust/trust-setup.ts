@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { PROFILES, type Country, type Role, type TRUST_ROLES } from '@waymark/shared';
-import type { Database } from '../db/open-database';
-import { policies, schools, staff, trusts } from '../db/schema';
-import { hashPassword, newSecret } from '../auth/tokens';
-import { starterPolicy } from '../seed/starter-policies';
-import { defaultPupilLocale, defaultSignInDomains } from '../seed/welsh-school';
+import type { Database } from '../../db/open-database';
+import { policies, schools, staff, trusts } from '../../db/schema';
+import { hashPassword, newSecret } from '../auth-and-accounts/tokens';
+import { starterPolicy } from '../../seed/starter-policies';
+import { defaultPupilLocale, defaultSignInDomains } from '../../seed/welsh-school';
 
 /** A mistake in what was asked (unknown trust, taken id or e-mail): said to the person, not a crash. */
 export class SetupError extends Error {}

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { IssueVisitorPassBodySchema } from '@waymark/shared';
-import type { DeviceService } from '../services/device-service';
-import { handle, HttpError, parseBody, requireCapability } from './middleware';
+import type { DeviceService } from '../devices-and-enrollment/device-service';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 /** Visitor passes, for the technician and the DSL: `/api/visitor-passes`. */
 export function visitorRoutes({
