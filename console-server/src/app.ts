@@ -6,50 +6,53 @@ import helmet from 'helmet';
 import { Server } from 'socket.io';
 import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
-import { authRoutes } from './features/auth-and-accounts/auth-routes';
-import { classRoutes } from './features/classes-and-live/class-routes';
-import { overrideRoutes } from './features/requests-and-overrides/override-routes';
-import { rosterRoutes } from './features/classes-and-live/roster-routes';
-import { broadcastPresence } from './features/classes-and-live/presence';
-import { createRosterService } from './features/classes-and-live/roster-service';
-import { createAccessRevocations } from './features/auth-and-accounts/access-revocations';
-import { createOidc, type OidcProviderConfig } from './features/auth-and-accounts/oidc';
-import { createDataProtectionService } from './features/data-protection/data-protection-service';
-import { dataProtectionRoutes } from './features/data-protection/data-protection-routes';
-import { deviceRoutes } from './features/devices-and-enrollment/device-routes';
-import { visitorRoutes } from './features/visitors/visitor-routes';
-import { staffRoutes } from './features/auth-and-accounts/staff-routes';
-import { createAlertService } from './features/alerts/alert-service';
-import { createMailer, type Mailer } from './features/alerts/mailer';
-import { createReportService } from './features/reports/report-service';
-import { reportRoutes } from './features/reports/report-routes';
+import {
+  authRoutes,
+  createAccessRevocations,
+  createOidc,
+  createStaffService,
+  type OidcProviderConfig,
+  staffRoutes,
+} from './features/auth-and-accounts';
+import {
+  broadcastPresence,
+  classRoutes,
+  createRosterService,
+  rosterRoutes,
+} from './features/classes-and-live';
+import {
+  createOverrideService,
+  createRequestService,
+  overrideRoutes,
+  requestRoutes,
+} from './features/requests-and-overrides';
+import { createDataProtectionService, dataProtectionRoutes } from './features/data-protection';
+import {
+  createDeviceHealthService,
+  createDeviceService,
+  createExpectedDevices,
+  createSilentDeviceCheck,
+  deviceRoutes,
+} from './features/devices-and-enrollment';
+import { visitorRoutes } from './features/visitors';
+import { createAlertService, createMailer, type Mailer } from './features/alerts';
+import { createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
-import { incidentRoutes } from './features/incidents/incident-routes';
-import { createImportService } from './features/policies-and-categories/import-service';
-import { policyRoutes } from './features/policies-and-categories/policy-routes';
-import { requestRoutes } from './features/requests-and-overrides/request-routes';
-import { createIncidentService } from './features/incidents/incident-service';
+import { createIncidentService, incidentRoutes } from './features/incidents';
+import {
+  createImportService,
+  createKeywordService,
+  createPolicyService,
+  policyRoutes,
+} from './features/policies-and-categories';
 import { createLiveNotifier } from './sockets/live-notifier';
-import { trustRoutes } from './features/trust/trust-routes';
-import { createTrustService } from './features/trust/trust-service';
+import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
 import { bodyParsers } from './http/body-limits';
-import { createDeviceService } from './features/devices-and-enrollment/device-service';
-import { createDeviceHealthService } from './features/devices-and-enrollment/device-health';
-import { createExpectedDevices } from './features/devices-and-enrollment/expected-devices';
-import { createEventService } from './features/events/event-service';
-import { createOverrideService } from './features/requests-and-overrides/override-service';
-import { createPolicyService } from './features/policies-and-categories/policy-service';
-import { createRequestService } from './features/requests-and-overrides/request-service';
-import { createKeywordService } from './features/policies-and-categories/keyword-service';
-import { createSilentDeviceCheck } from './features/devices-and-enrollment/silent-devices';
-import { createStaffService } from './features/auth-and-accounts/staff-service';
+import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
-import { createDeployService } from './features/deploy/deploy-service';
-import { deployRoutes } from './features/deploy/deploy-routes';
-import { extensionRoutes } from './features/deploy/extension-routes';
-import { createReleaseStore } from './features/deploy/release-store';
+import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
 export interface ApplicationOptions {
   db: Database;

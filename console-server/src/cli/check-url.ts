@@ -12,10 +12,10 @@ import {
   type Profile,
 } from '@waymark/shared';
 import { schools } from '../db/schema';
-import { createPolicyService } from '../features/policies-and-categories/policy-service';
+import { createPolicyService } from '../features/policies-and-categories';
 import { starterPolicy } from '../seed/starter-policies';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
-import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { type CliIo, EXIT, InputError, UsageError } from './io';
 
 export const CHECK_URL_USAGE = `Usage: waymark check-url [--school <id>] [--profile KS1 | --policy <file> | --chrome-policy <file>]
                          [--user <email>] [--class <id>] [--at <ISO time>] [--json] [--] <url>...

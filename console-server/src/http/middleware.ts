@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { can, describeZodError, isSafeText, type Capability, type Staff } from '@waymark/shared';
-import type { StaffService } from '../features/auth-and-accounts/staff-service';
+import { can, type Capability, describeZodError, isSafeText, type Staff } from '@waymark/shared';
+import type { StaffService } from '../features/auth-and-accounts';
 import { sameOrigin } from './origin';
 import { readSessionCookie } from './session-cookie';
 

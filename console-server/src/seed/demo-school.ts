@@ -1,7 +1,7 @@
-import { PROFILES, type Country } from '@waymark/shared';
+import { type Country, PROFILES } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, classTeachers, enrollmentTokens, policies, pupils, schools, staff } from '../db/schema';
-import { hashPassword, hashSecret } from '../features/auth-and-accounts/tokens';
+import { hashPassword, hashSecret } from '../features/auth-and-accounts';
 import { starterPolicy } from './starter-policies';
 import { defaultPupilLocale, defaultSignInDomains } from './welsh-school';
 

@@ -10,9 +10,8 @@ import {
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import { redacted, redactFor, type EventService } from '../features/events/event-service';
-import type { StaffService } from '../features/auth-and-accounts/staff-service';
-import type { AccessRevocations } from '../features/auth-and-accounts/access-revocations';
+import { type EventService, redacted, redactFor } from '../features/events';
+import type { AccessRevocations, StaffService } from '../features/auth-and-accounts';
 import { sameOrigin } from '../http/origin';
 import { readSessionCookie } from '../http/session-cookie';
 import { rooms } from './rooms';

@@ -14,14 +14,10 @@ import {
   type RequestStatusMessage,
   type StoredEvent,
 } from '@waymark/shared';
-import {
-  DeviceAuthError,
-  type DeviceIdentity,
-  type DeviceService,
-} from '../features/devices-and-enrollment/device-service';
-import type { EventService } from '../features/events/event-service';
-import type { OverrideService } from '../features/requests-and-overrides/override-service';
-import type { PolicyService } from '../features/policies-and-categories/policy-service';
+import { DeviceAuthError, type DeviceIdentity, type DeviceService } from '../features/devices-and-enrollment';
+import type { EventService } from '../features/events';
+import type { OverrideService } from '../features/requests-and-overrides';
+import type { PolicyService } from '../features/policies-and-categories';
 import { clientIp } from './client-ip';
 import { rooms } from './rooms';
 

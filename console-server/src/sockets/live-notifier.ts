@@ -1,5 +1,5 @@
 import { PROFILES } from '@waymark/shared';
-import type { DecisionOutcome } from '../features/requests-and-overrides/request-service';
+import type { DecisionOutcome } from '../features/requests-and-overrides';
 import type { ConsoleNamespace } from './console-namespace';
 import type { DevicePush } from './device-namespace';
 import { rooms } from './rooms';

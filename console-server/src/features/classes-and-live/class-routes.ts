@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { EventService } from '../events/event-service';
-import { redactFor } from '../events/event-service';
-import type { StaffService } from '../auth-and-accounts/staff-service';
+import type { EventService } from '../events';
+import { redactFor } from '../events';
+import type { StaffService } from '../auth-and-accounts';
 import { ClassImportBodySchema } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { importClasses } from './class-import';

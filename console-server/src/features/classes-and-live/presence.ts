@@ -1,6 +1,6 @@
 import type { DevicePresence } from '@waymark/shared';
 import type { ConsoleNamespace } from '../../sockets/console-namespace';
-import type { DeviceIdentity } from '../devices-and-enrollment/device-service';
+import type { DeviceIdentity } from '../devices-and-enrollment';
 import { rooms } from '../../sockets/rooms';
 
 /** Tells the consoles watching a device's class (and the school's DSLs) that it came online or went offline. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { RosterService } from './roster-service';
-import type { StaffService } from '../auth-and-accounts/staff-service';
+import type { StaffService } from '../auth-and-accounts';
 import { handle, HttpError, requireCapability } from '../../http/middleware';
 
 /** The live class grid: `GET /api/classes/:classId/roster`. */

@@ -13,7 +13,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { classes, devices, events, pupils, schools, unblockRequests } from '../../db/schema';
-import { redactFor, type EventService } from '../events/event-service';
+import { redactFor, type EventService } from '../events';
 import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Staff } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import type { IncidentService } from '../incidents/incident-service';
+import type { IncidentService } from '../incidents';
 import {
   alerts,
   dataProtectionLog,

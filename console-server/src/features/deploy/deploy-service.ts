@@ -8,10 +8,10 @@ import {
   type EnrollmentTokenCheck,
   type Profile,
 } from '@waymark/shared';
-import { hashSecret } from '../auth-and-accounts/tokens';
+import { hashSecret } from '../auth-and-accounts';
 import type { Database } from '../../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, staff } from '../../db/schema';
-import { compareVersions } from '../devices-and-enrollment/device-health-rules';
+import { compareVersions } from '../devices-and-enrollment';
 import { generatePolicy } from './generate-policy';
 import type { ReleaseStore } from './release-store';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DEVELOPMENT_EXTENSION_ID, type ExtensionBrowser, type ExtensionRelease } from '@waymark/shared';
-import { compareVersions } from '../devices-and-enrollment/device-health-rules';
+import { compareVersions } from '../devices-and-enrollment';
 import { CrxError, parseCrx } from './crx-file';
 
 interface ReleaseListing {

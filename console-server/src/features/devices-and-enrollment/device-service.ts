@@ -15,7 +15,7 @@ import type { Database } from '../../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
 import { HttpError } from '../../http/middleware';
 import { DEFAULT_VISITOR_NOTICE } from '../../seed/visitor-notice';
-import { hashSecret, newSecret } from '../auth-and-accounts/tokens';
+import { hashSecret, newSecret } from '../auth-and-accounts';
 
 /** Who a connected device is, and whose policy it enforces. */
 export interface DeviceIdentity {

@@ -4,7 +4,7 @@ import { localTime, type DeviceEvent, type StoredEvent } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { devices, events, schools } from '../../db/schema';
 import type { DeviceService } from './device-service';
-import type { EventService } from '../events/event-service';
+import type { EventService } from '../events';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

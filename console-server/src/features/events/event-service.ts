@@ -17,7 +17,7 @@ import { createGroupCommit } from '../../db/group-commit';
 import type { Database } from '../../db/open-database';
 import { concurrentWrites, rawQuery } from '../../db/raw-query';
 import { events, unblockRequests } from '../../db/schema';
-import type { DeviceIdentity } from '../devices-and-enrollment/device-service';
+import type { DeviceIdentity } from '../devices-and-enrollment';
 
 const HIGH_RISK: ReadonlySet<Category> = new Set<Category>([
   'illegal-csam',

@@ -16,8 +16,8 @@ import {
 import type { Database } from '../../db/open-database';
 import { classes, incidentEvents, incidentHistory, incidents, pupils, schools, staff } from '../../db/schema';
 import { HttpError } from '../../http/middleware';
-import { redactFor, type EventService } from '../events/event-service';
-import type { StaffService } from '../auth-and-accounts/staff-service';
+import { redactFor, type EventService } from '../events';
+import type { StaffService } from '../auth-and-accounts';
 import { entryHash, GENESIS } from './hash-chain';
 import { applyChange, type IncidentState } from './incident-state';
 

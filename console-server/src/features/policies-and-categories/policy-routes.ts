@@ -13,7 +13,7 @@ import {
 import type { ImportService } from './import-service';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { KeywordService } from './keyword-service';
-import type { OverrideService } from '../requests-and-overrides/override-service';
+import type { OverrideService } from '../requests-and-overrides';
 import type { PolicyService } from './policy-service';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 

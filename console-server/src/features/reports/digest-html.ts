@@ -1,5 +1,5 @@
 import { reportLabel, type ReportLanguage } from '@waymark/shared';
-import { escapeHtml } from '../alerts/mailer';
+import { escapeHtml } from '../alerts';
 import type { Digest } from './report-service';
 import { REPORT_TEXT } from './report-text';
 

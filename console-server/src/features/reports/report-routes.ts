@@ -6,7 +6,7 @@ import {
   ReportExportQuerySchema,
   ReportPeriodQuerySchema,
 } from '@waymark/shared';
-import type { AlertService } from '../alerts/alert-service';
+import type { AlertService } from '../alerts';
 import { digestHtml } from './digest-html';
 import { addDays, type DefaultPeriod } from './report-period';
 import type { ReportService } from './report-service';

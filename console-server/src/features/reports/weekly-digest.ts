@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/open-database';
 import { digestsSent, schools, staff } from '../../db/schema';
-import type { Mailer } from '../alerts/mailer';
+import type { Mailer } from '../alerts';
 import { digestHtml } from './digest-html';
 import type { ReportService } from './report-service';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { StartOverrideBodySchema } from '@waymark/shared';
 import type { OverrideService } from './override-service';
-import type { StaffService } from '../auth-and-accounts/staff-service';
+import type { StaffService } from '../auth-and-accounts';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 

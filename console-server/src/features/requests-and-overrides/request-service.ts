@@ -14,10 +14,10 @@ import {
 import type { Database } from '../../db/open-database';
 import { lessonOverrides, unblockRequests } from '../../db/schema';
 import { HttpError } from '../../http/middleware';
-import type { EventService } from '../events/event-service';
+import type { EventService } from '../events';
 import type { OverrideService } from './override-service';
-import type { PolicyService } from '../policies-and-categories/policy-service';
-import type { StaffService } from '../auth-and-accounts/staff-service';
+import type { PolicyService } from '../policies-and-categories';
+import type { StaffService } from '../auth-and-accounts';
 
 export interface DecisionOutcome {
   event: StoredEvent;

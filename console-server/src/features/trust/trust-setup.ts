@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { PROFILES, type Country, type Role, type TRUST_ROLES } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { policies, schools, staff, trusts } from '../../db/schema';
-import { hashPassword, newSecret } from '../auth-and-accounts/tokens';
+import { hashPassword, newSecret } from '../auth-and-accounts';
 import { starterPolicy } from '../../seed/starter-policies';
 import { defaultPupilLocale, defaultSignInDomains } from '../../seed/welsh-school';
 

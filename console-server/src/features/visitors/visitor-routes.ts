@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { IssueVisitorPassBodySchema } from '@waymark/shared';
-import type { DeviceService } from '../devices-and-enrollment/device-service';
+import type { DeviceService } from '../devices-and-enrollment';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 /** Visitor passes, for the technician and the DSL: `/api/visitor-passes`. */

@@ -1,0 +1,3 @@
+export { reportRoutes } from './report-routes';
+export { createReportService, type ReportService } from './report-service';
+export { sendWeeklyDigests } from './weekly-digest';
