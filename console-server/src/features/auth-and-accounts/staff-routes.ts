@@ -1,19 +1,7 @@
 import { Router } from 'express';
 import { CreateStaffBodySchema, ResetPasswordBodySchema, UpdateStaffBodySchema } from '@waymark/shared';
-import { StaffChangeError, type StaffService } from './staff-service';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
-
-const STATUS: Record<StaffChangeError['reason'], number> = { 'not-found': 404, conflict: 409, invalid: 400 };
-
-/** The service's refusals as HTTP answers. */
-async function answering<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof StaffChangeError) throw new HttpError(STATUS[error.reason], error.message);
-    throw error;
-  }
-}
+import type { StaffService } from './staff-service';
+import { handle, parseBody, requireCapability } from '../../http/middleware';
 
 /** Staff accounts holding school roles, for the school admin: `/api/staff`. */
 export function staffRoutes({ staffService }: { staffService: StaffService }) {
@@ -32,7 +20,7 @@ export function staffRoutes({ staffService }: { staffService: StaffService }) {
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-accounts');
       const body = parseBody(CreateStaffBodySchema, req.body);
-      res.status(201).json(await answering(staffService.create(who.schoolId, body)));
+      res.status(201).json(await staffService.create(who.schoolId, body));
     }),
   );
 
@@ -41,7 +29,7 @@ export function staffRoutes({ staffService }: { staffService: StaffService }) {
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-accounts');
       const body = parseBody(UpdateStaffBodySchema, req.body);
-      await answering(staffService.update(who, String(req.params.id), body));
+      await staffService.update(who, String(req.params.id), body);
       res.json({ ok: true });
     }),
   );
@@ -51,7 +39,7 @@ export function staffRoutes({ staffService }: { staffService: StaffService }) {
     handle(async (req, res) => {
       const who = requireCapability(req, 'manage-accounts');
       const { password } = parseBody(ResetPasswordBodySchema, req.body);
-      await answering(staffService.resetPassword(who.schoolId, String(req.params.id), password));
+      await staffService.resetPassword(who.schoolId, String(req.params.id), password);
       res.json({ ok: true });
     }),
   );

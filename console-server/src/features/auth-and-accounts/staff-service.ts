@@ -11,6 +11,7 @@ import {
   type UpdateStaffBody,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
+import { DomainError } from '../../errors/domain-error';
 import { classes, classTeachers, schools, sessions, staff, trusts } from '../../db/schema';
 import { createAccessRevocations, type AccessRevocations } from './access-revocations';
 import { hashPassword, hashSecret, newSecret, sessionKeyOf, verifyPassword } from './tokens';
@@ -31,16 +32,6 @@ export interface SessionInfo {
   sessionKey: string;
   /** When it ends if nothing uses it meanwhile: the idle timeout, or the hard end, whichever is first. */
   endsAt: Date;
-}
-
-/** Why an admin's change to an account was refused (the route maps these to statuses). */
-export class StaffChangeError extends Error {
-  constructor(
-    readonly reason: 'not-found' | 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function createStaffService({
@@ -105,7 +96,7 @@ export function createStaffService({
       .from(staff)
       .where(and(eq(staff.id, staffId), eq(staff.schoolId, schoolId)));
     // A trust-level account based at the school reads as "no such account": it is not the school's to manage.
-    if (!row || !isSchoolRole(row.role)) throw new StaffChangeError('not-found', 'no such staff member');
+    if (!row || !isSchoolRole(row.role)) throw new DomainError('not-found', 'no such staff member');
     return row;
   }
 
@@ -116,7 +107,7 @@ export function createStaffService({
       .from(classes)
       .where(and(eq(classes.schoolId, schoolId), inArray(classes.id, [...classIds])));
     if (found.length !== new Set(classIds).size)
-      throw new StaffChangeError('invalid', 'classIds: not all of those classes are in this school');
+      throw new DomainError('invalid', 'classIds: not all of those classes are in this school');
   }
 
   async function sessionFor(token: string | undefined, now = new Date()): Promise<SessionInfo | null> {
@@ -213,13 +204,10 @@ export function createStaffService({
     /** Creates an account holding a school role; refused when the e-mail is taken or a class is not the school's. */
     async create(schoolId: string, body: CreateStaffBody) {
       if (!isSchoolRole(body.role))
-        throw new StaffChangeError(
-          'invalid',
-          `role: a school admin gives school roles only, not ${body.role}`,
-        );
+        throw new DomainError('invalid', `role: a school admin gives school roles only, not ${body.role}`);
       const email = body.email.toLowerCase();
       const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
-      if (taken) throw new StaffChangeError('conflict', `${email} already has an account`);
+      if (taken) throw new DomainError('conflict', `${email} already has an account`);
       const classIds = [...new Set(body.classIds ?? [])];
       await checkClasses(schoolId, classIds);
       const id = uuidv7();
@@ -243,12 +231,9 @@ export function createStaffService({
     async update(admin: Staff, staffId: string, body: UpdateStaffBody): Promise<void> {
       const target = await manageable(admin.schoolId, staffId);
       if (body.role !== undefined && !isSchoolRole(body.role))
-        throw new StaffChangeError(
-          'invalid',
-          `role: a school admin gives school roles only, not ${body.role}`,
-        );
+        throw new DomainError('invalid', `role: a school admin gives school roles only, not ${body.role}`);
       if (staffId === admin.id && ((body.role && body.role !== target.role) || body.disabled))
-        throw new StaffChangeError(
+        throw new DomainError(
           'conflict',
           'you cannot change your own role or disable yourself; ask another admin',
         );

@@ -13,7 +13,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 import { DEFAULT_VISITOR_NOTICE } from '../../seed/visitor-notice';
 import { hashSecret, newSecret } from '../auth-and-accounts';
 
@@ -266,9 +266,9 @@ export function createDeviceService({ db }: { db: Database }) {
      */
     async issueVisitorPass(who: Staff, body: IssueVisitorPassBody, now = new Date()) {
       const expiresAt = new Date(body.expiresAt);
-      if (expiresAt <= now) throw new HttpError(400, 'a visitor pass must end in the future');
+      if (expiresAt <= now) throw new DomainError('invalid', 'a visitor pass must end in the future');
       if (expiresAt.getTime() - now.getTime() > VISITOR_PASS_MAX_HOURS * 3_600_000)
-        throw new HttpError(400, `a visitor pass lasts at most ${VISITOR_PASS_MAX_HOURS / 24} days`);
+        throw new DomainError('invalid', `a visitor pass lasts at most ${VISITOR_PASS_MAX_HOURS / 24} days`);
       const token = newSecret(24);
       const [row] = await db
         .insert(enrollmentTokens)

@@ -15,7 +15,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { classes, incidentEvents, incidentHistory, incidents, pupils, schools, staff } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
 import { entryHash, GENESIS } from './hash-chain';
@@ -171,7 +171,7 @@ export function createIncidentService(deps: {
   async function load(who: Staff, id: string): Promise<IncidentRow> {
     const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
     // Same answer for "no such incident" and "not yours": ids cannot be probed.
-    if (!row || !(await visible(who, row))) throw new HttpError(404, 'no such incident');
+    if (!row || !(await visible(who, row))) throw new DomainError('not-found', 'no such incident');
     return row;
   }
 
@@ -187,7 +187,10 @@ export function createIncidentService(deps: {
             (e.classId !== null && (await deps.staffService.canWatchClass(who, e.classId))) ||
             (can(who.role, 'manage-devices') && e.kind === 'tamper'));
         if (!allowed)
-          throw new HttpError(404, 'one or more of those events do not exist or are not yours to see');
+          throw new DomainError(
+            'not-found',
+            'one or more of those events do not exist or are not yours to see',
+          );
         events.push(e);
       }
       const first = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))[0]!;
@@ -221,7 +224,8 @@ export function createIncidentService(deps: {
           .select()
           .from(pupils)
           .where(and(eq(pupils.email, body.pupilEmail.toLowerCase()), eq(pupils.schoolId, who.schoolId)));
-        if (!pupil) throw new HttpError(400, `no pupil with the e-mail ${body.pupilEmail} in this school`);
+        if (!pupil)
+          throw new DomainError('invalid', `no pupil with the e-mail ${body.pupilEmail} in this school`);
         classId = pupil.classId;
         personName ??= pupil.name;
       }
@@ -365,8 +369,8 @@ export function createIncidentService(deps: {
           ([k, v]) => v !== undefined && !['note', 'addActions'].includes(k),
         );
         if (beyondRaiser)
-          throw new HttpError(
-            403,
+          throw new DomainError(
+            'forbidden',
             'only the DSL can change status, owner, outcome or severity; add a note instead',
           );
       }
@@ -375,16 +379,16 @@ export function createIncidentService(deps: {
           .select()
           .from(staff)
           .where(and(eq(staff.id, body.ownerId), eq(staff.schoolId, who.schoolId)));
-        if (!owner) throw new HttpError(400, `no staff member ${body.ownerId} in this school`);
+        if (!owner) throw new DomainError('invalid', `no staff member ${body.ownerId} in this school`);
       }
       if (body.status === 'closed' && row.illegal && !row.countersignedBy) {
-        throw new HttpError(
-          409,
+        throw new DomainError(
+          'conflict',
           'an illegal-content incident needs a second senior member of staff to countersign before it closes',
         );
       }
       if (body.status === 'closed' && !(body.outcome ?? row.outcome)) {
-        throw new HttpError(400, 'record the outcome before closing the incident');
+        throw new DomainError('invalid', 'record the outcome before closing the incident');
       }
       await db.transaction(async (tx) => {
         await lockChain(tx, who.schoolId);
@@ -409,13 +413,13 @@ export function createIncidentService(deps: {
     /** The illegal-content procedure's last step: a second senior member of staff signs. */
     async countersign(who: Staff, id: string) {
       const row = await load(who, id);
-      if (!row.illegal) throw new HttpError(409, 'only illegal-content incidents are countersigned');
+      if (!row.illegal) throw new DomainError('conflict', 'only illegal-content incidents are countersigned');
       if (!can(who.role, 'work-incident-log'))
-        throw new HttpError(403, 'a senior member of staff (DSL) must countersign');
-      if (row.countersignedBy) throw new HttpError(409, 'already countersigned');
+        throw new DomainError('forbidden', 'a senior member of staff (DSL) must countersign');
+      if (row.countersignedBy) throw new DomainError('conflict', 'already countersigned');
       if (who.id === row.createdBy || who.id === row.ownerId) {
-        throw new HttpError(
-          409,
+        throw new DomainError(
+          'conflict',
           'the countersignature must come from a second member of staff, not the one who raised or owns it',
         );
       }

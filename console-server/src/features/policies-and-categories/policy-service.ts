@@ -11,7 +11,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { policies, policyChanges, schools } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 
 /** A profile's policy as edited: without category lists, the stored ones are kept. */
 type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
@@ -99,8 +99,8 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
           .from(policies)
           .where(and(eq(policies.schoolId, who.schoolId), eq(policies.profile, profile)));
         if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion)
-          throw new HttpError(
-            409,
+          throw new DomainError(
+            'conflict',
             `${profile} was changed by ${current?.updatedBy ?? 'someone else'} (now version ${current?.version ?? 0}, you started from version ${expectedVersion}); reload it and make your change again`,
           );
         const version = (current?.version ?? 0) + 1;

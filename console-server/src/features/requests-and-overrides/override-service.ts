@@ -9,7 +9,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { classes, lessonOverrides, policies, schools } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 const DEFAULT_OVERRIDE_MINUTES = 60;
@@ -94,10 +94,9 @@ export function createOverrideService({ db }: { db: Database }) {
       // docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks.
       const lists = (target.body as PolicyBody | null)?.categoryLists ?? {};
       if (overrideOpensIllegal({ categoryLists: lists }, body.sites))
-        throw new HttpError(
-          403,
-          'one of these sites is in an illegal category; it is never opened for a lesson',
+        throw new DomainError(
           'illegal-category',
+          'one of these sites is in an illegal category; it is never opened for a lesson',
         );
       const [row] = await db
         .insert(lessonOverrides)

@@ -13,7 +13,7 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { lessonOverrides, unblockRequests } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 import type { EventService } from '../events';
 import type { OverrideService } from './override-service';
 import type { PolicyService } from '../policies-and-categories';
@@ -80,32 +80,34 @@ export function createRequestService(deps: {
           ? !(await deps.staffService.canWatchClass(who, event.classId))
           : !can(who.role, 'watch-all-classes'))
       ) {
-        throw new HttpError(404, 'no such unblock request');
+        throw new DomainError('not-found', 'no such unblock request');
       }
       const target: RequestStatus =
         body.decision === 'approve-lesson' ? 'approved' : body.decision === 'deny' ? 'denied' : 'forwarded';
       const current = await statusOf(eventId);
       if (!allowedTransition(current.status, target, who)) {
-        throw new HttpError(409, `this request is already ${current.status}`);
+        throw new DomainError('conflict', `this request is already ${current.status}`);
       }
       // docs/architecture.md, "Lesson overrides": an illegal site is never opened, and is the DSL's matter.
       const illegal = await isIllegal(event);
       const isDsl = can(who.role, 'see-illegal-urls');
       if (illegal && (target === 'approved' || (target === 'denied' && !isDsl))) {
-        throw new HttpError(
-          403,
-          `a request for a site in an illegal category is never opened; ${isDsl ? 'deny it' : 'forward it to the DSL'}`,
+        throw new DomainError(
           'illegal-category',
+          `a request for a site in an illegal category is never opened; ${isDsl ? 'deny it' : 'forward it to the DSL'}`,
         );
       }
       let until: string | null = null;
       let overrideId: string | null = null;
       if (target === 'approved') {
         if (!event.classId)
-          throw new HttpError(409, 'the device is in no class, so there is no lesson to open the site for');
+          throw new DomainError(
+            'conflict',
+            'the device is in no class, so there is no lesson to open the site for',
+          );
         const host = event.url ? urlParts(event.url)?.host : undefined;
         const site = host ? canonicalHost(host) : null;
-        if (!site) throw new HttpError(409, 'the request has no web address to open');
+        if (!site) throw new DomainError('conflict', 'the request has no web address to open');
         const override = await deps.overrideService.start(
           who.schoolId,
           event.classId,
@@ -117,7 +119,7 @@ export function createRequestService(deps: {
           },
           { requestEventId: eventId, now },
         );
-        if (!override) throw new HttpError(404, 'no such unblock request');
+        if (!override) throw new DomainError('not-found', 'no such unblock request');
         until = override.endsAt;
         overrideId = override.id;
       }

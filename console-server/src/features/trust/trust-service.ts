@@ -13,7 +13,7 @@ import type {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { alerts, events, incidents, schools, staff, trusts } from '../../db/schema';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 
 const DAY_MS = 86_400_000;
 /** How long a process trusts its memory of which trust a school belongs to (it changes once in years). */
@@ -30,7 +30,7 @@ export function createTrustService({ db }: { db: Database }) {
   const trustOfCache = new Map<string, { trustId: string | null; until: number }>();
 
   function trustIdOf(who: Staff): string {
-    if (!who.trustId) throw new HttpError(403, 'your school is not part of a trust');
+    if (!who.trustId) throw new DomainError('forbidden', 'your school is not part of a trust');
     return who.trustId;
   }
 
@@ -48,7 +48,7 @@ export function createTrustService({ db }: { db: Database }) {
       .select({ id: schools.id, name: schools.name })
       .from(schools)
       .where(and(eq(schools.id, schoolId), eq(schools.trustId, trustId)));
-    if (!school) throw new HttpError(404, 'no such school in your trust');
+    if (!school) throw new DomainError('not-found', 'no such school in your trust');
     return school;
   }
 
