@@ -7,7 +7,7 @@ import {
   type Profile,
   type Staff,
 } from '@waymark/shared';
-import { HttpError } from '../../http/middleware';
+import { DomainError } from '../../errors/domain-error';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { PolicyService } from './policy-service';
 import {
@@ -72,7 +72,10 @@ export function createImportService(deps: { policyService: PolicyService; live: 
         // Devices are sent what this schema accepts: a list it refuses, once stored, would stop delivery.
         const checked = PolicyBodySchema.shape.categoryLists.safeParse(lists);
         if (!checked.success)
-          throw new HttpError(400, `the imported lists are not valid: ${checked.error.issues[0]!.message}`);
+          throw new DomainError(
+            'invalid',
+            `the imported lists are not valid: ${checked.error.issues[0]!.message}`,
+          );
         changed.push({ profile, body: { ...current, categoryLists: checked.data } });
       }
       for (const { profile, body: next } of changed) {
