@@ -2,6 +2,7 @@ export * from './policy/categories';
 export * from './policy/help-sites';
 export * from './policy/schema';
 export * from './policy/time-windows';
+export * from './time/clock';
 export * from './policy/policy-entries';
 export * from './policy/evaluate';
 export * from './policy/next-change';

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import {
   chromePolicyFilterSet,
+  DEFAULT_TIME_ZONE,
   describeZodError,
   evaluateUrl,
   PolicySchema,
@@ -173,7 +174,7 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
         values.school !== undefined
           ? await schoolPolicy(values, profile.data)
           : PolicySchema.parse({
-              ...starterPolicy(profile.data, 'Europe/London'),
+              ...starterPolicy(profile.data, DEFAULT_TIME_ZONE),
               version: 0,
               alwaysAllowed: [],
               overrides: [],

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { CATEGORY_LABELS, type Alert, type Category, type StoredEvent } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
+import { schoolTimeZone } from '../../db/school-time-zone';
 import { alerts, staff } from '../../db/schema';
 import { escapeHtml, type Mailer } from './mailer';
 
@@ -38,7 +39,9 @@ export function createAlertService(deps: { db: Database; mailer: Mailer; console
       .where(and(eq(staff.schoolId, alert.schoolId), eq(staff.role, 'dsl')));
     const what = topicLabel(alert.topic);
     const where = alert.className ? ` (${alert.className})` : '';
-    const when = new Date(event.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
+    const when = new Date(event.occurredAt).toLocaleString('en-GB', {
+      timeZone: await schoolTimeZone(db, alert.schoolId),
+    });
     // No addresses or search words in e-mail: the details stay in the console, behind sign-in.
     const text = `${what}: ${alert.pupilLabel}${where} on ${event.deviceName} at ${when}.\nOpen Waymark to see the event and raise an incident: ${deps.consoleUrl}`;
     await deps.mailer.send({

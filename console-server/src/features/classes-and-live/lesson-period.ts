@@ -1,6 +1,4 @@
-import { localTime } from '@waymark/shared';
-
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+import { localTime, toMinutes } from '@waymark/shared';
 
 /**
  * The timetable period `now` falls in (school days, in the school's time zone), as instants;

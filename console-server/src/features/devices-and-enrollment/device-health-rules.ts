@@ -1,4 +1,4 @@
-import { localTime } from '@waymark/shared';
+import { localTime, toMinutes } from '@waymark/shared';
 
 /** When the school is open: Monday to Friday, `dayStart` to `dayEnd` (HH:MM) in its time zone. */
 interface SchoolHours {
@@ -8,7 +8,6 @@ interface SchoolHours {
 }
 
 const DAY_MS = 86_400_000;
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The calendar day an instant falls on in the school's time zone, as a UTC midnight timestamp. */
 function localDay(at: Date, timeZone: string): number {

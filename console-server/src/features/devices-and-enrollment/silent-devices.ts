@@ -1,12 +1,10 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { localTime, type DeviceEvent, type StoredEvent } from '@waymark/shared';
+import { localTime, toMinutes, type DeviceEvent, type StoredEvent } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { devices, events, schools } from '../../db/schema';
 import type { DeviceService } from './device-service';
 import type { EventService } from '../events';
-
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
  * Devices that were in use today during school hours and have gone silent for longer than the

@@ -14,7 +14,8 @@ import {
   type StoredEvent,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import { classes, incidentEvents, incidentHistory, incidents, pupils, schools, staff } from '../../db/schema';
+import { schoolTimeZone } from '../../db/school-time-zone';
+import { classes, incidentEvents, incidentHistory, incidents, pupils, staff } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
@@ -24,9 +25,9 @@ import { applyChange, type IncidentState } from './incident-state';
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type IncidentRow = typeof incidents.$inferSelect;
 
-function describeEvent(e: StoredEvent): string {
+function describeEvent(e: StoredEvent, timeZone: string): string {
   const who = e.pupilName ?? e.user ?? `the pupil using ${e.deviceName}`;
-  const when = new Date(e.occurredAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
+  const when = new Date(e.occurredAt).toLocaleString('en-GB', { timeZone });
   // Illegal-category addresses never go into the description: they stay with the (hidden) evidence.
   const where = isIllegalCategory(e.category) ? 'a site in an illegal category' : (e.url ?? 'a page');
   switch (e.kind) {
@@ -193,6 +194,7 @@ export function createIncidentService(deps: {
           );
         events.push(e);
       }
+      const timeZone = await schoolTimeZone(db, who.schoolId);
       const first = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))[0]!;
       const suggested = incidentPrefill(events);
       return create(who, {
@@ -204,7 +206,7 @@ export function createIncidentService(deps: {
         category: body.category ?? suggested.category,
         severity: body.severity ?? suggested.severity,
         status: 'open',
-        description: body.description || events.map(describeEvent).join('\n'),
+        description: body.description || events.map((e) => describeEvent(e, timeZone)).join('\n'),
         actions: [],
         outcome: null,
         ownerId: null,
@@ -251,11 +253,7 @@ export function createIncidentService(deps: {
     },
 
     async list(who: Staff, filter: Partial<IncidentListQuery> = {}): Promise<IncidentRecord[]> {
-      const [school] = await db
-        .select({ timeZone: schools.timeZone })
-        .from(schools)
-        .where(eq(schools.id, who.schoolId));
-      const timeZone = school?.timeZone ?? 'Europe/London';
+      const timeZone = await schoolTimeZone(db, who.schoolId);
       const localDay = sql`(${incidents.occurredAt} at time zone ${timeZone})::date`;
       const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` : '';
       const rows = await db

@@ -15,12 +15,17 @@ function table(caption: string, head: [string, string], rows: Array<[string, num
  * The weekly digest (or the same figures for any period) as a self-contained HTML page and
  * e-mail body, in English or Welsh: aggregates only, no names.
  */
-export function digestHtml(schoolName: string, d: Digest, lang: ReportLanguage = 'en'): string {
+export function digestHtml(
+  schoolName: string,
+  timeZone: string,
+  d: Digest,
+  lang: ReportLanguage = 'en',
+): string {
   const text = REPORT_TEXT[lang];
   const words = text.digest;
   const date = (iso: string) =>
     new Date(iso).toLocaleDateString(text.locale, {
-      timeZone: 'Europe/London',
+      timeZone,
       day: 'numeric',
       month: 'long',
       year: 'numeric',

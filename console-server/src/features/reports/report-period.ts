@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/open-database';
+import { schoolTimeZone } from '../../db/school-time-zone';
 import { schools } from '../../db/schema';
 
 /** A report's period: the school's dates, the instants they start and end at, and its chart buckets. */
@@ -57,11 +58,7 @@ export async function resolvePeriod(
   fallback: DefaultPeriod,
   now = new Date(),
 ): Promise<ReportPeriod> {
-  const [school] = await db
-    .select({ timeZone: schools.timeZone })
-    .from(schools)
-    .where(eq(schools.id, schoolId));
-  const timeZone = school?.timeZone ?? 'Europe/London';
+  const timeZone = await schoolTimeZone(db, schoolId);
   const today = todayIn(timeZone, now);
   const defaults =
     fallback === 'last-week'

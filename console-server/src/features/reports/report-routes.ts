@@ -39,7 +39,7 @@ export function reportRoutes({
       if (req.accepts(['html', 'json']) === 'html') {
         // A self-contained page: its own inline styles, nothing else.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('html').send(digestHtml(who.schoolName, digest, lang));
+        res.type('html').send(digestHtml(who.schoolName, p.timeZone, digest, lang));
       } else res.json({ digest });
     }),
   );

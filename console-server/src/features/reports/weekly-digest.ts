@@ -37,7 +37,7 @@ export async function sendWeeklyDigests(
       .select({ email: staff.email })
       .from(staff)
       .where(and(eq(staff.schoolId, school.id), eq(staff.role, 'dsl')));
-    const html = digestHtml(school.name, await deps.reports.digest(school.id, from, start));
+    const html = digestHtml(school.name, school.timeZone, await deps.reports.digest(school.id, from, start));
     await deps.mailer.send({
       to: dsls.map((d) => d.email),
       subject: `Waymark weekly digest – ${school.name}`,

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   localTime,
+  toMinutes,
   overrideOpensIllegal,
   type LessonOverride,
   type PolicyBody,
@@ -38,7 +39,6 @@ export function periodEnd(
 ): Date | null {
   const { weekday, minutes } = localTime(now, timeZone);
   if (weekday > 5) return null;
-  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const period = periods.find((p) => toMinutes(p.start) <= minutes && minutes < toMinutes(p.end));
   return period
     ? new Date(Math.floor(now.getTime() / 60_000) * 60_000 + (toMinutes(period.end) - minutes) * 60_000)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { PROFILES, type Country, type Role, type TRUST_ROLES } from '@waymark/shared';
+import { DEFAULT_TIME_ZONE, PROFILES, type Country, type Role, type TRUST_ROLES } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { policies, schools, staff, trusts } from '../../db/schema';
 import { hashPassword, newSecret } from '../auth-and-accounts';
@@ -72,7 +72,7 @@ export async function createSchool(
   if (school.trustId) await requireTrust(db, school.trustId);
   const [taken] = await db.select({ id: schools.id }).from(schools).where(eq(schools.id, school.id));
   if (taken) throw new SetupError(`there is already a school "${school.id}"`);
-  const timeZone = school.timeZone ?? 'Europe/London';
+  const timeZone = school.timeZone ?? DEFAULT_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
   } catch {
