@@ -15,6 +15,8 @@ import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
+import { isPupilProfile, reportedAddress } from './page-schemes';
+import { watchPageSchemes } from './scheme-guard';
 import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
@@ -120,6 +122,10 @@ export function startBackground(): void {
   // Blocked attempts are reported from the redirects the extension's own rules made, never from
   // the block page (which any site can frame with a made-up address).
   const reports = new Map<string, Promise<void>>();
+  const track = (url: string, reported: Promise<void>) => {
+    reports.set(url, reported);
+    if (reports.size > 100) reports.delete(reports.keys().next().value!);
+  };
   watchBlockRedirects(blockPageUrl, (redirect) => {
     const reported = (async () => {
       const current = await currentPolicy();
@@ -135,9 +141,25 @@ export function startBackground(): void {
         );
       }
     })().catch((error) => console.error('waymark: report', error));
-    reports.set(redirect.url, reported);
-    if (reports.size > 100) reports.delete(reports.keys().next().value!);
+    track(redirect.url, reported);
   });
+
+  // data:, view-source:, filesystem: and foreign blob: pages: refused on pupil profiles by the
+  // extension itself, whatever the device policy says, and reported like any blocked attempt.
+  watchPageSchemes(
+    async () => isPupilProfile((await currentPolicy())?.policy.profile ?? null),
+    blockPageUrl,
+    (refused) => {
+      const reported = (async () => {
+        const current = await currentPolicy();
+        if (!current) return;
+        const url = reportedAddress(refused.url);
+        await queue(blockedEvent(url, { category: null, rule: refused.rule }, current, 'main_frame'));
+      })().catch((error) => console.error('waymark: report', error));
+      // The block page asks by its own fragment, which the browser percent-encodes.
+      track(new URL(`${blockPageUrl()}#${refused.url}`).hash.slice(1), reported);
+    },
+  );
 
   watchSearches(async (search) => {
     const policy = await currentPolicy();

@@ -312,3 +312,88 @@ describe('forged reports', () => {
     await page.close();
   });
 });
+
+describe('pages the network rules cannot see', () => {
+  /** Opens `target` as the address bar would, in a fresh tab; returns the tab. */
+  const typed = (device: Device, target: string) => navigate(device, target);
+  const onBlockPage = async (page: Page, target: string) => {
+    await expect.poll(() => page.url()).toMatch(new RegExp(`^${BLOCK_PAGE.replace(/[.]/g, '\\.')}#`));
+    expect(decodeURIComponent(page.url().slice(BLOCK_PAGE.length + 1))).toBe(target);
+    await expect.poll(() => page.getByTestId('waymark-blocked').count()).toBe(1);
+  };
+  /** Runs `make` on a page of the allowed site and returns the address it made. */
+  const madeOnAllowedPage = async (device: Device, make: string): Promise<{ page: Page; made: string }> => {
+    const page = await openAttack(device, '');
+    return { page, made: await page.evaluate(make) };
+  };
+
+  it.each(['KS1', 'KS4'] as const)('%s: a data: page typed in the address bar', async (profile) => {
+    const device = devices.get(profile)!;
+    const target = `data:text/html,<h1>typed-${profile}</h1><iframe src="${url(device.blocked, '/in-data')}">`;
+    const page = await typed(device, target);
+    await onBlockPage(page, target);
+    const reported = await waitFor(
+      async () => blockedEvents(device, (u) => u === target),
+      (e) => e.length === 1,
+    );
+    expect(reported[0]!.rule).toMatch(/^data: pages/);
+    expect(origin.hits(device.blocked)).toBe(0);
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)('%s: view-source: of an allowed page', async (profile) => {
+    const device = devices.get(profile)!;
+    const target = `view-source:${url(device.allowed, `/source-${profile}`)}`;
+    const page = await typed(device, target);
+    await onBlockPage(page, target);
+    await waitFor(
+      async () => blockedEvents(device, (u) => u === target).length,
+      (n) => n === 1,
+    );
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)('%s: a filesystem: page the allowed site wrote', async (profile) => {
+    const device = devices.get(profile)!;
+    const { page, made } = await madeOnAllowedPage(
+      device,
+      `new Promise((ok, fail) => webkitRequestFileSystem(TEMPORARY, 1e6, (fs) =>
+        fs.root.getFile('copy.html', { create: true }, (file) => file.createWriter((w) => {
+          w.onwriteend = () => ok(file.toURL());
+          w.write(new Blob(['<h1>a copy</h1>'], { type: 'text/html' }));
+        }, fail), fail), fail))`,
+    );
+    expect(made).toMatch(/^filesystem:/);
+    const tab = await typed(device, made);
+    await onBlockPage(tab, made);
+    await waitFor(
+      async () => blockedEvents(device, (u) => u === made).length,
+      (n) => n === 1,
+    );
+    await tab.close();
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)(
+    '%s: a blob: page opened away from its site is refused; opened by its own site it loads (by design)',
+    async (profile) => {
+      const device = devices.get(profile)!;
+      const makeBlob = `URL.createObjectURL(new Blob(['<h1 id="blob">blob page</h1>'], { type: 'text/html' }))`;
+      const { page, made } = await madeOnAllowedPage(device, makeBlob);
+      const tab = await typed(device, made);
+      await onBlockPage(tab, made);
+      await waitFor(
+        async () => blockedEvents(device, (u) => u === made).length,
+        (n) => n === 1,
+      );
+      const popup = device.browser.context.waitForEvent('page');
+      await page.evaluate(`window.open(${makeBlob})`);
+      const opened = await popup;
+      await opened.waitForSelector('#blob');
+      expect(opened.url()).toMatch(/^blob:http:/);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(opened.url()).toMatch(/^blob:http:/);
+      await Promise.all([opened.close(), tab.close(), page.close()]);
+    },
+  );
+});
