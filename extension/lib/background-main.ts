@@ -17,6 +17,7 @@ import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
 import { isPupilProfile, reportedAddress } from './page-schemes';
 import { watchPageSchemes } from './scheme-guard';
+import { clearSessionRules, findChangedRules } from './rule-integrity';
 import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
@@ -100,6 +101,23 @@ export function startBackground(): void {
     }
   }
 
+  /**
+   * Puts the rules back when they are not the ones the extension installed (deleted from the
+   * worker's console, say), and reports it. Runs in order with policies, so never mid-apply.
+   * True when it re-applied the policy.
+   */
+  async function verifyRules(when: string): Promise<boolean> {
+    const finding = await findChangedRules();
+    if (!finding) return false;
+    if (finding.sessionChanged) await clearSessionRules();
+    const cached = finding.dynamicChanged ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
+    if (cached) await onPolicy(cached);
+    const current = await currentPolicy();
+    if (current)
+      await queue(tamperEvent(current, 'rules-changed', `${finding.detail}, found ${when}; put back`));
+    return cached !== null;
+  }
+
   const connection = new ServerConnection({
     onPolicy: (m) => void inOrder(() => onPolicy(m)),
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
@@ -107,6 +125,8 @@ export function startBackground(): void {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    // Every alarm (the heartbeat's every five minutes) checks the rules first.
+    void inOrder(() => verifyRules(`at the ${alarm.name} alarm`));
     // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
     if (alarm.name === REFRESH_ALARM) {
       void inOrder(async () => {
@@ -224,7 +244,12 @@ export function startBackground(): void {
       const current = await currentPolicy();
       const tabId = sender.tab?.id;
       if (!current || tabId === undefined) return { passed: false };
-      return { passed: await passMirror(current, url, tabId) };
+      // In order with the rule checks, which would otherwise see a pass half-recorded.
+      let passed = false;
+      await inOrder(async () => {
+        passed = await passMirror(current, url, tabId);
+      });
+      return { passed };
     },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());
@@ -261,6 +286,7 @@ export function startBackground(): void {
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
+      if (await verifyRules('at start-up')) return;
       const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       if (cached) await onPolicy(cached);
     });

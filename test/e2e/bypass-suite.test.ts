@@ -13,7 +13,13 @@ import {
   type ConsoleSocket,
   type ServerProcess,
 } from '@waymark/console-server/testing';
-import { configureExtension, launchPupilBrowser, waitFor, type PupilBrowser } from '../support/chromium';
+import {
+  configureExtension,
+  dynamicRuleCount,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
@@ -26,6 +32,13 @@ import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
 declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } }>> } };
+  declarativeNetRequest: {
+    getDynamicRules(): Promise<Array<{ id: number }>>;
+    getSessionRules(): Promise<Array<{ id: number }>>;
+    updateDynamicRules(update: { removeRuleIds: number[] }): Promise<void>;
+    updateSessionRules(update: { addRules: unknown[] }): Promise<void>;
+  };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
 };
 
 interface Device {
@@ -396,4 +409,51 @@ describe('pages the network rules cannot see', () => {
       await Promise.all([opened.close(), tab.close(), page.close()]);
     },
   );
+});
+
+describe('rule integrity', () => {
+  it('KS4: rules deleted and an allow-everything rule added in the service worker are put back at the next alarm, and reported', async () => {
+    const device = devices.get('KS4')!;
+    const worker = device.browser.worker;
+    const installed = await dynamicRuleCount(worker);
+    expect(installed).toBeGreaterThan(0);
+    await worker.evaluate(async () => {
+      const dnr = chrome.declarativeNetRequest;
+      await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((r) => r.id) });
+      await dnr.updateSessionRules({
+        addRules: [
+          {
+            id: 99,
+            priority: 100_000,
+            action: { type: 'allow' },
+            condition: { regexFilter: '.*', resourceTypes: ['main_frame', 'sub_frame'] },
+          },
+        ],
+      });
+      // Any alarm will do: the heartbeat's comes every five minutes.
+      await chrome.alarms.create('pupil-was-here', { when: Date.now() + 200 });
+    });
+    await waitFor(
+      () => dynamicRuleCount(worker),
+      (n) => n === installed,
+    );
+    await waitFor(
+      () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length),
+      (n) => n === 0,
+    );
+    const tamper = await waitFor(
+      async () =>
+        events.filter(
+          (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'rules-changed',
+        ),
+      (e) => e.length === 1,
+    );
+    expect(tamper[0]!.details.detail).toMatch(
+      /filter rules were changed \(0 installed\).*session rules.*put back/,
+    );
+    const page = await navigate(device, url(device.blocked, '/after-repair'));
+    expect(page.url()).toBe(`${BLOCK_PAGE}#${url(device.blocked, '/after-repair')}`);
+    expect(origin.hits(device.blocked)).toBe(0);
+    await page.close();
+  });
 });
