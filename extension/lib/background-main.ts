@@ -96,6 +96,7 @@ export function startBackground(): void {
       policy = message;
       await scheduleRefresh(message, now);
       await queue(heartbeatEvent(message));
+      void readProxy().catch((error) => console.error('waymark: proxy settings', error));
     } catch (error) {
       console.error('waymark: could not apply the policy', error);
     }
@@ -205,9 +206,11 @@ export function startBackground(): void {
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.
-  watchProxySettings(async (detail) => {
+  const readProxy = watchProxySettings(async (detail) => {
     const policy = await currentPolicy();
-    if (policy) void queue(tamperEvent(policy, 'proxy-settings', detail));
+    if (!policy) return false;
+    await queue(tamperEvent(policy, 'proxy-settings', detail));
+    return true;
   });
 
   const handlers: {

@@ -67,10 +67,15 @@ let origin: Awaited<ReturnType<typeof startOriginServer>>;
 let originV4: Awaited<ReturnType<typeof startOriginServer>>;
 let originV6: Awaited<ReturnType<typeof startOriginServer>>;
 let dsl: ConsoleSocket;
+let ks4Token: string;
 const events: StoredEvent[] = [];
 const devices = new Map<Profile, Device>();
 
-async function startDevice(spec: Omit<Device, 'browser'>, token: string): Promise<Device> {
+async function startDevice(
+  spec: Omit<Device, 'browser'>,
+  token: string,
+  browserArgs: string[] = [],
+): Promise<Device> {
   const browser = await launchPupilBrowser(
     [
       spec.allowed,
@@ -81,6 +86,7 @@ async function startDevice(spec: Omit<Device, 'browser'>, token: string): Promis
       'web.archive.org',
       'translate.google.com',
     ].map((h) => `MAP ${h} 127.0.0.1`),
+    browserArgs,
   );
   await configureExtension(browser.worker, {
     serverUrl: server.url,
@@ -111,7 +117,7 @@ beforeAll(async () => {
   dsl.on('event', (e: StoredEvent) => void events.push(e));
   const [ks1, ks4] = await Promise.all([
     startDevice(KS1 as Omit<Device, 'browser'>, DEMO_ENROLLMENT_TOKENS.year2),
-    startDevice(KS4 as Omit<Device, 'browser'>, created.body.token as string),
+    startDevice(KS4 as Omit<Device, 'browser'>, (ks4Token = created.body.token as string)),
   ]);
   devices.set('KS1', ks1);
   devices.set('KS4', ks4);
@@ -455,5 +461,37 @@ describe('rule integrity', () => {
     expect(page.url()).toBe(`${BLOCK_PAGE}#${url(device.blocked, '/after-repair')}`);
     expect(origin.hits(device.blocked)).toBe(0);
     await page.close();
+  });
+});
+
+describe('proxy settings', () => {
+  it('KS4: a proxy set as the browser started is read and reported once, without any change to hear', async () => {
+    const device = await startDevice(
+      { ...(KS4 as Omit<Device, 'browser'>), name: 'Bypass KS4 proxy' },
+      ks4Token,
+      [
+        // Loopback (the console server) is never proxied, so the device still reaches it.
+        '--proxy-server=http://127.0.0.1:9',
+      ],
+    );
+    try {
+      const tamper = await waitFor(
+        async () =>
+          events.filter(
+            (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'proxy-settings',
+          ),
+        (e) => e.length >= 1,
+      );
+      expect(tamper[0]!.details.detail).toMatch(/proxy mode fixed_servers.*found at start-up/);
+      // The worker reads it again at every start and policy; reported once all the same.
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(
+        events.filter(
+          (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'proxy-settings',
+        ),
+      ).toHaveLength(1);
+    } finally {
+      await device.browser.close();
+    }
   });
 });
