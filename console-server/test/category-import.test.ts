@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyMessage } from '@waymark/shared';
+import { CATEGORIES, type PolicyMessage } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import {
   parseChromePolicy,
@@ -75,7 +75,7 @@ describe('list parsers', () => {
       'blacklists/adult/domains': 'xxx.example\nbad host',
       README: 'hello',
     });
-    expect(parsed.byCategory).toEqual({
+    expect(Object.fromEntries(parsed.byCategory)).toEqual({
       gambling: ['bet365.com', 'williamhill.com'],
       gaming: ['miniclip.com/games'],
       pornography: ['xxx.example'],
@@ -85,6 +85,28 @@ describe('list parsers', () => {
       ['blacklists/adult/domains', 2],
       ['README', 0],
     ]);
+  });
+});
+
+describe('UT1 folders named after Object.prototype properties', () => {
+  const PROTOTYPE_NAMES = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+  ];
+
+  it('are reported as unmapped, never taken for a category', () => {
+    const parsed = parseUt1(
+      Object.fromEntries([
+        ...PROTOTYPE_NAMES.map((name) => [`blacklists/${name}/domains`, 'bogus.example']),
+        ['blacklists/gambling/domains', 'bet365.com'],
+      ]),
+    );
+    expect([...parsed.byCategory.keys()]).toEqual(['gambling']);
+    expect(parsed.unmapped).toEqual([...PROTOTYPE_NAMES].sort());
   });
 });
 
@@ -137,6 +159,31 @@ describe('POST /api/policies/category-lists/import', () => {
       body: JSON.stringify({ profile: 'KS4', url: 'https://www.newcasino.example/' }),
     }).then((r) => r.json());
     expect(test.decision).toMatchObject({ verdict: 'blocked', category: 'gambling' });
+    device.disconnect();
+  });
+
+  it('a crafted UT1 folder (__proto__, constructor…) adds no category and devices still get their policy', async () => {
+    const res = await post({
+      format: 'ut1',
+      files: {
+        '__proto__/domains': 'proto.example',
+        'constructor/domains': 'ctor.example',
+        'toString/urls': 'tostring.example/x',
+        'hasOwnProperty/domains': 'own.example',
+        'gambling/domains': 'crafted-casino.example',
+      },
+      reason: 'A list a pupil handed in on a USB stick',
+    });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.summary.categories)).toEqual(['gambling']);
+    for (const profile of ['KS1', 'KS4']) {
+      const policy = await fetch(`${server.url}/api/policies/${profile}`, { headers: { cookie: tech } }).then(
+        (r) => r.json(),
+      );
+      for (const key of Object.keys(policy.body.categoryLists)) expect(CATEGORIES).toContain(key);
+    }
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
+    expect((await device.policy).policy.categoryLists.gambling).toContain('crafted-casino.example');
     device.disconnect();
   });
 

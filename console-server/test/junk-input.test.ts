@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { connectConsole, connectDevice, login, startTestServer, type TestServer } from './harness';
 
@@ -251,6 +252,96 @@ describe('text the database cannot store', () => {
         expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${method} ${path}`).toBeLessThan(500);
       }
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+/** Names every plain object inherits: as keys from outside they must be data, never a lookup hit. */
+const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
+
+/** Paths to every object in a body, the body itself first. */
+function objectNodes(value: Json, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectNodes(v, [...path, i]));
+  if (value && typeof value === 'object')
+    return [path, ...Object.entries(value).flatMap(([k, v]) => objectNodes(v, [...path, k]))];
+  return [];
+}
+
+/** The body with `key: extra` added to the object at `path`, as an own property even for `__proto__`. */
+function withKey(value: Json, path: Path, key: string, extra: Json): Json {
+  if (path.length === 0) {
+    const copy = { ...(value as { [key: string]: Json }) };
+    Object.defineProperty(copy, key, { value: extra, enumerable: true, writable: true, configurable: true });
+    return copy;
+  }
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? withKey(v, rest, key, extra) : v));
+  const object = value as { [key: string]: Json };
+  return { ...object, [head!]: withKey(object[head!]!, rest, key, extra) };
+}
+
+describe('keys named after Object.prototype properties', () => {
+  it('in any object of a valid body, never cause a server error nor a bogus category, and policies still reach devices', async () => {
+    const ks1 = (await (
+      await fetch(`${server.url}/api/policies/KS1`, { headers: { cookie: dsl } })
+    ).json()) as {
+      body: Json;
+    };
+    const bodies: Array<[string, string, () => string, Json]> = [
+      ...validBodies(ks1.body),
+      // UT1 folders are keys too: `constructor/domains` is a folder called `constructor`.
+      ...PROTOTYPE_NAMES.map((name): [string, string, () => string, Json] => [
+        'POST',
+        '/api/policies/category-lists/import',
+        () => dsl,
+        { format: 'ut1', files: { [`lists/${name}/domains`]: 'bogus.test' }, reason: 'a crafted list' },
+      ]),
+    ];
+    for (const [method, url, cookie, body] of bodies) {
+      const nodes = objectNodes(body);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(),
+          fc.constantFrom(...PROTOTYPE_NAMES),
+          fc.oneof(fc.jsonValue(), fc.constant({ gambling: ['bogus.test'] })),
+          async (pick, key, extra) => {
+            const path = nodes[pick % nodes.length]!;
+            const res = await fetch(`${server.url}${url}`, {
+              method,
+              headers: {
+                'content-type': 'application/json',
+                'x-requested-with': 'waymark',
+                cookie: cookie(),
+              },
+              body: JSON.stringify(withKey(body, path, key, extra as Json)),
+            });
+            expect(res.status, `${method} ${url} ${[...path, key].join('.')}`).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 10 },
+      );
+    }
+    for (const profile of ['KS1', 'KS2', 'KS4']) {
+      const policy = (await (
+        await fetch(`${server.url}/api/policies/${profile}`, { headers: { cookie: dsl } })
+      ).json()) as { body: { categoryLists: object; categories: object } };
+      for (const key of [...Object.keys(policy.body.categoryLists), ...Object.keys(policy.body.categories)])
+        expect(CATEGORIES, `${profile}: ${key}`).toContain(key);
+    }
+    for (const token of [DEMO_ENROLLMENT_TOKENS.year2, DEMO_ENROLLMENT_TOKENS.year5]) {
+      const device = await connectDevice(server.url, { enrollmentToken: token });
+      expect((await device.policy).policy.version).toBeGreaterThan(0);
+      device.disconnect();
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });

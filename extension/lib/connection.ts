@@ -69,7 +69,7 @@ export class ServerConnection {
       transports: ['websocket'],
       auth: {
         protocolVersion: PROTOCOL_VERSION,
-        deviceToken: tokens[config.serverUrl],
+        deviceToken: Object.hasOwn(tokens, config.serverUrl) ? tokens[config.serverUrl] : undefined,
         enrollmentToken: config.enrollmentToken,
         deviceName: config.deviceName ?? config.assetTag ?? 'Chrome device',
         assetTag: config.assetTag,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromePolicyFilterSet, matchesUnrelatedHosts, parseFilter } from '../src';
+import { chromePolicyFilterSet, matchesUnrelatedHosts, parseFilter, urlParts } from '../src';
 
 type Verdict = 'allowed' | 'blocked';
 /** [URLBlocklist, URLAllowlist, url, what Chrome does] */
@@ -284,5 +284,12 @@ describe('matchesUnrelatedHosts (the lesson-override guard against opening the w
     ]) {
       expect(matchesUnrelatedHosts(filter), filter).toBe(false);
     }
+  });
+});
+
+describe('a URL whose scheme is an Object.prototype property', () => {
+  it('has no default port (port 0), not the prototype’s function', () => {
+    expect(urlParts('constructor://host.example/')?.port).toBe(0);
+    expect(urlParts('https://host.example/')?.port).toBe(443);
   });
 });

@@ -15,35 +15,38 @@ interface ParsedList {
 /**
  * UT1 (Université Toulouse) blacklist categories, as used by squidGuard and e2guardian, mapped to
  * Waymark's. Categories with no counterpart (malware, phishing, ads…) are reported, not guessed.
+ * A Map, since folder names come from the import (a folder called `constructor` is no category).
  */
-const UT1_CATEGORY_MAP: Record<string, Category> = {
-  adult: 'pornography',
-  porn: 'pornography',
-  sexual_education: 'pornography',
-  gambling: 'gambling',
-  redirector: 'proxy-vpn',
-  strict_redirector: 'proxy-vpn',
-  strong_redirector: 'proxy-vpn',
-  vpn: 'proxy-vpn',
-  proxy: 'proxy-vpn',
-  social_networks: 'social-media',
-  chat: 'messaging',
-  forums: 'messaging',
-  dating: 'messaging',
-  webmail: 'messaging',
-  warez: 'piracy',
-  filehosting: 'file-sharing',
-  download: 'file-sharing',
-  games: 'gaming',
-  drogue: 'substance-abuse',
-  drugs: 'substance-abuse',
-  violence: 'violence',
-  agressif: 'discrimination',
-  aggressive: 'discrimination',
-  sect: 'extremism',
-  audio_video: 'video',
-  streaming: 'video',
-};
+const UT1_CATEGORY_MAP = new Map<string, Category>(
+  Object.entries({
+    adult: 'pornography',
+    porn: 'pornography',
+    sexual_education: 'pornography',
+    gambling: 'gambling',
+    redirector: 'proxy-vpn',
+    strict_redirector: 'proxy-vpn',
+    strong_redirector: 'proxy-vpn',
+    vpn: 'proxy-vpn',
+    proxy: 'proxy-vpn',
+    social_networks: 'social-media',
+    chat: 'messaging',
+    forums: 'messaging',
+    dating: 'messaging',
+    webmail: 'messaging',
+    warez: 'piracy',
+    filehosting: 'file-sharing',
+    download: 'file-sharing',
+    games: 'gaming',
+    drogue: 'substance-abuse',
+    drugs: 'substance-abuse',
+    violence: 'violence',
+    agressif: 'discrimination',
+    aggressive: 'discrimination',
+    sect: 'extremism',
+    audio_video: 'video',
+    streaming: 'video',
+  } satisfies Record<string, Category>),
+);
 
 const COMMENT = /^\s*(#|!|\/\/|;)/;
 const HOST_IPS = new Set(['0.0.0.0', '127.0.0.1', '::1', '::', '0:0:0:0:0:0:0:0']);
@@ -142,11 +145,11 @@ export function parseChromePolicy(text: string): ParsedList & { allow: string[] 
 
 /** UT1 folders: `<category>/domains` and `<category>/urls` files, mapped to Waymark categories. */
 export function parseUt1(files: Record<string, string>): {
-  byCategory: Partial<Record<Category, string[]>>;
+  byCategory: Map<Category, string[]>;
   bad: BadLine[];
   unmapped: string[];
 } {
-  const byCategory: Partial<Record<Category, string[]>> = {};
+  const byCategory = new Map<Category, string[]>();
   const bad: BadLine[] = [];
   const unmapped = new Set<string>();
   for (const [file, text] of Object.entries(files)) {
@@ -155,13 +158,14 @@ export function parseUt1(files: Record<string, string>): {
       bad.push({ file, line: 0, text: '', error: 'expected <category>/domains or <category>/urls' });
       continue;
     }
-    const category = UT1_CATEGORY_MAP[match[1]!];
+    const category = UT1_CATEGORY_MAP.get(match[1]!);
     if (!category) {
       unmapped.add(match[1]!);
       continue;
     }
     const parsed = parseDomainList(text, file);
-    appendAll((byCategory[category] ??= []), parsed.filters);
+    if (!byCategory.has(category)) byCategory.set(category, []);
+    appendAll(byCategory.get(category)!, parsed.filters);
     appendAll(bad, parsed.bad);
   }
   return { byCategory, bad, unmapped: [...unmapped].sort() };

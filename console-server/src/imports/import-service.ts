@@ -1,4 +1,13 @@
-import { PROFILES, type Category, type ImportCategoryListBody, type Staff } from '@waymark/shared';
+import {
+  PolicyBodySchema,
+  PROFILES,
+  type Category,
+  type ImportCategoryListBody,
+  type PolicyBody,
+  type Profile,
+  type Staff,
+} from '@waymark/shared';
+import { HttpError } from '../http/middleware';
 import type { LiveNotifier } from '../live-notifier';
 import type { PolicyService } from '../services/policy-service';
 import {
@@ -27,7 +36,7 @@ interface ImportSummary {
 export function createImportService(deps: { policyService: PolicyService; live: LiveNotifier }) {
   return {
     async run(who: Staff, body: ImportCategoryListBody): Promise<ImportSummary> {
-      let byCategory: Partial<Record<Category, string[]>>;
+      let byCategory: Map<Category, string[]>;
       let bad: BadLine[];
       let unmapped: string[] = [];
       let allowEntries: string[] = [];
@@ -37,33 +46,37 @@ export function createImportService(deps: { policyService: PolicyService; live: 
         if (body.format === 'chrome') {
           const parsed = parseChromePolicy(body.content);
           allowEntries = parsed.allow;
-          byCategory = { [body.category]: parsed.filters };
+          byCategory = new Map([[body.category, parsed.filters]]);
           bad = parsed.bad;
         } else {
           const parsed =
             body.format === 'domains' ? parseDomainList(body.content) : parseHostsFile(body.content);
-          byCategory = { [body.category]: parsed.filters };
+          byCategory = new Map([[body.category, parsed.filters]]);
           bad = parsed.bad;
         }
       }
 
       const categories: ImportSummary['categories'] = {};
+      const changed: Array<{ profile: Profile; body: PolicyBody }> = [];
       for (const profile of PROFILES) {
         const { body: current } = await deps.policyService.body(who.schoolId, profile);
         const lists = { ...current.categoryLists };
-        for (const [category, filters] of Object.entries(byCategory) as Array<[Category, string[]]>) {
-          const existing = new Set<string>((lists[category] as string[] | undefined) ?? []);
+        for (const [category, filters] of byCategory) {
+          const listed = Object.hasOwn(lists, category) ? (lists[category] ?? []) : [];
+          const existing = new Set<string>(listed);
           const fresh = [...new Set(filters)].filter((f) => !existing.has(f));
           categories[category] = { added: fresh.length, alreadyListed: new Set(filters).size - fresh.length };
-          lists[category] = [...((lists[category] as string[] | undefined) ?? []), ...fresh];
+          lists[category] = [...listed, ...fresh];
         }
         if (Object.values(categories).every((c) => c.added === 0)) continue;
-        await deps.policyService.update(
-          who,
-          profile,
-          { ...current, categoryLists: lists },
-          `${body.reason} (import: ${body.format})`,
-        );
+        // Devices are sent what this schema accepts: a list it refuses, once stored, would stop delivery.
+        const checked = PolicyBodySchema.shape.categoryLists.safeParse(lists);
+        if (!checked.success)
+          throw new HttpError(400, `the imported lists are not valid: ${checked.error.issues[0]!.message}`);
+        changed.push({ profile, body: { ...current, categoryLists: checked.data } });
+      }
+      for (const { profile, body: next } of changed) {
+        await deps.policyService.update(who, profile, next, `${body.reason} (import: ${body.format})`);
         await deps.live.profilePolicyChanged(who.schoolId, profile);
       }
       return {

@@ -85,7 +85,8 @@ export function useRequest(url: string, message: PolicyMessage | null | undefine
 
   useEffect(() => {
     if (!requestId) return;
-    const pick = (all: Record<string, RequestStatusMessage> | null) => setAnswer(all?.[requestId] ?? null);
+    const pick = (all: Record<string, RequestStatusMessage> | null) =>
+      setAnswer(all && Object.hasOwn(all, requestId) ? (all[requestId] ?? null) : null);
     void requestStatusesItem.getValue().then(pick);
     return requestStatusesItem.watch(pick);
   }, [requestId]);

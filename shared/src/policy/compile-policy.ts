@@ -105,7 +105,13 @@ export const MIRROR_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
 export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 2;
 /** The school's allowed addresses, above the refusal of raw addresses and an allow-list's default. */
 const ADDRESS_PRIORITY = 2;
-const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
+const DEFAULT_PORT = new Map([
+  ['http', 80],
+  ['https', 443],
+  ['ws', 80],
+  ['wss', 443],
+  ['ftp', 21],
+]);
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
 export function specificityPriority(filter: UrlFilter): number {
@@ -155,8 +161,8 @@ export function filterToRegex(filter: UrlFilter): string {
     authority = `${filter.scheme === '' ? anyScheme : escapeRegex(filter.scheme)}://${userinfo}${host}(?::[0-9]+)?`;
   } else {
     // Chrome omits a scheme's default port from the URL, so `:80` must also match a bare http URL.
-    const schemes = filter.scheme === '' ? Object.keys(DEFAULT_PORT) : [filter.scheme];
-    const implicit = schemes.filter((s) => DEFAULT_PORT[s] === filter.port);
+    const schemes = filter.scheme === '' ? [...DEFAULT_PORT.keys()] : [filter.scheme];
+    const implicit = schemes.filter((s) => DEFAULT_PORT.get(s) === filter.port);
     const explicit = `${filter.scheme === '' ? anyScheme : escapeRegex(filter.scheme)}://${userinfo}${host}:${filter.port}`;
     authority =
       implicit.length > 0 ? `(?:(?:${implicit.join('|')})://${userinfo}${host}|${explicit})` : explicit;

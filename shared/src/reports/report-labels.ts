@@ -115,12 +115,8 @@ export function reportLabel(
   key: string,
 ): string {
   const labels = REPORT_LABELS[lang];
-  if (group === 'categories') {
-    return (
-      (labels.categories as Record<string, string>)[key] ??
-      (labels.incidentKinds as Record<string, string>)[key] ??
-      key
-    );
-  }
-  return (labels[group] as Record<string, string>)[key] ?? key;
+  // Own properties only: a key named `constructor` is shown as it is, not as Object's function.
+  const own = (table: Record<string, string>) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  if (group === 'categories') return own(labels.categories) ?? own(labels.incidentKinds) ?? key;
+  return own(labels[group]) ?? key;
 }

@@ -15,7 +15,14 @@ export interface UrlParts {
   query: Array<[string, string | null]>;
 }
 
-const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
+// A Map: the scheme is the URL's own (`constructor://host/` is a valid URL).
+const DEFAULT_PORTS = new Map([
+  ['http', 80],
+  ['https', 443],
+  ['ws', 80],
+  ['wss', 443],
+  ['ftp', 21],
+]);
 
 /** Splits a URL for matching; returns null for anything that is not a URL (never throws). */
 export function urlParts(input: unknown): UrlParts | null {
@@ -40,7 +47,7 @@ export function urlParts(input: unknown): UrlParts | null {
   const portScheme = url.protocol.slice(0, -1).toLowerCase();
   let host = url.hostname.toLowerCase();
   while (host.endsWith('.')) host = host.slice(0, -1);
-  const port = url.port ? Number(url.port) : (DEFAULT_PORTS[portScheme] ?? 0);
+  const port = url.port ? Number(url.port) : (DEFAULT_PORTS.get(portScheme) ?? 0);
   const query = url.search
     .slice(1)
     .split('&')
