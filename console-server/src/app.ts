@@ -52,6 +52,7 @@ import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
 export interface ApplicationOptions {
@@ -72,6 +73,8 @@ export interface ApplicationOptions {
   adapter?: Parameters<Server['adapter']>[0];
   /** Signed extension packages served for self-hosted updates (`npm run package` writes them); none: no updates served. */
   releasesDir?: string | null;
+  /** How fast one device may report before its events are folded (tests give their own clock). */
+  deviceEventRate?: DeviceRateLimitOptions;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -85,6 +88,7 @@ export function createApplication({
   oidcProviders = [],
   adapter,
   releasesDir = null,
+  deviceEventRate,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -151,6 +155,7 @@ export function createApplication({
     broadcast,
     rebroadcast: (event) => broadcastEvent(consoleNsp, event),
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
+    eventRate: deviceEventRate,
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 

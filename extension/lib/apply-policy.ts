@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import { extensionUrl } from './extension-url';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 
@@ -11,7 +12,7 @@ export const appliedVersionItem = storage.defineItem<number | null>('local:appli
 });
 
 export function blockPageUrl(): string {
-  return browser.runtime.getURL('/blocked.html');
+  return extensionUrl('/blocked.html');
 }
 
 /** Replaces every dynamic rule with the compiled policy, then turns off the fail-closed static ruleset. */

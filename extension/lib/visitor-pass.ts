@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, SAFE_SEARCH_PRIORITY, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import { extensionUrl } from './extension-url';
 
 /** The visitor pass whose acceptable-use notice this device's visitor has accepted (its id). */
 export const noticeAcceptedItem = storage.defineItem<string | null>('local:visitorNoticeAccepted', {
@@ -21,7 +21,7 @@ export function visitorState(message: PolicyMessage, now: Date, acceptedPassId: 
 }
 
 export function noticePageUrl(): string {
-  return browser.runtime.getURL('/notice.html');
+  return extensionUrl('/notice.html');
 }
 
 /** Above every rule the policy compiles to: the notice comes before any page, sign-in and help included. */

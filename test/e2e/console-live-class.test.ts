@@ -53,7 +53,9 @@ describe('the live class screen', () => {
   let teacherCookie: string;
 
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    // The feed is loaded with 2,000 events from one device below: past the per-device rate they
+    // would be folded (that limit is the console server's tests' to prove), so it is raised here.
+    harness = await startConsoleHarness({ deviceEventRate: { burst: 5000, perSecond: 1000 } });
     teacherCookie = await login(harness.server.url, 'teacher@demo.waymark.test');
     ({ page } = await harness.signIn('teacher@demo.waymark.test'));
   });
@@ -357,5 +359,40 @@ describe('the live class screen', () => {
     await tablet.page.getByRole('heading', { name: 'Disgyblion' }).waitFor();
     expect(await axeViolations(tablet.page)).toEqual([]);
     await screenshot(tablet.page, 'live-class-tablet-cy');
+  });
+
+  it('an illegal-category request offers the teacher only forwarding to the DSL, and the DSL only denial', async () => {
+    const request = deviceEvent('unblock-request', {
+      url: 'https://illegal-request.test/page',
+      category: 'illegal-csam',
+      reason: 'A link a stranger sent in a game chat',
+    });
+    await oliver.emitWithAck('event', request);
+    // The teacher's copy has no address; the only illegal-category event of this lesson.
+    const asking = card(page, 'Address hidden: illegal category (DSL only)');
+    await asking.getByText('This site is in an illegal category').waitFor();
+    const teacherSees = await asking.textContent();
+    expect(teacherSees).not.toContain('illegal-request.test');
+    expect(teacherSees).not.toContain('Reason');
+    const teacherButtons = asking.getByRole('group', { name: /^Unblock request from / }).getByRole('button');
+    expect(await teacherButtons.allTextContents()).toEqual(['Forward to DSL']);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-illegal-request-teacher');
+
+    await asking.getByRole('button', { name: 'Forward to DSL' }).click();
+    await asking.getByText('Forwarded to the DSL').waitFor();
+    const dsl = await harness.signIn('dsl@demo.waymark.test');
+    await dsl.page.goto('/classes/class-year2/live');
+    const forwarded = card(dsl.page, 'A link a stranger sent in a game chat');
+    await forwarded.getByText('Forwarded to you by the class teacher').waitFor();
+    const dslButtons = forwarded.getByRole('group', { name: /^Unblock request from / }).getByRole('button');
+    expect(await dslButtons.allTextContents()).toEqual(['Deny']);
+    expect(await axeViolations(dsl.page)).toEqual([]);
+    await screenshot(dsl.page, 'live-class-illegal-request-dsl');
+    const answered = nextRequestStatus(oliver);
+    await forwarded.getByRole('button', { name: 'Deny' }).click();
+    expect(await answered).toMatchObject({ requestId: request.id, status: 'denied' });
+    await asking.getByText(/^Denied$/).waitFor();
+    await dsl.context.close();
   });
 });

@@ -19,6 +19,7 @@ import type { EventService } from '../features/events';
 import type { OverrideService } from '../features/requests-and-overrides';
 import type { PolicyService } from '../features/policies-and-categories';
 import { clientIp } from './client-ip';
+import { createDeviceRateLimit, DEVICE_EVENT_RATE, type DeviceRateLimitOptions } from './device-rate-limit';
 import { rooms } from './rooms';
 
 interface DeviceSocketData {
@@ -55,6 +56,8 @@ interface DeviceNamespaceDeps {
   rebroadcast?: (event: StoredEvent) => void;
   /** Tells the consoles a device came online or went offline (the live class grid). */
   presence?: (device: DeviceIdentity, online: boolean) => void;
+  /** How fast one device may report before its events are folded (counted, not stored one by one). */
+  eventRate?: DeviceRateLimitOptions;
 }
 
 /** The host (no port) the device reached us at: it must stay reachable whatever the policy says. */
@@ -98,6 +101,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
   push: DevicePush;
 } {
   const nsp: DeviceNamespace = deps.io.of('/device');
+  const rateLimit = createDeviceRateLimit(deps.eventRate ?? DEVICE_EVENT_RATE);
 
   async function policyMessage({ device, host }: DeviceSocketData): Promise<PolicyMessage> {
     const classIds = device.classId ? [device.classId] : [];
@@ -198,6 +202,18 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     }
   }
 
+  /** The last event folded before the device went, counting the others: the fact is kept. */
+  async function storeFoldedAtEnd(device: DeviceIdentity, ip: string | null) {
+    const pending = rateLimit.end(device.deviceId);
+    if (!pending) return;
+    try {
+      const { event, created } = await deps.eventService.store(pending.event, device, ip, pending.others);
+      if (created) deps.broadcast(event);
+    } catch (error) {
+      console.error('waymark: could not store the folded events of a device', error);
+    }
+  }
+
   nsp.use((socket, next) => {
     const auth = DeviceAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(`invalid device handshake: ${describeZodError(auth.error)}`));
@@ -246,6 +262,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
         socket.disconnect(true);
         return;
       }
+      const admitted = rateLimit.admit(device.deviceId, event);
+      // Past the rate: acked, so the device goes on, and counted into its next stored event.
+      if (!admitted.store) return ack({ ok: true, id: event.id });
       try {
         if (event.kind === 'heartbeat') {
           await deps.deviceService.recordHeartbeat(
@@ -255,7 +274,12 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
           );
           return ack({ ok: true, id: event.id });
         }
-        const { event: stored, created } = await deps.eventService.store(event, device, ip);
+        const { event: stored, created } = await deps.eventService.store(
+          event,
+          device,
+          ip,
+          admitted.foldedBefore,
+        );
         // Ack only after the commit: the device deletes its outbox copy on this answer.
         ack({ ok: true, id: stored.id });
         if (created) deps.broadcast(stored);
@@ -288,6 +312,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       : null;
     socket.on('disconnect', async () => {
       if (passEnds) clearTimeout(passEnds);
+      await storeFoldedAtEnd(device, ip);
       try {
         // A device that reconnected (to this process or another) before this connection timed out
         // is still online: only its last connection going marks it offline.

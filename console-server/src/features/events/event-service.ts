@@ -150,6 +150,8 @@ interface Ingest {
   event: DeviceEvent;
   device: DeviceIdentity;
   ip: string | null;
+  /** Events of this device folded past its rate, counted into this one (`details.folded`). */
+  folded: number;
 }
 type Stored = { event: StoredEvent; created: boolean };
 
@@ -185,7 +187,7 @@ export function createEventService({
   }
 
   /** The row a device's event is stored as, with the DfE monitoring fields from the device's identity. */
-  async function rowFor({ event: reported, device, ip }: Ingest): Promise<NewRow> {
+  async function rowFor({ event: reported, device, ip, folded }: Ingest): Promise<NewRow> {
     let event = await withServerFlags(reported, device.schoolId);
     if (event.kind === 'unblock-request' && !isIllegalCategory(event.category)) {
       const illegal = await illegalCategoryFor(device.schoolId, event.profile, event.url);
@@ -193,6 +195,7 @@ export function createEventService({
     }
     const { id, kind, occurredAt, profile, ...rest } = event;
     const details: Record<string, unknown> = { ...rest };
+    if (folded > 0) details.folded = folded;
     // A device clock far ahead (or a forged time) would pin the event to the top of the class's
     // feed: past a few minutes of skew it is stored as received, with the device's time kept aside.
     const now = Date.now();
@@ -294,10 +297,11 @@ export function createEventService({
     /**
      * Stores a device's event with the DfE monitoring fields, in the next group commit; resolves
      * after that commit. Idempotent on the client's id: a re-sent event returns the stored copy and
-     * `created: false`, so it is not broadcast twice.
+     * `created: false`, so it is not broadcast twice. `folded`: how many more events of the device
+     * this one stands for (sent past its rate).
      */
-    store(event: DeviceEvent, device: DeviceIdentity, ip: string | null): Promise<Stored> {
-      return ingest.write({ event, device, ip });
+    store(event: DeviceEvent, device: DeviceIdentity, ip: string | null, folded = 0): Promise<Stored> {
+      return ingest.write({ event, device, ip, folded });
     },
 
     /** Waits until every event handed to `store` so far is committed (graceful shutdown). */

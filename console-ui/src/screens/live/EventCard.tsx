@@ -105,9 +105,12 @@ function EventBody({ event }: { event: StoredEvent }) {
         <>
           {page}
           {category}
-          <p className="event-quote">
-            <span className="event-label">{t('feed.reason')}:</span> <q>{words.reason}</q>
-          </p>
+          {/* Not on a redacted (illegal-category) copy: its details are withheld. */}
+          {words.reason && (
+            <p className="event-quote">
+              <span className="event-label">{t('feed.reason')}:</span> <q>{words.reason}</q>
+            </p>
+          )}
         </>
       );
     case 'concern':
@@ -198,6 +201,9 @@ export function EventCard({
       </h3>
       <div className="event-body">
         <EventBody event={event} />
+        {typeof event.details.folded === 'number' && event.details.folded > 0 && (
+          <p className="event-why">{t('feed.folded', { count: event.details.folded })}</p>
+        )}
       </div>
       {event.kind === 'unblock-request' && (
         <RequestActions

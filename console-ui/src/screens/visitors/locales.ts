@@ -39,7 +39,7 @@ export const en = {
     ended: 'Ended',
     revoked: 'Ended early',
     revoke: 'End now',
-    revokeLabel: 'End the pass for {{name}} now',
+    revokeLabel: 'End now: the pass for {{name}}',
   },
   loading: 'Loading passes…',
 };
@@ -84,7 +84,7 @@ export const cy: Translation<typeof en> = {
     ended: 'Wedi dod i ben',
     revoked: 'Wedi dod i ben yn gynnar',
     revoke: 'Dod i ben nawr',
-    revokeLabel: 'Dod â’r tocyn i {{name}} i ben nawr',
+    revokeLabel: 'Dod i ben nawr: y tocyn i {{name}}',
   },
   loading: 'Yn llwytho tocynnau…',
 };
