@@ -36,7 +36,7 @@ import {
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
 import { createAlertService, createMailer, type Mailer } from './features/alerts';
-import { createReportService, reportRoutes } from './features/reports';
+import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
@@ -114,6 +114,7 @@ export function createApplication({
   const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
   const trustService = createTrustService({ db });
   const reportService = createReportService({ db });
+  const concernService = createConcernService({ db, mailer, consoleUrl: publicUrl });
   const dataProtection = createDataProtectionService({ db, incidentService });
   const oidc = createOidc({ db, providers: oidcProviders });
   const releases = createReleaseStore(releasesDir);
@@ -206,7 +207,7 @@ export function createApplication({
     visitorRoutes({ deviceService, disconnectDevices: (ids) => devices.push.disconnectDevices(ids) }),
   );
   app.use('/api/staff', staffRoutes({ staffService }));
-  app.use('/api/reports', reportRoutes({ reportService, alertService }));
+  app.use('/api/reports', reportRoutes({ reportService, alertService, concernService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api/trust', trustRoutes({ trustService }));
   app.use('/api/deploy', deployRoutes({ deployService }));
@@ -240,9 +241,12 @@ export function createApplication({
       incidentService,
       alertService,
       reportService,
+      concernService,
       dataProtection,
       checkSilentDevices,
     },
+    /** The console's own address: links in e-mails point here. */
+    publicUrl,
     listen(port: number, host = '0.0.0.0'): Promise<number> {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -52,7 +52,12 @@ Waymark console server is running.
 ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(13)} ${a.email}`).join('\n')}
 `);
 
-const jobs = startScheduledJobs({ db: database.db, mailer, services: application.services });
+const jobs = startScheduledJobs({
+  db: database.db,
+  mailer,
+  services: application.services,
+  consoleUrl: application.publicUrl,
+});
 
 let stopping = false;
 async function stop(signal: string) {

@@ -123,6 +123,17 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     ),
   'see-pupil-names-in-reports': async (role) =>
     granted((await call(role, 'GET', '/api/reports/pupils')).status),
+  'report-concerns': async (role) =>
+    granted(
+      (
+        await call(role, 'POST', '/api/reports/concerns', {
+          weekStart: '2026-11-30',
+          line: 'Alerts: 2',
+          note: 'matrix test',
+        })
+      ).status,
+    ),
+  'read-concern-reports': async (role) => granted((await call(role, 'GET', '/api/reports/concerns')).status),
   'view-trust-reports': async (role) => granted((await call(role, 'GET', '/api/trust/overview')).status),
   'oversee-trust-safeguarding': async (role) =>
     granted((await call(role, 'GET', '/api/trust/incidents')).status),

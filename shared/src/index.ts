@@ -26,6 +26,7 @@ export * from './incidents/api';
 export * from './incidents/response-matrix';
 export * from './reports/report-model';
 export * from './reports/report-labels';
+export * from './reports/concern-report';
 export * from './deploy/api';
 export * from './text/safe-text';
 export * from './incidents/prefill';

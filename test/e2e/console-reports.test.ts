@@ -255,6 +255,46 @@ describe('the reports screen', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('the weekly check: the technician reports a line of the digest, and the head teacher reads it', async () => {
+    // The digest's week in the school's dates; the e-mailed link points at a line (0: the alerts).
+    const now = new Date();
+    const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const week = monday.toISOString().slice(0, 10);
+    const tech = (await harness.signIn('tech@demo.waymark.test')).page;
+    await tech.goto(`/reports/digest?week=${week}&concern=0`);
+    const line = tech.getByLabel('The line of the digest');
+    const gamblingOption = tech.locator('#concern-line option', { hasText: 'Gambling' });
+    await gamblingOption.waitFor({ state: 'attached' });
+    expect(await line.inputValue()).toMatch(/^Alerts: \d+$/);
+    const gambling = await gamblingOption.textContent();
+    expect(gambling).toMatch(/^Blocked attempts by category – Gambling: \d+$/);
+    await line.selectOption({ label: gambling! });
+    await tech.getByLabel('What worries you (optional)').fill('Gambling sites again from Year 5.');
+    await tech.getByRole('button', { name: 'Report to the head teacher' }).click();
+    await tech.getByTestId('concern-sent').getByText('Reported to Mrs Catherine Ellis.').waitFor();
+    await tech.getByTestId('concern-list').getByText(gambling!).waitFor();
+    expect(await axeViolations(tech)).toEqual([]);
+    await screenshot(tech, 'reports-weekly-check');
+
+    const head = (await harness.signIn('head@demo.waymark.test')).page;
+    await head.goto('/reports');
+    await head
+      .getByRole('navigation', { name: 'Reports' })
+      .getByRole('link', { name: 'Concerns reported' })
+      .click();
+    const reported = head.getByTestId('concern-list').locator('li').first();
+    await reported.getByText(gambling!).waitFor();
+    expect(await reported.innerText()).toContain('Gambling sites again from Year 5.');
+    expect(await reported.innerText()).toMatch(/Reported by .+ to Mrs Catherine Ellis/);
+    // The head teacher is told; the form is for those who do the check.
+    await head.goto(`/reports/digest?week=${week}`);
+    await head.getByRole('heading', { name: 'Concerns reported from this week’s digest' }).waitFor();
+    expect(await head.getByRole('button', { name: 'Report to the head teacher' }).count()).toBe(0);
+    expect(await axeViolations(head)).toEqual([]);
+    await screenshot(head, 'reports-concerns');
+  });
+
   it('prints on A4: no navigation, every chart and table within the page', async () => {
     const { page } = await harness.signIn('dsl@demo.waymark.test', {
       viewport: { width: 794, height: 1123 },

@@ -12,10 +12,13 @@ export function startScheduledJobs({
   db,
   mailer,
   services,
+  consoleUrl,
 }: {
   db: Database;
   mailer: Mailer;
   services: Application['services'];
+  /** The console's own address: links in e-mails point here. */
+  consoleUrl: string;
 }) {
   const leases = createJobLeases(db);
   const timers: NodeJS.Timeout[] = [];
@@ -28,9 +31,9 @@ export function startScheduledJobs({
     timers.push(setInterval(() => void run(), everyMs).unref());
   }
 
-  // The weekly digest goes to each school's DSLs on Monday; checked hourly, sent once per week.
+  // The weekly digest goes to each school's DSLs and technicians on Monday; checked hourly, sent once per week.
   schedule('weekly-digest', 60 * 60 * 1000, () =>
-    sendWeeklyDigests({ db, mailer, reports: services.reportService }),
+    sendWeeklyDigests({ db, mailer, reports: services.reportService, consoleUrl }),
   );
   // Devices silent during school hours raise tamper; checked every minute.
   schedule('silent-devices', 60_000, () => services.checkSilentDevices());

@@ -61,6 +61,10 @@ export const CAPABILITIES = {
   'view-change-log': ['dsl', 'technician', 'governor', 'senior-leader'],
   /** Reports with pupil names; technicians, governors and the senior leader see them without. */
   'see-pupil-names-in-reports': ['dsl'],
+  /** The weekly check: report a line of the digest to the head teacher (the school's senior leaders). */
+  'report-concerns': ['dsl', 'technician'],
+  /** The concerns reported from the weekly check: who reported what, when and to whom. */
+  'read-concern-reports': ['dsl', 'technician', 'senior-leader'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */

@@ -1,12 +1,17 @@
 import { Router, type Request } from 'express';
 import {
+  ConcernReportsQuerySchema,
+  DigestSettingsSchema,
   NAMED_REPORTS,
   PupilFilterSchema,
   PupilKeySchema,
   ReportExportQuerySchema,
+  ReportConcernBodySchema,
   ReportPeriodQuerySchema,
 } from '@waymark/shared';
 import type { AlertService } from '../alerts';
+import type { ConcernService } from './concern-service';
+import { digestLines } from './digest-lines';
 import { digestHtml } from './digest-html';
 import { addDays, type DefaultPeriod } from './report-period';
 import type { ReportService } from './report-service';
@@ -19,9 +24,11 @@ import { handle, parseBody, requireCapability } from '../../http/middleware';
 export function reportRoutes({
   reportService,
   alertService,
+  concernService,
 }: {
   reportService: ReportService;
   alertService: AlertService;
+  concernService: ConcernService;
 }) {
   const router = Router();
 
@@ -39,8 +46,45 @@ export function reportRoutes({
       if (req.accepts(['html', 'json']) === 'html') {
         // A self-contained page: its own inline styles, nothing else.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('html').send(digestHtml(who.schoolName, p.timeZone, digest, lang));
-      } else res.json({ digest });
+        res.type('html').send(digestHtml(who.schoolName, digest, lang));
+      } else res.json({ digest, lines: digestLines(digest, lang) });
+    }),
+  );
+
+  // The weekly check: any line of a week's digest reported to the head teacher.
+  router.post(
+    '/concerns',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'report-concerns');
+      const body = parseBody(ReportConcernBodySchema, req.body);
+      res.status(201).json({ concern: await concernService.report(who, body) });
+    }),
+  );
+
+  router.get(
+    '/concerns',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'read-concern-reports');
+      const { weekStart } = parseBody(ConcernReportsQuerySchema, req.query);
+      res.json({ concerns: await concernService.list(who.schoolId, weekStart) });
+    }),
+  );
+
+  // Whether the technician's copy of the digest names pupils: the DSL's choice.
+  router.get(
+    '/digest-settings',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'read-concern-reports');
+      res.json({ settings: await concernService.settings(who.schoolId) });
+    }),
+  );
+
+  router.put(
+    '/digest-settings',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'see-pupil-names-in-reports');
+      const settings = parseBody(DigestSettingsSchema, req.body);
+      res.json({ settings: await concernService.setSettings(who.schoolId, settings) });
     }),
   );
 

@@ -47,6 +47,9 @@ interface ReportText {
     searches: string;
     none: string;
     footer: string;
+    reportConcern: string;
+    pupilsTitle: string;
+    pupil: string;
   };
 }
 
@@ -103,6 +106,9 @@ const en: ReportText = {
     none: 'None.',
     footer:
       'Open Waymark for the events behind these figures. Illegal-category addresses are never listed here.',
+    reportConcern: 'Report to the head teacher',
+    pupilsTitle: 'Pupils with the most blocked attempts',
+    pupil: 'Pupil',
   },
 };
 
@@ -159,6 +165,9 @@ const cy: ReportText = {
     none: 'Dim.',
     footer:
       'Agorwch Waymark i weld y digwyddiadau y tu ôl i’r ffigurau hyn. Nid yw cyfeiriadau mewn categorïau anghyfreithlon byth yn cael eu rhestru yma.',
+    reportConcern: 'Rhoi gwybod i’r pennaeth',
+    pupilsTitle: 'Disgyblion â’r nifer fwyaf o ymdrechion wedi’u rhwystro',
+    pupil: 'Disgybl',
   },
 };
 

@@ -1,9 +1,15 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { can } from '@waymark/shared';
+import { useSession } from '../../lib/session';
 import { reportEndpoints } from './api';
+import { ConcernList } from './ConcernList';
+import { useConcerns } from './concerns-api';
 import { useReportLabels } from './labels';
 import { addDays, isIsoDate, localToday, mondayOf } from './periods';
+import { ReportConcernForm } from './ReportConcernForm';
+import { TechnicianCopySetting } from './TechnicianCopySetting';
 
 /**
  * The weekly digest the DSLs are e-mailed, as the server renders it (the same page, so what is on
@@ -18,6 +24,10 @@ export function DigestView() {
   const week = isIsoDate(asked) && mondayOf(asked) <= thisMonday ? mondayOf(asked) : addDays(thisMonday, -7);
   const src = reportEndpoints.digestUrl({ from: week, to: addDays(week, 7) }, labels.lang);
   const frame = useRef<HTMLIFrameElement>(null);
+  const role = useSession().data?.role;
+  const concern = search.get('concern');
+  const preselect = concern !== null && /^\d{1,3}$/.test(concern) ? Number(concern) : null;
+  const reported = useConcerns(week, can(role, 'read-concern-reports'));
 
   const go = (monday: string) => setSearch({ week: monday }, { replace: true });
   /** The digest is on this server, so its height can be read and the frame made to fit it. */
@@ -61,6 +71,18 @@ export function DigestView() {
         className="report-digest-frame"
         onLoad={fit}
       />
+      {can(role, 'see-pupil-names-in-reports') && <TechnicianCopySetting />}
+      {can(role, 'report-concerns') && <ReportConcernForm weekStart={week} preselect={preselect} />}
+      {reported.data && (
+        <section aria-labelledby="week-concerns-heading" className="week-concerns">
+          <h3 id="week-concerns-heading">{t('concerns.thisWeek')}</h3>
+          {reported.data.length === 0 ? (
+            <p>{t('concerns.noneThisWeek')}</p>
+          ) : (
+            <ConcernList concerns={reported.data} showWeek={false} />
+          )}
+        </section>
+      )}
     </section>
   );
 }

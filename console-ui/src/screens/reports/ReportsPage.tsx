@@ -43,6 +43,11 @@ export function ReportsPage() {
           <li>
             <NavLink to="/reports/digest">{t('nav.digest')}</NavLink>
           </li>
+          {can(role, 'read-concern-reports') && (
+            <li>
+              <NavLink to="/reports/concerns">{t('nav.concerns')}</NavLink>
+            </li>
+          )}
           {can(role, 'see-pupil-names-in-reports') && (
             <li>
               <NavLink to={{ pathname: '/reports/pupils', search }}>{t('nav.pupils')}</NavLink>

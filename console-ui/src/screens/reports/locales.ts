@@ -12,7 +12,13 @@ export const en = {
   loading: 'Loading the report…',
   error: 'The report could not be loaded: {{message}}',
   retry: 'Try again',
-  nav: { label: 'Reports', overview: 'Overview', digest: 'Weekly digest', pupils: 'Pupils' },
+  nav: {
+    label: 'Reports',
+    overview: 'Overview',
+    digest: 'Weekly digest',
+    concerns: 'Concerns reported',
+    pupils: 'Pupils',
+  },
   period: {
     legend: 'Period',
     'this-week': 'This week',
@@ -92,7 +98,7 @@ export const en = {
   digest: {
     heading: 'Weekly digest',
     intro:
-      'The digest the designated safeguarding leads receive by e-mail every Monday, for any week. Figures only: no pupil is named.',
+      'The digest the designated safeguarding leads and the technicians receive by e-mail every Monday, for any week. Figures only: no pupil is named.',
     previous: 'Previous week',
     next: 'Next week',
     weekOf: 'Week beginning {{date}}',
@@ -100,6 +106,34 @@ export const en = {
     open: 'Open on its own page',
     newTab: 'opens in a new tab',
     frameTitle: 'Weekly digest, week beginning {{date}}',
+  },
+  concern: {
+    heading: 'Report a concern to the head teacher',
+    intro:
+      'The weekly check: if a line of this week’s digest is a cause for concern, report it. The head teacher is e-mailed at once and sees it in Waymark.',
+    line: 'The line of the digest',
+    choose: 'Choose a line',
+    note: 'What worries you (optional)',
+    noteHint:
+      'Say what you noticed and why it matters. There is no need to name pupils: the DSL can see who is behind the figures.',
+    submit: 'Report to the head teacher',
+    sending: 'Reporting…',
+    sent: 'Reported to {{names}}.',
+    noLines: 'This week’s digest could not be loaded: {{message}}',
+  },
+  concerns: {
+    heading: 'Concerns reported from the weekly check',
+    intro:
+      'Each line of a weekly digest that someone reported to the head teacher: what it said, their note, who reported it, when, and who was told.',
+    none: 'No concern has been reported from a weekly digest yet.',
+    notAllowed: 'Your role cannot see the concerns reported from the weekly check.',
+    thisWeek: 'Concerns reported from this week’s digest',
+    noneThisWeek: 'None reported from this week’s digest.',
+    by: 'Reported by {{name}} on {{date}} to {{to}}',
+  },
+  technicianCopy: {
+    label: 'Name pupils in the technician’s copy of the e-mailed digest',
+    hint: 'Off, the technician’s copy has figures only, like everyone else’s. On, it also lists the pupils with the most blocked attempts.',
   },
   pupils: {
     notAllowed: 'Only the designated safeguarding lead sees reports that name pupils.',
@@ -155,7 +189,13 @@ export const cy: Translation<typeof en> = {
   loading: 'Yn llwytho’r adroddiad…',
   error: 'Methu llwytho’r adroddiad: {{message}}',
   retry: 'Rhoi cynnig arall arni',
-  nav: { label: 'Adroddiadau', overview: 'Trosolwg', digest: 'Crynodeb wythnosol', pupils: 'Disgyblion' },
+  nav: {
+    label: 'Adroddiadau',
+    overview: 'Trosolwg',
+    digest: 'Crynodeb wythnosol',
+    concerns: 'Pryderon a adroddwyd',
+    pupils: 'Disgyblion',
+  },
   period: {
     legend: 'Cyfnod',
     'this-week': 'Yr wythnos hon',
@@ -235,7 +275,7 @@ export const cy: Translation<typeof en> = {
   digest: {
     heading: 'Crynodeb wythnosol',
     intro:
-      'Y crynodeb y mae’r personau diogelu dynodedig yn ei gael drwy e-bost bob dydd Llun, ar gyfer unrhyw wythnos. Ffigurau’n unig: does dim disgybl yn cael ei enwi.',
+      'Y crynodeb y mae’r personau diogelu dynodedig a’r technegwyr yn ei gael drwy e-bost bob dydd Llun, ar gyfer unrhyw wythnos. Ffigurau’n unig: does dim disgybl yn cael ei enwi.',
     previous: 'Yr wythnos flaenorol',
     next: 'Yr wythnos nesaf',
     weekOf: 'Wythnos yn dechrau {{date}}',
@@ -243,6 +283,34 @@ export const cy: Translation<typeof en> = {
     open: 'Agor ar ei dudalen ei hun',
     newTab: 'yn agor mewn tab newydd',
     frameTitle: 'Crynodeb wythnosol, wythnos yn dechrau {{date}}',
+  },
+  concern: {
+    heading: 'Rhoi gwybod i’r pennaeth am bryder',
+    intro:
+      'Y gwiriad wythnosol: os oes llinell yng nghrynodeb yr wythnos hon yn achos pryder, rhowch wybod amdani. Mae’r pennaeth yn cael e-bost ar unwaith ac yn ei gweld yn Waymark.',
+    line: 'Y llinell o’r crynodeb',
+    choose: 'Dewiswch linell',
+    note: 'Beth sy’n eich poeni (dewisol)',
+    noteHint:
+      'Dywedwch beth a sylwoch chi a pham mae’n bwysig. Does dim angen enwi disgyblion: gall y person diogelu dynodedig weld pwy sydd y tu ôl i’r ffigurau.',
+    submit: 'Rhoi gwybod i’r pennaeth',
+    sending: 'Yn rhoi gwybod…',
+    sent: 'Rhoddwyd gwybod i {{names}}.',
+    noLines: 'Doedd dim modd llwytho crynodeb yr wythnos hon: {{message}}',
+  },
+  concerns: {
+    heading: 'Pryderon a adroddwyd o’r gwiriad wythnosol',
+    intro:
+      'Pob llinell o grynodeb wythnosol y rhoddodd rhywun wybod i’r pennaeth amdani: beth roedd yn ei ddweud, eu nodyn, pwy roddodd wybod, pryd, a phwy a gafodd wybod.',
+    none: 'Does neb wedi rhoi gwybod am bryder o grynodeb wythnosol eto.',
+    notAllowed: 'Dydy’ch rôl ddim yn gallu gweld y pryderon a adroddwyd o’r gwiriad wythnosol.',
+    thisWeek: 'Pryderon a adroddwyd o grynodeb yr wythnos hon',
+    noneThisWeek: 'Dim wedi’u hadrodd o grynodeb yr wythnos hon.',
+    by: 'Adroddwyd gan {{name}} ar {{date}} i {{to}}',
+  },
+  technicianCopy: {
+    label: 'Enwi disgyblion yng nghopi’r technegydd o’r crynodeb a anfonir drwy e-bost',
+    hint: 'I ffwrdd, ffigurau’n unig sydd yng nghopi’r technegydd, fel pawb arall. Ymlaen, mae hefyd yn rhestru’r disgyblion â’r nifer fwyaf o ymdrechion wedi’u rhwystro.',
   },
   pupils: {
     notAllowed: 'Dim ond y person diogelu dynodedig sy’n gweld adroddiadau sy’n enwi disgyblion.',

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ConcernsReport } from './ConcernsReport';
 import { DigestView } from './DigestView';
 import { OverviewReport } from './OverviewReport';
 import { PupilDetail } from './PupilDetail';
@@ -12,6 +13,7 @@ export const reportsRoutes: RouteObject[] = [
     children: [
       { index: true, element: <OverviewReport /> },
       { path: 'digest', element: <DigestView /> },
+      { path: 'concerns', element: <ConcernsReport /> },
       { path: 'pupils', element: <PupilsReport /> },
       { path: 'pupils/:key', element: <PupilDetail /> },
     ],
