@@ -1,20 +1,37 @@
 // One lint config for every workspace. Package boundaries are enforced here, not by memory:
-// shared imports none of ours; console-ui never imports console-server; the extension imports only shared.
+// shared imports none of ours; console-ui never imports console-server; the extension imports only shared;
+// a server feature imports another feature only through its public index.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ours = (...names) => names.map((name) => ({ group: [`@waymark/${name}`, `@waymark/${name}/*`] }));
+const boundaryPatterns = (forbidden, message) => [
+  ...ours(...forbidden).map((p) => ({ ...p, message })),
+  {
+    group: ['../../*/src/*', '../../../*/src/*'],
+    message: 'Import other workspaces by package name.',
+  },
+];
 const boundary = (files, forbidden, message) => ({
   files,
+  rules: { 'no-restricted-imports': ['error', { patterns: boundaryPatterns(forbidden, message) }] },
+});
+const SERVER_FORBIDDEN = ['console-ui', 'extension', 'test'];
+const SERVER_MESSAGE = 'the server imports only @waymark/shared.';
+// A server feature (console-server/src/features/<feature>/) reaches another feature only through
+// its public index.ts: `../devices-and-enrollment`, never `../devices-and-enrollment/device-service`.
+// One block per folder depth inside a feature, since the path climbs one `../` per level.
+const featureBoundary = (depth) => ({
+  files: [`console-server/src/features/*/${'*/'.repeat(depth)}*.ts`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          ...ours(...forbidden).map((p) => ({ ...p, message })),
+          ...boundaryPatterns(SERVER_FORBIDDEN, SERVER_MESSAGE),
           {
-            group: ['../../*/src/*', '../../../*/src/*'],
-            message: 'Import other workspaces by package name.',
+            regex: `^${'\\.\\./'.repeat(depth + 1)}[^./][^/]*/.`,
+            message: 'Import another feature through its index.ts (`../<feature>`), not its internals.',
           },
         ],
       },
@@ -57,9 +74,7 @@ export default tseslint.config(
     ['console-server', 'console-ui', 'test'],
     'the extension imports only @waymark/shared.',
   ),
-  boundary(
-    ['console-server/**'],
-    ['console-ui', 'extension', 'test'],
-    'the server imports only @waymark/shared.',
-  ),
+  boundary(['console-server/**'], SERVER_FORBIDDEN, SERVER_MESSAGE),
+  featureBoundary(0),
+  featureBoundary(1),
 );

@@ -22,6 +22,8 @@ export default defineConfig({
       'alarms',
       'proxy',
       'webNavigation',
+      // tabs.onUpdated is the only event that shows a `view-source:` address, and data: addresses need it too.
+      'tabs',
       // Observing only: the redirects the extension's own rules made are the blocked attempts it reports.
       'webRequest',
     ],

@@ -6,52 +6,54 @@ import helmet from 'helmet';
 import { Server } from 'socket.io';
 import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
-import { authRoutes } from './http/auth-routes';
-import { classRoutes } from './http/class-routes';
-import { overrideRoutes } from './http/override-routes';
-import { rosterRoutes } from './http/roster-routes';
-import { broadcastPresence } from './live/presence';
-import { createRosterService } from './live/roster-service';
-import { createAccessRevocations } from './auth/access-revocations';
-import { createOidc, type OidcProviderConfig } from './auth/oidc';
-import { createDataProtectionService } from './data-protection/data-protection-service';
-import { dataProtectionRoutes } from './http/data-protection-routes';
-import { deviceRoutes } from './http/device-routes';
-import { visitorRoutes } from './http/visitor-routes';
-import { staffRoutes } from './http/staff-routes';
-import { createAlertService } from './alerts/alert-service';
-import { createMailer, type Mailer } from './alerts/mailer';
-import { createReportService } from './reports/report-service';
-import { reportRoutes } from './http/report-routes';
-import { createConcernService } from './reports/concern-service';
+import {
+  authRoutes,
+  createAccessRevocations,
+  createOidc,
+  createStaffService,
+  type OidcProviderConfig,
+  staffRoutes,
+} from './features/auth-and-accounts';
+import {
+  broadcastPresence,
+  classRoutes,
+  createRosterService,
+  rosterRoutes,
+} from './features/classes-and-live';
+import {
+  createOverrideService,
+  createRequestService,
+  overrideRoutes,
+  requestRoutes,
+} from './features/requests-and-overrides';
+import { createDataProtectionService, dataProtectionRoutes } from './features/data-protection';
+import {
+  createDeviceHealthService,
+  createDeviceService,
+  createExpectedDevices,
+  createSilentDeviceCheck,
+  deviceRoutes,
+} from './features/devices-and-enrollment';
+import { visitorRoutes } from './features/visitors';
+import { createAlertService, createMailer, type Mailer } from './features/alerts';
+import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
-import { incidentRoutes } from './http/incident-routes';
-import { createImportService } from './imports/import-service';
-import { policyRoutes } from './http/policy-routes';
-import { requestRoutes } from './http/request-routes';
-import { createIncidentService } from './incidents/incident-service';
-import { createLiveNotifier } from './live-notifier';
-import { trustRoutes } from './http/trust-routes';
-import { createTrustService } from './trust/trust-service';
+import { createIncidentService, incidentRoutes } from './features/incidents';
+import {
+  createImportService,
+  createKeywordService,
+  createPolicyService,
+  policyRoutes,
+} from './features/policies-and-categories';
+import { createLiveNotifier } from './sockets/live-notifier';
+import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
 import { bodyParsers } from './http/body-limits';
-import { createDeviceService } from './services/device-service';
-import { createDeviceHealthService } from './services/device-health';
-import { createExpectedDevices } from './services/expected-devices';
-import { createEventService } from './services/event-service';
-import { createOverrideService } from './services/override-service';
-import { createPolicyService } from './services/policy-service';
-import { createRequestService } from './services/request-service';
-import { createKeywordService } from './services/keyword-service';
-import { createSilentDeviceCheck } from './services/silent-devices';
-import { createStaffService } from './services/staff-service';
+import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
-import { createDeployService } from './deploy/deploy-service';
-import { deployRoutes } from './deploy/deploy-routes';
-import { extensionRoutes } from './deploy/extension-routes';
-import { createReleaseStore } from './deploy/release-store';
+import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
 export interface ApplicationOptions {
   db: Database;

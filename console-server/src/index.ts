@@ -8,4 +8,4 @@ export {
   DEMO_SCHOOL_ID,
 } from './seed/demo-school';
 export { starterPolicy } from './seed/starter-policies';
-export { addTrustStaff, createSchool, createTrust, setSchoolTrust } from './trust/trust-setup';
+export { addTrustStaff, createSchool, createTrust, setSchoolTrust } from './features/trust';

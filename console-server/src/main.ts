@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { createApplication } from './app';
 import { loadConfig } from './config';
-import { createJobLeases } from './db/job-lease';
 import { openDatabase } from './db/open-database';
-import { createMailer } from './alerts/mailer';
-import { oidcProvidersFromEnv } from './auth/oidc';
-import { sendWeeklyDigests } from './reports/weekly-digest';
+import { startScheduledJobs } from './jobs/scheduled-jobs';
+import { createMailer } from './features/alerts';
+import { oidcProvidersFromEnv } from './features/auth-and-accounts';
 import { DEMO_ACCOUNTS, DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD, seedDemoSchool } from './seed/demo-school';
 
 const config = loadConfig();
@@ -53,31 +52,12 @@ Waymark console server is running.
 ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(13)} ${a.email}`).join('\n')}
 `);
 
-// Scheduled jobs run on one process of the deployment at a time (each holds a lease on the job
-// that it renews at every run; another process takes over when it stops).
-const jobs = createJobLeases(database.db);
-function schedule(name: string, everyMs: number, job: () => Promise<unknown>, atStart = false) {
-  const run = () =>
-    jobs
-      .runExclusive(name, 2 * everyMs, job)
-      .catch((error: unknown) => console.error(`waymark: ${name} failed`, error));
-  if (atStart) void run();
-  setInterval(() => void run(), everyMs).unref();
-}
-
-// The weekly digest goes to each school's DSLs and technicians on Monday; checked hourly, sent once per week.
-schedule('weekly-digest', 60 * 60 * 1000, () =>
-  sendWeeklyDigests({
-    db: database.db,
-    mailer,
-    reports: application.services.reportService,
-    consoleUrl: application.publicUrl,
-  }),
-);
-// Devices silent during school hours raise tamper; checked every minute.
-schedule('silent-devices', 60_000, () => application.services.checkSilentDevices());
-// Retention: events older than each school's period are purged daily (and at start), and logged.
-schedule('retention', 24 * 60 * 60 * 1000, () => application.services.dataProtection.purgeExpired(), true);
+const jobs = startScheduledJobs({
+  db: database.db,
+  mailer,
+  services: application.services,
+  consoleUrl: application.publicUrl,
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -85,7 +65,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`waymark: ${signal}, stopping`);
   await application.close();
-  await jobs.release().catch(() => {});
+  await jobs.stop().catch(() => {});
   await database.close();
   process.exit(0);
 }

@@ -4,7 +4,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src';
 import { classes, staff } from '../src/db/schema';
-import { addTrustStaff, createSchool, createTrust, setSchoolTrust } from '../src/trust/trust-setup';
+import { addTrustStaff, createSchool, createTrust, setSchoolTrust } from '../src/features/trust/trust-setup';
 import {
   apiCall,
   connectConsole,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, TRUST_ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD } from '../src';
-import { addTrustStaff, createTrust, setSchoolTrust } from '../src/trust/trust-setup';
+import { addTrustStaff, createTrust, setSchoolTrust } from '../src/features/trust/trust-setup';
 import {
   apiCall,
   blockedEvent,

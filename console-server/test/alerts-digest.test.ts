@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Alert } from '@waymark/shared';
 import { createApplication, DEMO_ENROLLMENT_TOKENS, openPglite, seedDemoSchool } from '../src';
-import { createMailer } from '../src/alerts/mailer';
-import { sendWeeklyDigests } from '../src/reports/weekly-digest';
+import { createMailer } from '../src/features/alerts/mailer';
+import { sendWeeklyDigests } from '../src/features/reports/weekly-digest';
 import { blockedEvent, connectConsole, connectDevice, login } from './harness';
 import { startSmtpSink } from './smtp-sink';
 

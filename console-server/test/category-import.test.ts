@@ -6,7 +6,7 @@ import {
   parseDomainList,
   parseHostsFile,
   parseUt1,
-} from '../src/imports/category-importers';
+} from '../src/features/policies-and-categories/category-importers';
 import { connectDevice, login, startTestServer, type TestServer } from './harness';
 
 describe('list parsers', () => {

@@ -137,12 +137,31 @@ describe('waymark check-url', () => {
     expect(lesson.stdout).toMatch(/^blocked .*category gaming/);
   });
 
+  it('answers a malformed URL "invalid" and still checks the rest (exit 0)', async () => {
+    const { code, stdout } = await run([
+      'check-url',
+      '--json',
+      '--profile',
+      'KS1',
+      '--',
+      'not a url',
+      'https://www.miniclip.com/',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      { url: 'not a url', verdict: 'invalid', rule: 'not a URL', category: null },
+      expect.objectContaining({ url: 'https://www.miniclip.com/', verdict: 'blocked', category: 'gaming' }),
+    ]);
+    const text = await run(['check-url', 'http://', 'https://www.bbc.co.uk/bitesize']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^invalid {2}http:\/\/ {2}\(not a URL\)\nallowed /);
+  });
+
   it.each([
     [['check-url'], /at least one URL/],
     [['check-url', '--nope', 'https://a.test/'], /Unknown option '--nope'/],
     [['check-url', '--profile', 'KS9', 'https://a.test/'], /--profile must be one of/],
     [['check-url', '--profile', 'KS1', '--policy', 'x.json', 'https://a.test/'], /only one of/],
-    [['check-url', 'not a url'], /not a URL: "not a url"/],
     [['check-url', '--at', 'someday', 'https://a.test/'], /is not a date/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /Usage: waymark <command>/],

@@ -116,7 +116,7 @@ describe('data protection', () => {
     expect(result!.incidents).toBe(2); // a and c; b is open, and so is the evidence incident
     expect((await call('GET', `/api/incidents/${a}`)).status).toBe(404);
     expect((await call('GET', `/api/incidents/${b}`)).status).toBe(200);
-    const { verifyLog } = await import('../src/incidents/verify-log');
+    const { verifyLog } = await import('../src/features/incidents/verify-log');
     expect((await verifyLog(db)).problems).toEqual([]);
     const { log } = (await (await call('GET', '/api/data-protection/log')).json()) as {
       log: Array<{ kind: string; count: number }>;

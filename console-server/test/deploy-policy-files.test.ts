@@ -10,9 +10,9 @@ import {
   type DeployPolicyBody,
   type DeployTarget,
 } from '@waymark/shared';
-import { generatePolicy } from '../src/deploy/generate-policy';
-import { POLICY_DEFINITIONS, isPolicyName } from '../src/deploy/policy-names';
-import { REG_HEADER } from '../src/deploy/formats/windows-reg';
+import { generatePolicy } from '../src/features/deploy/generate-policy';
+import { POLICY_DEFINITIONS, isPolicyName } from '../src/features/deploy/policy-names';
+import { REG_HEADER } from '../src/features/deploy/formats/windows-reg';
 
 type Json = Record<string, unknown>;
 

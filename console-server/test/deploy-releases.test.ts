@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_EXTENSION_ID } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { parseCrx } from '../src/deploy/crx-file';
-import { extensionIdFromPublicKey } from '../src/deploy/extension-id';
-import { readZipEntry } from '../src/deploy/zip-entry';
+import { parseCrx } from '../src/features/deploy/crx-file';
+import { extensionIdFromPublicKey } from '../src/features/deploy/extension-id';
+import { readZipEntry } from '../src/features/deploy/zip-entry';
 import { minimalBuild, runPackageScript, throwawayKey } from './deploy-fixture';
 import { apiCall, connectDevice, login, startTestServer, type TestServer } from './harness';
 

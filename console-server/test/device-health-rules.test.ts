@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, newestVersion, schoolMinutesBetween } from '../src/services/device-health-rules';
+import {
+  compareVersions,
+  newestVersion,
+  schoolMinutesBetween,
+} from '../src/features/devices-and-enrollment/device-health-rules';
 
 const LONDON = { timeZone: 'Europe/London', dayStart: '08:30', dayEnd: '15:30' };
 const at = (iso: string) => new Date(iso);

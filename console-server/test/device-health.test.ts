@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DeviceHealthReportSchema, type DeviceHealthRow, type Profile } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { devices } from '../src/db/schema';
-import { createDeviceHealthService } from '../src/services/device-health';
+import { createDeviceHealthService } from '../src/features/devices-and-enrollment/device-health';
 import {
   apiCall,
   connectDevice,

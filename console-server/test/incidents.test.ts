@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { main } from '../src/cli/main';
-import { verifyLog } from '../src/incidents/verify-log';
+import { verifyLog } from '../src/features/incidents/verify-log';
 import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -194,7 +194,7 @@ describe('the incident log', () => {
     });
     const early = await call('POST', `/api/incidents/${id}/changes`, 'dsl', { status: 'closed' });
     expect(early.status).toBe(409);
-    expect(early.body.error).toMatch(/countersign/);
+    expect(early.body).toMatchObject({ code: 'conflict', error: expect.stringMatching(/countersign/) });
     expect((await call('POST', `/api/incidents/${id}/countersign`, 'dsl')).status).toBe(409); // the owner cannot
     expect((await call('POST', `/api/incidents/${id}/countersign`, 'teacher')).status).toBe(403);
     expect((await call('POST', `/api/incidents/${id}/countersign`, 'deputy.dsl')).status).toBe(200);

@@ -165,6 +165,7 @@ describe('device → server → teacher console', () => {
     expect(await teacher.emitWithAck('watch-class', { classId: 'class-reception' })).toEqual({
       ok: false,
       error: 'no such class',
+      code: 'not-found',
     });
     const res = await fetch(`${server.url}/api/classes/class-reception/events`, {
       headers: { cookie: await login(server.url, 'teacher@demo.waymark.test') },

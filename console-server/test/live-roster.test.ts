@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
-import { currentPeriod } from '../src/live/lesson-period';
+import { currentPeriod } from '../src/features/classes-and-live/lesson-period';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { PROFILES } from '@waymark/shared';
 import type { Database } from '../src';
 import { seedDemoSchool, DEMO_SCHOOL_ID } from '../src';
-import { hashSecret, newSecret } from '../src/auth/tokens';
+import { hashSecret, newSecret } from '../src/features/auth-and-accounts/tokens';
 import { classes, classTeachers, devices, sessions, staff } from '../src/db/schema';
 import { SESSION_COOKIE } from '../src/http/session-cookie';
-import { SESSION_MAX_MS } from '../src/services/staff-service';
+import { SESSION_MAX_MS } from '../src/features/auth-and-accounts/staff-service';
 
 /** What the load benchmark's clients need: who each device is, and a signed-in teacher per class. */
 export interface LoadFixture {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodEnd } from '../src/services/override-service';
+import { periodEnd } from '../src/features/requests-and-overrides/override-service';
 
 const PERIODS = [
   { start: '08:50', end: '09:50' },

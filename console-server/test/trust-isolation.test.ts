@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, StoredEvent } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD } from '../src';
 import { classes } from '../src/db/schema';
-import { addTrustStaff, createSchool, createTrust, setSchoolTrust } from '../src/trust/trust-setup';
+import { addTrustStaff, createSchool, createTrust, setSchoolTrust } from '../src/features/trust/trust-setup';
 import {
   apiCall,
   blockedEvent,

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConcernReport } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { createMailer } from '../src/alerts/mailer';
+import { createMailer } from '../src/features/alerts/mailer';
 import { staff } from '../src/db/schema';
-import { sendWeeklyDigests, weekOf } from '../src/reports/weekly-digest';
+import { sendWeeklyDigests, weekOf } from '../src/features/reports/weekly-digest';
 import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 import { decodedMail, startSmtpSink } from './smtp-sink';
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
 import { extensionUrl } from './extension-url';
+import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 
 /** The last policy the server sent: applied again at every start before the network is up. */
@@ -34,6 +35,7 @@ export async function applyPolicy(
     removeRuleIds: existing.map((r) => r.id),
     addRules: rules as Parameters<typeof dnr.updateDynamicRules>[0]['addRules'],
   });
+  await recordDynamicRules();
   await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
   await appliedVersionItem.setValue(message.policy.version);

@@ -15,6 +15,9 @@ import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
 import { profileEmail } from './identity';
 import { watchProxySettings } from './proxy-watch';
+import { isPupilProfile, reportedAddress } from './page-schemes';
+import { watchPageSchemes } from './scheme-guard';
+import { clearSessionRules, findChangedRules } from './rule-integrity';
 import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
@@ -93,9 +96,27 @@ export function startBackground(): void {
       policy = message;
       await scheduleRefresh(message, now);
       await queue(heartbeatEvent(message));
+      void readProxy().catch((error) => console.error('waymark: proxy settings', error));
     } catch (error) {
       console.error('waymark: could not apply the policy', error);
     }
+  }
+
+  /**
+   * Puts the rules back when they are not the ones the extension installed (deleted from the
+   * worker's console, say), and reports it. Runs in order with policies, so never mid-apply.
+   * True when it re-applied the policy.
+   */
+  async function verifyRules(when: string): Promise<boolean> {
+    const finding = await findChangedRules();
+    if (!finding) return false;
+    if (finding.sessionChanged) await clearSessionRules();
+    const cached = finding.dynamicChanged ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
+    if (cached) await onPolicy(cached);
+    const current = await currentPolicy();
+    if (current)
+      await queue(tamperEvent(current, 'rules-changed', `${finding.detail}, found ${when}; put back`));
+    return cached !== null;
   }
 
   const connection = new ServerConnection({
@@ -105,6 +126,8 @@ export function startBackground(): void {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    // Every alarm (the heartbeat's every five minutes) checks the rules first.
+    void inOrder(() => verifyRules(`at the ${alarm.name} alarm`));
     // Overrides end and time windows open on time, online or not: re-apply the cached policy then.
     if (alarm.name === REFRESH_ALARM) {
       void inOrder(async () => {
@@ -120,6 +143,10 @@ export function startBackground(): void {
   // Blocked attempts are reported from the redirects the extension's own rules made, never from
   // the block page (which any site can frame with a made-up address).
   const reports = new Map<string, Promise<void>>();
+  const track = (url: string, reported: Promise<void>) => {
+    reports.set(url, reported);
+    if (reports.size > 100) reports.delete(reports.keys().next().value!);
+  };
   watchBlockRedirects(blockPageUrl, (redirect) => {
     const reported = (async () => {
       const current = await currentPolicy();
@@ -135,9 +162,25 @@ export function startBackground(): void {
         );
       }
     })().catch((error) => console.error('waymark: report', error));
-    reports.set(redirect.url, reported);
-    if (reports.size > 100) reports.delete(reports.keys().next().value!);
+    track(redirect.url, reported);
   });
+
+  // data:, view-source:, filesystem: and foreign blob: pages: refused on pupil profiles by the
+  // extension itself, whatever the device policy says, and reported like any blocked attempt.
+  watchPageSchemes(
+    async () => isPupilProfile((await currentPolicy())?.policy.profile ?? null),
+    blockPageUrl,
+    (refused) => {
+      const reported = (async () => {
+        const current = await currentPolicy();
+        if (!current) return;
+        const url = reportedAddress(refused.url);
+        await queue(blockedEvent(url, { category: null, rule: refused.rule }, current, 'main_frame'));
+      })().catch((error) => console.error('waymark: report', error));
+      // The block page asks by its own fragment, which the browser percent-encodes.
+      track(new URL(`${blockPageUrl()}#${refused.url}`).hash.slice(1), reported);
+    },
+  );
 
   watchSearches(async (search) => {
     const policy = await currentPolicy();
@@ -163,9 +206,11 @@ export function startBackground(): void {
   });
 
   // A changed proxy setting can route round the school's filter: report it as tampering.
-  watchProxySettings(async (detail) => {
+  const readProxy = watchProxySettings(async (detail) => {
     const policy = await currentPolicy();
-    if (policy) void queue(tamperEvent(policy, 'proxy-settings', detail));
+    if (!policy) return false;
+    await queue(tamperEvent(policy, 'proxy-settings', detail));
+    return true;
   });
 
   const handlers: {
@@ -202,7 +247,12 @@ export function startBackground(): void {
       const current = await currentPolicy();
       const tabId = sender.tab?.id;
       if (!current || tabId === undefined) return { passed: false };
-      return { passed: await passMirror(current, url, tabId) };
+      // In order with the rule checks, which would otherwise see a pass half-recorded.
+      let passed = false;
+      await inOrder(async () => {
+        passed = await passMirror(current, url, tabId);
+      });
+      return { passed };
     },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());
@@ -239,6 +289,7 @@ export function startBackground(): void {
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
+      if (await verifyRules('at start-up')) return;
       const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       if (cached) await onPolicy(cached);
     });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { escapeRegexText, evaluateUrl, MIRROR_PRIORITY, mirrorOf, type PolicyMessage } from '@waymark/shared';
+import { recordSessionRules } from './rule-integrity';
 
 export interface BlockRedirect {
   url: string;
@@ -78,5 +79,6 @@ export async function passMirror(
       },
     ],
   });
+  await recordSessionRules();
   return true;
 }

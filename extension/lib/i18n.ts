@@ -45,6 +45,8 @@ export interface Strings {
   rawAddress: string;
   /** Why, when the school blocks every copy of other sites (translate proxies, archives). */
   mirrorSite: string;
+  /** Why, for a page made from its address or a page's code (data:, view-source:, blob:), not a website. */
+  pageScheme: string;
 }
 
 const en: Strings = {
@@ -57,6 +59,8 @@ const en: Strings = {
   rawAddress:
     'This address is a number (an IP address), not a website’s name, so the school’s filter cannot check it',
   mirrorSite: 'This is a copy of another website (a translation or archive), and your school blocks those',
+  pageScheme:
+    'This is not a website but a page made from its own address or another page’s code, so the school’s filter cannot check it',
   askTeacherHeading: 'Do you need this page for your work?',
   reasonLabel: 'Tell your teacher why you need it',
   askTeacherButton: 'Ask my teacher to open it',
@@ -129,6 +133,8 @@ const cy: Strings = {
   rawAddress:
     'Rhif (cyfeiriad IP) yw’r cyfeiriad hwn, nid enw gwefan, felly all hidlydd yr ysgol ddim ei wirio',
   mirrorSite: 'Copi o wefan arall yw hwn (cyfieithiad neu archif), ac mae dy ysgol yn rhwystro’r rheini',
+  pageScheme:
+    'Nid gwefan yw hon ond tudalen wedi’i gwneud o’i chyfeiriad ei hun neu o god tudalen arall, felly all hidlydd yr ysgol ddim ei gwirio',
   askTeacherHeading: 'Wyt ti angen y dudalen hon ar gyfer dy waith?',
   reasonLabel: 'Dywed wrth dy athro pam rwyt ti ei hangen',
   askTeacherButton: 'Gofyn i fy athro ei hagor',

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { browser } from 'wxt/browser';
+import { pageSchemeDecision, type BlockExplanation } from './page-schemes';
 import {
   evaluateUrl,
   eventMatches,
@@ -8,6 +9,7 @@ import {
   type Decision,
   type DeviceEventInput,
   type PolicyMessage,
+  type TamperKind,
 } from '@waymark/shared';
 
 /** The fields every report from this device carries. */
@@ -39,7 +41,7 @@ export function heartbeatEvent(message: PolicyMessage): DeviceEventInput {
 
 export function tamperEvent(
   message: PolicyMessage,
-  what: 'proxy-settings' | 'proxy-vpn-site' | 'extension-error' | 'other',
+  what: Exclude<TamperKind, 'silent' | 'profile-claim'>,
   detail: string,
   url: string | null = null,
 ): DeviceEventInput {
@@ -72,15 +74,19 @@ export function concernEvent(message: PolicyMessage, url: string | null, text: s
 }
 
 /** Why a URL was blocked, by the same rules the DNR rules came from. */
-export function explainBlock(url: string, message: PolicyMessage | null, now = new Date()): Decision | null {
+export function explainBlock(
+  url: string,
+  message: PolicyMessage | null,
+  now = new Date(),
+): BlockExplanation | null {
   if (!message || url === '') return null;
-  return evaluateUrl(message.policy, url, { now, classIds: message.classIds });
+  return pageSchemeDecision(url) ?? evaluateUrl(message.policy, url, { now, classIds: message.classIds });
 }
 
 /** The blocked-attempt event the block page reports: DfE fields the device knows, the server adds the rest. */
 export function blockedEvent(
   url: string,
-  decision: Decision | null,
+  decision: Pick<Decision, 'category' | 'rule'> | null,
   message: PolicyMessage,
   frame: 'main_frame' | 'sub_frame',
 ): DeviceEventInput {

@@ -13,7 +13,13 @@ import {
   type ConsoleSocket,
   type ServerProcess,
 } from '@waymark/console-server/testing';
-import { configureExtension, launchPupilBrowser, waitFor, type PupilBrowser } from '../support/chromium';
+import {
+  configureExtension,
+  dynamicRuleCount,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
@@ -26,6 +32,13 @@ import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
 declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } }>> } };
+  declarativeNetRequest: {
+    getDynamicRules(): Promise<Array<{ id: number }>>;
+    getSessionRules(): Promise<Array<{ id: number }>>;
+    updateDynamicRules(update: { removeRuleIds: number[] }): Promise<void>;
+    updateSessionRules(update: { addRules: unknown[] }): Promise<void>;
+  };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
 };
 
 interface Device {
@@ -54,10 +67,15 @@ let origin: Awaited<ReturnType<typeof startOriginServer>>;
 let originV4: Awaited<ReturnType<typeof startOriginServer>>;
 let originV6: Awaited<ReturnType<typeof startOriginServer>>;
 let dsl: ConsoleSocket;
+let ks4Token: string;
 const events: StoredEvent[] = [];
 const devices = new Map<Profile, Device>();
 
-async function startDevice(spec: Omit<Device, 'browser'>, token: string): Promise<Device> {
+async function startDevice(
+  spec: Omit<Device, 'browser'>,
+  token: string,
+  browserArgs: string[] = [],
+): Promise<Device> {
   const browser = await launchPupilBrowser(
     [
       spec.allowed,
@@ -68,6 +86,7 @@ async function startDevice(spec: Omit<Device, 'browser'>, token: string): Promis
       'web.archive.org',
       'translate.google.com',
     ].map((h) => `MAP ${h} 127.0.0.1`),
+    browserArgs,
   );
   await configureExtension(browser.worker, {
     serverUrl: server.url,
@@ -98,7 +117,7 @@ beforeAll(async () => {
   dsl.on('event', (e: StoredEvent) => void events.push(e));
   const [ks1, ks4] = await Promise.all([
     startDevice(KS1 as Omit<Device, 'browser'>, DEMO_ENROLLMENT_TOKENS.year2),
-    startDevice(KS4 as Omit<Device, 'browser'>, created.body.token as string),
+    startDevice(KS4 as Omit<Device, 'browser'>, (ks4Token = created.body.token as string)),
   ]);
   devices.set('KS1', ks1);
   devices.set('KS4', ks4);
@@ -310,5 +329,169 @@ describe('forged reports', () => {
     expect(blockedEvents(device, (u) => u === forged || u === forgedRedirect)).toEqual([]);
     await tab.close();
     await page.close();
+  });
+});
+
+describe('pages the network rules cannot see', () => {
+  /** Opens `target` as the address bar would, in a fresh tab; returns the tab. */
+  const typed = (device: Device, target: string) => navigate(device, target);
+  const onBlockPage = async (page: Page, target: string) => {
+    await expect.poll(() => page.url()).toMatch(new RegExp(`^${BLOCK_PAGE.replace(/[.]/g, '\\.')}#`));
+    expect(decodeURIComponent(page.url().slice(BLOCK_PAGE.length + 1))).toBe(target);
+    await expect.poll(() => page.getByTestId('waymark-blocked').count()).toBe(1);
+  };
+  /** Runs `make` on a page of the allowed site and returns the address it made. */
+  const madeOnAllowedPage = async (device: Device, make: string): Promise<{ page: Page; made: string }> => {
+    const page = await openAttack(device, '');
+    return { page, made: await page.evaluate(make) };
+  };
+
+  it.each(['KS1', 'KS4'] as const)('%s: a data: page typed in the address bar', async (profile) => {
+    const device = devices.get(profile)!;
+    const target = `data:text/html,<h1>typed-${profile}</h1><iframe src="${url(device.blocked, '/in-data')}">`;
+    const page = await typed(device, target);
+    await onBlockPage(page, target);
+    const reported = await waitFor(
+      async () => blockedEvents(device, (u) => u === target),
+      (e) => e.length === 1,
+    );
+    expect(reported[0]!.rule).toMatch(/^data: pages/);
+    expect(origin.hits(device.blocked)).toBe(0);
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)('%s: view-source: of an allowed page', async (profile) => {
+    const device = devices.get(profile)!;
+    const target = `view-source:${url(device.allowed, `/source-${profile}`)}`;
+    const page = await typed(device, target);
+    await onBlockPage(page, target);
+    await waitFor(
+      async () => blockedEvents(device, (u) => u === target).length,
+      (n) => n === 1,
+    );
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)('%s: a filesystem: page the allowed site wrote', async (profile) => {
+    const device = devices.get(profile)!;
+    const { page, made } = await madeOnAllowedPage(
+      device,
+      `new Promise((ok, fail) => webkitRequestFileSystem(TEMPORARY, 1e6, (fs) =>
+        fs.root.getFile('copy.html', { create: true }, (file) => file.createWriter((w) => {
+          w.onwriteend = () => ok(file.toURL());
+          w.write(new Blob(['<h1>a copy</h1>'], { type: 'text/html' }));
+        }, fail), fail), fail))`,
+    );
+    expect(made).toMatch(/^filesystem:/);
+    const tab = await typed(device, made);
+    await onBlockPage(tab, made);
+    await waitFor(
+      async () => blockedEvents(device, (u) => u === made).length,
+      (n) => n === 1,
+    );
+    await tab.close();
+    await page.close();
+  });
+
+  it.each(['KS1', 'KS4'] as const)(
+    '%s: a blob: page opened away from its site is refused; opened by its own site it loads (by design)',
+    async (profile) => {
+      const device = devices.get(profile)!;
+      const makeBlob = `URL.createObjectURL(new Blob(['<h1 id="blob">blob page</h1>'], { type: 'text/html' }))`;
+      const { page, made } = await madeOnAllowedPage(device, makeBlob);
+      const tab = await typed(device, made);
+      await onBlockPage(tab, made);
+      await waitFor(
+        async () => blockedEvents(device, (u) => u === made).length,
+        (n) => n === 1,
+      );
+      const popup = device.browser.context.waitForEvent('page');
+      await page.evaluate(`window.open(${makeBlob})`);
+      const opened = await popup;
+      await opened.waitForSelector('#blob');
+      expect(opened.url()).toMatch(/^blob:http:/);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(opened.url()).toMatch(/^blob:http:/);
+      await Promise.all([opened.close(), tab.close(), page.close()]);
+    },
+  );
+});
+
+describe('rule integrity', () => {
+  it('KS4: rules deleted and an allow-everything rule added in the service worker are put back at the next alarm, and reported', async () => {
+    const device = devices.get('KS4')!;
+    const worker = device.browser.worker;
+    const installed = await dynamicRuleCount(worker);
+    expect(installed).toBeGreaterThan(0);
+    await worker.evaluate(async () => {
+      const dnr = chrome.declarativeNetRequest;
+      await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((r) => r.id) });
+      await dnr.updateSessionRules({
+        addRules: [
+          {
+            id: 99,
+            priority: 100_000,
+            action: { type: 'allow' },
+            condition: { regexFilter: '.*', resourceTypes: ['main_frame', 'sub_frame'] },
+          },
+        ],
+      });
+      // Any alarm will do: the heartbeat's comes every five minutes.
+      await chrome.alarms.create('pupil-was-here', { when: Date.now() + 200 });
+    });
+    await waitFor(
+      () => dynamicRuleCount(worker),
+      (n) => n === installed,
+    );
+    await waitFor(
+      () => worker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length),
+      (n) => n === 0,
+    );
+    const tamper = await waitFor(
+      async () =>
+        events.filter(
+          (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'rules-changed',
+        ),
+      (e) => e.length === 1,
+    );
+    expect(tamper[0]!.details.detail).toMatch(
+      /filter rules were changed \(0 installed\).*session rules.*put back/,
+    );
+    const page = await navigate(device, url(device.blocked, '/after-repair'));
+    expect(page.url()).toBe(`${BLOCK_PAGE}#${url(device.blocked, '/after-repair')}`);
+    expect(origin.hits(device.blocked)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('proxy settings', () => {
+  it('KS4: a proxy set as the browser started is read and reported once, without any change to hear', async () => {
+    const device = await startDevice(
+      { ...(KS4 as Omit<Device, 'browser'>), name: 'Bypass KS4 proxy' },
+      ks4Token,
+      [
+        // Loopback (the console server) is never proxied, so the device still reaches it.
+        '--proxy-server=http://127.0.0.1:9',
+      ],
+    );
+    try {
+      const tamper = await waitFor(
+        async () =>
+          events.filter(
+            (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'proxy-settings',
+          ),
+        (e) => e.length >= 1,
+      );
+      expect(tamper[0]!.details.detail).toMatch(/proxy mode fixed_servers.*found at start-up/);
+      // The worker reads it again at every start and policy; reported once all the same.
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(
+        events.filter(
+          (e) => e.kind === 'tamper' && e.deviceName === device.name && e.details.what === 'proxy-settings',
+        ),
+      ).toHaveLength(1);
+    } finally {
+      await device.browser.close();
+    }
   });
 });

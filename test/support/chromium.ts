@@ -20,7 +20,10 @@ export interface PupilBrowser {
  * Debian's Chromium with the built extension loaded, as docs/architecture.md lists. Host names
  * the tests use resolve to this machine only.
  */
-export async function launchPupilBrowser(hostRules: string[]): Promise<PupilBrowser> {
+export async function launchPupilBrowser(
+  hostRules: string[],
+  extraArgs: string[] = [],
+): Promise<PupilBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -36,6 +39,7 @@ export async function launchPupilBrowser(hostRules: string[]): Promise<PupilBrow
       '--disable-sync',
       '--disable-quic',
       `--host-resolver-rules=${hostRules.join(', ')}`,
+      ...extraArgs,
     ],
   });
   const worker =

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { Outbox, OutboxDb, type SendResult } from '@waymark/extension/lib/outbox';
 import {
+  PERMANENT_ACK_ERRORS,
   PROTOCOL_VERSION,
   type DeviceClientToServerEvents,
   type DeviceEventInput,
@@ -56,7 +57,8 @@ export class SimulatedDevice {
     try {
       const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('event', event);
       if (ack.ok) return { ok: true };
-      return { ok: false, error: ack.error, permanent: ack.error.startsWith('invalid event') };
+      const permanent = ack.code !== undefined && PERMANENT_ACK_ERRORS.includes(ack.code);
+      return { ok: false, error: ack.error, permanent };
     } catch {
       return { ok: false, error: 'no answer from the server', permanent: false };
     }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import {
   chromePolicyFilterSet,
+  DEFAULT_TIME_ZONE,
   describeZodError,
   evaluateUrl,
   PolicySchema,
@@ -12,10 +13,10 @@ import {
   type Profile,
 } from '@waymark/shared';
 import { schools } from '../db/schema';
-import { createPolicyService } from '../services/policy-service';
+import { createPolicyService } from '../features/policies-and-categories';
 import { starterPolicy } from '../seed/starter-policies';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
-import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { type CliIo, EXIT, InputError, UsageError } from './io';
 
 export const CHECK_URL_USAGE = `Usage: waymark check-url [--school <id>] [--profile KS1 | --policy <file> | --chrome-policy <file>]
                          [--user <email>] [--class <id>] [--at <ISO time>] [--json] [--] <url>...
@@ -30,6 +31,7 @@ Says, for each URL, whether it is allowed or blocked and which rule or category 
   --user, --class        who is browsing (for allow-for-nominated categories and lesson overrides)
   --at <time>            when (for allow-at-times windows); default now
   --json                 print one JSON array of { url, verdict, rule, category }
+A malformed URL is answered "invalid" (rule "not a URL"), and the others are still checked.
 Exit codes: 0 answered, 1 unreadable or invalid policy file or unknown school, 2 bad arguments.
 
 With --school: ${DATABASE_USAGE}
@@ -37,7 +39,7 @@ With --school: ${DATABASE_USAGE}
 
 export interface Verdict {
   url: string;
-  verdict: 'allowed' | 'blocked';
+  verdict: 'allowed' | 'blocked' | 'invalid';
   rule: string | null;
   category: string | null;
 }
@@ -153,9 +155,6 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
   if (values.school === undefined && (values['data-dir'] || values['database-url']))
     throw new UsageError('--data-dir and --database-url go with --school');
   if (positionals.length === 0) throw new UsageError('give at least one URL to check');
-  const notUrls = positionals.filter((u) => urlParts(u) === null);
-  if (notUrls.length > 0)
-    throw new UsageError(`not a URL: ${notUrls.map((u) => JSON.stringify(u)).join(', ')}`);
   const now = values.at === undefined ? new Date() : new Date(values.at);
   if (Number.isNaN(now.getTime()))
     throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date and time`);
@@ -175,7 +174,7 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
         values.school !== undefined
           ? await schoolPolicy(values, profile.data)
           : PolicySchema.parse({
-              ...starterPolicy(profile.data, 'Europe/London'),
+              ...starterPolicy(profile.data, DEFAULT_TIME_ZONE),
               version: 0,
               alwaysAllowed: [],
               overrides: [],
@@ -184,7 +183,10 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
     decide = waymarkDecider(policy, { now, user: values.user ?? null, classIds: values.class ?? [] });
   }
 
-  const verdicts = positionals.map(decide);
+  // One malformed URL in a batch is an answer of its own, not a reason to refuse the rest.
+  const verdicts = positionals.map((url): Verdict =>
+    urlParts(url) === null ? { url, verdict: 'invalid', rule: 'not a URL', category: null } : decide(url),
+  );
   if (values.json) {
     io.stdout.write(`${JSON.stringify(verdicts)}\n`);
   } else {

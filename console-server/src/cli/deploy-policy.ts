@@ -9,10 +9,9 @@ import {
   describeZodError,
 } from '@waymark/shared';
 import { loadConfig } from '../config';
-import { generatePolicy } from '../deploy/generate-policy';
-import { createReleaseStore } from '../deploy/release-store';
+import { createReleaseStore, generatePolicy } from '../features/deploy';
 import { DEMO_ENROLLMENT_TOKENS } from '../seed/demo-school';
-import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { type CliIo, EXIT, InputError, UsageError } from './io';
 
 const DEMO_SERVER_URL = 'http://localhost:8080';
 /** The demo school's pupils' and staff's e-mail domains (as the console's Deploy page finds them). */

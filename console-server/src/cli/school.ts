@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CountrySchema } from '@waymark/shared';
-import { createSchool, SetupError } from '../trust/trust-setup';
+import { createSchool, SetupError } from '../features/trust';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
-import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { type CliIo, EXIT, InputError, UsageError } from './io';
 
 export const SCHOOL_USAGE = `Usage: waymark school create <school-id> --name <name> --admin-email <e-mail>
          --admin-name <name> [--admin-password <password>] [--trust <trust-id>]

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { TrustRoleSchema } from '@waymark/shared';
-import { addTrustStaff, createTrust, listTrusts, setSchoolTrust, SetupError } from '../trust/trust-setup';
+import { addTrustStaff, createTrust, listTrusts, setSchoolTrust, SetupError } from '../features/trust';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
-import { EXIT, InputError, UsageError, type CliIo } from './io';
+import { type CliIo, EXIT, InputError, UsageError } from './io';
 
 export const TRUST_USAGE = `Usage: waymark trust <action> [options]
 

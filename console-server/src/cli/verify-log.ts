@@ -2,8 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
-import { verifyLog } from '../incidents/verify-log';
-import { EXIT, UsageError, type CliIo } from './io';
+import { verifyLog } from '../features/incidents';
+import { type CliIo, EXIT, UsageError } from './io';
 
 export const VERIFY_LOG_USAGE = `Usage: waymark verify-log [--data-dir <folder> | --database-url <url>] [--json]
 

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { can, describeZodError, isSafeText, type Capability, type Staff } from '@waymark/shared';
-import type { StaffService } from '../services/staff-service';
+import { can, type Capability, describeZodError, isSafeText, type Staff } from '@waymark/shared';
+import type { StaffService } from '../features/auth-and-accounts';
+import { httpAnswer } from '../errors/answers';
 import { sameOrigin } from './origin';
 import { readSessionCookie } from './session-cookie';
 
@@ -74,6 +75,8 @@ export function requireCapability(req: Request, capability: Capability): Staff {
 }
 
 export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction) {
+  const refusal = httpAnswer(error);
+  if (refusal) return res.status(refusal.status).json(refusal.body);
   if (error instanceof HttpError)
     return res
       .status(error.status)

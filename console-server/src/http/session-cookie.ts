@@ -1,5 +1,5 @@
 import { parse, serialize } from 'cookie';
-import { SESSION_MAX_MS } from '../services/staff-service';
+import { SESSION_MAX_MS } from '../features/auth-and-accounts';
 
 export const SESSION_COOKIE = 'waymark_session';
 

@@ -1,7 +1,7 @@
-import { PROFILES, type Country } from '@waymark/shared';
+import { type Country, DEFAULT_TIME_ZONE, PROFILES } from '@waymark/shared';
 import type { Database } from '../db/open-database';
 import { classes, classTeachers, enrollmentTokens, policies, pupils, schools, staff } from '../db/schema';
-import { hashPassword, hashSecret } from '../auth/tokens';
+import { hashPassword, hashSecret } from '../features/auth-and-accounts';
 import { starterPolicy } from './starter-policies';
 import { defaultPupilLocale, defaultSignInDomains } from './welsh-school';
 
@@ -111,7 +111,7 @@ export async function seedDemoSchool(db: Database, country: Country = 'england')
         schoolId: DEMO_SCHOOL_ID,
         profile,
         version: 1,
-        body: starterPolicy(profile, 'Europe/London', country),
+        body: starterPolicy(profile, DEFAULT_TIME_ZONE, country),
         updatedBy: 'starter policy',
       })),
     );

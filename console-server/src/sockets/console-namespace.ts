@@ -4,15 +4,16 @@ import {
   describeZodError,
   isIllegalCategory,
   WatchClassSchema,
-  type Ack,
+  type ConsoleAck,
   type ConsoleClientToServerEvents,
   type ConsoleServerToClientEvents,
   type Staff,
   type StoredEvent,
 } from '@waymark/shared';
-import { redacted, redactFor, type EventService } from '../services/event-service';
-import type { StaffService } from '../services/staff-service';
-import type { AccessRevocations } from '../auth/access-revocations';
+import { type EventService, redacted, redactFor } from '../features/events';
+import type { AccessRevocations, StaffService } from '../features/auth-and-accounts';
+import { refusalAck } from '../errors/answers';
+import { DomainError } from '../errors/domain-error';
 import { sameOrigin } from '../http/origin';
 import { readSessionCookie } from '../http/session-cookie';
 import { rooms } from './rooms';
@@ -31,8 +32,8 @@ export type ConsoleNamespace = Namespace<
   ConsoleSocketData
 >;
 
-function safeAck<T>(ack: unknown): Ack<T> {
-  return typeof ack === 'function' ? (ack as Ack<T>) : () => {};
+function safeAck<T>(ack: unknown): ConsoleAck<T> {
+  return typeof ack === 'function' ? (ack as ConsoleAck<T>) : () => {};
 }
 
 /** Longest a console waits before asking again whether its session still holds (timers are capped). */
@@ -116,25 +117,25 @@ export function registerConsoleNamespace(deps: {
     socket.on('watch-class', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck<{ classId: string; recent: StoredEvent[] }>(rawAck);
       const parsed = WatchClassSchema.safeParse(raw);
-      if (!parsed.success) return ack({ ok: false, error: describeZodError(parsed.error) });
+      if (!parsed.success) return ack({ ok: false, error: describeZodError(parsed.error), code: 'invalid' });
       const { classId } = parsed.data;
       try {
-        if (!(await stillSignedIn(socket))) return ack({ ok: false, error: 'sign in again' });
+        if (!(await stillSignedIn(socket)))
+          return ack({ ok: false, error: 'sign in again', code: 'signed-out' });
         if (!(await deps.staffService.canWatchClass(staff, classId)))
-          return ack({ ok: false, error: 'no such class' });
+          throw new DomainError('not-found', 'no such class');
         await join(socket, staff, rooms.class(classId));
         const recent = await deps.eventService.recentForClass(staff.schoolId, classId);
         ack({ ok: true, classId, recent: recent.map((e) => redactFor(staff.role, e)) });
       } catch (error) {
-        console.error('waymark: watch-class', error);
-        ack({ ok: false, error: 'internal error' });
+        ack(refusalAck(error, 'watch-class'));
       }
     });
 
     socket.on('unwatch-class', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck<{ classId: string }>(rawAck);
       const parsed = WatchClassSchema.safeParse(raw);
-      if (!parsed.success) return ack({ ok: false, error: describeZodError(parsed.error) });
+      if (!parsed.success) return ack({ ok: false, error: describeZodError(parsed.error), code: 'invalid' });
       const room = rooms.class(parsed.data.classId);
       await socket.leave(room);
       await socket.leave(rooms.unredacted(room));

@@ -14,10 +14,10 @@ import {
   type RequestStatusMessage,
   type StoredEvent,
 } from '@waymark/shared';
-import { DeviceAuthError, type DeviceIdentity, type DeviceService } from '../services/device-service';
-import type { EventService } from '../services/event-service';
-import type { OverrideService } from '../services/override-service';
-import type { PolicyService } from '../services/policy-service';
+import { DeviceAuthError, type DeviceIdentity, type DeviceService } from '../features/devices-and-enrollment';
+import type { EventService } from '../features/events';
+import type { OverrideService } from '../features/requests-and-overrides';
+import type { PolicyService } from '../features/policies-and-categories';
 import { clientIp } from './client-ip';
 import { createDeviceRateLimit, DEVICE_EVENT_RATE, type DeviceRateLimitOptions } from './device-rate-limit';
 import { rooms } from './rooms';

@@ -83,7 +83,9 @@ export function BlockedPage() {
       ? t.rawAddress
       : decision?.source === 'mirror'
         ? t.mirrorSite
-        : null;
+        : decision?.source === 'page-scheme'
+          ? t.pageScheme
+          : null;
   return (
     <main data-testid="waymark-blocked" data-reported={reported} className={`band-${band}`}>
       <h1>{t.blockedTitle}</h1>
@@ -98,7 +100,7 @@ export function BlockedPage() {
           {t.reason}: {category}
         </p>
       )}
-      {url && (
+      {url && decision?.source !== 'page-scheme' && (
         <RequestForm
           t={t}
           band={band}

@@ -1,14 +1,9 @@
 import type { PolicyContext } from './policy-entries';
 import type { Policy } from './schema';
-import { localTime } from './time-windows';
+import { localTime, toMinutes } from '../time/clock';
 import { minOf } from '../util/append-all';
 
 const MINUTE = 60_000;
-
-function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
 
 /** The instant, after `now`, when the school's clock next shows `weekday` at `minutes` past midnight. */
 function nextLocal(now: Date, timeZone: string, weekday: number, minutes: number): Date {

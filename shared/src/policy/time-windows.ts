@@ -1,23 +1,5 @@
+import { localTime, toMinutes } from '../time/clock';
 import type { TimeWindow } from './schema';
-
-/** The ISO weekday and minutes past midnight of an instant, in a time zone. */
-export function localTime(now: Date, timeZone: string): { weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
-  return { weekday, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
-}
-
-function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
 
 export function inTimeWindow(windows: readonly TimeWindow[], now: Date, timeZone: string): boolean {
   const { weekday, minutes } = localTime(now, timeZone);

@@ -6,6 +6,7 @@ import { PolicySchema } from '../policy/schema';
 import { DeviceVisitorPassSchema } from './visitors';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
+import type { RefusalCode } from './refusals';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -65,6 +66,11 @@ export type Ack<T = { id: string }> = (
   response: ({ ok: true } & T) | { ok: false; error: string; code?: AckErrorCode },
 ) => void;
 
+/** A console's acked request: refused with the same codes as the HTTP API. */
+export type ConsoleAck<T> = (
+  response: ({ ok: true } & T) | { ok: false; error: string; code: RefusalCode },
+) => void;
+
 const REQUEST_STATUSES = ['pending', 'approved', 'denied', 'forwarded'] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
@@ -105,8 +111,8 @@ export interface ConsoleServerToClientEvents {
   'overrides-changed': (message: { classId: string }) => void;
 }
 export interface ConsoleClientToServerEvents {
-  'watch-class': (body: WatchClass, ack: Ack<{ classId: string; recent: StoredEvent[] }>) => void;
-  'unwatch-class': (body: WatchClass, ack: Ack<{ classId: string }>) => void;
+  'watch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string; recent: StoredEvent[] }>) => void;
+  'unwatch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string }>) => void;
 }
 
 /** Turns a zod error into one line a person (or a device log) can act on. */

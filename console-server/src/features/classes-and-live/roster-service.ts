@@ -1,0 +1,214 @@
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  ATTENTION_LIMIT,
+  can,
+  isIllegalCategory,
+  pupilKeyOf,
+  type ClassRoster,
+  type LastPage,
+  type Profile,
+  type RequestStatus,
+  type RosterPupil,
+  type Staff,
+} from '@waymark/shared';
+import type { Database } from '../../db/open-database';
+import { classes, devices, events, pupils, schools, unblockRequests } from '../../db/schema';
+import { redactFor, type EventService } from '../events';
+import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
+
+/**
+ * The live class grid's starting state: every pupil of the class and every device that reports
+ * to it, with what they did since the lesson started. The console adds what arrives after
+ * `asOf` from the `/console` socket.
+ */
+export function createRosterService({ db, eventService }: { db: Database; eventService: EventService }) {
+  return {
+    /** Null when the class is not the school's (callers check the viewer may watch it). */
+    async roster(who: Staff, classId: string, now = new Date()): Promise<ClassRoster | null> {
+      const [klass] = await db
+        .select({
+          id: classes.id,
+          name: classes.name,
+          profile: classes.profile,
+          periods: schools.periods,
+          timeZone: schools.timeZone,
+        })
+        .from(classes)
+        .innerJoin(schools, eq(schools.id, classes.schoolId))
+        .where(and(eq(classes.id, classId), eq(classes.schoolId, who.schoolId)));
+      if (!klass) return null;
+      const period = currentPeriod(klass.periods, klass.timeZone, now);
+      const lessonStart = period?.startsAt ?? new Date(now.getTime() - UNTIMETABLED_WINDOW_MS);
+      const inLesson = and(
+        eq(events.schoolId, who.schoolId),
+        eq(events.classId, classId),
+        gte(events.occurredAt, lessonStart),
+        lte(events.receivedAt, now),
+      );
+
+      const classPupils = await db
+        .select({ name: pupils.name, email: pupils.email })
+        .from(pupils)
+        .where(and(eq(pupils.schoolId, who.schoolId), eq(pupils.classId, classId)))
+        .orderBy(pupils.name);
+
+      // A device reports to the class of the pupil signed in to it, else to the class it was enrolled for.
+      const classDevices = await db
+        .select({
+          id: devices.id,
+          name: devices.name,
+          online: devices.online,
+          lastSeenAt: devices.lastSeenAt,
+          lastUser: devices.lastUser,
+          pupilName: pupils.name,
+        })
+        .from(devices)
+        .leftJoin(pupils, and(eq(pupils.email, devices.lastUser), eq(pupils.schoolId, devices.schoolId)))
+        .where(
+          and(
+            eq(devices.schoolId, who.schoolId),
+            or(eq(pupils.classId, classId), and(isNull(pupils.id), eq(devices.classId, classId))),
+          ),
+        )
+        .orderBy(devices.name);
+
+      const counts = await db
+        .select({
+          user: events.user,
+          deviceId: events.deviceId,
+          deviceName: sql<string>`max(${events.deviceName})`,
+          pupilName: sql<string | null>`max(${events.pupilName})`,
+          kind: events.kind,
+          // A blocked report folds repeats of the same page: each repeat is an attempt.
+          total: sql<number>`sum(case when ${events.kind} = 'blocked' then coalesce((${events.details}->>'repeats')::int, 1) else 1 end)::int`,
+        })
+        .from(events)
+        .where(and(inLesson, inArray(events.kind, ['blocked', 'concern'])))
+        .groupBy(events.user, events.deviceId, events.kind);
+
+      const requests = await db
+        .select({
+          id: events.id,
+          user: events.user,
+          deviceId: events.deviceId,
+          deviceName: events.deviceName,
+          pupilName: events.pupilName,
+          status: unblockRequests.status,
+          occurredAt: events.occurredAt,
+        })
+        .from(events)
+        .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
+        .where(
+          and(
+            inLesson,
+            eq(events.kind, 'unblock-request'),
+            or(isNull(unblockRequests.status), inArray(unblockRequests.status, ['pending', 'forwarded'])),
+          ),
+        )
+        .orderBy(events.occurredAt);
+
+      const concerns = await db
+        .select({ id: events.id, occurredAt: events.occurredAt })
+        .from(events)
+        .where(and(inLesson, eq(events.kind, 'concern')))
+        .orderBy(desc(events.occurredAt))
+        .limit(ATTENTION_LIMIT);
+      const attentionIds = [...concerns, ...requests]
+        .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())
+        .slice(0, ATTENTION_LIMIT)
+        .map((e) => e.id);
+      const attention = [];
+      for (const id of attentionIds) {
+        const event = await eventService.byId(id);
+        if (event) attention.push(redactFor(who.role, event));
+      }
+
+      const pageKey = sql<string>`coalesce(${events.user}, 'device:' || ${events.deviceId})`;
+      const lastPages = await db
+        .selectDistinctOn([pageKey], {
+          id: events.id,
+          user: events.user,
+          deviceId: events.deviceId,
+          deviceName: events.deviceName,
+          pupilName: events.pupilName,
+          url: events.url,
+          category: events.category,
+          details: events.details,
+          occurredAt: events.occurredAt,
+        })
+        .from(events)
+        .where(and(inLesson, isNotNull(events.url)))
+        .orderBy(pageKey, desc(events.occurredAt), desc(events.id));
+
+      const tiles = new Map<string, RosterPupil>();
+      const tile = (key: string, name: string, email: string | null): RosterPupil => {
+        let found = tiles.get(key);
+        if (!found) {
+          found = {
+            key,
+            name,
+            email,
+            devices: [],
+            lastPage: null,
+            blocked: 0,
+            concerns: 0,
+            openRequests: [],
+          };
+          tiles.set(key, found);
+        }
+        return found;
+      };
+      for (const p of classPupils) tile(p.email, p.name, p.email);
+      for (const d of classDevices) {
+        const key = pupilKeyOf({ user: d.lastUser, deviceId: d.id });
+        tile(key, d.pupilName ?? d.lastUser ?? d.name, d.lastUser).devices.push({
+          id: d.id,
+          name: d.name,
+          online: d.online,
+          lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+        });
+      }
+      const eventTile = (e: {
+        user: string | null;
+        deviceId: string;
+        deviceName: string;
+        pupilName: string | null;
+      }) => tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
+      for (const c of counts) {
+        const t = eventTile(c);
+        if (c.kind === 'blocked') t.blocked += c.total;
+        else t.concerns += c.total;
+      }
+      for (const r of requests) {
+        eventTile(r).openRequests.push({ id: r.id, status: (r.status ?? 'pending') as RequestStatus });
+      }
+      const seeIllegal = can(who.role, 'see-illegal-urls');
+      for (const p of lastPages) {
+        const hidden = isIllegalCategory(p.category) && !seeIllegal;
+        const page: LastPage = {
+          eventId: p.id,
+          url: hidden ? null : p.url,
+          urlHidden: hidden,
+          query: !hidden && typeof p.details.query === 'string' ? p.details.query : null,
+          at: p.occurredAt.toISOString(),
+        };
+        eventTile(p).lastPage = page;
+      }
+
+      return {
+        classId: klass.id,
+        className: klass.name,
+        profile: klass.profile as Profile,
+        asOf: now.toISOString(),
+        lesson: {
+          startsAt: lessonStart.toISOString(),
+          endsAt: period?.endsAt.toISOString() ?? null,
+          inTimetable: period !== null,
+        },
+        pupils: [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+        attention,
+      };
+    },
+  };
+}
+export type RosterService = ReturnType<typeof createRosterService>;

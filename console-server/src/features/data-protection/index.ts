@@ -1,0 +1,2 @@
+export { dataProtectionRoutes } from './data-protection-routes';
+export { createDataProtectionService, type DataProtectionService } from './data-protection-service';

@@ -1,0 +1,383 @@
+import { and, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  VISITOR_PASS_MAX_HOURS,
+  type Country,
+  type CreateEnrollmentTokenBody,
+  type DeviceAuth,
+  type IssueVisitorPassBody,
+  type Profile,
+  type PupilLocale,
+  type Staff,
+  type VisitorPass,
+} from '@waymark/shared';
+import type { Database } from '../../db/open-database';
+import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
+import { DomainError } from '../../errors/domain-error';
+import { DEFAULT_VISITOR_NOTICE } from '../../seed/visitor-notice';
+import { hashSecret, newSecret } from '../auth-and-accounts';
+
+/** Who a connected device is, and whose policy it enforces. */
+export interface DeviceIdentity {
+  deviceId: string;
+  deviceName: string;
+  schoolId: string;
+  schoolName: string;
+  country: Country;
+  /** The language of the school's pupils' pages. */
+  pupilLocale: PupilLocale;
+  user: string | null;
+  pupilName: string | null;
+  classId: string | null;
+  className: string | null;
+  profile: Profile;
+  /** Where the profile came from: the server decides it, never the device. */
+  profileSource: ProfileSource;
+  /** Set when this connection enrolled the device: the token it must use from now on. */
+  issuedToken: string | null;
+  /** A device enrolled with a visitor pass: whose it is, until when, and the notice it shows first. */
+  visitor: { id: string; name: string; expiresAt: Date; notice: string } | null;
+}
+
+export class DeviceAuthError extends Error {}
+
+/**
+ * What decided a device's profile: the signed-in pupil's class, the class the device was enrolled
+ * into, the profile its enrollment token (the school's device record) names, or nothing known.
+ */
+export type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown';
+
+/** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
+const UNKNOWN_PROFILE: Profile = 'EYFS';
+
+export function createDeviceService({ db }: { db: Database }) {
+  async function resolve(
+    device: typeof devices.$inferSelect,
+    user: string | null,
+    issuedToken: string | null,
+  ): Promise<DeviceIdentity> {
+    const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
+    const [pass] = device.enrollmentTokenId
+      ? await db
+          .select()
+          .from(enrollmentTokens)
+          .where(
+            and(eq(enrollmentTokens.id, device.enrollmentTokenId), isNotNull(enrollmentTokens.visitorName)),
+          )
+      : [];
+    const pupilLocale = school!.pupilLocale as PupilLocale;
+    const visitor = pass
+      ? {
+          id: pass.id,
+          name: pass.visitorName!,
+          expiresAt: pass.revokedAt && pass.revokedAt < pass.expiresAt! ? pass.revokedAt : pass.expiresAt!,
+          notice: school!.visitorNotice ?? DEFAULT_VISITOR_NOTICE[pupilLocale],
+        }
+      : null;
+    const [pupil] = user
+      ? await db
+          .select({ name: pupils.name, classId: pupils.classId })
+          .from(pupils)
+          .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId)))
+      : [];
+    const classId = pupil?.classId ?? device.classId;
+    const [klass] = classId ? await db.select().from(classes).where(eq(classes.id, classId)) : [];
+    const [profile, profileSource]: [Profile, ProfileSource] = klass
+      ? [klass.profile as Profile, pupil?.classId ? 'pupil-class' : 'device-class']
+      : device.assignedProfile
+        ? [device.assignedProfile as Profile, 'device-record']
+        : [UNKNOWN_PROFILE, 'unknown'];
+    return {
+      deviceId: device.id,
+      deviceName: device.name,
+      schoolId: device.schoolId,
+      schoolName: school!.name,
+      country: school!.country as Country,
+      pupilLocale,
+      user,
+      // A visitor's events carry the visitor's name (a visitor device has no pupil).
+      pupilName: visitor ? `${visitor.name} (visitor)` : (pupil?.name ?? null),
+      classId: klass?.id ?? null,
+      className: klass?.name ?? null,
+      profile,
+      profileSource,
+      issuedToken,
+      visitor,
+    };
+  }
+
+  /** Remembers the profile a device now enforces, so the technician can tell a stale policy. */
+  async function enforcing(identity: DeviceIdentity): Promise<DeviceIdentity> {
+    await db
+      .update(devices)
+      .set({ enforcedProfile: identity.profile })
+      .where(eq(devices.id, identity.deviceId));
+    return identity;
+  }
+
+  return {
+    /**
+     * A device presents its own token, or (first time) the school's enrollment token, which
+     * enrolls it and issues a per-device token. Throws DeviceAuthError with a reason otherwise.
+     * The profile comes from the school's records; a profile the device claims is not read here.
+     */
+    async authenticate(auth: DeviceAuth, ip: string | null, now = new Date()): Promise<DeviceIdentity> {
+      const user = auth.user?.toLowerCase() ?? null;
+      if (auth.deviceToken) {
+        const [device] = await db
+          .select()
+          .from(devices)
+          .where(eq(devices.tokenHash, hashSecret(auth.deviceToken)));
+        if (device) {
+          await db
+            .update(devices)
+            .set({
+              lastSeenAt: now,
+              lastIp: ip,
+              lastUser: user,
+              extensionVersion: auth.extensionVersion,
+              online: true,
+            })
+            .where(eq(devices.id, device.id));
+          const identity = await resolve(device, user, null);
+          if (identity.visitor && identity.visitor.expiresAt <= now)
+            throw new DeviceAuthError('visitor pass ended');
+          return enforcing(identity);
+        }
+        if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
+      }
+      const token = auth.enrollmentToken!;
+      // PGlite has one connection: nothing may query `db` while this transaction is open.
+      const enrolled = await db.transaction(async (tx) => {
+        const [enrollment] = await tx
+          .select()
+          .from(enrollmentTokens)
+          .where(
+            and(
+              eq(enrollmentTokens.tokenHash, hashSecret(token)),
+              isNull(enrollmentTokens.revokedAt),
+              or(isNull(enrollmentTokens.expiresAt), gt(enrollmentTokens.expiresAt, now)),
+              or(
+                isNull(enrollmentTokens.maxUses),
+                sql`${enrollmentTokens.uses} < ${enrollmentTokens.maxUses}`,
+              ),
+            ),
+          );
+        if (!enrollment)
+          throw new DeviceAuthError('enrollment token is unknown, revoked, expired or used up');
+        const deviceToken = newSecret();
+        const [device] = await tx
+          .insert(devices)
+          .values({
+            id: uuidv7(),
+            schoolId: enrollment.schoolId,
+            tokenHash: hashSecret(deviceToken),
+            name: auth.deviceName,
+            assetTag: auth.assetTag ?? null,
+            classId: enrollment.classId,
+            assignedProfile: enrollment.profile,
+            enrollmentTokenId: enrollment.id,
+            lastUser: user,
+            lastIp: ip,
+            extensionVersion: auth.extensionVersion,
+            lastSeenAt: now,
+            online: true,
+          })
+          .returning();
+        await tx
+          .update(enrollmentTokens)
+          .set({ uses: sql`${enrollmentTokens.uses} + 1` })
+          .where(eq(enrollmentTokens.id, enrollment.id));
+        return { device: device!, deviceToken };
+      });
+      return enforcing(await resolve(enrolled.device, user, enrolled.deviceToken));
+    },
+
+    /** Every device of a school, for the technician: last seen, versions, online state. */
+    async list(schoolId: string) {
+      return db
+        .select({
+          id: devices.id,
+          name: devices.name,
+          assetTag: devices.assetTag,
+          classId: devices.classId,
+          className: classes.name,
+          lastUser: devices.lastUser,
+          lastIp: devices.lastIp,
+          extensionVersion: devices.extensionVersion,
+          policyVersion: devices.policyVersion,
+          lastSeenAt: devices.lastSeenAt,
+          online: devices.online,
+          enrolledAt: devices.enrolledAt,
+        })
+        .from(devices)
+        .leftJoin(classes, eq(classes.id, devices.classId))
+        .where(eq(devices.schoolId, schoolId))
+        .orderBy(devices.name);
+    },
+
+    async enrollmentTokens(schoolId: string) {
+      return db
+        .select({
+          id: enrollmentTokens.id,
+          label: enrollmentTokens.label,
+          classId: enrollmentTokens.classId,
+          profile: enrollmentTokens.profile,
+          uses: enrollmentTokens.uses,
+          maxUses: enrollmentTokens.maxUses,
+          expiresAt: enrollmentTokens.expiresAt,
+          revokedAt: enrollmentTokens.revokedAt,
+          createdAt: enrollmentTokens.createdAt,
+        })
+        .from(enrollmentTokens)
+        .where(eq(enrollmentTokens.schoolId, schoolId))
+        .orderBy(enrollmentTokens.label);
+    },
+
+    /** Creates a token; the plain value is returned once and only its hash is kept. */
+    async createEnrollmentToken(schoolId: string, body: CreateEnrollmentTokenBody, now = new Date()) {
+      if (body.classId) {
+        const [klass] = await db
+          .select()
+          .from(classes)
+          .where(and(eq(classes.id, body.classId), eq(classes.schoolId, schoolId)));
+        if (!klass) return null;
+      }
+      const token = newSecret(24);
+      const [row] = await db
+        .insert(enrollmentTokens)
+        .values({
+          id: uuidv7(),
+          schoolId,
+          tokenHash: hashSecret(token),
+          label: body.label,
+          classId: body.classId ?? null,
+          profile: body.profile ?? null,
+          maxUses: body.maxUses ?? null,
+          expiresAt: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000) : null,
+        })
+        .returning();
+      return { token, id: row!.id, label: row!.label, expiresAt: row!.expiresAt, maxUses: row!.maxUses };
+    },
+
+    /**
+     * Issues a visitor pass: an enrollment token for one device, with the visitor's name and
+     * profile, that ends at most VISITOR_PASS_MAX_HOURS from now. The token is returned once.
+     */
+    async issueVisitorPass(who: Staff, body: IssueVisitorPassBody, now = new Date()) {
+      const expiresAt = new Date(body.expiresAt);
+      if (expiresAt <= now) throw new DomainError('invalid', 'a visitor pass must end in the future');
+      if (expiresAt.getTime() - now.getTime() > VISITOR_PASS_MAX_HOURS * 3_600_000)
+        throw new DomainError('invalid', `a visitor pass lasts at most ${VISITOR_PASS_MAX_HOURS / 24} days`);
+      const token = newSecret(24);
+      const [row] = await db
+        .insert(enrollmentTokens)
+        .values({
+          id: uuidv7(),
+          schoolId: who.schoolId,
+          tokenHash: hashSecret(token),
+          label: `Visitor pass: ${body.visitorName}`,
+          profile: body.profile,
+          maxUses: 1,
+          expiresAt,
+          visitorName: body.visitorName,
+          issuedBy: who.id,
+        })
+        .returning();
+      return { ...passSummary({ ...row!, issuedByName: who.name }), token };
+    },
+
+    async visitorPasses(schoolId: string): Promise<VisitorPass[]> {
+      const rows = await db
+        .select({ ...getTableColumns(enrollmentTokens), issuedByName: staff.name })
+        .from(enrollmentTokens)
+        .leftJoin(staff, eq(staff.id, enrollmentTokens.issuedBy))
+        .where(and(eq(enrollmentTokens.schoolId, schoolId), isNotNull(enrollmentTokens.visitorName)))
+        .orderBy(desc(enrollmentTokens.createdAt));
+      return rows.map(passSummary);
+    },
+
+    /** Ends a pass now: its device is refused from its next connection (it may be offline). */
+    async revokeVisitorPass(schoolId: string, id: string, now = new Date()): Promise<string[]> {
+      const rows = await db
+        .update(enrollmentTokens)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(enrollmentTokens.id, id),
+            eq(enrollmentTokens.schoolId, schoolId),
+            isNotNull(enrollmentTokens.visitorName),
+            isNull(enrollmentTokens.revokedAt),
+          ),
+        )
+        .returning();
+      if (rows.length === 0) return [];
+      const enrolled = await db
+        .select({ id: devices.id })
+        .from(devices)
+        .where(eq(devices.enrollmentTokenId, id));
+      return enrolled.map((d) => d.id);
+    },
+
+    async revokeEnrollmentToken(schoolId: string, id: string, now = new Date()): Promise<boolean> {
+      const rows = await db
+        .update(enrollmentTokens)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(enrollmentTokens.id, id),
+            eq(enrollmentTokens.schoolId, schoolId),
+            isNull(enrollmentTokens.revokedAt),
+          ),
+        )
+        .returning();
+      return rows.length > 0;
+    },
+
+    /** Who a device is now (its class and profile), for events the server raises about it. */
+    async identityOf(deviceId: string): Promise<DeviceIdentity> {
+      const [device] = await db.select().from(devices).where(eq(devices.id, deviceId));
+      if (!device) throw new Error(`no device ${deviceId}`);
+      return resolve(device, device.lastUser, null);
+    },
+
+    /**
+     * The device's connection closed at `now`. Not when it has been seen since: with several
+     * processes, it may already have reconnected to another one, whose "online" this must not undo.
+     */
+    async markOffline(deviceId: string, now = new Date()): Promise<void> {
+      await db
+        .update(devices)
+        .set({ online: false, lastSeenAt: now })
+        .where(and(eq(devices.id, deviceId), or(isNull(devices.lastSeenAt), lte(devices.lastSeenAt, now))));
+    },
+
+    async recordHeartbeat(
+      deviceId: string,
+      policyVersion: number,
+      extensionVersion: string,
+      now = new Date(),
+    ) {
+      await db
+        .update(devices)
+        .set({ policyVersion, extensionVersion, lastSeenAt: now, online: true })
+        .where(eq(devices.id, deviceId));
+    },
+  };
+}
+export type DeviceService = ReturnType<typeof createDeviceService>;
+
+function passSummary(
+  row: typeof enrollmentTokens.$inferSelect & { issuedByName: string | null },
+): VisitorPass {
+  return {
+    id: row.id,
+    visitorName: row.visitorName!,
+    profile: row.profile as Profile,
+    expiresAt: row.expiresAt!.toISOString(),
+    issuedByName: row.issuedByName,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    used: row.uses > 0,
+  };
+}

@@ -1,0 +1,1 @@
+export { createEventService, redacted, redactFor, type EventService } from './event-service';

@@ -1,0 +1,3 @@
+export { incidentRoutes } from './incident-routes';
+export { createIncidentService, type IncidentService } from './incident-service';
+export { verifyLog } from './verify-log';

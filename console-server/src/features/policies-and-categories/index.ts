@@ -1,0 +1,4 @@
+export { createImportService, type ImportService } from './import-service';
+export { createKeywordService, type KeywordService } from './keyword-service';
+export { policyRoutes } from './policy-routes';
+export { createPolicyService, type PolicyService } from './policy-service';

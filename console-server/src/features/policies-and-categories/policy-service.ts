@@ -1,0 +1,158 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import {
+  type ChangeLogSubject,
+  policyDiff,
+  PolicySchema,
+  type LessonOverride,
+  type Policy,
+  type PolicyBody,
+  type Profile,
+  type Staff,
+} from '@waymark/shared';
+import type { Database } from '../../db/open-database';
+import { policies, policyChanges, schools } from '../../db/schema';
+import { DomainError } from '../../errors/domain-error';
+
+/** A profile's policy as edited: without category lists, the stored ones are kept. */
+type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
+
+interface PolicyServiceDeps {
+  db: Database;
+}
+
+/** A profile's policy, as stored, plus the parts that belong to the school and the moment. */
+export function createPolicyService({ db }: PolicyServiceDeps) {
+  return {
+    async policyFor(
+      schoolId: string,
+      profile: Profile,
+      extraAlwaysAllowed: string[] = [],
+      overrides: LessonOverride[] = [],
+    ): Promise<Policy> {
+      const [row] = await db
+        .select({ body: policies.body, version: policies.version, signIn: schools.signInDomains })
+        .from(policies)
+        .innerJoin(schools, eq(schools.id, policies.schoolId))
+        .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
+      if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
+      return PolicySchema.parse({
+        ...(row.body as PolicyBody),
+        version: row.version,
+        alwaysAllowed: [...extraAlwaysAllowed, ...row.signIn],
+        overrides: overrides.map(({ id, classId, kind, sites, startsAt, endsAt, createdBy }) => ({
+          id,
+          classId,
+          kind,
+          sites,
+          startsAt,
+          endsAt,
+          createdBy,
+        })),
+      });
+    },
+
+    async body(
+      schoolId: string,
+      profile: Profile,
+    ): Promise<{ body: PolicyBody; version: number; updatedAt: Date; updatedBy: string | null }> {
+      const [row] = await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
+      if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
+      return {
+        body: row.body as PolicyBody,
+        version: row.version,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      };
+    },
+
+    async summaries(schoolId: string) {
+      return db
+        .select({
+          profile: policies.profile,
+          version: policies.version,
+          updatedAt: policies.updatedAt,
+          updatedBy: policies.updatedBy,
+          mode: sql<PolicyBody['mode']>`${policies.body}->>'mode'`,
+          allowCount: sql<number>`jsonb_array_length(${policies.body}->'allow')`.mapWith(Number),
+          blockCount: sql<number>`jsonb_array_length(${policies.body}->'block')`.mapWith(Number),
+          blockedCategoryCount:
+            sql<number>`(select count(*) from jsonb_each(${policies.body}->'categories') c where c.value->>'action' = 'block')`.mapWith(
+              Number,
+            ),
+        })
+        .from(policies)
+        .where(eq(policies.schoolId, schoolId))
+        .orderBy(policies.profile);
+    },
+
+    /**
+     * Replaces a profile's lists and records the change (who, when, what, why) in the same
+     * transaction; the version goes up so devices can report what they applied.
+     */
+    async update(who: Staff, profile: Profile, edited: PolicyEdit, reason: string, expectedVersion?: number) {
+      return db.transaction(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(policies)
+          .where(and(eq(policies.schoolId, who.schoolId), eq(policies.profile, profile)));
+        if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion)
+          throw new DomainError(
+            'conflict',
+            `${profile} was changed by ${current?.updatedBy ?? 'someone else'} (now version ${current?.version ?? 0}, you started from version ${expectedVersion}); reload it and make your change again`,
+          );
+        const version = (current?.version ?? 0) + 1;
+        const before = (current?.body as PolicyBody | undefined) ?? null;
+        const body: PolicyBody = {
+          ...edited,
+          categoryLists: edited.categoryLists ?? before?.categoryLists ?? {},
+        };
+        const summary = before ? policyDiff(before, body) : ['policy created'];
+        await tx
+          .insert(policies)
+          .values({ schoolId: who.schoolId, profile, version, body, updatedBy: who.name })
+          .onConflictDoUpdate({
+            target: [policies.schoolId, policies.profile],
+            set: { version, body, updatedBy: who.name, updatedAt: new Date() },
+          });
+        await tx.insert(policyChanges).values({
+          schoolId: who.schoolId,
+          profile,
+          version,
+          changedBy: who.id,
+          changedByName: who.name,
+          reason,
+          summary,
+          before,
+          after: body,
+        });
+        return { version, summary };
+      });
+    },
+
+    async changeLog(schoolId: string, filter: { profile?: ChangeLogSubject } = {}, limit = 500) {
+      return db
+        .select({
+          id: policyChanges.id,
+          profile: policyChanges.profile,
+          version: policyChanges.version,
+          changedByName: policyChanges.changedByName,
+          reason: policyChanges.reason,
+          summary: policyChanges.summary,
+          at: policyChanges.at,
+        })
+        .from(policyChanges)
+        .where(
+          and(
+            eq(policyChanges.schoolId, schoolId),
+            filter.profile ? eq(policyChanges.profile, filter.profile) : undefined,
+          ),
+        )
+        .orderBy(desc(policyChanges.at), desc(policyChanges.id))
+        .limit(limit);
+    },
+  };
+}
+export type PolicyService = ReturnType<typeof createPolicyService>;

@@ -1,0 +1,4 @@
+export { reportRoutes } from './report-routes';
+export { createReportService, type ReportService } from './report-service';
+export { sendWeeklyDigests } from './weekly-digest';
+export { createConcernService, type ConcernService } from './concern-service';

@@ -1,0 +1,50 @@
+import type { Application } from '../app';
+import { createJobLeases } from '../db/job-lease';
+import type { Database } from '../db/open-database';
+import { sendWeeklyDigests } from '../features/reports';
+import type { Mailer } from '../features/alerts';
+
+/**
+ * Scheduled jobs run on one process of the deployment at a time (each holds a lease on the job
+ * that it renews at every run; another process takes over when it stops).
+ */
+export function startScheduledJobs({
+  db,
+  mailer,
+  services,
+  consoleUrl,
+}: {
+  db: Database;
+  mailer: Mailer;
+  services: Application['services'];
+  /** The console's own address: links in e-mails point here. */
+  consoleUrl: string;
+}) {
+  const leases = createJobLeases(db);
+  const timers: NodeJS.Timeout[] = [];
+  function schedule(name: string, everyMs: number, job: () => Promise<unknown>, atStart = false) {
+    const run = () =>
+      leases
+        .runExclusive(name, 2 * everyMs, job)
+        .catch((error: unknown) => console.error(`waymark: ${name} failed`, error));
+    if (atStart) void run();
+    timers.push(setInterval(() => void run(), everyMs).unref());
+  }
+
+  // The weekly digest goes to each school's DSLs and technicians on Monday; checked hourly, sent once per week.
+  schedule('weekly-digest', 60 * 60 * 1000, () =>
+    sendWeeklyDigests({ db, mailer, reports: services.reportService, consoleUrl }),
+  );
+  // Devices silent during school hours raise tamper; checked every minute.
+  schedule('silent-devices', 60_000, () => services.checkSilentDevices());
+  // Retention: events older than each school's period are purged daily (and at start), and logged.
+  schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
+
+  return {
+    /** Stops the timers and hands the leases back, so another process takes the jobs at once. */
+    async stop(): Promise<void> {
+      for (const timer of timers) clearInterval(timer);
+      await leases.release();
+    },
+  };
+}

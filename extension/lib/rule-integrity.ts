@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Digests of the rules as installed right after the extension itself last changed them. Taken
+ * from what the browser reports back (not from the compiled rules), so the browser's own
+ * normalisation of a rule never reads as tampering.
+ */
+export const appliedRulesDigestItem = storage.defineItem<string | null>('local:appliedRulesDigest', {
+  fallback: null,
+});
+const sessionRulesDigestItem = storage.defineItem<string | null>('session:sessionRulesDigest', {
+  fallback: null,
+});
+
+/** JSON with every object's keys in order, so the same rules always give the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of a rule set, whatever order the browser lists it in. */
+export async function rulesDigest(rules: ReadonlyArray<{ id: number }>): Promise<string> {
+  const sorted = [...rules].sort((a, b) => a.id - b.id);
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(sorted)));
+  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Records the dynamic rules just installed as the ones the policy put there. */
+export async function recordDynamicRules(): Promise<void> {
+  await appliedRulesDigestItem.setValue(
+    await rulesDigest(await browser.declarativeNetRequest.getDynamicRules()),
+  );
+}
+
+/** Records the session rules (checked mirror passes) just installed. */
+export async function recordSessionRules(): Promise<void> {
+  await sessionRulesDigestItem.setValue(
+    await rulesDigest(await browser.declarativeNetRequest.getSessionRules()),
+  );
+}
+
+export interface RulesFinding {
+  dynamicChanged: boolean;
+  sessionChanged: boolean;
+  /** What was found, for the technician: how many rules are installed. */
+  detail: string;
+}
+
+/**
+ * Compares the installed rules with the ones the extension put there. Null when they match, or
+ * when nothing has been recorded yet (a first start, before any policy).
+ */
+export async function findChangedRules(): Promise<RulesFinding | null> {
+  const dnr = browser.declarativeNetRequest;
+  const [dynamic, session, dynamicDigest, sessionDigest] = await Promise.all([
+    dnr.getDynamicRules(),
+    dnr.getSessionRules(),
+    appliedRulesDigestItem.getValue(),
+    sessionRulesDigestItem.getValue(),
+  ]);
+  const dynamicChanged = dynamicDigest !== null && (await rulesDigest(dynamic)) !== dynamicDigest;
+  // No record this browser session: the extension has added none, so there should be none.
+  const sessionChanged = (await rulesDigest(session)) !== (sessionDigest ?? (await rulesDigest([])));
+  if (!dynamicChanged && !sessionChanged) return null;
+  const parts = [
+    dynamicChanged ? `the filter rules were changed (${dynamic.length} installed)` : null,
+    sessionChanged ? `rules the extension did not add were found (${session.length} session rules)` : null,
+  ].filter((p) => p !== null);
+  return { dynamicChanged, sessionChanged, detail: parts.join('; ') };
+}
+
+/** Removes every session rule (a checked mirror is simply checked again). */
+export async function clearSessionRules(): Promise<void> {
+  const dnr = browser.declarativeNetRequest;
+  const ids = (await dnr.getSessionRules()).map((r) => r.id);
+  await dnr.updateSessionRules({ removeRuleIds: ids });
+  await recordSessionRules();
+}
