@@ -174,8 +174,15 @@ function expectHardening(policy: Json, browser: 'chrome' | 'edge') {
   const blocklist = policy.URLBlocklist as string[];
   const scheme = browser === 'edge' ? 'edge' : 'chrome';
   expect(blocklist).toEqual(
-    expect.arrayContaining([`${scheme}://extensions`, `${scheme}://serviceworker-internals`, 'data:*']),
+    expect.arrayContaining([
+      `${scheme}://extensions`,
+      `${scheme}://serviceworker-internals`,
+      'data:*',
+      'file://*',
+    ]),
   );
+  // The proxy is locked; by default to the operating system's, as the school's network sets it.
+  expect(policy.ProxySettings).toEqual({ ProxyMode: 'system' });
   if (browser === 'chrome') {
     for (const entry of blocklist) {
       // Chromium's url_matcher takes "scheme:*" as a whole-scheme wildcard before anything else.
@@ -327,6 +334,35 @@ describe('generated deployment files', () => {
     for (const setting of file.settings) {
       expect(setting.why.length).toBeGreaterThan(20);
       expect(file.readme).toContain(`| ${setting.name} |`);
+    }
+  });
+
+  it('locks the proxy to the school’s choice, each explained, and refuses a choice with a part missing', () => {
+    const policyOf = (extra: Partial<DeployPolicyBody>) =>
+      JSON.parse(generatePolicy(body('chrome-linux', extra), ID).text) as Json;
+    expect(policyOf({ proxyMode: 'direct' }).ProxySettings).toEqual({ ProxyMode: 'direct' });
+    expect(
+      policyOf({ proxyMode: 'fixed_servers', proxyServer: 'proxy.school.example:3128' }).ProxySettings,
+    ).toEqual({ ProxyMode: 'fixed_servers', ProxyServer: 'proxy.school.example:3128' });
+    expect(
+      policyOf({ proxyMode: 'pac_script', proxyPacUrl: 'https://school.example/proxy.pac' }).ProxySettings,
+    ).toEqual({ ProxyMode: 'pac_script', ProxyPacUrl: 'https://school.example/proxy.pac' });
+    // Windows takes the dictionary as JSON in one REG_SZ, as Chrome and Edge read it.
+    const reg = generatePolicy(body('edge-windows', { proxyMode: 'direct' }), ID).text;
+    expect(reg).toContain('"ProxySettings"="{\\"ProxyMode\\":\\"direct\\"}"');
+    const explained = generatePolicy(body('google-admin'), ID).settings;
+    expect(explained.find((s) => s.name === 'ProxySettings')).toMatchObject({
+      why: expect.stringMatching(/operating system’s proxy.*cannot set another proxy/),
+      adminConsole: expect.stringMatching(/Proxy mode.*Use system proxy settings/),
+    });
+    expect(explained.find((s) => s.name === 'URLBlocklist')?.why).toMatch(/local files \(file:\/\/\)/);
+    for (const [extra, path] of [
+      [{ proxyMode: 'fixed_servers' }, 'proxyServer'],
+      [{ proxyMode: 'pac_script', proxyPacUrl: 'file:///etc/p.pac' }, 'proxyPacUrl'],
+      [{ proxyMode: 'socks' }, 'proxyMode'],
+    ] as const) {
+      const parsed = DeployPolicyBodySchema.safeParse({ ...body('chrome-linux'), ...extra });
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(path);
     }
   });
 

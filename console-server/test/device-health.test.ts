@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DeviceHealthReportSchema, type DeviceHealthRow, type Profile } from '@waymark/shared';
+import {
+  DeviceHealthReportSchema,
+  type DeviceHardening,
+  type DeviceHealthRow,
+  type Profile,
+} from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { devices } from '../src/db/schema';
 import { createDeviceHealthService } from '../src/features/devices-and-enrollment/device-health';
@@ -38,7 +43,13 @@ const row = (report: { devices: DeviceHealthRow[] }, name: string) => {
 };
 
 /** What the extension sends after applying a policy, and every five minutes. */
-function heartbeat(device: DeviceClient, profile: Profile, policyVersion: number, extensionVersion: string) {
+function heartbeat(
+  device: DeviceClient,
+  profile: Profile,
+  policyVersion: number,
+  extensionVersion: string,
+  hardening?: unknown,
+) {
   return device.emitWithAck('event', {
     id: uuidv7(),
     kind: 'heartbeat',
@@ -46,6 +57,8 @@ function heartbeat(device: DeviceClient, profile: Profile, policyVersion: number
     profile,
     policyVersion,
     extensionVersion,
+    // Sent as given, junk included: the server's schema is under test.
+    ...(hardening === undefined ? {} : { hardening: hardening as DeviceHardening }),
   });
 }
 
@@ -269,6 +282,32 @@ it('a token for a profile enrolls class-less devices into that profile', async (
     maxUses: 40,
   });
   expect(row(await health(), 'Staff laptop 1')).toMatchObject({ profile: 'staff', className: null });
+});
+
+it('lists the hardening each device reports missing; an older extension’s silence keeps what was known', async () => {
+  const locked = await enrol('Hardened laptop', '1.4.0');
+  const loose = await enrol('Loose laptop', '1.4.0');
+  const version = (await locked.policy).policy.version;
+  const all = { forceInstalled: true, proxyLocked: true, policyFile: true };
+  expect(await heartbeat(locked, 'KS1', version, '1.4.0', all)).toMatchObject({ ok: true });
+  const partly = { forceInstalled: true, proxyLocked: false, policyFile: false };
+  expect(await heartbeat(loose, 'KS1', version, '1.4.0', partly)).toMatchObject({ ok: true });
+  let report = await health();
+  expect(row(report, 'Hardened laptop')).toMatchObject({ hardening: all, missingHardening: [] });
+  expect(row(report, 'Loose laptop')).toMatchObject({
+    hardening: partly,
+    missingHardening: ['proxyLocked', 'policyFile'],
+  });
+  expect(report.summary.missingHardening).toBeGreaterThanOrEqual(1);
+  await heartbeat(loose, 'KS1', version, '1.4.0');
+  report = await health();
+  expect(row(report, 'Loose laptop').missingHardening).toEqual(['proxyLocked', 'policyFile']);
+  // Junk is refused, with the field named.
+  const junk = await heartbeat(loose, 'KS1', version, '1.4.0', { proxyLocked: 'yes' });
+  expect(junk).toMatchObject({ ok: false, code: 'invalid-event' });
+  expect((junk as { error: string }).error).toMatch(/hardening\.proxyLocked/);
+  locked.disconnect();
+  loose.disconnect();
 });
 
 it('only technicians see device health and the inventory', async () => {

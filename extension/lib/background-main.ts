@@ -18,6 +18,7 @@ import { watchProxySettings } from './proxy-watch';
 import { isPupilProfile, reportedAddress } from './page-schemes';
 import { watchPageSchemes } from './scheme-guard';
 import { clearSessionRules, findChangedRules } from './rule-integrity';
+import { readHardening } from './hardening';
 import { blockedEvent, explainBlock, heartbeatEvent, searchEvent, tamperEvent } from './pupil-events';
 import { watchSearches } from './search-capture';
 import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
@@ -95,7 +96,7 @@ export function startBackground(): void {
       await applyPolicy(message, now, user);
       policy = message;
       await scheduleRefresh(message, now);
-      await queue(heartbeatEvent(message));
+      await queue(heartbeatEvent(message, await readHardening()));
       void readProxy().catch((error) => console.error('waymark: proxy settings', error));
     } catch (error) {
       console.error('waymark: could not apply the policy', error);
@@ -136,7 +137,10 @@ export function startBackground(): void {
       });
     }
     // The heartbeat tells the server the policy version applied, so a silent or stale device shows.
-    if (alarm.name === HEARTBEAT_ALARM && policy) void queue(heartbeatEvent(policy));
+    if (alarm.name === HEARTBEAT_ALARM && policy) {
+      const current = policy;
+      void readHardening().then((hardening) => queue(heartbeatEvent(current, hardening)));
+    }
   });
   void browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MINUTES });
 

@@ -6,6 +6,7 @@ import {
   eventMatches,
   type Category,
   type Detection,
+  type DeviceHardening,
   type Decision,
   type DeviceEventInput,
   type PolicyMessage,
@@ -31,11 +32,12 @@ export function unblockRequestEvent(
   return { ...eventBase(message), kind: 'unblock-request', url, category, reason };
 }
 
-export function heartbeatEvent(message: PolicyMessage): DeviceEventInput {
+export function heartbeatEvent(message: PolicyMessage, hardening?: DeviceHardening): DeviceEventInput {
   return {
     ...eventBase(message),
     kind: 'heartbeat',
     extensionVersion: browser.runtime.getManifest().version,
+    ...(hardening ? { hardening } : {}),
   };
 }
 

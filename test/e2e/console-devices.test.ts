@@ -8,7 +8,12 @@ import { axeViolations } from '../support/axe';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
 
 /** What the extension reports after applying a policy (and every five minutes). */
-async function heartbeat(device: DeviceClient, profile: Profile, extensionVersion: string) {
+async function heartbeat(
+  device: DeviceClient,
+  profile: Profile,
+  extensionVersion: string,
+  hardening?: { forceInstalled?: boolean; proxyLocked?: boolean; policyFile?: boolean },
+) {
   const { policy } = await device.policy;
   const ack = await device.emitWithAck('event', {
     id: randomUUID(),
@@ -17,6 +22,7 @@ async function heartbeat(device: DeviceClient, profile: Profile, extensionVersio
     profile,
     policyVersion: policy.version,
     extensionVersion,
+    ...(hardening ? { hardening } : {}),
   });
   expect(ack).toMatchObject({ ok: true });
 }
@@ -58,6 +64,7 @@ describe('the Devices screen', () => {
       await connect(DEMO_ENROLLMENT_TOKENS.year2, 'Owls 02', 'OWL-002', '1.3.0'),
       'KS1',
       '1.3.0',
+      { forceInstalled: false, proxyLocked: false, policyFile: false },
     );
     const stale = await connect(DEMO_ENROLLMENT_TOKENS.year5, 'Kestrels 01', 'KES-001', '1.4.0');
     await heartbeat(stale, 'KS2', '1.4.0');
@@ -130,6 +137,12 @@ describe('the Devices screen', () => {
         .getByRole('row', { name: /Owls 02/ })
         .count(),
     ).toBe(1);
+    expect(
+      await page
+        .locator('#hardening')
+        .getByRole('row', { name: /Owls 02/ })
+        .innerText(),
+    ).toMatch(/Force-install, Locked proxy, Policy file/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'devices-health');
 

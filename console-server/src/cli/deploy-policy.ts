@@ -19,6 +19,7 @@ const DEMO_ACCOUNT_DOMAINS = ['pupils.demo.waymark.test', 'demo.waymark.test'];
 
 export const DEPLOY_POLICY_USAGE = `Usage: waymark deploy-policy --target <target> [--server-url URL] [--token T] [--out FILE]
                               [--domain D]... [--locale en|cy] [--profile P]
+                              [--proxy-mode M [--proxy-server H:P | --proxy-pac-url URL]]
                               [--releases-dir DIR | --extension-id ID] [--explain]
 
 One complete device-policy file that force-installs Waymark from the school's server, configures
@@ -33,6 +34,9 @@ comments, or in a README block for JSON). Targets:
   --domain D         an e-mail domain of the school's accounts (repeat for more): browser sign-in is
                      restricted to them (default with the demo: the demo school's domains)
   --locale en|cy     the block pages' language;  --profile P  a fixed profile for shared devices
+  --proxy-mode M     the proxy the file locks: system (default: the operating system's, as the
+                     school's network sets it), direct, fixed_servers (with --proxy-server) or
+                     pac_script (with --proxy-pac-url)
   --releases-dir DIR the signed packages whose extension ID the file names (default: the server's
                      releases folder, WAYMARK_RELEASES_DIR); or give --extension-id
   --explain          print why each setting is there instead of the file
@@ -53,6 +57,9 @@ export async function deployPolicyCommand(args: string[], io: CliIo): Promise<nu
         domain: { type: 'string', multiple: true },
         locale: { type: 'string' },
         profile: { type: 'string' },
+        'proxy-mode': { type: 'string' },
+        'proxy-server': { type: 'string' },
+        'proxy-pac-url': { type: 'string' },
         'releases-dir': { type: 'string' },
         'extension-id': { type: 'string' },
         explain: { type: 'boolean', default: false },
@@ -78,6 +85,9 @@ export async function deployPolicyCommand(args: string[], io: CliIo): Promise<nu
     accountDomains: values.domain ?? (demo ? DEMO_ACCOUNT_DOMAINS : undefined),
     locale: values.locale,
     fixedProfile: values.profile,
+    proxyMode: values['proxy-mode'],
+    proxyServer: values['proxy-server'],
+    proxyPacUrl: values['proxy-pac-url'],
   });
   if (!parsed.success) throw new UsageError(describeZodError(parsed.error));
   const body = parsed.data;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DeviceHardening } from '@waymark/shared';
 import {
   bigserial,
   boolean,
@@ -170,6 +171,8 @@ export const devices = pgTable('devices', {
   enforcedProfile: text('enforced_profile'),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   online: boolean('online').notNull().default(false),
+  /** The hardening the device's last heartbeat reported (null: it has not said). */
+  hardening: jsonb('hardening').$type<DeviceHardening>(),
   enrolledAt: createdAt(),
 });
 

@@ -271,6 +271,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
             device.deviceId,
             event.policyVersion,
             event.extensionVersion,
+            event.hardening,
           );
           return ack({ ok: true, id: event.id });
         }

@@ -47,29 +47,61 @@ const accountDomain = safeText()
   );
 
 /** A policy file for one target (`POST /api/deploy/policy`, and the `deploy-policy` CLI). */
-export const DeployPolicyBodySchema = z.object({
-  target: DeployTargetSchema,
-  /** The console server devices connect to, as they reach it (https in production). */
-  serverUrl: z
-    .url({ protocol: /^https?$/, error: 'the server address must be a full http(s) URL' })
-    .max(500)
-    .refine((url) => !/[?#]/.test(url), 'the server address has no query or fragment'),
-  /** An enrollment token's value (only its hash is stored, so the technician supplies it). */
-  enrollmentToken: safeText()
-    .trim()
-    .min(1, 'give an enrollment token')
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'an enrollment token is printable characters without spaces'),
-  /** E-mail domains pupils and staff sign in with; browser sign-in is restricted to them. */
-  accountDomains: z.array(accountDomain).max(20).optional(),
-  /** Language of the block pages, for Welsh-medium schools. */
-  locale: z.enum(['en', 'cy']).optional(),
-  /**
-   * For shared devices: the profile they should enforce. The server decides from the enrollment
-   * token and class; a device that asks for another is reported, so this must match the token's.
-   */
-  fixedProfile: ProfileSchema.optional(),
-});
+/** `ProxySettings.ProxyMode` values a school can choose (Chrome's and Edge's names). */
+export const PROXY_MODES = ['system', 'direct', 'fixed_servers', 'pac_script'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
+export const DeployPolicyBodySchema = z
+  .object({
+    target: DeployTargetSchema,
+    /** The console server devices connect to, as they reach it (https in production). */
+    serverUrl: z
+      .url({ protocol: /^https?$/, error: 'the server address must be a full http(s) URL' })
+      .max(500)
+      .refine((url) => !/[?#]/.test(url), 'the server address has no query or fragment'),
+    /** An enrollment token's value (only its hash is stored, so the technician supplies it). */
+    enrollmentToken: safeText()
+      .trim()
+      .min(1, 'give an enrollment token')
+      .max(200)
+      .regex(/^[\x21-\x7e]+$/, 'an enrollment token is printable characters without spaces'),
+    /** E-mail domains pupils and staff sign in with; browser sign-in is restricted to them. */
+    accountDomains: z.array(accountDomain).max(20).optional(),
+    /** Language of the block pages, for Welsh-medium schools. */
+    locale: z.enum(['en', 'cy']).optional(),
+    /**
+     * For shared devices: the profile they should enforce. The server decides from the enrollment
+     * token and class; a device that asks for another is reported, so this must match the token's.
+     */
+    fixedProfile: ProfileSchema.optional(),
+    /**
+     * How the browser reaches the web, locked by the file (`ProxySettings`) so no extension, launch
+     * flag or settings page can change it: `system` (the default) follows the operating system's
+     * proxy, which the school's network or device management sets; `direct` uses none;
+     * `fixed_servers` and `pac_script` name the school's own proxy.
+     */
+    proxyMode: z.enum(PROXY_MODES).optional(),
+    /** For `fixed_servers`: the school's proxy, e.g. `proxy.school.example:3128`. */
+    proxyServer: safeText()
+      .trim()
+      .min(1)
+      .max(500)
+      .regex(/^[\x21-\x7e]+$/, 'a proxy server is written without spaces')
+      .optional(),
+    /** For `pac_script`: the address of the school's proxy auto-configuration file. */
+    proxyPacUrl: z
+      .url({ protocol: /^https?$/, error: 'the PAC file address must be a full http(s) URL' })
+      .max(500)
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.proxyMode === 'fixed_servers' && !body.proxyServer) {
+      ctx.addIssue({ code: 'custom', path: ['proxyServer'], message: 'give the school’s proxy server' });
+    }
+    if (body.proxyMode === 'pac_script' && !body.proxyPacUrl) {
+      ctx.addIssue({ code: 'custom', path: ['proxyPacUrl'], message: 'give the address of the PAC file' });
+    }
+  });
 export type DeployPolicyBody = z.infer<typeof DeployPolicyBodySchema>;
 
 /** One setting in a generated file, with the reason it is there. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
 import { ProfileSchema } from '../policy/categories';
+import { DeviceHardeningSchema, HARDENING_CHECKS } from './events';
 
 /** The school's device inventory from its asset register (`POST /api/devices/expected/import`). */
 export const ExpectedDevicesImportBodySchema = z.object({
@@ -58,6 +59,10 @@ export const DeviceHealthRowSchema = z.object({
   silent: z.boolean(),
   oldExtension: z.boolean(),
   oldPolicy: z.boolean(),
+  /** What the device last reported of its hardening (null: it has not said). */
+  hardening: DeviceHardeningSchema.nullable(),
+  /** The hardening checks the device reported false: device policy is missing or partly applied. */
+  missingHardening: z.array(z.enum(HARDENING_CHECKS)),
 });
 export type DeviceHealthRow = z.infer<typeof DeviceHealthRowSchema>;
 
@@ -83,6 +88,8 @@ export const DeviceHealthReportSchema = z.object({
     oldExtension: z.number().int(),
     oldPolicy: z.number().int(),
     tamper: z.number().int(),
+    /** Devices that report some hardening missing. */
+    missingHardening: z.number().int(),
   }),
   devices: z.array(DeviceHealthRowSchema),
   /** Devices in the inventory that have never connected (matched on asset tag). */

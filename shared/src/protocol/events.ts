@@ -71,10 +71,36 @@ export const ConcernEventSchema = z.object({
   message: safeText().max(2000).default(''),
 });
 
+/**
+ * The hardening a device can see for itself. An extension cannot read the browser's policies
+ * (incognito, developer tools, secure DNS, URLBlocklist), so it reports what it can observe:
+ * a field is absent when the platform cannot tell.
+ */
+export const DeviceHardeningSchema = z.object({
+  /** Waymark installed by device policy (`management.getSelf().installType` is `admin`): it cannot be removed or turned off. */
+  forceInstalled: z.boolean().optional(),
+  /** The proxy fixed by device policy (`ProxySettings`: `proxy.settings` is not controllable). */
+  proxyLocked: z.boolean().optional(),
+  /**
+   * The school's device-policy file reached this browser (the extension's managed configuration
+   * is there): the same file turns off incognito, guest mode, developer tools and secure DNS and
+   * blocks file:// and internal pages.
+   */
+  policyFile: z.boolean().optional(),
+});
+export type DeviceHardening = z.infer<typeof DeviceHardeningSchema>;
+export const HARDENING_CHECKS = [
+  'forceInstalled',
+  'proxyLocked',
+  'policyFile',
+] as const satisfies ReadonlyArray<keyof DeviceHardening>;
+
 export const HeartbeatEventSchema = z.object({
   ...eventBase,
   kind: z.literal('heartbeat'),
   extensionVersion: safeText().max(50),
+  /** Absent from extensions older than issue 21's. */
+  hardening: DeviceHardeningSchema.optional(),
 });
 
 /**

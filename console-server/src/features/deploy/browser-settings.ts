@@ -1,4 +1,4 @@
-import type { ExtensionBrowser } from '@waymark/shared';
+import type { ExtensionBrowser, ProxyMode } from '@waymark/shared';
 import type { PolicyName } from './policy-names';
 
 export type JsonValue = boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -18,6 +18,39 @@ interface BrowserPolicyContext {
   updateUrl: string;
   /** E-mail domains the school's accounts use; none leaves sign-in unrestricted. */
   accountDomains: string[];
+  proxy: { mode: ProxyMode; server?: string; pacUrl?: string };
+}
+
+const PROXY_WHY: Record<ProxyMode, string> = {
+  system:
+    'follows the operating system’s proxy, which the school’s network or device management sets (a school with a web proxy keeps it, one without keeps none)',
+  direct: 'uses no proxy at all',
+  fixed_servers: 'always goes through the school’s proxy',
+  pac_script: 'takes its proxy from the school’s auto-configuration file',
+};
+
+/**
+ * The proxy, locked. `system` is the default because it is what a school expects: the browser
+ * behaves as before (the school's proxy, set for the whole machine, keeps working; `direct` would
+ * break it), while no extension, launch flag or settings page can point the browser elsewhere.
+ */
+function proxySetting(proxy: BrowserPolicyContext['proxy']): BrowserPolicySetting {
+  const value: Record<string, JsonValue> = { ProxyMode: proxy.mode };
+  if (proxy.mode === 'fixed_servers' && proxy.server) value.ProxyServer = proxy.server;
+  if (proxy.mode === 'pac_script' && proxy.pacUrl) value.ProxyPacUrl = proxy.pacUrl;
+  return {
+    name: 'ProxySettings',
+    value,
+    why: `Locks how the browser reaches the web: it ${PROXY_WHY[proxy.mode]}, and pupils cannot set another proxy (in settings, with an extension or with a launch flag) to route round the school’s filter. Waymark reports a proxy device policy did not set as tampering.`,
+    adminConsole: `Users & browsers › Network: “Proxy mode” → ${
+      {
+        system: 'Use system proxy settings',
+        direct: 'Never use a proxy',
+        fixed_servers: `Always use the proxy specified below (${proxy.server ?? ''})`,
+        pac_script: `Always use the proxy auto-config specified below (${proxy.pacUrl ?? ''})`,
+      }[proxy.mode]
+    }.`,
+  };
 }
 
 /**
@@ -137,8 +170,9 @@ export function browserPolicySettings(ctx: BrowserPolicyContext): BrowserPolicyS
         'data:*',
         'view-source:*',
         'javascript://*',
+        'file://*',
       ],
-      why: `Blocks what Waymark’s network rules cannot see: ${scheme}:// pages that can stop the extension’s worker, show its enrollment token or change browser internals, data: pages typed or pasted into the address bar, and view-source: and javascript: addresses. Pupils keep the ${scheme}:// pages they need (new tab, sign-in, accessibility settings).`,
+      why: `Blocks what Waymark’s network rules cannot see: ${scheme}:// pages that can stop the extension’s worker, show its enrollment token or change browser internals, data: pages typed or pasted into the address bar, view-source: and javascript: addresses, and local files (file://): a policy-installed extension has no access to them, so a saved .html file could frame blocked sites unseen. Pupils keep the ${scheme}:// pages they need (new tab, sign-in, accessibility settings); files they download open in their own apps.`,
       adminConsole: 'Users & browsers › Content › URL blocking: “Blocked URLs”, one per line.',
     },
     {
@@ -171,6 +205,7 @@ export function browserPolicySettings(ctx: BrowserPolicyContext): BrowserPolicyS
       why: 'Secure DNS is off: DNS-over-HTTPS would send look-ups to a public resolver, round the school’s network filter (which holds the IWF and CTIRU lists).',
       adminConsole: 'Users & browsers › Network: “DNS-over-HTTPS” → Disable DNS-over-HTTPS.',
     },
+    proxySetting(ctx.proxy),
   ];
   if (ctx.accountDomains.length > 0) {
     settings.push({

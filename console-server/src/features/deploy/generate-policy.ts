@@ -31,6 +31,7 @@ export function generatePolicy(body: DeployPolicyBody, extensionId: string): Gen
       extensionId,
       updateUrl,
       accountDomains: body.accountDomains ?? [],
+      proxy: { mode: body.proxyMode ?? 'system', server: body.proxyServer, pacUrl: body.proxyPacUrl },
     }),
     managed: managedConfigSettings(body),
   };

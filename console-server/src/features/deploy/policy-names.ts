@@ -36,6 +36,7 @@ export const POLICY_DEFINITIONS = {
   ForceYouTubeRestrict: { type: 'integer', chrome: true, edge: true, since: 55 },
   DnsOverHttpsMode: { type: 'string', chrome: true, edge: true, since: 78 },
   RestrictSigninToPattern: { type: 'string', chrome: true, edge: true, since: 21 },
+  ProxySettings: { type: 'dictionary', chrome: true, edge: true, since: 18 },
 } as const satisfies Record<string, PolicyDefinition>;
 
 export type PolicyName = keyof typeof POLICY_DEFINITIONS;

@@ -1,5 +1,11 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import type { DeviceClass, DeviceHealthReport, DeviceHealthRow, Profile } from '@waymark/shared';
+import {
+  HARDENING_CHECKS,
+  type DeviceClass,
+  type DeviceHealthReport,
+  type DeviceHealthRow,
+  type Profile,
+} from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { classes, devices, events, expectedDevices, policies, schools } from '../../db/schema';
 import { compareVersions, newestVersion, schoolMinutesBetween } from './device-health-rules';
@@ -17,7 +23,8 @@ const TAMPER_WINDOW_DAYS = 7;
  * - on an old policy when the version it last applied is behind its profile's current policy
  *   (or it has applied none);
  * and an expected device (from the imported inventory) never enrolled when no device with its
- * asset tag has ever connected.
+ * asset tag has ever connected. Hardening a device reported false (force-install, a locked proxy,
+ * the school's policy file) is listed as missing.
  */
 export function createDeviceHealthService({
   db,
@@ -47,6 +54,7 @@ export function createDeviceHealthService({
           lastSeenAt: devices.lastSeenAt,
           enrolledAt: devices.enrolledAt,
           online: devices.online,
+          hardening: devices.hardening,
         })
         .from(devices)
         .leftJoin(classes, eq(classes.id, devices.classId))
@@ -123,6 +131,8 @@ export function createDeviceHealthService({
           oldPolicy:
             currentPolicyVersion !== null &&
             (row.policyVersion === null || row.policyVersion < currentPolicyVersion),
+          hardening: row.hardening,
+          missingHardening: HARDENING_CHECKS.filter((check) => row.hardening?.[check] === false),
         };
       });
 
@@ -151,6 +161,7 @@ export function createDeviceHealthService({
           expected: expected.length,
           neverEnrolled: neverEnrolled.length,
           silent: count((d) => d.silent),
+          missingHardening: count((d) => d.missingHardening.length > 0),
           oldExtension: count((d) => d.oldExtension),
           oldPolicy: count((d) => d.oldPolicy),
           tamper: count((d) => d.tamperCount > 0),

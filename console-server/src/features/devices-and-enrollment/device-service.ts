@@ -5,6 +5,7 @@ import {
   type Country,
   type CreateEnrollmentTokenBody,
   type DeviceAuth,
+  type DeviceHardening,
   type IssueVisitorPassBody,
   type Profile,
   type PupilLocale,
@@ -356,11 +357,19 @@ export function createDeviceService({ db }: { db: Database }) {
       deviceId: string,
       policyVersion: number,
       extensionVersion: string,
+      hardening: DeviceHardening | undefined,
       now = new Date(),
     ) {
       await db
         .update(devices)
-        .set({ policyVersion, extensionVersion, lastSeenAt: now, online: true })
+        // An older extension says nothing of its hardening: what was last known stays.
+        .set({
+          policyVersion,
+          extensionVersion,
+          lastSeenAt: now,
+          online: true,
+          ...(hardening ? { hardening } : {}),
+        })
         .where(eq(devices.id, deviceId));
     },
   };

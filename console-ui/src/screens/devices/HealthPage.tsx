@@ -80,6 +80,16 @@ export function HealthPage() {
         columns={[t('health.tamper.count'), t('health.tamper.last')]}
         cells={(d) => <TamperCells device={d} />}
       />
+      <IssueSection
+        id="hardening"
+        title={t('health.hardening.title')}
+        explain={t('health.hardening.explain')}
+        action={t('health.hardening.action')}
+        devices={report.devices.filter((d) => d.missingHardening.length > 0)}
+        show="hardening"
+        columns={[t('health.hardening.missing')]}
+        cells={(d) => <td>{d.missingHardening.map((check) => t(`hardeningCheck.${check}`)).join(', ')}</td>}
+      />
     </section>
   );
 }

@@ -23,6 +23,8 @@ const device = (overrides: Partial<DeviceHealthRow>): DeviceHealthRow => ({
   silent: false,
   oldExtension: false,
   oldPolicy: false,
+  hardening: { forceInstalled: true, proxyLocked: true, policyFile: true },
+  missingHardening: [],
   ...overrides,
 });
 
@@ -38,6 +40,10 @@ describe('the device list filter', () => {
     expect(matchesFilter(stale, { ...base, show: 'old-extension' })).toBe(false);
     expect(matchesFilter(tampered, { ...base, show: 'tamper' })).toBe(true);
     expect(matchesFilter(device({ online: false }), { ...base, show: 'offline' })).toBe(true);
+    const loose = device({ missingHardening: ['policyFile'] });
+    expect(matchesFilter(loose, { ...base, show: 'hardening' })).toBe(true);
+    expect(matchesFilter(loose, { ...base, show: 'attention' })).toBe(true);
+    expect(matchesFilter(healthy, { ...base, show: 'hardening' })).toBe(false);
   });
 
   it('matches every word of the search against name, tag, address, class and version', () => {

@@ -10,6 +10,7 @@ export const SHOW_OPTIONS = [
   'old-extension',
   'old-policy',
   'tamper',
+  'hardening',
 ] as const;
 export type Show = (typeof SHOW_OPTIONS)[number];
 
@@ -24,7 +25,8 @@ export interface DeviceFilter {
   query: string;
 }
 
-const needsAttention = (d: DeviceHealthRow) => d.silent || d.oldExtension || d.oldPolicy || d.tamperCount > 0;
+const needsAttention = (d: DeviceHealthRow) =>
+  d.silent || d.oldExtension || d.oldPolicy || d.tamperCount > 0 || d.missingHardening.length > 0;
 
 const SHOWS: Record<Show, (d: DeviceHealthRow) => boolean> = {
   all: () => true,
@@ -35,6 +37,7 @@ const SHOWS: Record<Show, (d: DeviceHealthRow) => boolean> = {
   'old-extension': (d) => d.oldExtension,
   'old-policy': (d) => d.oldPolicy,
   tamper: (d) => d.tamperCount > 0,
+  hardening: (d) => d.missingHardening.length > 0,
 };
 
 export function matchesFilter(device: DeviceHealthRow, filter: DeviceFilter): boolean {

@@ -46,6 +46,11 @@ export const en = {
     none: 'No devices have enrolled yet. Create an enrollment token, then deploy the extension with it.',
     noMatch: 'No device matches these filters.',
   },
+  hardeningCheck: {
+    forceInstalled: 'Force-install',
+    proxyLocked: 'Locked proxy',
+    policyFile: 'Policy file',
+  },
   show: {
     all: 'All devices',
     attention: 'Needs attention',
@@ -55,6 +60,7 @@ export const en = {
     'old-extension': 'Old extension version',
     'old-policy': 'Old policy version',
     tamper: 'Tamper alerts',
+    hardening: 'Device policy missing',
   },
   table: {
     device: 'Device',
@@ -156,6 +162,14 @@ export const en = {
       action: 'The DSL is alerted to each of these as it happens; check the device and talk to its user.',
       count: 'Alerts',
       last: 'Latest',
+    },
+    hardening: {
+      title: 'Device policy missing',
+      explain:
+        'Devices whose browser says part of the school’s device policy is not in force: Waymark not force-installed (a pupil could turn it off), the proxy not locked, or the policy file not there at all (then incognito, developer tools, secure DNS and local files are open too).',
+      action:
+        'Deploy the policy file from Devices › Deploy to these devices, then check chrome://policy on one of them.',
+      missing: 'Missing',
     },
   },
   inventory: {
@@ -304,6 +318,11 @@ export const cy: Translation<typeof en> = {
     none: 'Does dim dyfeisiau wedi cofrestru eto. Crëwch docyn cofrestru, yna gosodwch yr estyniad gydag ef.',
     noMatch: 'Does dim dyfais yn cyfateb i’r hidlwyr hyn.',
   },
+  hardeningCheck: {
+    forceInstalled: 'Gosod drwy orfodaeth',
+    proxyLocked: 'Dirprwy wedi’i gloi',
+    policyFile: 'Ffeil bolisi',
+  },
   show: {
     all: 'Pob dyfais',
     attention: 'Angen sylw',
@@ -313,6 +332,7 @@ export const cy: Translation<typeof en> = {
     'old-extension': 'Hen fersiwn o’r estyniad',
     'old-policy': 'Hen fersiwn o’r polisi',
     tamper: 'Rhybuddion ymyrryd',
+    hardening: 'Polisi dyfais ar goll',
   },
   table: {
     device: 'Dyfais',
@@ -416,6 +436,14 @@ export const cy: Translation<typeof en> = {
         'Caiff y DSL rybudd am bob un o’r rhain wrth iddo ddigwydd; gwiriwch y ddyfais a siaradwch â’i defnyddiwr.',
       count: 'Rhybuddion',
       last: 'Diweddaraf',
+    },
+    hardening: {
+      title: 'Polisi dyfais ar goll',
+      explain:
+        'Dyfeisiau y mae eu porwr yn dweud nad yw rhan o bolisi dyfais yr ysgol mewn grym: Waymark heb ei osod drwy orfodaeth (gallai disgybl ei ddiffodd), y dirprwy (proxy) heb ei gloi, neu’r ffeil bolisi ddim yno o gwbl (yna mae modd incognito, offer datblygwyr, DNS diogel a ffeiliau lleol ar agor hefyd).',
+      action:
+        'Gosodwch y ffeil bolisi o Dyfeisiau › Gosod ar y dyfeisiau hyn, yna gwiriwch chrome://policy ar un ohonyn nhw.',
+      missing: 'Ar goll',
     },
   },
   inventory: {
