@@ -8,5 +8,7 @@ export default defineProject({
     hookTimeout: 120_000,
     // One Chromium and one server at a time: the machine has two cores.
     fileParallelism: false,
+    // expect.poll waits on a browser and a server; Vitest's 1 s default is too short under load.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
