@@ -63,7 +63,8 @@ describe('the migrated PGlite template', () => {
       await fromEmpty.close();
       await fromTemplate.close();
     }
-  });
+    // Creating a database and running every migration is the slow path the template saves.
+  }, 120_000);
 
   it('starts a new data folder, which keeps its rows and is never loaded over when opened again', async () => {
     const template = await makePgliteTemplate();
@@ -78,7 +79,7 @@ describe('the migrated PGlite template', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 60_000);
 
   it('is named by the migrations and the PGlite version, and made once', async () => {
     const file = await makePgliteTemplate();
