@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../src';
 import { rawQuery } from '../src/db/raw-query';
@@ -80,6 +81,28 @@ describe('the migrated PGlite template', () => {
       await again.close();
     }
   }, 60_000);
+
+  it('is what a new database starts from, in memory and in a data folder (not a fresh one)', async () => {
+    // A dump with a mark of its own in it: only a database made from this dump has the mark.
+    const marked = new PGlite();
+    await marked.exec(
+      'create table template_mark (made_by text); insert into template_mark values ($$this dump$$)',
+    );
+    const dump = path.join(tempDir(), 'marked-dump');
+    fs.writeFileSync(dump, Buffer.from(await (await marked.dumpDataDir('none')).arrayBuffer()));
+    await marked.close();
+    for (const dataDir of [null, path.join(tempDir(), 'data')]) {
+      const database = await openPglite(dataDir, { loadDataDir: dump });
+      try {
+        const mark = await rawQuery(database.db)('select made_by from template_mark', []);
+        expect(mark.rows).toEqual([{ made_by: 'this dump' }]);
+        // And the migrations ran on top of it as usual.
+        expect(await appliedMigrations(database.db)).toBe(journal.entries.length);
+      } finally {
+        await database.close();
+      }
+    }
+  }, 120_000);
 
   it('is named by the migrations and the PGlite version, and made once', async () => {
     const file = await makePgliteTemplate();

@@ -8,7 +8,9 @@ import { PGlite } from '@electric-sql/pglite';
 /** A new database starts as a copy of the dump `loadDataDir` names, when one is given. */
 async function open({ dataDir, loadDataDir }) {
   const options = loadDataDir ? { loadDataDir: new Blob([await readFile(loadDataDir)]) } : {};
-  const database = new PGlite(dataDir ?? undefined, options);
+  // PGlite takes its options first when there is no data folder (a missing first argument would
+  // drop them).
+  const database = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
   await database.waitReady;
   return database;
 }
