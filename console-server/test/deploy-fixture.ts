@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,12 +32,21 @@ export function minimalBuild(dir: string): string {
   return dir;
 }
 
-/** Runs `npm run package`'s script for real; throws with its output when it fails. */
-export function runPackageScript(args: string[]): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', PACKAGE_SCRIPT, ...args], {
-    encoding: 'utf8',
+/**
+ * Runs `npm run package`'s script for real; rejects with its output when it fails. Asynchronous:
+ * a synchronous run stopped this process's event loop for seconds, and the server under test
+ * (in this process) then closed its idle keep-alive connection just as fetch reused it (ECONNRESET).
+ */
+export function runPackageScript(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', PACKAGE_SCRIPT, ...args],
+      { encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`package script failed (${error.code}):\n${stderr}${stdout}`));
+        else resolve(stdout);
+      },
+    );
   });
-  if (result.status !== 0)
-    throw new Error(`package script failed (${result.status}):\n${result.stderr}${result.stdout}`);
-  return result.stdout;
 }
