@@ -17,6 +17,7 @@ import {
 import {
   broadcastPresence,
   classRoutes,
+  createTabStateRelay,
   createRosterService,
   rosterRoutes,
 } from './features/classes-and-live';
@@ -52,6 +53,7 @@ import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import { createLiveWatch, type LiveWatch } from './sockets/live-watch';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
@@ -75,6 +77,8 @@ export interface ApplicationOptions {
   releasesDir?: string | null;
   /** How fast one device may report before its events are folded (tests give their own clock). */
   deviceEventRate?: DeviceRateLimitOptions;
+  /** How often processes repeat which classes they watch (`LIVE_WATCH_RENEW_MS`; tests shorten it). */
+  liveWatchRenewMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -89,6 +93,7 @@ export function createApplication({
   adapter,
   releasesDir = null,
   deviceEventRate,
+  liveWatchRenewMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -145,6 +150,21 @@ export function createApplication({
       })
       .catch((error) => console.error('waymark: alert failed', error));
   };
+  // Live tab state: which classes are watched (across processes), and the devices' tabs to their watchers.
+  let liveWatch: LiveWatch | null = null;
+  const tabs = createTabStateRelay({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
+    policyBody: async (schoolId, profile) => (await policyService.body(schoolId, profile)).body,
+  });
+  liveWatch = createLiveWatch({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    clustered: adapter !== undefined,
+    onChange: (classId, watching) => tabs.classWatchChanged(classId, watching),
+    renewMs: liveWatchRenewMs,
+  });
   const devices = registerDeviceNamespace({
     io,
     deviceService,
@@ -157,6 +177,7 @@ export function createApplication({
     rebroadcast: (event) => broadcastEvent(consoleNsp, event),
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
+    tabs,
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
@@ -257,6 +278,7 @@ export function createApplication({
       });
     },
     async close(): Promise<void> {
+      liveWatch?.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Events already acknowledged are committed; these are the ones still on their way in.

@@ -15,6 +15,7 @@ export * from './detection';
 export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
+export * from './protocol/tab-state';
 export * from './protocol/refusals';
 export * from './protocol/visitors';
 export * from './protocol/api';
