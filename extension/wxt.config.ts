@@ -24,6 +24,8 @@ export default defineConfig({
       'webNavigation',
       // tabs.onUpdated is the only event that shows a `view-source:` address, and data: addresses need it too.
       'tabs',
+      // Live class: whether the pupil is at the device (tab state while a teacher watches).
+      'idle',
       // Observing only: the redirects the extension's own rules made are the blocked attempts it reports.
       'webRequest',
     ],

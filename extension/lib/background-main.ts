@@ -25,6 +25,7 @@ import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
 import { noticeAcceptedItem } from './visitor-pass';
+import { watchTabs } from './tab-state';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const HEARTBEAT_MINUTES = 5;
@@ -120,10 +121,18 @@ export function startBackground(): void {
     return cached !== null;
   }
 
+  // Tab state goes to the server only while a teacher watches the class (the server says when).
+  const tabs = watchTabs({
+    send: (state) => void connection.sendTabState(state),
+    policy: currentPolicy,
+    blockPage: blockPageUrl,
+  });
+
   const connection = new ServerConnection({
     onPolicy: (m) => void inOrder(() => onPolicy(m)),
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
+    onWatching: (watching) => tabs.setWatching(watching),
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -10,6 +10,8 @@ import {
   type EnrolledMessage,
   type PolicyMessage,
   type RequestStatusMessage,
+  type TabState,
+  WatchingMessageSchema,
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
 import type { SendResult } from './outbox';
@@ -24,6 +26,8 @@ interface ConnectionHandlers {
   onPolicy(message: PolicyMessage): void;
   onRequestStatus(message: RequestStatusMessage): void;
   onConnect(): void;
+  /** Whether a teacher watches the class now (false too when the connection drops). */
+  onWatching(watching: boolean): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -91,7 +95,13 @@ export class ServerConnection {
       if (policy) this.handlers.onPolicy(policy);
     });
     socket.on('request-status', (message) => this.handlers.onRequestStatus(message));
+    socket.on('watching', (message) => {
+      const parsed = WatchingMessageSchema.safeParse(message);
+      if (parsed.success) this.handlers.onWatching(parsed.data.watching);
+    });
     socket.on('connect', () => this.handlers.onConnect());
+    // The server tells again on reconnecting, if the class is still watched.
+    socket.on('disconnect', () => this.handlers.onWatching(false));
     socket.on('connect_error', (error) => {
       // A refusal by the server's middleware is not retried by Socket.IO itself.
       if (!socket.active) {
@@ -108,6 +118,18 @@ export class ServerConnection {
     this.socket?.disconnect();
     this.socket = null;
     this.target = null;
+  }
+
+  /** Live only: a tab state that cannot go now is not kept (the next change or snapshot replaces it). */
+  async sendTabState(state: TabState): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('tab-state', state);
+      if (!ack.ok) console.warn('waymark: tab state refused:', ack.code, ack.error);
+    } catch {
+      // No answer: the next report goes as usual.
+    }
   }
 
   async send(event: DeviceEventInput): Promise<SendResult> {

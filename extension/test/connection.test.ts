@@ -17,7 +17,7 @@ vi.mock('socket.io-client', async (importOriginal) => {
 });
 const { ServerConnection } = await import('../lib/connection');
 
-const handlers = { onPolicy: () => {}, onRequestStatus: () => {}, onConnect: () => {} };
+const handlers = { onPolicy: () => {}, onRequestStatus: () => {}, onConnect: () => {}, onWatching: () => {} };
 const config = (extra: Partial<EffectiveConfig> = {}): EffectiveConfig => ({
   serverUrl: 'https://waymark.school.example',
   enrollmentToken: 'enrol',
