@@ -191,6 +191,8 @@ export function createApplication({
       contentSecurityPolicy: {
         directives: {
           'connect-src': ["'self'", 'ws:', 'wss:'],
+          // The live class shows the favicons of pupils' tabs, from wherever the sites keep them.
+          'img-src': ["'self'", 'data:', 'https:', 'http:'],
           'upgrade-insecure-requests': secureCookies ? [] : null,
         },
       },

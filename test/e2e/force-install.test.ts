@@ -22,6 +22,7 @@ declare const chrome: {
     managed: { get(): Promise<Record<string, unknown>> };
     local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } } | undefined>> };
   };
+  permissions: { getAll(): Promise<{ permissions?: string[] }> };
 };
 
 const ALLOWED = 'www.phonicsplay.co.uk';

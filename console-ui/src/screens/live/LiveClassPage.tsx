@@ -8,8 +8,10 @@ import { useSession } from '../../lib/session';
 import { playUrgentTone } from './alert-sound';
 import { liveApi } from './api';
 import { EventFeed, type EventFeedHandle } from './EventFeed';
-import { LessonControls, overridesKey } from './LessonControls';
+import { LessonControls, overridesKey, useNow } from './LessonControls';
 import { PupilGrid } from './PupilGrid';
+import { PupilDetail } from './PupilDetail';
+import { lessonSites } from './off-task';
 import { buildGrid, type GridOrder } from './pupil-grid-state';
 import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
 import { SoundToggle, useSoundPreference } from './SoundToggle';
@@ -58,14 +60,31 @@ export function LiveClassPage() {
 
   const [filter, setFilter] = useState<FeedFilter>(NO_FILTER);
   const [order, setOrder] = useState<GridOrder>('name');
+  const [offTaskOnly, setOffTaskOnly] = useState(false);
+  // The lesson's open and focus sites decide what is off task (the same query as the lesson controls).
+  const overrides = useQuery({
+    queryKey: overridesKey(classId),
+    queryFn: () => liveApi.overrides(classId),
+    enabled: canDecide,
+    refetchInterval: 30_000,
+  });
+  const now = useNow(5_000);
+  const sites = useMemo(() => lessonSites(overrides.data ?? [], new Date(now)), [overrides.data, now]);
   const handled = useSessionSet(`waymark.live.${classId}.handled`);
   const [incidents, setIncidents] = useState<ReadonlyMap<string, RaisedIncident>>(new Map());
   const [raising, setRaising] = useState<StoredEvent | null>(null);
   const feedRef = useRef<EventFeedHandle>(null);
 
   const tiles = useMemo(
-    () => (roster.data ? buildGrid(roster.data, live.events, live.presence, { canDecideForwarded }) : []),
-    [roster.data, live.events, live.presence, canDecideForwarded],
+    () =>
+      roster.data
+        ? buildGrid(roster.data, live.events, live.presence, {
+            canDecideForwarded,
+            tabs: live.tabs,
+            lessonSites: sites,
+          })
+        : [],
+    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites],
   );
   // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
   const { merge } = live;
@@ -98,6 +117,7 @@ export function LiveClassPage() {
   };
 
   const className = roster.data?.className;
+  const selectedTile = tiles.find((tile) => tile.key === filter.pupil);
   return (
     <div className="live-class">
       <div className="live-head">
@@ -125,11 +145,16 @@ export function LiveClassPage() {
       </p>
       <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
       <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+      {selectedTile && (
+        <PupilDetail tile={selectedTile} onClose={() => setFilter({ ...filter, pupil: 'all' })} />
+      )}
       <div className="live-columns">
         <PupilGrid
           tiles={tiles}
           order={order}
           onOrder={setOrder}
+          offTaskOnly={offTaskOnly}
+          onOffTaskOnly={setOffTaskOnly}
           selected={filter.pupil}
           onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
         />

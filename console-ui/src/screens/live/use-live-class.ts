@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DevicePresence, RequestStatus, StoredEvent } from '@waymark/shared';
+import type { DevicePresence, LiveTabs, RequestStatus, StoredEvent } from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
 import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed';
 
@@ -12,6 +12,8 @@ interface LiveClass {
   events: StoredEvent[];
   /** Devices coming and going since the page opened (the grid ignores what its roster already knows). */
   presence: DevicePresence[];
+  /** Each device's newest tab state (live only: what the browsers show now), by device id. */
+  tabs: ReadonlyMap<string, LiveTabs>;
   /** Until when approved requests stay open, as the server said. */
   approvedUntil: ReadonlyMap<string, string>;
   /** A decision this console made: shown at once, whatever the socket is doing. */
@@ -40,6 +42,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
   const [events, setEvents] = useState<StoredEvent[]>([]);
   const [presence, setPresence] = useState<DevicePresence[]>([]);
   const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
+  const [tabs, setTabs] = useState<ReadonlyMap<string, LiveTabs>>(new Map());
   const eventsRef = useRef<StoredEvent[]>([]);
   const callbacksRef = useRef(callbacks);
   useLayoutEffect(() => {
@@ -56,12 +59,26 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     eventsRef.current = [];
     setEvents([]);
     setPresence([]);
+    setTabs(new Map());
     setConnection('connecting');
     setError(null);
     const socket = openConsoleSocket();
     let queue: StoredEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let connectedBefore = false;
+    // Tab states arriving within BATCH_MS are applied together: 35 pupils at 2 a second is one render per batch.
+    let tabQueue: LiveTabs[] = [];
+    let tabTimer: ReturnType<typeof setTimeout> | null = null;
+    const flushTabs = () => {
+      tabTimer = null;
+      const batch = tabQueue;
+      tabQueue = [];
+      setTabs((held) => {
+        const next = new Map(held);
+        for (const m of batch) next.set(m.deviceId, m);
+        return next;
+      });
+    };
 
     const flush = () => {
       timer = null;
@@ -100,11 +117,17 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     socket.on('overrides-changed', (message) => {
       if (message.classId === classId) callbacksRef.current.onOverridesChanged?.();
     });
+    socket.on('tab-state', (message) => {
+      if (message.classId !== classId) return;
+      tabQueue.push(message);
+      tabTimer ??= setTimeout(flushTabs, BATCH_MS);
+    });
     socket.on('presence', (p) => {
       setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
     });
     return () => {
       if (timer) clearTimeout(timer);
+      if (tabTimer) clearTimeout(tabTimer);
       socket.disconnect();
     };
   }, [classId]);
@@ -114,6 +137,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     error,
     events,
     presence,
+    tabs,
     approvedUntil,
     applyDecision: (requestId, status) =>
       update(applyRequestStatus(eventsRef.current, { requestId, status })),
