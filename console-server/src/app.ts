@@ -36,6 +36,7 @@ import {
   deviceRoutes,
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
+import { actionRoutes, createLiveActionService, createReplyListener } from './features/live-actions';
 import { createAlertService, createMailer, type Mailer } from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
@@ -124,6 +125,7 @@ export function createApplication({
   const oidc = createOidc({ db, providers: oidcProviders });
   const releases = createReleaseStore(releasesDir);
   const deployService = createDeployService({ db, releases });
+  const actionService = createLiveActionService({ db });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -178,6 +180,7 @@ export function createApplication({
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
     tabs,
+    actions: createReplyListener({ actionService, consoles: consoleNsp }),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
@@ -207,6 +210,10 @@ export function createApplication({
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
+  app.use(
+    '/api/classes/:classId/actions',
+    actionRoutes({ db, actionService, staffService, devices: io.of('/device') }),
+  );
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));

@@ -16,6 +16,7 @@ export * from './roles/roles';
 export * from './protocol/events';
 export * from './protocol/socket';
 export * from './protocol/tab-state';
+export * from './protocol/live-actions';
 export * from './protocol/refusals';
 export * from './protocol/visitors';
 export * from './protocol/api';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DeviceHardening } from '@waymark/shared';
+import type { ActionResult, DeviceHardening, LiveAction } from '@waymark/shared';
 import {
   bigserial,
   boolean,
@@ -488,3 +488,45 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
   createdAt: createdAt(),
   payload: bytea('payload'),
 });
+
+/**
+ * What teachers did to pupils' browsers in the live class (close, open, message, lock, unlock):
+ * who, what, which devices, when, and how each device answered. The DSL reads it.
+ */
+export const liveActions = pgTable(
+  'live_actions',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    staffName: text('staff_name').notNull(),
+    kind: text('kind').notNull(),
+    action: jsonb('action').$type<LiveAction>().notNull(),
+    deviceIds: jsonb('device_ids').$type<string[]>().notNull(),
+    results: jsonb('results').$type<ActionResult[]>().notNull(),
+    until: timestamp('until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('live_actions_class_idx').on(t.schoolId, t.classId, t.createdAt)],
+);
+
+/** A pupil's one answer to a teacher's message. */
+export const liveActionReplies = pgTable(
+  'live_action_replies',
+  {
+    actionId: text('action_id')
+      .notNull()
+      .references(() => liveActions.id, { onDelete: 'cascade' }),
+    deviceId: text('device_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.deviceId] })],
+);

@@ -6,6 +6,7 @@ import {
   describeZodError,
   MIN_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
+  TAB_STATE_PROTOCOL,
   type Ack,
   type DeviceClientToServerEvents,
   type DeviceServerToClientEvents,
@@ -66,6 +67,8 @@ interface DeviceNamespaceDeps {
     listen(socket: DeviceSocket): void;
     deviceConnected(socket: DeviceSocket): void;
   };
+  /** Teachers' actions: listens for the pupil's replies to messages. */
+  actions?: { listen(socket: DeviceSocket): void };
 }
 
 type DeviceSocket = Parameters<Parameters<DeviceNamespace['on']>[1]>[0];
@@ -317,6 +320,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     });
 
     deps.tabs?.listen(socket);
+    deps.actions?.listen(socket);
 
     // A visitor pass ends on time: the connection closes then (the device stops by itself too).
     const passEnds = device.visitor
@@ -342,6 +346,10 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     await socket.join([
       rooms.device(device.deviceId),
       ...(device.classId ? [rooms.classDevices(device.classId)] : []),
+      // Only a device that understands teachers' actions is reachable for them.
+      ...(device.classId && socket.data.protocolVersion >= TAB_STATE_PROTOCOL
+        ? [rooms.classDevice(device.classId, device.deviceId)]
+        : []),
       rooms.profileDevices(device.schoolId, device.profile),
     ]);
     if (device.issuedToken) {
