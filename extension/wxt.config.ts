@@ -31,7 +31,9 @@ export default defineConfig({
     ],
     // DNR ignores redirect rules for hosts the extension has no permission for.
     host_permissions: ['<all_urls>'],
-    web_accessible_resources: [{ resources: ['blocked.html', 'notice.html'], matches: ['<all_urls>'] }],
+    web_accessible_resources: [
+      { resources: ['blocked.html', 'notice.html', 'lock.html'], matches: ['<all_urls>'] },
+    ],
     declarative_net_request: {
       rule_resources: [{ id: 'fail_closed', enabled: true, path: 'rules/fail-closed.json' }],
     },

@@ -11,6 +11,10 @@ import {
   type PolicyMessage,
   type RequestStatusMessage,
   type TabState,
+  type DeviceAction,
+  type DeviceActionAck,
+  type MessageReplyAck,
+  DeviceActionSchema,
   WatchingMessageSchema,
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
@@ -28,6 +32,8 @@ interface ConnectionHandlers {
   onConnect(): void;
   /** Whether a teacher watches the class now (false too when the connection drops). */
   onWatching(watching: boolean): void;
+  /** A teacher's action: carry it out, then answer. */
+  onAction(message: DeviceAction, ack: DeviceActionAck): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -99,6 +105,12 @@ export class ServerConnection {
       const parsed = WatchingMessageSchema.safeParse(message);
       if (parsed.success) this.handlers.onWatching(parsed.data.watching);
     });
+    socket.on('action', (message, ack) => {
+      const answer: DeviceActionAck = typeof ack === 'function' ? ack : () => {};
+      const parsed = DeviceActionSchema.safeParse(message);
+      if (!parsed.success) return answer({ ok: false, error: 'not an action this extension knows' });
+      this.handlers.onAction(parsed.data, answer);
+    });
     socket.on('connect', () => this.handlers.onConnect());
     // The server tells again on reconnecting, if the class is still watched.
     socket.on('disconnect', () => this.handlers.onWatching(false));
@@ -129,6 +141,17 @@ export class ServerConnection {
       if (!ack.ok) console.warn('waymark: tab state refused:', ack.code, ack.error);
     } catch {
       // No answer: the next report goes as usual.
+    }
+  }
+
+  /** The pupil's one answer to a teacher's message (not queued: the pupil is told if it could not go). */
+  async sendReply(actionId: string, text: string): Promise<Parameters<MessageReplyAck>[0]> {
+    const socket = this.socket;
+    if (!socket?.connected) return { ok: false, error: 'offline', code: 'unavailable' };
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message-reply', { actionId, text });
+    } catch {
+      return { ok: false, error: 'no answer from the server', code: 'unavailable' };
     }
   }
 
