@@ -13,12 +13,14 @@ import {
 } from '../support/chromium';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
 import { startOriginServer } from '../support/origin-server';
-import { requireBuiltExtension } from '../support/paths';
+import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
 /** KS1 allows both; the lesson opens only the first, so the second is off task. */
 const LESSON_SITE = 'www.topmarks.co.uk';
 const OTHER_SITE = 'www.phonicsplay.co.uk';
-const HOSTS = [LESSON_SITE, OTHER_SITE].map((host) => `MAP ${host} 127.0.0.1`);
+/** A help site: it stays open while screens are locked. */
+const HELP_SITE = 'www.childline.org.uk';
+const HOSTS = [LESSON_SITE, OTHER_SITE, HELP_SITE].map((host) => `MAP ${host} 127.0.0.1`);
 
 /** Three pupils' Chromiums and the teacher's: the most the machine's two cores take in one test. */
 describe('the live class: the teacher sees each pupil’s tabs as they change, and no other class’s', () => {
@@ -143,7 +145,7 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'live-class-tabs-detail');
-    await detail.getByRole('button', { name: 'Close' }).click();
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
     await detail.waitFor({ state: 'detached' });
   });
 
@@ -157,6 +159,93 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'live-class-tabs-grid-cy');
     await page.evaluate(() => localStorage.setItem('waymark.language', 'en'));
+  });
+
+  const pageAt = async (pupil: PupilBrowser, part: string): Promise<Page> => {
+    const found = await waitFor(
+      async () => pupil.context.pages().find((p) => p.url().includes(part)) ?? null,
+      (p) => p !== null,
+    );
+    return found!;
+  };
+  const urls = (pupil: PupilBrowser) => pupil.context.pages().map((p) => p.url());
+
+  it('closes one pupil’s tab from the detail panel; the device says it applied', async () => {
+    await page.reload();
+    await tile('Owls Chromebook A')
+      .getByRole('button', { name: /Owls Chromebook A/ })
+      .click();
+    const detail = page.getByTestId('pupil-detail');
+    await detail.getByRole('button', { name: 'Close tab: Number line' }).click();
+    await detail.getByTestId('action-results').filter({ hasText: 'applied 1' }).waitFor();
+    await expect.poll(() => urls(amy).some((u) => u.includes('/number-line'))).toBe(false);
+    await detail.getByTestId('detail-tab').filter({ hasText: 'Number line' }).waitFor({ state: 'detached' });
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('opens an address on the whole class; only Year 2’s browsers open it', async () => {
+    const actions = page.getByRole('region', { name: 'Actions for the class' });
+    await actions.getByRole('button', { name: 'Open a web address' }).click();
+    await actions.getByLabel('Web address to open').fill(site(LESSON_SITE, '/number-line'));
+    await actions.getByRole('button', { name: 'Open for the class' }).click();
+    await actions.getByTestId('action-results').filter({ hasText: 'applied 2' }).waitFor();
+    await pageAt(amy, '/number-line');
+    await pageAt(ben, '/number-line');
+    expect(urls(kestrel).some((u) => u.includes('/number-line'))).toBe(false);
+  });
+
+  it('sends a message the pupils see at once; a pupil answers once and the teacher sees the answer', async () => {
+    const actions = page.getByRole('region', { name: 'Actions for the class' });
+    await actions.getByRole('button', { name: 'Send a message' }).click();
+    await actions.getByLabel(/^Message/).fill('Time to tidy up <now>, please');
+    await actions.getByRole('button', { name: 'Send to the class' }).click();
+    await actions.getByTestId('action-results').filter({ hasText: 'applied 2' }).waitFor();
+
+    const shown = await pageAt(amy, `chrome-extension://${EXTENSION_ID}/message.html`);
+    await shown.getByText('Time to tidy up <now>, please').waitFor();
+    await shown.getByLabel('Your answer (you can send one)').fill('Nearly done, Miss!');
+    await shown.getByRole('button', { name: 'Send my answer' }).click();
+    await shown.getByText('Your answer has been sent to your teacher.').waitFor();
+    await pageAt(ben, `chrome-extension://${EXTENSION_ID}/message.html`);
+
+    await tile('Owls Chromebook A')
+      .getByRole('button', { name: /Owls Chromebook A/ })
+      .click();
+    await page.getByTestId('pupil-replies').filter({ hasText: 'Nearly done, Miss!' }).waitFor();
+    await page.getByTestId('pupil-detail').getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('locks the class: pages go to the lock page, help still opens, the popup says so; unlocking brings the pages back', async () => {
+    const actions = page.getByRole('region', { name: 'Actions for the class' });
+    await actions.getByRole('button', { name: 'Lock screens' }).click();
+    await actions.getByLabel('Message on the locked screen').fill('Eyes on me, please');
+    await actions.getByRole('button', { name: 'Lock the class' }).click();
+    await actions.getByTestId('action-results').filter({ hasText: 'applied 2' }).waitFor();
+
+    const locked = await pageAt(amy, `chrome-extension://${EXTENSION_ID}/lock.html`);
+    await locked.getByText('Stop and look at your teacher.').waitFor();
+    await locked.getByText('“Eyes on me, please”').waitFor();
+    await screenshot(locked, 'live-class-lock-ks1');
+    // Any other page goes to the lock page too; a help site still opens.
+    const tryPage = await amy.context.newPage();
+    await tryPage.goto(site(LESSON_SITE, '/counting')).catch(() => undefined);
+    await expect.poll(() => tryPage.url()).toContain('/lock.html');
+    await tryPage.goto(site(HELP_SITE, '/')).catch(() => undefined);
+    await expect.poll(() => tryPage.url()).toBe(site(HELP_SITE, '/'));
+    const popup = await amy.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup.getByTestId('popup-lock').waitFor();
+    await popup.getByTestId('popup-message').waitFor();
+    await popup.close();
+
+    await actions.getByRole('button', { name: 'Unlock' }).click();
+    await actions.getByTestId('action-results').filter({ hasText: 'Unlock:' }).waitFor();
+    await expect.poll(() => urls(amy).some((u) => u.includes('/lock.html'))).toBe(false);
+    await expect.poll(() => urls(amy).some((u) => u.includes('/counting'))).toBe(true);
+    // The Year 5 browser was never sent any of it.
+    expect(urls(kestrel).some((u) => /message\.html|lock\.html/.test(u))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-actions');
   });
 
   it('the other class’s browser sends nothing to Year 2’s watchers, and none of the tabs is stored', async () => {

@@ -11,6 +11,7 @@ import { EventFeed, type EventFeedHandle } from './EventFeed';
 import { LessonControls, overridesKey, useNow } from './LessonControls';
 import { PupilGrid } from './PupilGrid';
 import { PupilDetail } from './PupilDetail';
+import { LiveActions } from './LiveActions';
 import { lessonSites } from './off-task';
 import { buildGrid, type GridOrder } from './pupil-grid-state';
 import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
@@ -118,6 +119,12 @@ export function LiveClassPage() {
 
   const className = roster.data?.className;
   const selectedTile = tiles.find((tile) => tile.key === filter.pupil);
+  // The class's actions go to every device online now that can take them.
+  const classTargets = tiles
+    .filter((tile) => !(tile.updateNeeded && !tile.tabs))
+    .flatMap((tile) =>
+      tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name })),
+    );
   return (
     <div className="live-class">
       <div className="live-head">
@@ -145,8 +152,20 @@ export function LiveClassPage() {
       </p>
       <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
       <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+      {canDecide && (
+        <section className="class-actions" aria-labelledby="class-actions-heading">
+          <h2 id="class-actions-heading">{t('actions.classHeading')}</h2>
+          <LiveActions classId={classId} targets={classTargets} label={t('actions.theClass')} />
+        </section>
+      )}
       {selectedTile && (
-        <PupilDetail tile={selectedTile} onClose={() => setFilter({ ...filter, pupil: 'all' })} />
+        <PupilDetail
+          classId={classId}
+          tile={selectedTile}
+          canAct={canDecide}
+          replies={live.replies.filter((r) => selectedTile.devices.some((d) => d.id === r.deviceId))}
+          onClose={() => setFilter({ ...filter, pupil: 'all' })}
+        />
       )}
       <div className="live-columns">
         <PupilGrid

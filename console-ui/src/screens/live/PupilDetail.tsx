@@ -1,14 +1,35 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LiveActionRecord, LiveReply } from '@waymark/shared';
+import { liveApi } from './api';
+import { ActionResults, LiveActions } from './LiveActions';
 import type { PupilTile } from './pupil-grid-state';
 import { Favicon, siteOf, useTabTitle } from './TabSummary';
 import { useFormatters } from './format';
 
 /** The selected pupil: every tab open now, the active one marked. */
-export function PupilDetail({ tile, onClose }: { tile: PupilTile; onClose: () => void }) {
+export function PupilDetail({
+  classId,
+  tile,
+  replies,
+  canAct,
+  onClose,
+}: {
+  classId: string;
+  tile: PupilTile;
+  /** Replies to messages from this pupil's devices. */
+  replies: readonly LiveReply[];
+  canAct: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('live');
   const title = useTabTitle();
   const format = useFormatters();
   const tabs = tile.tabs;
+  const [closed, setClosed] = useState<LiveActionRecord | null>(null);
+  const targets = tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name }));
+  const closeTab = async (deviceId: string, tabId: number) =>
+    setClosed(await liveApi.act(classId, { deviceIds: [deviceId], action: { kind: 'close-tab', tabId } }));
   return (
     <section className="pupil-detail" aria-labelledby="pupil-detail-heading" data-testid="pupil-detail">
       <div className="section-head">
@@ -55,12 +76,36 @@ export function PupilDetail({ tile, onClose }: { tile: PupilTile; onClose: () =>
                   {active && tabs.offTask && (
                     <span className="badge badge-off-task">{t('tabs.offTask')}</span>
                   )}
+                  {canAct && (
+                    <button
+                      type="button"
+                      className="close-tab"
+                      aria-label={t('detail.closeTab', { title: title(tab) })}
+                      onClick={() => void closeTab(tabs.deviceId, tab.id)}
+                    >
+                      {t('detail.closeTabShort')}
+                    </button>
+                  )}
                 </li>
               );
             })}
           </ul>
+          {closed && <ActionResults record={closed} targets={targets} />}
         </>
       )}
+      {replies.length > 0 && (
+        <>
+          <h3>{t('detail.replies')}</h3>
+          <ul className="replies" data-testid="pupil-replies">
+            {replies.map((r) => (
+              <li key={`${r.actionId}:${r.deviceId}`}>
+                <span className="note">{format.time(r.at)}</span> {r.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canAct && !tile.updateNeeded && <LiveActions classId={classId} targets={targets} label={tile.name} />}
     </section>
   );
 }

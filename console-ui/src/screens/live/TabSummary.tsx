@@ -7,6 +7,7 @@ export function siteOf(url: string | null): string {
   if (url === null) return '';
   try {
     const parsed = new URL(url);
+    if (parsed.protocol === 'chrome-extension:') return 'Waymark';
     return /^https?:$/.test(parsed.protocol) ? parsed.hostname.replace(/^www\./, '') : url;
   } catch {
     return url;

@@ -272,6 +272,15 @@ describe('live tabs on the grid', () => {
       lessonSites: sites,
     });
     expect(again.find((t) => t.key === MIA)!.tabs!.offTask).toBe(false);
+    // A help site is never off task.
+    const help = new Map([
+      ['d1', liveTabs('d1', 'https://www.childline.org.uk/', '2026-11-24T10:22:00.000Z')],
+    ]);
+    expect(
+      buildGrid(roster(), [], [], { canDecideForwarded: false, tabs: help, lessonSites: sites }).find(
+        (t) => t.key === MIA,
+      )!.tabs!.offTask,
+    ).toBe(false);
     // No lesson sites: nothing is off task.
     const none = buildGrid(roster(), [], [], {
       canDecideForwarded: false,

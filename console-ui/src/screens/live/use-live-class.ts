@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DevicePresence, LiveTabs, RequestStatus, StoredEvent } from '@waymark/shared';
+import type { DevicePresence, LiveReply, LiveTabs, RequestStatus, StoredEvent } from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
 import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed';
 
@@ -14,6 +14,8 @@ interface LiveClass {
   presence: DevicePresence[];
   /** Each device's newest tab state (live only: what the browsers show now), by device id. */
   tabs: ReadonlyMap<string, LiveTabs>;
+  /** Pupils' replies to messages since the page opened, oldest first. */
+  replies: LiveReply[];
   /** Until when approved requests stay open, as the server said. */
   approvedUntil: ReadonlyMap<string, string>;
   /** A decision this console made: shown at once, whatever the socket is doing. */
@@ -43,6 +45,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
   const [presence, setPresence] = useState<DevicePresence[]>([]);
   const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
   const [tabs, setTabs] = useState<ReadonlyMap<string, LiveTabs>>(new Map());
+  const [replies, setReplies] = useState<LiveReply[]>([]);
   const eventsRef = useRef<StoredEvent[]>([]);
   const callbacksRef = useRef(callbacks);
   useLayoutEffect(() => {
@@ -60,6 +63,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     setEvents([]);
     setPresence([]);
     setTabs(new Map());
+    setReplies([]);
     setConnection('connecting');
     setError(null);
     const socket = openConsoleSocket();
@@ -122,6 +126,9 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
       tabQueue.push(message);
       tabTimer ??= setTimeout(flushTabs, BATCH_MS);
     });
+    socket.on('message-reply', (reply) => {
+      if (reply.classId === classId) setReplies((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), reply]);
+    });
     socket.on('presence', (p) => {
       setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
     });
@@ -138,6 +145,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     events,
     presence,
     tabs,
+    replies,
     approvedUntil,
     applyDecision: (requestId, status) =>
       update(applyRequestStatus(eventsRef.current, { requestId, status })),
