@@ -125,6 +125,33 @@ describe.skipIf(!available)('several servers on one PostgreSQL database act as o
     late.disconnect();
   });
 
+  it("a teacher's action made on one server reaches the class's device on the other, which answers applied", async () => {
+    const device = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const { deviceId } = await device.enrolled;
+    await device.policy;
+    device.on('action', (_message, ack) => ack({ ok: true }));
+    const cookie = await login(b.url, 'teacher@demo.waymark.test');
+    const res = await apiCall(b.url, cookie, 'POST', '/api/classes/class-year2/actions', {
+      deviceIds: [deviceId, 'no-such-device'],
+      action: { kind: 'message', text: 'Hello from the other process' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.action.results).toEqual([
+      { deviceId, outcome: 'applied', error: null },
+      { deviceId: 'no-such-device', outcome: 'offline', error: null },
+    ]);
+    // The reply arrives at the device's process and reaches a watcher on the other.
+    const watcher = await connectConsole(b.url, cookie);
+    expect((await watcher.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    const replied = new Promise<string>((resolve) => watcher.once('message-reply', (r) => resolve(r.text)));
+    expect(await device.emitWithAck('message-reply', { actionId: res.body.action.id, text: 'Hi!' })).toEqual({
+      ok: true,
+    });
+    expect(await replied).toBe('Hi!');
+    watcher.disconnect();
+    device.disconnect();
+  });
+
   it('a scheduled job runs on one process at a time, and another takes it over when the first lets go', async () => {
     const [first, second] = [createJobLeases(a.app.services.db), createJobLeases(b.app.services.db)];
     const ran: string[] = [];
