@@ -194,6 +194,19 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     expect(urls(kestrel).some((u) => u.includes('/number-line'))).toBe(false);
   });
 
+  it('acts on a selection: only the chosen pupil’s browser opens the address', async () => {
+    await page.getByLabel('Select Owls Chromebook B for an action').check();
+    const picked = page.getByRole('region', { name: 'Actions for the 1 selected' });
+    await picked.getByRole('button', { name: 'Open a web address' }).click();
+    await picked.getByLabel('Web address to open').fill(site(LESSON_SITE, '/picked'));
+    await picked.getByRole('button', { name: 'Open for the 1 selected' }).click();
+    await picked.getByTestId('action-results').filter({ hasText: 'applied 1' }).waitFor();
+    await pageAt(ben, '/picked');
+    expect(urls(amy).some((u) => u.includes('/picked'))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Clear the selection' }).click();
+  });
+
   it('sends a message the pupils see at once; a pupil answers once and the teacher sees the answer', async () => {
     const actions = page.getByRole('region', { name: 'Actions for the class' });
     await actions.getByRole('button', { name: 'Send a message' }).click();

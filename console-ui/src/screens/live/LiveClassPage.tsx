@@ -62,6 +62,8 @@ export function LiveClassPage() {
   const [filter, setFilter] = useState<FeedFilter>(NO_FILTER);
   const [order, setOrder] = useState<GridOrder>('name');
   const [offTaskOnly, setOffTaskOnly] = useState(false);
+  // Pupils chosen for an action on a selection (by tile key).
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   // The lesson's open and focus sites decide what is off task (the same query as the lesson controls).
   const overrides = useQuery({
     queryKey: overridesKey(classId),
@@ -120,11 +122,13 @@ export function LiveClassPage() {
   const className = roster.data?.className;
   const selectedTile = tiles.find((tile) => tile.key === filter.pupil);
   // The class's actions go to every device online now that can take them.
-  const classTargets = tiles
-    .filter((tile) => !(tile.updateNeeded && !tile.tabs))
-    .flatMap((tile) =>
+  const actionable = tiles.filter((tile) => !(tile.updateNeeded && !tile.tabs));
+  const targetsOf = (list: typeof tiles) =>
+    list.flatMap((tile) =>
       tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name })),
     );
+  const classTargets = targetsOf(actionable);
+  const pickedTiles = actionable.filter((tile) => picked.has(tile.key));
   return (
     <div className="live-class">
       <div className="live-head">
@@ -158,6 +162,21 @@ export function LiveClassPage() {
           <LiveActions classId={classId} targets={classTargets} label={t('actions.theClass')} />
         </section>
       )}
+      {canDecide && pickedTiles.length > 0 && (
+        <section className="class-actions" aria-labelledby="picked-actions-heading">
+          <h2 id="picked-actions-heading">
+            {t('actions.pickedHeading', { names: pickedTiles.map((tile) => tile.name).join(', ') })}
+          </h2>
+          <LiveActions
+            classId={classId}
+            targets={targetsOf(pickedTiles)}
+            label={t('actions.thePicked', { count: pickedTiles.length })}
+          />
+          <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
+            {t('actions.clearPicked')}
+          </button>
+        </section>
+      )}
       {selectedTile && (
         <PupilDetail
           classId={classId}
@@ -174,6 +193,15 @@ export function LiveClassPage() {
           onOrder={setOrder}
           offTaskOnly={offTaskOnly}
           onOffTaskOnly={setOffTaskOnly}
+          picked={canDecide ? picked : null}
+          onPick={(key, on) =>
+            setPicked((held) => {
+              const next = new Set(held);
+              if (on) next.add(key);
+              else next.delete(key);
+              return next;
+            })
+          }
           selected={filter.pupil}
           onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
         />

@@ -7,10 +7,15 @@ function Tile({
   tile,
   selected,
   onSelect,
+  picked,
+  onPick,
 }: {
   tile: PupilTile;
   selected: boolean;
   onSelect: (key: string) => void;
+  /** Chosen for an action on a selection of pupils (null: this viewer cannot act). */
+  picked: boolean | null;
+  onPick: (key: string, on: boolean) => void;
 }) {
   const { t } = useTranslation('live');
   const page = tile.lastPage;
@@ -47,6 +52,12 @@ function Tile({
       >
         {tile.name}
       </button>
+      {picked !== null && tile.online && !(tile.updateNeeded && !tile.tabs) && (
+        <label className="tile-pick">
+          <input type="checkbox" checked={picked} onChange={(e) => onPick(tile.key, e.target.checked)} />
+          <span className="visually-hidden">{t('grid.pick', { name: tile.name })}</span>
+        </label>
+      )}
       <p className="tile-status">
         <span className="presence-dot" aria-hidden="true" />
         <span>
@@ -87,6 +98,8 @@ export function PupilGrid({
   onOffTaskOnly,
   selected,
   onSelect,
+  picked,
+  onPick,
 }: {
   tiles: PupilTile[];
   order: GridOrder;
@@ -95,6 +108,9 @@ export function PupilGrid({
   onOffTaskOnly: (on: boolean) => void;
   selected: string;
   onSelect: (key: string) => void;
+  /** Pupils chosen for a selection's actions; null when this viewer cannot act. */
+  picked: ReadonlySet<string> | null;
+  onPick: (key: string, on: boolean) => void;
 }) {
   const { t } = useTranslation('live');
   const summary = gridSummary(tiles);
@@ -145,7 +161,14 @@ export function PupilGrid({
       ) : (
         <ul className="pupil-grid">
           {shown.map((tile) => (
-            <Tile key={tile.key} tile={tile} selected={tile.key === selected} onSelect={onSelect} />
+            <Tile
+              key={tile.key}
+              tile={tile}
+              selected={tile.key === selected}
+              onSelect={onSelect}
+              picked={picked ? picked.has(tile.key) : null}
+              onPick={onPick}
+            />
           ))}
         </ul>
       )}
