@@ -33,3 +33,4 @@ export * from './incidents/prefill';
 export * from './util/append-all';
 export * from './policy/mirrors';
 export * from './policy/raw-address';
+export * from './policy/allowed-addresses';
