@@ -28,6 +28,7 @@ export * from './reports/report-model';
 export * from './reports/report-labels';
 export * from './reports/concern-report';
 export * from './deploy/api';
+export * from './deploy/proxy-choice';
 export * from './text/safe-text';
 export * from './incidents/prefill';
 export * from './util/append-all';
