@@ -163,6 +163,13 @@ describe('Devices › Deploy', () => {
     await page.locator('#language').selectOption('cy');
     await page.getByRole('heading', { name: 'Gosod ar ddyfeisiau disgyblion' }).waitFor();
     await page.locator('details.account summary').click();
+    const proxy = page.getByRole('region', { name: 'Dirprwy’r ysgol' });
+    await proxy.getByRole('group', { name: 'Sut mae dyfeisiau’n cyrraedd y we' }).waitFor();
+    await proxy.getByRole('radio', { name: /Gweinydd dirprwy sefydlog/ }).check();
+    await proxy.getByRole('button', { name: 'Cadw’r dewis dirprwy' }).click();
+    await proxy.getByText('Rhowch y gweinydd dirprwy fel enw gwesteiwr neu gyfeiriad gyda’i borth').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await proxy.getByRole('radio', { name: /Dirprwy’r system weithredu/ }).check();
     await page.getByRole('radio', { name: /Consol Google Admin/ }).check();
     await page.getByLabel('Gwerth y tocyn').fill('not-a-school-token');
     await page.getByRole('button', { name: 'Dangos y ffeil' }).click();

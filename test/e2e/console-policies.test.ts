@@ -350,9 +350,20 @@ describe('the policies screens', () => {
     await page.getByLabel('Language').selectOption('cy');
     await page.getByRole('heading', { name: /^Polisi KS1/, level: 1 }).waitFor();
     await page.locator('details.account summary').click();
+    await page.getByRole('heading', { name: 'Cyfeiriadau a safleoedd drych', level: 2 }).waitFor();
+    await page.getByLabel('Cyfeiriadau a ganiateir (gweinyddion yr ysgol ei hun)').fill('10.0.0.0/4');
+    await page.getByLabel("Pam ydych chi'n gwneud y newid hwn?").fill('gweinydd y llyfrgell');
+    await page.getByRole('button', { name: "Adolygu'r newid" }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Llinell 1: mae “10.0.0.0/4” yn rhy eang: byddai ystod /4 yn agor rhannau cyfan')
+      .waitFor();
+    await page.getByRole('radio', { name: 'Blocio pob un, beth bynnag y maent yn ei gopïo' }).check();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await expectAxeClean(page);
     await screenshot(page, 'policies-edit-cy');
+    await page.getByRole('button', { name: 'Dadwneud fy newidiadau' }).click();
+    await page.getByRole('alert').waitFor({ state: 'detached' });
     await page.goto('/policies/changes');
     await page.getByRole('heading', { name: 'Log rheoli newidiadau', level: 1 }).waitFor();
     await page.getByTestId('change-log').getByText(REASON).waitFor();
