@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ActionResult, DeviceHardening, LiveAction } from '@waymark/shared';
+import type { ActionResult, DeviceHardening, LiveAction, ProxyChoice } from '@waymark/shared';
 import {
   bigserial,
   boolean,
@@ -60,6 +60,11 @@ export const schools = pgTable('schools', {
     .default(
       sql`'[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb`,
     ),
+  /** How the school's devices reach the web (`ProxyChoice`): the generated device policy locks it. */
+  proxyChoice: jsonb('proxy_choice')
+    .$type<ProxyChoice>()
+    .notNull()
+    .default(sql`'{"mode":"system"}'::jsonb`),
   createdAt: createdAt(),
 });
 
