@@ -24,12 +24,16 @@ export default defineConfig({
       'webNavigation',
       // tabs.onUpdated is the only event that shows a `view-source:` address, and data: addresses need it too.
       'tabs',
+      // Live class: whether the pupil is at the device (tab state while a teacher watches).
+      'idle',
       // Observing only: the redirects the extension's own rules made are the blocked attempts it reports.
       'webRequest',
     ],
     // DNR ignores redirect rules for hosts the extension has no permission for.
     host_permissions: ['<all_urls>'],
-    web_accessible_resources: [{ resources: ['blocked.html', 'notice.html'], matches: ['<all_urls>'] }],
+    web_accessible_resources: [
+      { resources: ['blocked.html', 'notice.html', 'lock.html'], matches: ['<all_urls>'] },
+    ],
     declarative_net_request: {
       rule_resources: [{ id: 'fail_closed', enabled: true, path: 'rules/fail-closed.json' }],
     },

@@ -17,6 +17,7 @@ import {
 import {
   broadcastPresence,
   classRoutes,
+  createTabStateRelay,
   createRosterService,
   rosterRoutes,
 } from './features/classes-and-live';
@@ -35,6 +36,7 @@ import {
   deviceRoutes,
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
+import { actionRoutes, createLiveActionService, createReplyListener } from './features/live-actions';
 import { createAlertService, createMailer, type Mailer } from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
@@ -52,6 +54,7 @@ import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import { createLiveWatch, type LiveWatch } from './sockets/live-watch';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
@@ -75,6 +78,8 @@ export interface ApplicationOptions {
   releasesDir?: string | null;
   /** How fast one device may report before its events are folded (tests give their own clock). */
   deviceEventRate?: DeviceRateLimitOptions;
+  /** How often processes repeat which classes they watch (`LIVE_WATCH_RENEW_MS`; tests shorten it). */
+  liveWatchRenewMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -89,6 +94,7 @@ export function createApplication({
   adapter,
   releasesDir = null,
   deviceEventRate,
+  liveWatchRenewMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -119,6 +125,7 @@ export function createApplication({
   const oidc = createOidc({ db, providers: oidcProviders });
   const releases = createReleaseStore(releasesDir);
   const deployService = createDeployService({ db, releases });
+  const actionService = createLiveActionService({ db });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -145,6 +152,21 @@ export function createApplication({
       })
       .catch((error) => console.error('waymark: alert failed', error));
   };
+  // Live tab state: which classes are watched (across processes), and the devices' tabs to their watchers.
+  let liveWatch: LiveWatch | null = null;
+  const tabs = createTabStateRelay({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
+    policyBody: async (schoolId, profile) => (await policyService.body(schoolId, profile)).body,
+  });
+  liveWatch = createLiveWatch({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    clustered: adapter !== undefined,
+    onChange: (classId, watching) => tabs.classWatchChanged(classId, watching),
+    renewMs: liveWatchRenewMs,
+  });
   const devices = registerDeviceNamespace({
     io,
     deviceService,
@@ -157,6 +179,8 @@ export function createApplication({
     rebroadcast: (event) => broadcastEvent(consoleNsp, event),
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
+    tabs,
+    actions: createReplyListener({ actionService, consoles: consoleNsp }),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
@@ -170,6 +194,8 @@ export function createApplication({
       contentSecurityPolicy: {
         directives: {
           'connect-src': ["'self'", 'ws:', 'wss:'],
+          // The live class shows the favicons of pupils' tabs, from wherever the sites keep them.
+          'img-src': ["'self'", 'data:', 'https:', 'http:'],
           'upgrade-insecure-requests': secureCookies ? [] : null,
         },
       },
@@ -184,6 +210,10 @@ export function createApplication({
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
+  app.use(
+    '/api/classes/:classId/actions',
+    actionRoutes({ db, actionService, staffService, devices: io.of('/device') }),
+  );
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
@@ -257,6 +287,7 @@ export function createApplication({
       });
     },
     async close(): Promise<void> {
+      liveWatch?.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Events already acknowledged are committed; these are the ones still on their way in.

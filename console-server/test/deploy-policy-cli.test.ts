@@ -156,12 +156,50 @@ describe('waymark deploy-policy', () => {
       [['--target', 'chrome-linux', '--domain', 'not a domain'], /accountDomains/],
       [['--target', 'chrome-linux', '--extension-id', 'xyz'], /--extension-id/],
       [['--target', 'chrome-linux', '--frobnicate'], /frobnicate/],
+      [['--target', 'chrome-linux', '--proxy-mode', 'socks'], /--proxy-mode: the proxy mode must be one of/],
+      [
+        ['--target', 'chrome-linux', '--proxy-mode', 'fixed_servers'],
+        /give --proxy-server with --proxy-mode/,
+      ],
+      [
+        ['--target', 'chrome-linux', '--proxy-server', 'p:3128'],
+        /--proxy-server goes with --proxy-mode fixed_servers/,
+      ],
+      [
+        [
+          '--target',
+          'chrome-linux',
+          '--proxy-mode',
+          'pac_script',
+          '--proxy-pac-url',
+          'http://s.example/p.pac',
+        ],
+        /--proxy-pac-url: the PAC file address must be a full https:\/\/ address/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = await run(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(message);
     }
+  });
+
+  it('--proxy-mode locks the proxy the file names', async () => {
+    const { code, stdout } = await run([
+      '--target',
+      'chrome-linux',
+      '--releases-dir',
+      releases,
+      '--proxy-mode',
+      'fixed_servers',
+      '--proxy-server',
+      'proxy.school.example:3128',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.toString('utf8')).ProxySettings).toEqual({
+      ProxyMode: 'fixed_servers',
+      ProxyServer: 'proxy.school.example:3128',
+    });
   });
 
   it('runs as npx waymark deploy-policy, bytes intact on standard output', async () => {

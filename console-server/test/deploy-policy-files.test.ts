@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DEPLOY_TARGETS,
   DeployPolicyBodySchema,
+  ProxyChoiceSchema,
   browserOfTarget,
   parseFilter,
   type DeployPolicyBody,
+  type ProxyChoice,
   type DeployTarget,
 } from '@waymark/shared';
 import { generatePolicy } from '../src/features/deploy/generate-policy';
@@ -338,32 +340,78 @@ describe('generated deployment files', () => {
   });
 
   it('locks the proxy to the school’s choice, each explained, and refuses a choice with a part missing', () => {
-    const policyOf = (extra: Partial<DeployPolicyBody>) =>
-      JSON.parse(generatePolicy(body('chrome-linux', extra), ID).text) as Json;
-    expect(policyOf({ proxyMode: 'direct' }).ProxySettings).toEqual({ ProxyMode: 'direct' });
+    const policyOf = (proxy: ProxyChoice) =>
+      JSON.parse(generatePolicy(body('chrome-linux'), ID, proxy).text) as Json;
+    expect(policyOf({ mode: 'direct' }).ProxySettings).toEqual({ ProxyMode: 'direct' });
+    expect(policyOf({ mode: 'fixed_servers', server: 'proxy.school.example:3128' }).ProxySettings).toEqual({
+      ProxyMode: 'fixed_servers',
+      ProxyServer: 'proxy.school.example:3128',
+    });
     expect(
-      policyOf({ proxyMode: 'fixed_servers', proxyServer: 'proxy.school.example:3128' }).ProxySettings,
-    ).toEqual({ ProxyMode: 'fixed_servers', ProxyServer: 'proxy.school.example:3128' });
-    expect(
-      policyOf({ proxyMode: 'pac_script', proxyPacUrl: 'https://school.example/proxy.pac' }).ProxySettings,
-    ).toEqual({ ProxyMode: 'pac_script', ProxyPacUrl: 'https://school.example/proxy.pac' });
+      policyOf({ mode: 'pac_script', pacUrl: 'https://school.example/proxy.pac' }).ProxySettings,
+    ).toEqual({
+      ProxyMode: 'pac_script',
+      ProxyPacUrl: 'https://school.example/proxy.pac',
+    });
     // Windows takes the dictionary as JSON in one REG_SZ, as Chrome and Edge read it.
-    const reg = generatePolicy(body('edge-windows', { proxyMode: 'direct' }), ID).text;
+    const reg = generatePolicy(body('edge-windows'), ID, { mode: 'direct' }).text;
     expect(reg).toContain('"ProxySettings"="{\\"ProxyMode\\":\\"direct\\"}"');
+    // macOS: a dictionary in the profile's payload.
+    const mac = generatePolicy(body('chrome-macos'), ID, {
+      mode: 'pac_script',
+      pacUrl: 'https://school.example/p.pac',
+    });
+    const macPolicies = ((parsePlist(mac.text) as Json).PayloadContent as Json[])[0]!;
+    expect(macPolicies.ProxySettings).toEqual({
+      ProxyMode: 'pac_script',
+      ProxyPacUrl: 'https://school.example/p.pac',
+    });
     const explained = generatePolicy(body('google-admin'), ID).settings;
     expect(explained.find((s) => s.name === 'ProxySettings')).toMatchObject({
       why: expect.stringMatching(/operating system’s proxy.*cannot set another proxy/),
       adminConsole: expect.stringMatching(/Proxy mode.*Use system proxy settings/),
     });
+    expect(
+      generatePolicy(body('google-admin'), ID, {
+        mode: 'fixed_servers',
+        server: 'proxy.school.example:3128',
+      }).settings.find((s) => s.name === 'ProxySettings')?.adminConsole,
+    ).toMatch(/Always use the proxy specified below \(proxy.school.example:3128\)/);
     expect(explained.find((s) => s.name === 'URLBlocklist')?.why).toMatch(/local files \(file:\/\/\)/);
-    for (const [extra, path] of [
-      [{ proxyMode: 'fixed_servers' }, 'proxyServer'],
-      [{ proxyMode: 'pac_script', proxyPacUrl: 'file:///etc/p.pac' }, 'proxyPacUrl'],
-      [{ proxyMode: 'socks' }, 'proxyMode'],
-    ] as const) {
-      const parsed = DeployPolicyBodySchema.safeParse({ ...body('chrome-linux'), ...extra });
-      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(path);
-    }
+  });
+
+  it('takes a proxy choice only whole: a PAC file over https, a server with a valid port', () => {
+    const issues = (proxy: unknown) => {
+      const parsed = ProxyChoiceSchema.safeParse(proxy);
+      return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    for (const good of [
+      { mode: 'system' },
+      { mode: 'direct' },
+      { mode: 'pac_script', pacUrl: 'https://school.example/proxy.pac' },
+      { mode: 'fixed_servers', server: 'proxy.school.example:3128' },
+      { mode: 'fixed_servers', server: 'socks5://10.0.0.2:1080' },
+      { mode: 'fixed_servers', server: '[2001:db8::2]:8080' },
+      { mode: 'fixed_servers', server: 'proxy' },
+    ])
+      expect(issues(good)).toEqual([]);
+    expect(issues({ mode: 'fixed_servers' })).toEqual([expect.stringMatching(/^server: /)]);
+    expect(issues({ mode: 'fixed_servers', server: 'proxy.school.example:99999' })).toEqual([
+      expect.stringContaining('server: a proxy server is a host name or address with its port'),
+    ]);
+    expect(issues({ mode: 'fixed_servers', server: 'ftp://proxy:21' })).toHaveLength(1);
+    expect(issues({ mode: 'fixed_servers', server: 'proxy one:3128' })).toHaveLength(1);
+    expect(issues({ mode: 'pac_script', pacUrl: 'http://school.example/proxy.pac' })).toEqual([
+      expect.stringContaining('pacUrl: the PAC file address must be a full https:// address'),
+    ]);
+    expect(issues({ mode: 'pac_script', pacUrl: 'file:///etc/p.pac' })).toHaveLength(1);
+    expect(issues({ mode: 'socks' })).toEqual([
+      expect.stringContaining('the proxy mode must be one of system, direct, pac_script, fixed_servers'),
+    ]);
+    // The file's body names no proxy: the school's stored choice decides.
+    expect(DeployPolicyBodySchema.safeParse({ ...body('chrome-linux'), proxyMode: 'direct' }).success).toBe(
+      false,
+    );
   });
 
   it('leaves sign-in unrestricted when no domain is given, rather than locking everyone out', () => {

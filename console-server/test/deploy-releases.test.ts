@@ -323,6 +323,82 @@ describe('deployment status and policies (technician)', () => {
     expect(after.body.warnings.map((w: { code: string }) => w.code)).not.toContain('package-update-url');
   });
 
+  it('the school’s proxy choice is stored, shown in the status and locked by every file made after', async () => {
+    const request = {
+      serverUrl: 'https://waymark.school.example',
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      accountDomains: ['demo.waymark.test'],
+    };
+    const fileFor = async (target: string) => {
+      const { body } = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', { ...request, target });
+      return body as { text: string; settings: Array<{ name: string; value: string; why: string }> };
+    };
+    const linuxProxy = async () => JSON.parse((await fileFor('chrome-linux')).text).ProxySettings;
+    expect((await apiCall(server.url, tech, 'GET', '/api/deploy/status')).body.proxy).toEqual({
+      mode: 'system',
+    });
+    expect(await linuxProxy()).toEqual({ ProxyMode: 'system' });
+
+    const pac = { mode: 'pac_script', pacUrl: 'https://proxy.school.example/waymark.pac' };
+    const saved = await apiCall(server.url, tech, 'PUT', '/api/deploy/proxy', { proxy: pac });
+    expect(saved).toMatchObject({ status: 200, body: { proxy: pac } });
+    expect((await apiCall(server.url, tech, 'GET', '/api/deploy/status')).body.proxy).toEqual(pac);
+    expect(await linuxProxy()).toEqual({ ProxyMode: 'pac_script', ProxyPacUrl: pac.pacUrl });
+    const edge = await fileFor('edge-windows');
+    expect(edge.text).toContain(
+      '"ProxySettings"="{\\"ProxyMode\\":\\"pac_script\\",\\"ProxyPacUrl\\":\\"https://proxy.school.example/waymark.pac\\"}"',
+    );
+    expect(edge.settings.find((s) => s.name === 'ProxySettings')?.why).toMatch(
+      /takes its proxy from the school’s auto-configuration file/,
+    );
+
+    await apiCall(server.url, tech, 'PUT', '/api/deploy/proxy', {
+      proxy: { mode: 'fixed_servers', server: 'proxy.school.example:3128' },
+    });
+    expect(await linuxProxy()).toEqual({
+      ProxyMode: 'fixed_servers',
+      ProxyServer: 'proxy.school.example:3128',
+    });
+
+    // Refused whole, saying what is wrong; the stored choice stays.
+    for (const [proxy, said] of [
+      [
+        { mode: 'pac_script', pacUrl: 'http://proxy.school.example/waymark.pac' },
+        /proxy\.pacUrl: the PAC file address must be a full https:\/\//,
+      ],
+      [{ mode: 'pac_script' }, /proxy\.pacUrl/],
+      [
+        { mode: 'fixed_servers', server: 'proxy.school.example:70000' },
+        /proxy\.server: a proxy server is a host name/,
+      ],
+      [{ mode: 'auto_detect' }, /the proxy mode must be one of system, direct, pac_script, fixed_servers/],
+    ] as const) {
+      const refused = await apiCall(server.url, tech, 'PUT', '/api/deploy/proxy', { proxy });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatch(said);
+    }
+    expect((await apiCall(server.url, tech, 'GET', '/api/deploy/status')).body.proxy).toEqual({
+      mode: 'fixed_servers',
+      server: 'proxy.school.example:3128',
+    });
+    // The file's own body names no proxy: the school's choice is the one devices get.
+    const sideways = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', {
+      ...request,
+      target: 'chrome-linux',
+      proxyMode: 'direct',
+    });
+    expect(sideways.status).toBe(400);
+    for (const email of ['teacher@', 'dsl@', 'governor@']) {
+      const cookie = await login(server.url, `${email}demo.waymark.test`);
+      const put = await apiCall(server.url, cookie, 'PUT', '/api/deploy/proxy', {
+        proxy: { mode: 'direct' },
+      });
+      expect(put.status).toBe(403);
+    }
+    await apiCall(server.url, tech, 'PUT', '/api/deploy/proxy', { proxy: { mode: 'system' } });
+    expect(await linuxProxy()).toEqual({ ProxyMode: 'system' });
+  });
+
   it('refuses junk with a reason, and every role but the technician', async () => {
     const junk = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', {
       target: 'chrome-linux',

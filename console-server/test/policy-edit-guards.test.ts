@@ -111,3 +111,71 @@ describe('what the console editor relies on', () => {
     expect(governor).toContain('[a named person] runs the school council account');
   });
 });
+
+describe('allowed addresses and mirror sites', () => {
+  const edit = async (changes: Record<string, unknown>, reason = 'the school’s own servers') => {
+    const { body: start } = await call('GET', '/api/policies/KS5', 'tech');
+    const { categoryLists: _lists, ...edited } = start.body;
+    return call('PUT', '/api/policies/KS5', 'tech', {
+      policy: { ...edited, ...changes },
+      reason,
+      expectedVersion: start.version,
+    });
+  };
+
+  it('refuses what is not an address, a range wider than /8, a range not at its start and repeats, saying which', async () => {
+    const { body: before } = await call('GET', '/api/policies/KS5', 'tech');
+    const res = await edit({
+      allowedAddresses: ['intranet.school', '0.0.0.0/0', '10.0.0.9/8', '192.168.1.20', '192.168.1.20/32'],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('policy.allowedAddresses.0: “intranet.school” is not an address');
+    expect(res.body.error).toContain('policy.allowedAddresses.1: “0.0.0.0/0” is too wide: a /0 range');
+    expect(res.body.error).toContain(
+      'policy.allowedAddresses.2: “10.0.0.9/8” does not start its range: write 10.0.0.0/8',
+    );
+    expect(res.body.error).toContain(
+      'policy.allowedAddresses.4: “192.168.1.20/32” is already listed as “192.168.1.20”',
+    );
+    expect(res.body.error).not.toContain('allowedAddresses.3');
+    const junk = await edit({ mirrors: 'sometimes' });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error).toMatch(/^policy\.mirrors: /);
+    const { body: after } = await call('GET', '/api/policies/KS5', 'tech');
+    expect(after.version).toBe(before.version);
+  });
+
+  it('saves them, describes them in words in the change-control log, and the saved policy decides by them', async () => {
+    const res = await edit(
+      { allowedAddresses: ['192.168.1.20', '10.20.0.0/16', '2001:db8::20'], mirrors: 'block' },
+      'library catalogue server; sixth form copies blocked sites through Translate',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toEqual([
+      'allowed addresses: added 192.168.1.20, 10.20.0.0/16, 2001:db8::20',
+      'mirror sites (translate proxies, web archives, search caches): each treated as the site it copies → all blocked',
+    ]);
+    const { body: stored } = await call('GET', '/api/policies/KS5', 'tech');
+    expect(stored.body).toMatchObject({
+      allowedAddresses: ['192.168.1.20', '10.20.0.0/16', '2001:db8::20'],
+      mirrors: 'block',
+    });
+    const log = await call('GET', '/api/policies/changes?profile=KS5', 'governor');
+    expect(log.body.changes[0].summary).toEqual(res.body.summary);
+
+    const test = (url: string) =>
+      call('POST', '/api/policies/test-url', 'tech', { profile: 'KS5', url }).then((r) => r.body.decision);
+    expect(await test('http://10.20.3.4/catalogue')).toMatchObject({ verdict: 'allowed' });
+    expect(await test('http://10.21.0.1/')).toMatchObject({ verdict: 'blocked', source: 'ip-address' });
+    expect(await test('https://en-wikipedia-org.translate.goog/wiki/Cat')).toMatchObject({
+      verdict: 'blocked',
+      source: 'mirror',
+    });
+
+    const back = await edit({ allowedAddresses: ['10.20.0.0/16'], mirrors: 'inherit' }, 'catalogue moved');
+    expect(back.body.summary).toEqual([
+      'allowed addresses: removed 192.168.1.20, 2001:db8::20',
+      'mirror sites (translate proxies, web archives, search caches): all blocked → each treated as the site it copies',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyMessage, StoredEvent } from '@waymark/shared';
+import type { LiveTabs, PolicyMessage, StoredEvent, WatchingMessage } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS, openPostgres } from '../src';
 import { createJobLeases } from '../src/db/job-lease';
 import {
@@ -14,6 +14,7 @@ import {
   type FreshDatabase,
   type TestServer,
 } from './harness';
+import { tabState } from './tab-state-fixture';
 
 /**
  * Two servers on one PostgreSQL database with the Socket.IO PostgreSQL adapter: one deployment.
@@ -85,6 +86,69 @@ describe.skipIf(!available)('several servers on one PostgreSQL database act as o
     expect(res.status).toBe(201);
     const { policy } = await pushed;
     expect(policy.overrides.flatMap((o) => o.sites)).toContain('scratch.mit.edu');
+    device.disconnect();
+  });
+
+  it('watching a class on one server starts its devices on the other, whose tab state is accepted at once, and the last watcher leaving stops them', async () => {
+    const device = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    await device.policy;
+    const told: WatchingMessage[] = [];
+    // The device answers as a real one does: a snapshot the moment it hears, with no pause.
+    const acks: unknown[] = [];
+    device.on('watching', (m) => {
+      told.push(m);
+      if (m.watching) void device.emitWithAck('tab-state', tabState()).then((ack) => acks.push(ack));
+    });
+    const teacher = await connectConsole(b.url, await login(b.url, 'teacher@demo.waymark.test'));
+    const tabs: LiveTabs[] = [];
+    teacher.on('tab-state', (m) => tabs.push(m));
+    expect((await teacher.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    await expect.poll(() => acks.length).toBe(1);
+    expect(acks).toEqual([{ ok: true }]);
+    await expect.poll(() => tabs.length).toBe(1);
+    expect(tabs[0]).toMatchObject({ classId: 'class-year2', updateNeeded: false });
+
+    // A device connecting to the other server while the class is watched is told at once.
+    const late = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const lateTold: WatchingMessage[] = [];
+    late.on('watching', (m) => lateTold.push(m));
+    await expect.poll(() => lateTold).toEqual([{ watching: true }]);
+
+    teacher.disconnect();
+    await expect.poll(() => told).toEqual([{ watching: true }, { watching: false }]);
+    await expect.poll(() => lateTold).toEqual([{ watching: true }, { watching: false }]);
+    expect(await device.emitWithAck('tab-state', tabState())).toMatchObject({
+      ok: false,
+      code: 'not-requested',
+    });
+    device.disconnect();
+    late.disconnect();
+  });
+
+  it("a teacher's action made on one server reaches the class's device on the other, which answers applied", async () => {
+    const device = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    const { deviceId } = await device.enrolled;
+    await device.policy;
+    device.on('action', (_message, ack) => ack({ ok: true }));
+    const cookie = await login(b.url, 'teacher@demo.waymark.test');
+    const res = await apiCall(b.url, cookie, 'POST', '/api/classes/class-year2/actions', {
+      deviceIds: [deviceId, 'no-such-device'],
+      action: { kind: 'message', text: 'Hello from the other process' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.action.results).toEqual([
+      { deviceId, outcome: 'applied', error: null },
+      { deviceId: 'no-such-device', outcome: 'offline', error: null },
+    ]);
+    // The reply arrives at the device's process and reaches a watcher on the other.
+    const watcher = await connectConsole(b.url, cookie);
+    expect((await watcher.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    const replied = new Promise<string>((resolve) => watcher.once('message-reply', (r) => resolve(r.text)));
+    expect(await device.emitWithAck('message-reply', { actionId: res.body.action.id, text: 'Hi!' })).toEqual({
+      ok: true,
+    });
+    expect(await replied).toBe('Hi!');
+    watcher.disconnect();
     device.disconnect();
   });
 

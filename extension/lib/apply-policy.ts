@@ -4,6 +4,7 @@ import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } fro
 import { extensionUrl } from './extension-url';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
+import { activeLock, lockItem, lockRules } from './teacher-actions';
 
 /** The last policy the server sent: applied again at every start before the network is up. */
 export const cachedPolicyItem = storage.defineItem<PolicyMessage | null>('local:policy', { fallback: null });
@@ -29,6 +30,10 @@ export async function applyPolicy(
     { blockPage: blockPageUrl(), noticePage: noticePageUrl() },
     now,
   );
+  // A teacher's lock sends every page but help to the lock page until it is released.
+  if (activeLock(await lockItem.getValue(), now)) {
+    rules.push(...lockRules(message, Math.max(0, ...rules.map((r) => r.id)) + 1));
+  }
   const dnr = browser.declarativeNetRequest;
   const existing = await dnr.getDynamicRules();
   await dnr.updateDynamicRules({

@@ -25,6 +25,15 @@ import { flaggedTitleEvent, TITLE_PROFILES, watchTitles } from './title-watch';
 import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
 import { noticeAcceptedItem } from './visitor-pass';
+import { watchTabs } from './tab-state';
+import {
+  activeLock,
+  applyTeacherAction,
+  LOCK_ALARM,
+  lockItem,
+  MESSAGE_SHOWN_MS,
+  teacherMessageItem,
+} from './teacher-actions';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const HEARTBEAT_MINUTES = 5;
@@ -120,11 +129,35 @@ export function startBackground(): void {
     return cached !== null;
   }
 
+  // Tab state goes to the server only while a teacher watches the class (the server says when).
+  const tabs = watchTabs({
+    send: (state) => void connection.sendTabState(state),
+    policy: currentPolicy,
+    blockPage: blockPageUrl,
+  });
+
   const connection = new ServerConnection({
     onPolicy: (m) => void inOrder(() => onPolicy(m)),
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
+    onWatching: (watching) => tabs.setWatching(watching),
+    // In order with policies: a lock's rules are put in place on top of the policy in force.
+    onAction: (message, ack) =>
+      void inOrder(async () => {
+        try {
+          await applyTeacherAction(message, { relock: reapplyCached });
+          ack({ ok: true });
+        } catch (error) {
+          ack({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
   });
+
+  /** Applies the cached policy again (inside an `inOrder` task: a lock starting or ending). */
+  async function reapplyCached() {
+    const cached = validPolicyMessage(await cachedPolicyItem.getValue());
+    if (cached) await onPolicy(cached);
+  }
 
   browser.alarms.onAlarm.addListener((alarm) => {
     // Every alarm (the heartbeat's every five minutes) checks the rules first.
@@ -134,6 +167,14 @@ export function startBackground(): void {
       void inOrder(async () => {
         const cached = validPolicyMessage(await cachedPolicyItem.getValue());
         if (cached) await onPolicy(cached);
+      });
+    }
+    // A lock ends on time, online or not.
+    if (alarm.name === LOCK_ALARM) {
+      void inOrder(async () => {
+        if (activeLock(await lockItem.getValue(), new Date())) return;
+        await lockItem.setValue(null);
+        await reapplyCached();
       });
     }
     // The heartbeat tells the server the policy version applied, so a silent or stale device shows.
@@ -260,7 +301,24 @@ export function startBackground(): void {
     },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());
-      return { connected: connection.connected, policy: current, user, pendingEvents: await outbox.size() };
+      const now = new Date();
+      const message = await teacherMessageItem.getValue();
+      return {
+        connected: connection.connected,
+        policy: current,
+        user,
+        pendingEvents: await outbox.size(),
+        lock: activeLock(await lockItem.getValue(), now),
+        teacherMessage: message && now.getTime() - Date.parse(message.at) < MESSAGE_SHOWN_MS ? message : null,
+      };
+    },
+    async reply({ actionId, text }) {
+      const message = await teacherMessageItem.getValue();
+      if (message?.actionId !== actionId || message.replied) return { ok: false, error: 'already answered' };
+      const answer = await connection.sendReply(actionId, text);
+      if (answer.ok || answer.code === 'already-replied')
+        await teacherMessageItem.setValue({ ...message, replied: true });
+      return answer.ok ? { ok: true } : { ok: false, error: answer.error };
     },
   };
 

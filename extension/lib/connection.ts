@@ -10,6 +10,12 @@ import {
   type EnrolledMessage,
   type PolicyMessage,
   type RequestStatusMessage,
+  type TabState,
+  type DeviceAction,
+  type DeviceActionAck,
+  type MessageReplyAck,
+  DeviceActionSchema,
+  WatchingMessageSchema,
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
 import type { SendResult } from './outbox';
@@ -24,6 +30,10 @@ interface ConnectionHandlers {
   onPolicy(message: PolicyMessage): void;
   onRequestStatus(message: RequestStatusMessage): void;
   onConnect(): void;
+  /** Whether a teacher watches the class now (false too when the connection drops). */
+  onWatching(watching: boolean): void;
+  /** A teacher's action: carry it out, then answer. */
+  onAction(message: DeviceAction, ack: DeviceActionAck): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -91,7 +101,19 @@ export class ServerConnection {
       if (policy) this.handlers.onPolicy(policy);
     });
     socket.on('request-status', (message) => this.handlers.onRequestStatus(message));
+    socket.on('watching', (message) => {
+      const parsed = WatchingMessageSchema.safeParse(message);
+      if (parsed.success) this.handlers.onWatching(parsed.data.watching);
+    });
+    socket.on('action', (message, ack) => {
+      const answer: DeviceActionAck = typeof ack === 'function' ? ack : () => {};
+      const parsed = DeviceActionSchema.safeParse(message);
+      if (!parsed.success) return answer({ ok: false, error: 'not an action this extension knows' });
+      this.handlers.onAction(parsed.data, answer);
+    });
     socket.on('connect', () => this.handlers.onConnect());
+    // The server tells again on reconnecting, if the class is still watched.
+    socket.on('disconnect', () => this.handlers.onWatching(false));
     socket.on('connect_error', (error) => {
       // A refusal by the server's middleware is not retried by Socket.IO itself.
       if (!socket.active) {
@@ -108,6 +130,29 @@ export class ServerConnection {
     this.socket?.disconnect();
     this.socket = null;
     this.target = null;
+  }
+
+  /** Live only: a tab state that cannot go now is not kept (the next change or snapshot replaces it). */
+  async sendTabState(state: TabState): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('tab-state', state);
+      if (!ack.ok) console.warn('waymark: tab state refused:', ack.code, ack.error);
+    } catch {
+      // No answer: the next report goes as usual.
+    }
+  }
+
+  /** The pupil's one answer to a teacher's message (not queued: the pupil is told if it could not go). */
+  async sendReply(actionId: string, text: string): Promise<Parameters<MessageReplyAck>[0]> {
+    const socket = this.socket;
+    if (!socket?.connected) return { ok: false, error: 'offline', code: 'unavailable' };
+    try {
+      return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message-reply', { actionId, text });
+    } catch {
+      return { ok: false, error: 'no answer from the server', code: 'unavailable' };
+    }
   }
 
   async send(event: DeviceEventInput): Promise<SendResult> {

@@ -47,9 +47,37 @@ export interface Strings {
   mirrorSite: string;
   /** Why, for a page made from its address or a page's code (data:, view-source:, blob:), not a website. */
   pageScheme: string;
+  lockTitle: string;
+  lockYoung: string;
+  lockFrom: (from: string) => string;
+  lockUntil: (time: string) => string;
+  lockHelpStillOpen: string;
+  messageTitle: string;
+  messageFrom: (from: string, time: string) => string;
+  replyLabel: string;
+  replySend: string;
+  replySent: string;
+  replyFailed: string;
+  replyOnce: string;
+  popupLocked: (time: string) => string;
+  popupMessage: (from: string) => string;
 }
 
 const en: Strings = {
+  lockTitle: 'Your teacher has paused your screen',
+  lockYoung: 'Stop and look at your teacher.',
+  lockFrom: (from) => `From ${from}`,
+  lockUntil: (time) => `Your screen will come back by ${time}, or sooner when your teacher unlocks it.`,
+  lockHelpStillOpen: 'You can still get help:',
+  messageTitle: 'A message from your teacher',
+  messageFrom: (from, time) => `${from} at ${time}`,
+  replyLabel: 'Your answer (you can send one)',
+  replySend: 'Send my answer',
+  replySent: 'Your answer has been sent to your teacher.',
+  replyFailed: 'Your answer could not be sent. Try again in a moment.',
+  replyOnce: 'You have answered this message.',
+  popupLocked: (time) => `Your teacher has paused your screen until ${time}.`,
+  popupMessage: (from) => `You have a message from ${from}.`,
   blockedTitle: 'This page is blocked',
   youngMessage: 'This page is not for you.',
   youngHelp: 'Tell your teacher or a grown-up.',
@@ -123,6 +151,20 @@ const en: Strings = {
 };
 
 const cy: Strings = {
+  lockTitle: 'Mae dy athro wedi oedi dy sgrin',
+  lockYoung: 'Stopia ac edrych ar dy athro.',
+  lockFrom: (from) => `Gan ${from}`,
+  lockUntil: (time) => `Bydd dy sgrin yn ôl erbyn ${time}, neu’n gynt pan fydd dy athro yn ei datgloi.`,
+  lockHelpStillOpen: 'Gelli di gael help o hyd:',
+  messageTitle: 'Neges gan dy athro',
+  messageFrom: (from, time) => `${from} am ${time}`,
+  replyLabel: 'Dy ateb (gelli di anfon un)',
+  replySend: 'Anfon fy ateb',
+  replySent: 'Mae dy ateb wedi’i anfon at dy athro.',
+  replyFailed: 'Doedd dim modd anfon dy ateb. Rho gynnig arall arni mewn munud.',
+  replyOnce: 'Rwyt ti wedi ateb y neges hon.',
+  popupLocked: (time) => `Mae dy athro wedi oedi dy sgrin tan ${time}.`,
+  popupMessage: (from) => `Mae gen ti neges gan ${from}.`,
   blockedTitle: 'Mae’r dudalen hon wedi’i rhwystro',
   youngMessage: 'Dydy’r dudalen hon ddim i ti.',
   youngHelp: 'Dywed wrth dy athro neu oedolyn.',

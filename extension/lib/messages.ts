@@ -1,4 +1,5 @@
 import type { DeviceEventInput, PolicyMessage } from '@waymark/shared';
+import type { LockState, TeacherMessage } from './teacher-actions';
 
 /** Messages the extension's pages send to the background, by type. */
 export interface RuntimeMessages {
@@ -18,8 +19,14 @@ export interface RuntimeMessages {
       policy: PolicyMessage | null;
       user: string | null;
       pendingEvents: number;
+      /** A teacher's lock in force now. */
+      lock: LockState | null;
+      /** The teacher's latest message, while it is recent. */
+      teacherMessage: TeacherMessage | null;
     };
   };
+  /** The pupil's one answer to the teacher's message. */
+  reply: { request: { actionId: string; text: string }; response: { ok: boolean; error?: string } };
 }
 
 export type MessageType = keyof RuntimeMessages;

@@ -17,7 +17,13 @@ vi.mock('socket.io-client', async (importOriginal) => {
 });
 const { ServerConnection } = await import('../lib/connection');
 
-const handlers = { onPolicy: () => {}, onRequestStatus: () => {}, onConnect: () => {} };
+const handlers = {
+  onPolicy: () => {},
+  onRequestStatus: () => {},
+  onConnect: () => {},
+  onWatching: () => {},
+  onAction: () => {},
+};
 const config = (extra: Partial<EffectiveConfig> = {}): EffectiveConfig => ({
   serverUrl: 'https://waymark.school.example',
   enrollmentToken: 'enrol',

@@ -163,7 +163,7 @@ describe('policyDiff', () => {
   it('names changes to allowed addresses and the mirror setting (change-control log)', () => {
     expect(policyDiff(ks4, { ...ks4, allowedAddresses: ['10.20.0.0/16'], mirrors: 'block' })).toEqual([
       'allowed addresses: removed 192.168.1.5, ::1',
-      'mirror sites: inherit → block',
+      'mirror sites (translate proxies, web archives, search caches): each treated as the site it copies → all blocked',
     ]);
   });
 });

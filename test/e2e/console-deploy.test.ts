@@ -163,6 +163,13 @@ describe('Devices › Deploy', () => {
     await page.locator('#language').selectOption('cy');
     await page.getByRole('heading', { name: 'Gosod ar ddyfeisiau disgyblion' }).waitFor();
     await page.locator('details.account summary').click();
+    const proxy = page.getByRole('region', { name: 'Dirprwy’r ysgol' });
+    await proxy.getByRole('group', { name: 'Sut mae dyfeisiau’n cyrraedd y we' }).waitFor();
+    await proxy.getByRole('radio', { name: /Gweinydd dirprwy sefydlog/ }).check();
+    await proxy.getByRole('button', { name: 'Cadw’r dewis dirprwy' }).click();
+    await proxy.getByText('Rhowch y gweinydd dirprwy fel enw gwesteiwr neu gyfeiriad gyda’i borth').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await proxy.getByRole('radio', { name: /Dirprwy’r system weithredu/ }).check();
     await page.getByRole('radio', { name: /Consol Google Admin/ }).check();
     await page.getByLabel('Gwerth y tocyn').fill('not-a-school-token');
     await page.getByRole('button', { name: 'Dangos y ffeil' }).click();
@@ -176,5 +183,76 @@ describe('Devices › Deploy', () => {
     // Nothing wider than the tablet's screen but the scrolling tables and file.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await screenshot(page, 'deploy-cy-tablet');
+  });
+  it('the technician chooses the school’s proxy; every file made after locks it', async () => {
+    const { page } = await harness.signIn('tech@demo.waymark.test');
+    await page.goto('/devices/deploy');
+    const proxy = page.getByRole('region', { name: 'The school’s proxy' });
+    const modes = proxy.getByRole('group', { name: 'How devices reach the web' });
+    expect(await modes.getByRole('radio', { name: /The operating system’s proxy/ }).isChecked()).toBe(true);
+
+    // A PAC file over plain http is refused, saying why, and nothing is saved.
+    await modes.getByRole('radio', { name: /A proxy auto-configuration \(PAC\) file/ }).check();
+    const pacUrl = proxy.getByLabel('Address of the PAC file');
+    await pacUrl.fill('http://proxy.demo.waymark.test/waymark.pac');
+    await proxy.getByRole('button', { name: 'Save the proxy choice' }).click();
+    await proxy.getByText('Give the PAC file’s full address, starting https://.').waitFor();
+    expect(await pacUrl.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('deploy-proxy-pacUrl');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'deploy-proxy-problem');
+
+    await pacUrl.fill('https://proxy.demo.waymark.test/waymark.pac');
+    await proxy.getByRole('button', { name: 'Save the proxy choice' }).click();
+    await proxy
+      .getByRole('status')
+      .getByText(/^Saved\. Every file you make from now on locks this proxy choice/)
+      .waitFor();
+    expect(await pacUrl.getAttribute('aria-invalid')).toBeNull();
+
+    await page.getByRole('radio', { name: /Edge on Windows/ }).check();
+    await page.getByLabel('Token value').fill(DEMO_ENROLLMENT_TOKENS.year2);
+    await page.getByRole('button', { name: 'Show the file' }).click();
+    await page.getByRole('heading', { name: 'Your file: waymark-edge.reg' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Contents of waymark-edge.reg' }).innerText()).toContain(
+      '"ProxySettings"="{\\"ProxyMode\\":\\"pac_script\\",\\"ProxyPacUrl\\":\\"https://proxy.demo.waymark.test/waymark.pac\\"}"',
+    );
+    const row = page
+      .getByRole('table', { name: 'Why each setting is there' })
+      .getByRole('row', { name: /ProxySettings/ });
+    expect(await row.innerText()).toContain(
+      'Locks how the browser reaches the web to the school’s proxy choice (A proxy auto-configuration (PAC) file)',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'deploy-proxy');
+
+    // The choice is the school's: a fresh page shows it, and a new choice makes the shown file stale.
+    await page.reload();
+    const again = page.getByRole('region', { name: 'The school’s proxy' });
+    expect(await again.getByLabel('Address of the PAC file').inputValue()).toBe(
+      'https://proxy.demo.waymark.test/waymark.pac',
+    );
+    await again.getByRole('radio', { name: /A fixed proxy server/ }).check();
+    await again.getByRole('textbox', { name: 'Proxy server' }).fill('proxy.demo.waymark.test:99999');
+    await again.getByRole('button', { name: 'Save the proxy choice' }).click();
+    await again.getByText('Give the proxy server as a host name or address with its port').waitFor();
+    await again.getByRole('textbox', { name: 'Proxy server' }).fill('proxy.demo.waymark.test:3128');
+    await again.getByRole('button', { name: 'Save the proxy choice' }).click();
+    await again.getByRole('status').waitFor();
+    await page.getByRole('radio', { name: /Chrome on Linux/ }).check();
+    await page.getByLabel('Token value').fill(DEMO_ENROLLMENT_TOKENS.year2);
+    await page.getByRole('button', { name: 'Show the file' }).click();
+    await page.getByRole('heading', { name: 'Your file: waymark-chrome-policy.json' }).waitFor();
+    const json = JSON.parse(
+      await page.getByRole('region', { name: 'Contents of waymark-chrome-policy.json' }).innerText(),
+    );
+    expect(json.ProxySettings).toEqual({
+      ProxyMode: 'fixed_servers',
+      ProxyServer: 'proxy.demo.waymark.test:3128',
+    });
+    await again.getByRole('radio', { name: /The operating system’s proxy/ }).check();
+    await again.getByRole('button', { name: 'Save the proxy choice' }).click();
+    await page.getByText('You have changed the form since this file was made').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -185,6 +185,69 @@ describe('the policies screens', () => {
     await context.close();
   });
 
+  it('the technician allows the school’s servers by address and blocks mirror sites for KS3, told what is wrong first', async () => {
+    const { page, context } = await harness.signIn('tech@demo.waymark.test');
+    await page.goto('/policies/KS3');
+    await page.getByRole('heading', { name: /^KS3 policy/, level: 1 }).waitFor();
+    const addresses = page.getByLabel('Allowed addresses (the school’s own servers)');
+    await addresses.fill('intranet.school\n0.0.0.0/0\n10.0.0.9/8\n192.168.1.20\n192.168.1.20/32');
+    await page.getByLabel('Why are you making this change?').fill('The library catalogue is on 192.168.1.20');
+    await page.getByRole('button', { name: 'Review the change' }).click();
+    const problems = page.getByRole('alert').filter({ hasText: 'Fix these before saving' });
+    await problems.waitFor();
+    const said = await problems.textContent();
+    expect(said).toContain(
+      'Allowed addresses (the school’s own servers): Line 1: “intranet.school” is not an address.',
+    );
+    expect(said).toContain(
+      'Line 2: “0.0.0.0/0” is too wide: a /0 range would open whole parts of the internet',
+    );
+    expect(said).toContain('Line 3: “10.0.0.9/8” does not start its range. Write 10.0.0.0/8.');
+    expect(said).toContain('Line 5: “192.168.1.20/32” is the same as line 4.');
+    expect(await addresses.getAttribute('aria-invalid')).toBe('true');
+    await expectAxeClean(page);
+    await screenshot(page, 'policies-edit-addresses-problems');
+
+    // The summary's link goes to the field.
+    await problems.getByRole('link').first().click();
+    await page.waitForFunction(() => document.activeElement?.id === 'policy-allowedAddresses');
+    await addresses.fill('192.168.1.20\n10.20.0.0/16');
+    const mirrors = page.getByRole('group', { name: 'Mirror sites' });
+    expect(
+      await mirrors.getByRole('radio', { name: /^Treat each copy like the site it copies/ }).isChecked(),
+    ).toBe(true);
+    await mirrors.getByRole('radio', { name: 'Block them all, whatever they copy' }).check();
+    await expectAxeClean(page);
+    await screenshot(page, 'policies-edit-addresses');
+    await page.getByRole('button', { name: 'Review the change' }).click();
+    const review = page.getByTestId('policy-review');
+    await review.waitFor();
+    expect(await review.textContent()).toContain('allowed addresses: added 192.168.1.20, 10.20.0.0/16');
+    expect(await review.textContent()).toContain(
+      'mirror sites (translate proxies, web archives, search caches): each treated as the site it copies → all blocked',
+    );
+    await page.getByRole('button', { name: 'Confirm and save' }).click();
+    await page.getByText('Saved: KS3 is now version 2').waitFor();
+    expect(await addresses.inputValue()).toBe('192.168.1.20\n10.20.0.0/16');
+    expect(await mirrors.getByRole('radio', { name: 'Block them all, whatever they copy' }).isChecked()).toBe(
+      true,
+    );
+
+    // The saved policy decides by them.
+    await page.getByRole('navigation', { name: 'Policies' }).getByRole('link', { name: 'Profiles' }).click();
+    await page.getByLabel('Profile', { exact: true }).selectOption('KS3');
+    const address = page.getByRole('textbox', { name: 'Web address' });
+    const verdict = page.getByTestId('test-url-verdict');
+    await address.fill('http://10.20.3.4/catalogue');
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await verdict.getByText('Allowed', { exact: true }).waitFor();
+    await address.fill('https://www-bet365-com.translate.goog/');
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await verdict.getByText('Blocked', { exact: true }).waitFor();
+    expect(await verdict.textContent()).toContain('mirror sites are blocked');
+    await context.close();
+  });
+
   it('the technician imports a category list and a keyword list; bad lines are listed by number', async () => {
     const { page, context } = await harness.signIn('tech@demo.waymark.test');
     await page.goto('/policies/imports');
@@ -287,9 +350,20 @@ describe('the policies screens', () => {
     await page.getByLabel('Language').selectOption('cy');
     await page.getByRole('heading', { name: /^Polisi KS1/, level: 1 }).waitFor();
     await page.locator('details.account summary').click();
+    await page.getByRole('heading', { name: 'Cyfeiriadau a safleoedd drych', level: 2 }).waitFor();
+    await page.getByLabel('Cyfeiriadau a ganiateir (gweinyddion yr ysgol ei hun)').fill('10.0.0.0/4');
+    await page.getByLabel("Pam ydych chi'n gwneud y newid hwn?").fill('gweinydd y llyfrgell');
+    await page.getByRole('button', { name: "Adolygu'r newid" }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Llinell 1: mae “10.0.0.0/4” yn rhy eang: byddai ystod /4 yn agor rhannau cyfan')
+      .waitFor();
+    await page.getByRole('radio', { name: 'Blocio pob un, beth bynnag y maent yn ei gopïo' }).check();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await expectAxeClean(page);
     await screenshot(page, 'policies-edit-cy');
+    await page.getByRole('button', { name: 'Dadwneud fy newidiadau' }).click();
+    await page.getByRole('alert').waitFor({ state: 'detached' });
     await page.goto('/policies/changes');
     await page.getByRole('heading', { name: 'Log rheoli newidiadau', level: 1 }).waitFor();
     await page.getByTestId('change-log').getByText(REASON).waitFor();

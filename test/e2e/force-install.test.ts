@@ -22,6 +22,7 @@ declare const chrome: {
     managed: { get(): Promise<Record<string, unknown>> };
     local: { get(key: string): Promise<Record<string, { policy?: { profile?: string } } | undefined>> };
   };
+  permissions: { getAll(): Promise<{ permissions?: string[] }> };
 };
 
 const ALLOWED = 'www.phonicsplay.co.uk';
@@ -211,6 +212,9 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
       (config) => 'serverUrl' in config,
     );
     expect(managed).toEqual({ serverUrl: server.url, enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    // Force-installed, it holds the live class's permissions (tabs, idle) with no prompt to anyone.
+    const granted = await worker.evaluate(() => chrome.permissions.getAll());
+    expect(granted.permissions).toEqual(expect.arrayContaining(['tabs', 'idle']));
 
     await waitFor(
       () => worker.evaluate(async () => (await chrome.storage.local.get('policy')).policy?.policy?.profile),

@@ -5,6 +5,8 @@ import {
   DEPLOY_TARGETS,
   DeployPolicyBodySchema,
   ExtensionIdSchema,
+  ProxyChoiceSchema,
+  type ProxyChoice,
   browserOfTarget,
   describeZodError,
 } from '@waymark/shared';
@@ -42,6 +44,24 @@ comments, or in a README block for JSON). Targets:
   --explain          print why each setting is there instead of the file
 Exit codes: 0 written, 1 invalid input, 2 bad arguments.
 `;
+
+/** The proxy the file locks, from --proxy-mode and the one flag that mode takes. */
+function proxyFromFlags(mode = 'system', server?: string, pacUrl?: string): ProxyChoice {
+  if (server !== undefined && mode !== 'fixed_servers')
+    throw new UsageError('--proxy-server goes with --proxy-mode fixed_servers');
+  if (pacUrl !== undefined && mode !== 'pac_script')
+    throw new UsageError('--proxy-pac-url goes with --proxy-mode pac_script');
+  const parsed = ProxyChoiceSchema.safeParse({ mode, server, pacUrl });
+  if (!parsed.success) {
+    const flag = { mode: '--proxy-mode', server: '--proxy-server', pacUrl: '--proxy-pac-url' };
+    const issue = parsed.error.issues[0]!;
+    const key = (issue.path[0] ?? 'mode') as keyof typeof flag;
+    throw new UsageError(
+      `${flag[key] ?? '--proxy-mode'}: ${issue.code === 'invalid_type' && key !== 'mode' ? `give ${flag[key]} with --proxy-mode ${mode}` : issue.message}`,
+    );
+  }
+  return parsed.data;
+}
 
 export async function deployPolicyCommand(args: string[], io: CliIo): Promise<number> {
   let values;
@@ -85,12 +105,10 @@ export async function deployPolicyCommand(args: string[], io: CliIo): Promise<nu
     accountDomains: values.domain ?? (demo ? DEMO_ACCOUNT_DOMAINS : undefined),
     locale: values.locale,
     fixedProfile: values.profile,
-    proxyMode: values['proxy-mode'],
-    proxyServer: values['proxy-server'],
-    proxyPacUrl: values['proxy-pac-url'],
   });
   if (!parsed.success) throw new UsageError(describeZodError(parsed.error));
   const body = parsed.data;
+  const proxy = proxyFromFlags(values['proxy-mode'], values['proxy-server'], values['proxy-pac-url']);
 
   const warnings: string[] = [];
   let extensionId: string;
@@ -119,7 +137,7 @@ export async function deployPolicyCommand(args: string[], io: CliIo): Promise<nu
   if (!body.accountDomains?.length)
     warnings.push('no --domain: browser sign-in is not restricted to the school’s accounts.');
 
-  const file = generatePolicy(body, extensionId);
+  const file = generatePolicy(body, extensionId, proxy);
   for (const warning of warnings) io.stderr.write(`waymark deploy-policy: ${warning}\n`);
   if (values.explain) {
     io.stdout.write(file.readme);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DeviceHardening } from '@waymark/shared';
+import type { ActionResult, DeviceHardening, LiveAction, ProxyChoice } from '@waymark/shared';
 import {
   bigserial,
   boolean,
@@ -60,6 +60,11 @@ export const schools = pgTable('schools', {
     .default(
       sql`'[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb`,
     ),
+  /** How the school's devices reach the web (`ProxyChoice`): the generated device policy locks it. */
+  proxyChoice: jsonb('proxy_choice')
+    .$type<ProxyChoice>()
+    .notNull()
+    .default(sql`'{"mode":"system"}'::jsonb`),
   createdAt: createdAt(),
 });
 
@@ -488,3 +493,45 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
   createdAt: createdAt(),
   payload: bytea('payload'),
 });
+
+/**
+ * What teachers did to pupils' browsers in the live class (close, open, message, lock, unlock):
+ * who, what, which devices, when, and how each device answered. The DSL reads it.
+ */
+export const liveActions = pgTable(
+  'live_actions',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    staffName: text('staff_name').notNull(),
+    kind: text('kind').notNull(),
+    action: jsonb('action').$type<LiveAction>().notNull(),
+    deviceIds: jsonb('device_ids').$type<string[]>().notNull(),
+    results: jsonb('results').$type<ActionResult[]>().notNull(),
+    until: timestamp('until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('live_actions_class_idx').on(t.schoolId, t.classId, t.createdAt)],
+);
+
+/** A pupil's one answer to a teacher's message. */
+export const liveActionReplies = pgTable(
+  'live_action_replies',
+  {
+    actionId: text('action_id')
+      .notNull()
+      .references(() => liveActions.id, { onDelete: 'cascade' }),
+    deviceId: text('device_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.deviceId] })],
+);

@@ -4,7 +4,9 @@ import {
   DeviceAuthSchema,
   DeviceEventSchema,
   describeZodError,
+  MIN_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
+  TAB_STATE_PROTOCOL,
   type Ack,
   type DeviceClientToServerEvents,
   type DeviceServerToClientEvents,
@@ -24,6 +26,8 @@ import { rooms } from './rooms';
 
 interface DeviceSocketData {
   device: DeviceIdentity;
+  /** The protocol the device speaks (from MIN_PROTOCOL_VERSION to PROTOCOL_VERSION). */
+  protocolVersion: number;
   /** A profile the device asked for in its handshake (managed configuration's `fixedProfile`). */
   claimedProfile: Profile | undefined;
   ip: string | null;
@@ -58,7 +62,16 @@ interface DeviceNamespaceDeps {
   presence?: (device: DeviceIdentity, online: boolean) => void;
   /** How fast one device may report before its events are folded (counted, not stored one by one). */
   eventRate?: DeviceRateLimitOptions;
+  /** Live tab state: listens for it on each device, and starts a device whose class is watched. */
+  tabs?: {
+    listen(socket: DeviceSocket): void;
+    deviceConnected(socket: DeviceSocket): void;
+  };
+  /** Teachers' actions: listens for the pupil's replies to messages. */
+  actions?: { listen(socket: DeviceSocket): void };
 }
+
+type DeviceSocket = Parameters<Parameters<DeviceNamespace['on']>[1]>[0];
 
 /** The host (no port) the device reached us at: it must stay reachable whatever the policy says. */
 function serverHost(hostHeader: string | undefined): string[] {
@@ -217,10 +230,11 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
   nsp.use((socket, next) => {
     const auth = DeviceAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(`invalid device handshake: ${describeZodError(auth.error)}`));
-    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+    const { protocolVersion } = auth.data;
+    if (protocolVersion < MIN_PROTOCOL_VERSION || protocolVersion > PROTOCOL_VERSION) {
       return next(
         new Error(
-          `protocol version ${auth.data.protocolVersion} is not supported (server speaks ${PROTOCOL_VERSION})`,
+          `protocol version ${protocolVersion} is not supported (server speaks ${MIN_PROTOCOL_VERSION} to ${PROTOCOL_VERSION})`,
         ),
       );
     }
@@ -229,6 +243,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       (device) => {
         socket.data = {
           device,
+          protocolVersion,
           claimedProfile: auth.data.fixedProfile,
           ip,
           host: socket.handshake.headers.host,
@@ -304,6 +319,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
+    deps.tabs?.listen(socket);
+    deps.actions?.listen(socket);
+
     // A visitor pass ends on time: the connection closes then (the device stops by itself too).
     const passEnds = device.visitor
       ? setTimeout(
@@ -328,6 +346,10 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     await socket.join([
       rooms.device(device.deviceId),
       ...(device.classId ? [rooms.classDevices(device.classId)] : []),
+      // Only a device that understands teachers' actions is reachable for them.
+      ...(device.classId && socket.data.protocolVersion >= TAB_STATE_PROTOCOL
+        ? [rooms.classDevice(device.classId, device.deviceId)]
+        : []),
       rooms.profileDevices(device.schoolId, device.profile),
     ]);
     if (device.issuedToken) {
@@ -345,6 +367,8 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       await refuseClaim(device, claimedProfile, ip, message?.policy.version ?? 0);
     }
     if (message) socket.emit('policy', message);
+    // After its policy: a device told its class is watched checks its tabs against that policy.
+    deps.tabs?.deviceConnected(socket);
   });
   return { nsp, push };
 }

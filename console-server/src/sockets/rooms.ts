@@ -15,6 +15,11 @@ export const rooms = {
   staff: (staffId: string) => `staff:${staffId}`,
   /** The consoles opened with one session (`sessionKeyOf`): ended when it signs out. */
   session: (sessionKey: string) => `session:${sessionKey}`,
+  /**
+   * One device, while it is in one class and speaks protocol 2: a teacher's action goes here, so it
+   * reaches the device only if it is (still) in the class the teacher acts on, on whichever process.
+   */
+  classDevice: (classId: string, deviceId: string) => `class-device:${classId}:${deviceId}`,
   /** The devices of a class, to push its policy and overrides to. */
   classDevices: (classId: string) => `class-devices:${classId}`,
   /** The devices enforcing one profile of a school, to push an edited policy to. */

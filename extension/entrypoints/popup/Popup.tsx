@@ -27,6 +27,28 @@ export function Popup() {
       <h1>{t.supervisedBy(message?.schoolName ?? null)}</h1>
       {message?.className && <p>{t.yourClass(message.className)}</p>}
       <p className="state">{status.connected ? t.connected : t.offline}</p>
+      {status.lock && (
+        <p className="teacher-notice" role="status" data-testid="popup-lock">
+          {t.popupLocked(
+            new Date(status.lock.until).toLocaleTimeString(locale === 'cy' ? 'cy-GB' : 'en-GB', {
+              hour: '2-digit',
+              minute: '2-digit',
+            }),
+          )}
+        </p>
+      )}
+      {status.teacherMessage && (
+        <p className="teacher-notice" data-testid="popup-message">
+          {t.popupMessage(status.teacherMessage.from)}{' '}
+          <a
+            href={`/message.html#${encodeURIComponent(status.teacherMessage.actionId)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t.messageTitle}
+          </a>
+        </p>
+      )}
       {message && (
         <ConcernForm
           t={t}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
 import { ProfileSchema, type Profile } from '../policy/categories';
+import type { ProxyChoice } from './proxy-choice';
 
 /**
  * Where a technician deploys Waymark: the browser and the tool that carries the policy. Linux
@@ -47,10 +48,6 @@ const accountDomain = safeText()
   );
 
 /** A policy file for one target (`POST /api/deploy/policy`, and the `deploy-policy` CLI). */
-/** `ProxySettings.ProxyMode` values a school can choose (Chrome's and Edge's names). */
-export const PROXY_MODES = ['system', 'direct', 'fixed_servers', 'pac_script'] as const;
-export type ProxyMode = (typeof PROXY_MODES)[number];
-
 export const DeployPolicyBodySchema = z
   .object({
     target: DeployTargetSchema,
@@ -74,34 +71,8 @@ export const DeployPolicyBodySchema = z
      * token and class; a device that asks for another is reported, so this must match the token's.
      */
     fixedProfile: ProfileSchema.optional(),
-    /**
-     * How the browser reaches the web, locked by the file (`ProxySettings`) so no extension, launch
-     * flag or settings page can change it: `system` (the default) follows the operating system's
-     * proxy, which the school's network or device management sets; `direct` uses none;
-     * `fixed_servers` and `pac_script` name the school's own proxy.
-     */
-    proxyMode: z.enum(PROXY_MODES).optional(),
-    /** For `fixed_servers`: the school's proxy, e.g. `proxy.school.example:3128`. */
-    proxyServer: safeText()
-      .trim()
-      .min(1)
-      .max(500)
-      .regex(/^[\x21-\x7e]+$/, 'a proxy server is written without spaces')
-      .optional(),
-    /** For `pac_script`: the address of the school's proxy auto-configuration file. */
-    proxyPacUrl: z
-      .url({ protocol: /^https?$/, error: 'the PAC file address must be a full http(s) URL' })
-      .max(500)
-      .optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.proxyMode === 'fixed_servers' && !body.proxyServer) {
-      ctx.addIssue({ code: 'custom', path: ['proxyServer'], message: 'give the school’s proxy server' });
-    }
-    if (body.proxyMode === 'pac_script' && !body.proxyPacUrl) {
-      ctx.addIssue({ code: 'custom', path: ['proxyPacUrl'], message: 'give the address of the PAC file' });
-    }
-  });
+  .strict();
 export type DeployPolicyBody = z.infer<typeof DeployPolicyBodySchema>;
 
 /** One setting in a generated file, with the reason it is there. */
@@ -125,6 +96,8 @@ export interface DeployPolicyFile {
   contentBase64: string;
   extensionId: string;
   updateUrl: string;
+  /** The proxy the file locks (`ProxySettings`): the school's choice when it was made. */
+  proxy: ProxyChoice;
   /** Where the file goes and how it is applied, in a sentence or two. */
   install: string;
   settings: DeploySettingExplained[];
@@ -179,6 +152,8 @@ export interface DeployStatus {
   /** The server's address as this request reached it: the default for the form. */
   serverUrl: string;
   accountDomains: string[];
+  /** The school's proxy choice, which every policy file made here locks (`ProxySettings`). */
+  proxy: ProxyChoice;
   classes: Array<{ id: string; name: string; profile: string }>;
   versions: Array<{ version: string | null; devices: number; online: number; current: boolean }>;
   devices: number;

@@ -4,6 +4,11 @@ import type { CategoryAction, Policy } from './schema';
 
 export type PolicyBody = Omit<Policy, 'version' | 'alwaysAllowed' | 'overrides'>;
 
+const MIRRORS_IN_WORDS: Record<NonNullable<Policy['mirrors']>, string> = {
+  inherit: 'each treated as the site it copies',
+  block: 'all blocked',
+};
+
 function describeAction(action: CategoryAction | undefined): string {
   if (!action) return 'not set';
   switch (action.action) {
@@ -53,7 +58,9 @@ export function policyDiff(before: PolicyBody, after: PolicyBody): string[] {
     ...listDiff('allowed addresses', before.allowedAddresses ?? [], after.allowedAddresses ?? []),
   );
   if ((before.mirrors ?? 'inherit') !== (after.mirrors ?? 'inherit'))
-    lines.push(`mirror sites: ${before.mirrors ?? 'inherit'} → ${after.mirrors ?? 'inherit'}`);
+    lines.push(
+      `mirror sites (translate proxies, web archives, search caches): ${MIRRORS_IN_WORDS[before.mirrors ?? 'inherit']} → ${MIRRORS_IN_WORDS[after.mirrors ?? 'inherit']}`,
+    );
   const categories = new Set([
     ...Object.keys(before.categories),
     ...Object.keys(after.categories),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
 import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
+import { AllowedAddressesEditSchema } from '../policy/allowed-addresses';
 import { FilterStringSchema, PolicySchema } from '../policy/schema';
 import { matchesUnrelatedHosts } from '../url-filter/whole-web';
 import { RoleSchema, SchoolRoleSchema } from '../roles/roles';
@@ -79,7 +80,14 @@ export const StartOverrideBodySchema = z.object({
 export type StartOverrideBody = z.infer<typeof StartOverrideBodySchema>;
 
 /** A profile's lists and category actions, as edited (`PUT /api/policies/:profile`). */
-export const PolicyBodySchema = PolicySchema.omit({ version: true, alwaysAllowed: true, overrides: true });
+export const PolicyBodySchema = PolicySchema.omit({
+  version: true,
+  alwaysAllowed: true,
+  overrides: true,
+}).extend({
+  /** Checked harder on edit than on delivery: no range wider than /8, each start exact, none twice. */
+  allowedAddresses: AllowedAddressesEditSchema.optional(),
+});
 
 export const UpdatePolicyBodySchema = z.object({
   /**

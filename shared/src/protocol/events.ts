@@ -3,7 +3,16 @@ import { MAX_INT4, safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { EventMatchSchema } from '../detection/types';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * The device protocol this build speaks. 2: live tab state (`watching` to the device, `tab-state`
+ * from it). The server still accepts devices from MIN_PROTOCOL_VERSION on: an older extension
+ * keeps filtering and reporting, and its tile says it needs an update for what it cannot do.
+ */
+export const PROTOCOL_VERSION = 2;
+/** The oldest device protocol the server still serves. */
+export const MIN_PROTOCOL_VERSION = 1;
+/** Devices from this protocol on send tab state while their class is watched. */
+export const TAB_STATE_PROTOCOL = 2;
 
 const UUID = z.uuid();
 const Url = safeText().min(1).max(8192);

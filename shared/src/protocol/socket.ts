@@ -7,6 +7,8 @@ import { DeviceVisitorPassSchema } from './visitors';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
 import type { RefusalCode } from './refusals';
+import type { LiveTabs, TabState, TabStateAck, WatchingMessage } from './tab-state';
+import type { DeviceAction, DeviceActionAck, LiveReply, MessageReply, MessageReplyAck } from './live-actions';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -91,9 +93,17 @@ export interface DeviceServerToClientEvents {
   enrolled: (message: EnrolledMessage) => void;
   policy: (message: PolicyMessage) => void;
   'request-status': (message: RequestStatusMessage) => void;
+  /** Protocol 2: a console started watching the device's class (send a snapshot) or the last one stopped. */
+  watching: (message: WatchingMessage) => void;
+  /** Protocol 2: a teacher's action (close, open, message, lock, unlock), acked when applied. */
+  action: (message: DeviceAction, ack: DeviceActionAck) => void;
 }
 export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;
+  /** Protocol 2: what the browser shows now, only while the class is watched (never stored). */
+  'tab-state': (state: TabState, ack: TabStateAck) => void;
+  /** Protocol 2: the pupil's one answer to a teacher's message. */
+  'message-reply': (reply: MessageReply, ack: MessageReplyAck) => void;
 }
 
 export const WatchClassSchema = z.object({ classId: safeText().min(1).max(100) });
@@ -109,6 +119,10 @@ export interface ConsoleServerToClientEvents {
   presence: (presence: DevicePresence) => void;
   /** A class's lesson overrides changed (started, ended, or opened by an approved request). */
   'overrides-changed': (message: { classId: string }) => void;
+  /** A device of a watched class: its tabs now (live only, never stored), or that it needs an update. */
+  'tab-state': (message: LiveTabs) => void;
+  /** A pupil of a watched class answered a teacher's message. */
+  'message-reply': (message: LiveReply) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string; recent: StoredEvent[] }>) => void;

@@ -5,6 +5,7 @@ import type { Database } from '../../db/open-database';
 import type { IncidentService } from '../incidents';
 import {
   alerts,
+  liveActions,
   dataProtectionLog,
   events,
   incidentEvents,
@@ -55,6 +56,11 @@ export function createDataProtectionService({
           .delete(alerts)
           .where(and(eq(alerts.schoolId, school.id), lt(alerts.lastAt, cutoff)))
           .returning({ id: alerts.id });
+        // Teachers' live-class actions and pupils' replies are kept as long as events, no longer.
+        const purgedActions = await db
+          .delete(liveActions)
+          .where(and(eq(liveActions.schoolId, school.id), lt(liveActions.createdAt, cutoff)))
+          .returning({ id: liveActions.id });
         await db.insert(dataProtectionLog).values({
           schoolId: school.id,
           kind: 'retention-purge',
@@ -64,6 +70,7 @@ export function createDataProtectionService({
             retentionDays: school.eventRetentionDays,
             olderThan: cutoff.toISOString(),
             alerts: purgedAlerts.length,
+            liveActions: purgedActions.length,
           },
         });
         const incidentCutoff = new Date(now.getTime() - school.incidentRetentionDays * DAY);

@@ -1,4 +1,4 @@
-import type { ExtensionBrowser, ProxyMode } from '@waymark/shared';
+import type { ExtensionBrowser, ProxyChoice } from '@waymark/shared';
 import type { PolicyName } from './policy-names';
 
 export type JsonValue = boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -18,36 +18,42 @@ interface BrowserPolicyContext {
   updateUrl: string;
   /** E-mail domains the school's accounts use; none leaves sign-in unrestricted. */
   accountDomains: string[];
-  proxy: { mode: ProxyMode; server?: string; pacUrl?: string };
+  proxy: ProxyChoice;
 }
 
-const PROXY_WHY: Record<ProxyMode, string> = {
-  system:
-    'follows the operating system’s proxy, which the school’s network or device management sets (a school with a web proxy keeps it, one without keeps none)',
-  direct: 'uses no proxy at all',
-  fixed_servers: 'always goes through the school’s proxy',
-  pac_script: 'takes its proxy from the school’s auto-configuration file',
-};
+/** What the locked proxy does, in words, for the school's choice. */
+function proxyWhy(proxy: ProxyChoice): string {
+  switch (proxy.mode) {
+    case 'system':
+      return 'follows the operating system’s proxy, which the school’s network or device management sets (a school with a web proxy keeps it, one without keeps none)';
+    case 'direct':
+      return 'uses no proxy at all (a proxy set for the whole machine is ignored)';
+    case 'fixed_servers':
+      return `always goes through the school’s proxy, ${proxy.server}`;
+    case 'pac_script':
+      return `takes its proxy from the school’s auto-configuration file at ${proxy.pacUrl} (over https only, so no one on the network can rewrite it)`;
+  }
+}
 
 /**
  * The proxy, locked. `system` is the default because it is what a school expects: the browser
  * behaves as before (the school's proxy, set for the whole machine, keeps working; `direct` would
  * break it), while no extension, launch flag or settings page can point the browser elsewhere.
  */
-function proxySetting(proxy: BrowserPolicyContext['proxy']): BrowserPolicySetting {
+function proxySetting(proxy: ProxyChoice): BrowserPolicySetting {
   const value: Record<string, JsonValue> = { ProxyMode: proxy.mode };
-  if (proxy.mode === 'fixed_servers' && proxy.server) value.ProxyServer = proxy.server;
-  if (proxy.mode === 'pac_script' && proxy.pacUrl) value.ProxyPacUrl = proxy.pacUrl;
+  if (proxy.mode === 'fixed_servers') value.ProxyServer = proxy.server;
+  if (proxy.mode === 'pac_script') value.ProxyPacUrl = proxy.pacUrl;
   return {
     name: 'ProxySettings',
     value,
-    why: `Locks how the browser reaches the web: it ${PROXY_WHY[proxy.mode]}, and pupils cannot set another proxy (in settings, with an extension or with a launch flag) to route round the school’s filter. Waymark reports a proxy device policy did not set as tampering.`,
+    why: `Locks how the browser reaches the web: it ${proxyWhy(proxy)}, and pupils cannot set another proxy (in settings, with an extension or with a launch flag) to route round the school’s filter. The school chooses it on the console’s Deploy page (or with --proxy-mode on the command line). Waymark reports a proxy device policy did not set as tampering.`,
     adminConsole: `Users & browsers › Network: “Proxy mode” → ${
       {
         system: 'Use system proxy settings',
         direct: 'Never use a proxy',
-        fixed_servers: `Always use the proxy specified below (${proxy.server ?? ''})`,
-        pac_script: `Always use the proxy auto-config specified below (${proxy.pacUrl ?? ''})`,
+        fixed_servers: `Always use the proxy specified below (${proxy.mode === 'fixed_servers' ? proxy.server : ''})`,
+        pac_script: `Always use the proxy auto-config specified below (${proxy.mode === 'pac_script' ? proxy.pacUrl : ''})`,
       }[proxy.mode]
     }.`,
   };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { DeployPolicyBodySchema } from '@waymark/shared';
+import { DeployPolicyBodySchema, SaveProxyChoiceBodySchema } from '@waymark/shared';
 import { handle, parseBody, requireCapability } from '../../http/middleware';
 import type { DeployService } from './deploy-service';
 import { requestOrigin } from './extension-routes';
@@ -26,6 +26,15 @@ export function deployRoutes({ deployService }: { deployService: DeployService }
         parseBody(DeployPolicyBodySchema, req.body),
       );
       res.set('cache-control', 'no-store').json(file);
+    }),
+  );
+  /** The school's proxy choice, which every policy file made after locks (`ProxySettings`). */
+  router.put(
+    '/proxy',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'manage-devices');
+      const { proxy } = parseBody(SaveProxyChoiceBodySchema, req.body);
+      res.json({ proxy: await deployService.saveProxyChoice(who.schoolId, proxy) });
     }),
   );
   return router;

@@ -1,16 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import {
   browserOfTarget,
+  ProxyChoiceSchema,
   type DeployPolicyBody,
   type DeployPolicyFile,
   type DeployStatus,
   type DeployWarning,
   type EnrollmentTokenCheck,
   type Profile,
+  type ProxyChoice,
 } from '@waymark/shared';
 import { hashSecret } from '../auth-and-accounts';
 import type { Database } from '../../db/open-database';
-import { classes, devices, enrollmentTokens, pupils, staff } from '../../db/schema';
+import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
 import { compareVersions } from '../devices-and-enrollment';
 import { generatePolicy } from './generate-policy';
 import type { ReleaseStore } from './release-store';
@@ -78,9 +80,29 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
     return ((row.classProfile ?? row.profile) as Profile | null) ?? 'EYFS';
   }
 
+  /** The school's proxy choice; a stored one the schema does not take fails loudly, never reaches a file. */
+  async function proxyChoice(schoolId: string): Promise<ProxyChoice> {
+    const [row] = await db
+      .select({ proxy: schools.proxyChoice })
+      .from(schools)
+      .where(eq(schools.id, schoolId));
+    const parsed = ProxyChoiceSchema.safeParse(row?.proxy);
+    if (!parsed.success)
+      throw new Error(`school ${schoolId}'s stored proxy choice is invalid: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
   return {
     accountDomains,
     checkToken,
+    proxyChoice,
+
+    /** Stores the school's proxy choice: every policy file made from now on locks it. */
+    async saveProxyChoice(schoolId: string, proxy: ProxyChoice): Promise<ProxyChoice> {
+      const checked = ProxyChoiceSchema.parse(proxy);
+      await db.update(schools).set({ proxyChoice: checked }).where(eq(schools.id, schoolId));
+      return checked;
+    },
 
     async status(schoolId: string, serverUrl: string): Promise<DeployStatus> {
       const listing = await releases.list();
@@ -115,6 +137,7 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
         problems: listing.problems,
         serverUrl,
         accountDomains: await accountDomains(schoolId),
+        proxy: await proxyChoice(schoolId),
         classes: await db
           .select({ id: classes.id, name: classes.name, profile: classes.profile })
           .from(classes)
@@ -128,7 +151,7 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
     async policy(schoolId: string, body: DeployPolicyBody): Promise<DeployPolicyFile & { bytes: Buffer }> {
       const browser = browserOfTarget(body.target);
       const { id, published } = await releases.extensionIdFor(browser);
-      const generated = generatePolicy(body, id);
+      const generated = generatePolicy(body, id, await proxyChoice(schoolId));
       const token = await checkToken(schoolId, body.enrollmentToken);
       const warnings: DeployWarning[] = [];
       if (!published) {

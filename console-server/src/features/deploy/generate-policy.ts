@@ -1,4 +1,10 @@
-import { browserOfTarget, type DeployPolicyBody, type DeployPolicyFile } from '@waymark/shared';
+import {
+  browserOfTarget,
+  DEFAULT_PROXY_CHOICE,
+  type DeployPolicyBody,
+  type DeployPolicyFile,
+  type ProxyChoice,
+} from '@waymark/shared';
 import { browserPolicySettings } from './browser-settings';
 import { googleAdminJson } from './formats/google-admin-json';
 import { linuxPolicyJson } from './formats/linux-json';
@@ -16,8 +22,15 @@ function updateUrlFor(serverUrl: string, browser: 'chrome' | 'edge'): string {
   return `${serverUrl.replace(/\/+$/, '')}/extension/update.xml${browser === 'edge' ? '?browser=edge' : ''}`;
 }
 
-/** One complete file for a target, with the school's server, token and extension ID filled in. */
-export function generatePolicy(body: DeployPolicyBody, extensionId: string): GeneratedPolicy {
+/**
+ * One complete file for a target, with the school's server, token and extension ID filled in, and
+ * the proxy locked to the school's choice (the operating system's unless the school chose another).
+ */
+export function generatePolicy(
+  body: DeployPolicyBody,
+  extensionId: string,
+  proxy: ProxyChoice = DEFAULT_PROXY_CHOICE,
+): GeneratedPolicy {
   const target = targetInfo(body.target);
   const serverUrl = body.serverUrl.replace(/\/+$/, '');
   const updateUrl = updateUrlFor(serverUrl, browserOfTarget(body.target));
@@ -31,7 +44,7 @@ export function generatePolicy(body: DeployPolicyBody, extensionId: string): Gen
       extensionId,
       updateUrl,
       accountDomains: body.accountDomains ?? [],
-      proxy: { mode: body.proxyMode ?? 'system', server: body.proxyServer, pacUrl: body.proxyPacUrl },
+      proxy,
     }),
     managed: managedConfigSettings(body),
   };
@@ -64,6 +77,7 @@ export function generatePolicy(body: DeployPolicyBody, extensionId: string): Gen
     contentBase64: bytes.toString('base64'),
     extensionId,
     updateUrl,
+    proxy,
     install: target.install,
     settings: explainSettings(doc),
     readme: readmeBlock(doc, target.fileName, target.install),

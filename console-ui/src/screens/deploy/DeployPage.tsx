@@ -4,6 +4,7 @@ import { deployApi, deployKeys } from './api';
 import { DeviceVersions } from './DeviceVersions';
 import { PackageStatus } from './PackageStatus';
 import { PolicyMaker } from './PolicyMaker';
+import { ProxyChoiceForm } from './ProxyChoiceForm';
 import './deploy.css';
 
 /** Devices › Deploy: what is published, what devices run, and the policy files that put Waymark on them. */
@@ -29,6 +30,7 @@ export function DeployPage() {
         <>
           <PackageStatus status={status.data} />
           <DeviceVersions status={status.data} />
+          <ProxyChoiceForm saved={status.data.proxy} />
           <PolicyMaker status={status.data} />
         </>
       )}

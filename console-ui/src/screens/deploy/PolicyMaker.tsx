@@ -66,7 +66,9 @@ export function PolicyMaker({ status }: { status: DeployStatus }) {
     ...(locale ? { locale } : {}),
     ...(fixedProfile ? { fixedProfile } : {}),
   };
-  const stale = made !== null && made !== JSON.stringify(body);
+  // The school's proxy choice is part of the file too: saving another makes the preview stale.
+  const madeKey = JSON.stringify({ ...body, proxy: status.proxy });
+  const stale = made !== null && made !== madeKey;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -82,7 +84,7 @@ export function PolicyMaker({ status }: { status: DeployStatus }) {
       return;
     }
     setErrors({});
-    setMade(JSON.stringify(body));
+    setMade(madeKey);
     generate.mutate(parsed.data);
   }
 

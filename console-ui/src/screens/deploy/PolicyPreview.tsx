@@ -16,7 +16,10 @@ export function PolicyPreview({ file, domains }: { file: DeployPolicyFile; domai
 
   const why = (setting: DeploySettingExplained) =>
     Object.hasOwn(en.why, setting.name)
-      ? t(`why.${setting.name as WhyKey}`, { domains: domains.join(', ') })
+      ? t(`why.${setting.name as WhyKey}`, {
+          domains: domains.join(', '),
+          proxy: t(`proxy.modes.${file.proxy.mode}`),
+        })
       : setting.why;
 
   const warning = (w: DeployWarning) => {

@@ -40,6 +40,42 @@ export const en = {
     unknownVersion: 'Unknown',
     empty: 'No device has enrolled yet.',
   },
+  proxy: {
+    heading: 'The school’s proxy',
+    intro:
+      'Every policy file locks how the browser reaches the web, so pupils cannot set a proxy of their own (in settings, with an extension or with a launch flag) to get round the filter. Choose what your network uses: it is saved for the school, and every file you make from now on locks it. Files already deployed keep the choice they were made with.',
+    legend: 'How devices reach the web',
+    modes: {
+      system: 'The operating system’s proxy (recommended)',
+      direct: 'No proxy',
+      pac_script: 'A proxy auto-configuration (PAC) file',
+      fixed_servers: 'A fixed proxy server',
+    },
+    modeHints: {
+      system:
+        'Whatever the school’s network or device management sets for the whole machine keeps working; a school without a proxy keeps none.',
+      direct:
+        'Devices connect directly. Only if the school has no web proxy: one set for the machine would be ignored.',
+      pac_script: 'The browser fetches the file from the address you give and does what it says.',
+      fixed_servers: 'Every request goes through the server you give.',
+    },
+    pacUrl: 'Address of the PAC file',
+    pacUrlHint:
+      'https:// only: a PAC file decides where every request goes, so one fetched over plain http could be changed by anyone on the network.',
+    server: 'Proxy server',
+    serverHint:
+      'A host name or address with its port, such as proxy.school.example:3128. Put socks5:// or https:// in front if it is not a plain http proxy.',
+    save: 'Save the proxy choice',
+    saving: 'Saving…',
+    saved:
+      'Saved. Every file you make from now on locks this proxy choice: make the files again and redeploy them to change devices already set up.',
+    failed: 'The proxy choice was not saved: {{message}}',
+    errors: {
+      pacUrl: 'Give the PAC file’s full address, starting https://.',
+      server:
+        'Give the proxy server as a host name or address with its port, such as proxy.school.example:3128.',
+    },
+  },
   form: {
     heading: 'Make a policy file',
     target: 'Where are the devices?',
@@ -186,12 +222,14 @@ export const en = {
       'Developer tools are off: they can rewrite pages, run scripts and show the source of blocked content.',
     ExtensionDeveloperModeSettings: 'Developer mode on the extensions page stays off.',
     URLBlocklist:
-      'Blocks what Waymark cannot see: internal browser pages that could stop it or show its enrollment token, data: pages typed into the address bar, and view-source: and javascript: addresses. The new tab, sign-in and accessibility settings pages stay open.',
+      'Blocks what Waymark cannot see: internal browser pages that could stop it or show its enrollment token, data: pages typed into the address bar, view-source: and javascript: addresses, and local files (file://), whose pages a policy-installed extension cannot see. The new tab, sign-in and accessibility settings pages stay open.',
     ForceGoogleSafeSearch: 'Google SafeSearch is locked on by the browser too, from the very first page.',
     ForceBingSafeSearch: 'Bing, Edge’s own search engine, is locked to strict SafeSearch.',
     ForceYouTubeRestrict: 'YouTube Restricted Mode is locked to Strict, as Waymark asks for.',
     DnsOverHttpsMode:
       'Secure DNS is off: it would send look-ups round the school’s network filter, which holds the IWF and CTIRU lists.',
+    ProxySettings:
+      'Locks how the browser reaches the web to the school’s proxy choice ({{proxy}}), so pupils cannot set another proxy in settings, with an extension or with a launch flag to get round the filter. Waymark reports a proxy that device policy did not set.',
     RestrictSigninToPattern:
       'Only the school’s accounts ({{domains}}) can sign in to the browser, so reports carry the pupil’s school identity and personal accounts cannot bring their own extensions.',
   },
@@ -236,6 +274,42 @@ export const cy: Translation<typeof en> = {
     unreported: 'Heb adrodd eto',
     unknownVersion: 'Anhysbys',
     empty: 'Does dim dyfais wedi cofrestru eto.',
+  },
+  proxy: {
+    heading: 'Dirprwy’r ysgol',
+    intro:
+      'Mae pob ffeil bolisi yn cloi sut mae’r porwr yn cyrraedd y we, felly all disgyblion ddim gosod eu dirprwy eu hunain (yn y gosodiadau, gydag estyniad neu gyda baner lansio) i osgoi’r hidlydd. Dewiswch yr hyn y mae eich rhwydwaith yn ei ddefnyddio: caiff ei gadw ar gyfer yr ysgol, ac mae pob ffeil a wnewch o hyn ymlaen yn ei gloi. Mae ffeiliau sydd eisoes wedi’u dosbarthu yn cadw’r dewis y cawsant eu gwneud ag ef.',
+    legend: 'Sut mae dyfeisiau’n cyrraedd y we',
+    modes: {
+      system: 'Dirprwy’r system weithredu (argymhellir)',
+      direct: 'Dim dirprwy',
+      pac_script: 'Ffeil ffurfweddu dirprwy awtomatig (PAC)',
+      fixed_servers: 'Gweinydd dirprwy sefydlog',
+    },
+    modeHints: {
+      system:
+        'Mae beth bynnag y mae rhwydwaith yr ysgol neu’r system rheoli dyfeisiau yn ei osod ar gyfer y peiriant cyfan yn dal i weithio; mae ysgol heb ddirprwy yn cadw dim.',
+      direct:
+        'Mae dyfeisiau’n cysylltu’n uniongyrchol. Dim ond os nad oes gan yr ysgol ddirprwy gwe: byddai un a osodwyd ar gyfer y peiriant yn cael ei anwybyddu.',
+      pac_script: 'Mae’r porwr yn nôl y ffeil o’r cyfeiriad a roddwch ac yn gwneud yr hyn y mae’n ei ddweud.',
+      fixed_servers: 'Mae pob cais yn mynd drwy’r gweinydd a roddwch.',
+    },
+    pacUrl: 'Cyfeiriad y ffeil PAC',
+    pacUrlHint:
+      'https:// yn unig: mae ffeil PAC yn penderfynu ble mae pob cais yn mynd, felly gallai unrhyw un ar y rhwydwaith newid un a nôlwyd dros http plaen.',
+    server: 'Gweinydd dirprwy',
+    serverHint:
+      'Enw gwesteiwr neu gyfeiriad gyda’i borth, fel proxy.school.example:3128. Rhowch socks5:// neu https:// o’i flaen os nad yw’n ddirprwy http plaen.',
+    save: 'Cadw’r dewis dirprwy',
+    saving: 'Yn cadw…',
+    saved:
+      'Wedi cadw. Mae pob ffeil a wnewch o hyn ymlaen yn cloi’r dewis dirprwy hwn: gwnewch y ffeiliau eto a’u hailddosbarthu i newid dyfeisiau sydd eisoes wedi’u gosod.',
+    failed: 'Ni chafodd y dewis dirprwy ei gadw: {{message}}',
+    errors: {
+      pacUrl: 'Rhowch gyfeiriad llawn y ffeil PAC, yn dechrau gyda https://.',
+      server:
+        'Rhowch y gweinydd dirprwy fel enw gwesteiwr neu gyfeiriad gyda’i borth, fel proxy.school.example:3128.',
+    },
   },
   form: {
     heading: 'Gwneud ffeil bolisi',
@@ -391,13 +465,15 @@ export const cy: Translation<typeof en> = {
       'Mae’r offer datblygwyr wedi’u diffodd: gallan nhw ailysgrifennu tudalennau, rhedeg sgriptiau a dangos ffynhonnell cynnwys sydd wedi’i flocio.',
     ExtensionDeveloperModeSettings: 'Mae’r modd datblygwr ar dudalen yr estyniadau yn aros wedi’i ddiffodd.',
     URLBlocklist:
-      'Mae’n blocio’r hyn na all Waymark ei weld: tudalennau mewnol y porwr a allai ei atal neu ddangos ei docyn cofrestru, tudalennau data: wedi’u teipio i’r bar cyfeiriad, a chyfeiriadau view-source: a javascript:. Mae’r tab newydd, mewngofnodi a’r gosodiadau hygyrchedd yn aros ar agor.',
+      'Mae’n blocio’r hyn na all Waymark ei weld: tudalennau mewnol y porwr a allai ei atal neu ddangos ei docyn cofrestru, tudalennau data: wedi’u teipio i’r bar cyfeiriad, cyfeiriadau view-source: a javascript:, a ffeiliau lleol (file://), na all estyniad a osodwyd gan bolisi weld eu tudalennau. Mae’r tab newydd, mewngofnodi a’r gosodiadau hygyrchedd yn aros ar agor.',
     ForceGoogleSafeSearch:
       'Mae SafeSearch Google wedi’i gloi ymlaen gan y porwr hefyd, o’r dudalen gyntaf un.',
     ForceBingSafeSearch: 'Mae Bing, peiriant chwilio Edge ei hun, wedi’i gloi i SafeSearch llym.',
     ForceYouTubeRestrict: 'Mae Modd Cyfyngedig YouTube wedi’i gloi i Llym, fel y mae Waymark yn gofyn.',
     DnsOverHttpsMode:
       'Mae DNS diogel wedi’i ddiffodd: byddai’n anfon chwiliadau o amgylch hidlydd rhwydwaith yr ysgol, sy’n dal rhestrau’r IWF a’r CTIRU.',
+    ProxySettings:
+      'Mae’n cloi sut mae’r porwr yn cyrraedd y we i ddewis dirprwy’r ysgol ({{proxy}}), felly all disgyblion ddim gosod dirprwy arall yn y gosodiadau, gydag estyniad neu gyda baner lansio i osgoi’r hidlydd. Mae Waymark yn adrodd am ddirprwy na chafodd ei osod gan bolisi’r ddyfais.',
     RestrictSigninToPattern:
       'Dim ond cyfrifon yr ysgol ({{domains}}) all fewngofnodi i’r porwr, felly mae adroddiadau’n cario hunaniaeth ysgol y disgybl ac ni all cyfrifon personol ddod â’u hestyniadau eu hunain.',
   },

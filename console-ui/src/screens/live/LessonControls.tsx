@@ -10,7 +10,7 @@ type OverrideKind = LessonOverride['kind'];
 const DURATIONS = [10, 20, 30, 45, 60] as const;
 
 /** The current time, ticking every `ms`; only the component that shows a countdown re-renders. */
-function useNow(ms: number): number {
+export function useNow(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), ms);

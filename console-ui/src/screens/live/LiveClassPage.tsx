@@ -8,8 +8,11 @@ import { useSession } from '../../lib/session';
 import { playUrgentTone } from './alert-sound';
 import { liveApi } from './api';
 import { EventFeed, type EventFeedHandle } from './EventFeed';
-import { LessonControls, overridesKey } from './LessonControls';
+import { LessonControls, overridesKey, useNow } from './LessonControls';
 import { PupilGrid } from './PupilGrid';
+import { PupilDetail } from './PupilDetail';
+import { LiveActions } from './LiveActions';
+import { lessonSites } from './off-task';
 import { buildGrid, type GridOrder } from './pupil-grid-state';
 import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
 import { SoundToggle, useSoundPreference } from './SoundToggle';
@@ -58,14 +61,33 @@ export function LiveClassPage() {
 
   const [filter, setFilter] = useState<FeedFilter>(NO_FILTER);
   const [order, setOrder] = useState<GridOrder>('name');
+  const [offTaskOnly, setOffTaskOnly] = useState(false);
+  // Pupils chosen for an action on a selection (by tile key).
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  // The lesson's open and focus sites decide what is off task (the same query as the lesson controls).
+  const overrides = useQuery({
+    queryKey: overridesKey(classId),
+    queryFn: () => liveApi.overrides(classId),
+    enabled: canDecide,
+    refetchInterval: 30_000,
+  });
+  const now = useNow(5_000);
+  const sites = useMemo(() => lessonSites(overrides.data ?? [], new Date(now)), [overrides.data, now]);
   const handled = useSessionSet(`waymark.live.${classId}.handled`);
   const [incidents, setIncidents] = useState<ReadonlyMap<string, RaisedIncident>>(new Map());
   const [raising, setRaising] = useState<StoredEvent | null>(null);
   const feedRef = useRef<EventFeedHandle>(null);
 
   const tiles = useMemo(
-    () => (roster.data ? buildGrid(roster.data, live.events, live.presence, { canDecideForwarded }) : []),
-    [roster.data, live.events, live.presence, canDecideForwarded],
+    () =>
+      roster.data
+        ? buildGrid(roster.data, live.events, live.presence, {
+            canDecideForwarded,
+            tabs: live.tabs,
+            lessonSites: sites,
+          })
+        : [],
+    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites],
   );
   // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
   const { merge } = live;
@@ -98,6 +120,15 @@ export function LiveClassPage() {
   };
 
   const className = roster.data?.className;
+  const selectedTile = tiles.find((tile) => tile.key === filter.pupil);
+  // The class's actions go to every device online now that can take them.
+  const actionable = tiles.filter((tile) => !(tile.updateNeeded && !tile.tabs));
+  const targetsOf = (list: typeof tiles) =>
+    list.flatMap((tile) =>
+      tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name })),
+    );
+  const classTargets = targetsOf(actionable);
+  const pickedTiles = actionable.filter((tile) => picked.has(tile.key));
   return (
     <div className="live-class">
       <div className="live-head">
@@ -125,11 +156,52 @@ export function LiveClassPage() {
       </p>
       <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
       <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+      {canDecide && (
+        <section className="class-actions" aria-labelledby="class-actions-heading">
+          <h2 id="class-actions-heading">{t('actions.classHeading')}</h2>
+          <LiveActions classId={classId} targets={classTargets} label={t('actions.theClass')} />
+        </section>
+      )}
+      {canDecide && pickedTiles.length > 0 && (
+        <section className="class-actions" aria-labelledby="picked-actions-heading">
+          <h2 id="picked-actions-heading">
+            {t('actions.pickedHeading', { names: pickedTiles.map((tile) => tile.name).join(', ') })}
+          </h2>
+          <LiveActions
+            classId={classId}
+            targets={targetsOf(pickedTiles)}
+            label={t('actions.thePicked', { count: pickedTiles.length })}
+          />
+          <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
+            {t('actions.clearPicked')}
+          </button>
+        </section>
+      )}
+      {selectedTile && (
+        <PupilDetail
+          classId={classId}
+          tile={selectedTile}
+          canAct={canDecide}
+          replies={live.replies.filter((r) => selectedTile.devices.some((d) => d.id === r.deviceId))}
+          onClose={() => setFilter({ ...filter, pupil: 'all' })}
+        />
+      )}
       <div className="live-columns">
         <PupilGrid
           tiles={tiles}
           order={order}
           onOrder={setOrder}
+          offTaskOnly={offTaskOnly}
+          onOffTaskOnly={setOffTaskOnly}
+          picked={canDecide ? picked : null}
+          onPick={(key, on) =>
+            setPicked((held) => {
+              const next = new Set(held);
+              if (on) next.add(key);
+              else next.delete(key);
+              return next;
+            })
+          }
           selected={filter.pupil}
           onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
         />

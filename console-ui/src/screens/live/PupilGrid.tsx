@@ -1,15 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { gridSummary, orderTiles, type GridOrder, type PupilTile } from './pupil-grid-state';
 import { shortUrl } from './format';
+import { TabSummary } from './TabSummary';
 
 function Tile({
   tile,
   selected,
   onSelect,
+  picked,
+  onPick,
 }: {
   tile: PupilTile;
   selected: boolean;
   onSelect: (key: string) => void;
+  /** Chosen for an action on a selection of pupils (null: this viewer cannot act). */
+  picked: boolean | null;
+  onPick: (key: string, on: boolean) => void;
 }) {
   const { t } = useTranslation('live');
   const page = tile.lastPage;
@@ -32,6 +38,7 @@ function Tile({
     'tile',
     tile.online ? 'tile-online' : 'tile-offline',
     tile.urgent ? 'tile-urgent' : '',
+    tile.tabs?.offTask ? 'tile-off-task' : '',
     selected ? 'tile-selected' : '',
   ];
   return (
@@ -45,6 +52,12 @@ function Tile({
       >
         {tile.name}
       </button>
+      {picked !== null && tile.online && !(tile.updateNeeded && !tile.tabs) && (
+        <label className="tile-pick">
+          <input type="checkbox" checked={picked} onChange={(e) => onPick(tile.key, e.target.checked)} />
+          <span className="visually-hidden">{t('grid.pick', { name: tile.name })}</span>
+        </label>
+      )}
       <p className="tile-status">
         <span className="presence-dot" aria-hidden="true" />
         <span>
@@ -52,7 +65,8 @@ function Tile({
           {devices && ` · ${devices}`}
         </span>
       </p>
-      {pageText && (
+      <TabSummary tile={tile} />
+      {pageText && !tile.tabs && (
         <p className="tile-page" title={page?.url ?? undefined}>
           <span className="visually-hidden">{t('grid.lastPage')}: </span>
           {pageText}
@@ -80,17 +94,27 @@ export function PupilGrid({
   tiles,
   order,
   onOrder,
+  offTaskOnly,
+  onOffTaskOnly,
   selected,
   onSelect,
+  picked,
+  onPick,
 }: {
   tiles: PupilTile[];
   order: GridOrder;
   onOrder: (order: GridOrder) => void;
+  offTaskOnly: boolean;
+  onOffTaskOnly: (on: boolean) => void;
   selected: string;
   onSelect: (key: string) => void;
+  /** Pupils chosen for a selection's actions; null when this viewer cannot act. */
+  picked: ReadonlySet<string> | null;
+  onPick: (key: string, on: boolean) => void;
 }) {
   const { t } = useTranslation('live');
   const summary = gridSummary(tiles);
+  const shown = orderTiles(tiles, order).filter((tile) => !offTaskOnly || tile.tabs?.offTask);
   const selectedTile = tiles.find((tile) => tile.key === selected);
   return (
     <section className="live-grid" aria-labelledby="grid-heading">
@@ -101,7 +125,12 @@ export function PupilGrid({
           <select value={order} onChange={(e) => onOrder(e.target.value as GridOrder)}>
             <option value="name">{t('grid.orderName')}</option>
             <option value="attention">{t('grid.orderAttention')}</option>
+            <option value="off-task">{t('grid.orderOffTask')}</option>
           </select>
+        </label>
+        <label className="grid-filter">
+          <input type="checkbox" checked={offTaskOnly} onChange={(e) => onOffTaskOnly(e.target.checked)} />
+          <span>{t('grid.offTaskOnly')}</span>
         </label>
       </div>
       <ul className="grid-summary" aria-label={t('summary.label')}>
@@ -112,6 +141,9 @@ export function PupilGrid({
         </li>
         <li className={summary.concerns > 0 ? 'summary-concern' : undefined}>
           {t('summary.concerns', { count: summary.concerns })}
+        </li>
+        <li className={summary.offTask > 0 ? 'summary-off-task' : undefined}>
+          {t('summary.offTask', { count: summary.offTask })}
         </li>
       </ul>
       {selectedTile && (
@@ -124,10 +156,19 @@ export function PupilGrid({
       )}
       {tiles.length === 0 ? (
         <p>{t('grid.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p>{t('grid.noneOffTask')}</p>
       ) : (
         <ul className="pupil-grid">
-          {orderTiles(tiles, order).map((tile) => (
-            <Tile key={tile.key} tile={tile} selected={tile.key === selected} onSelect={onSelect} />
+          {shown.map((tile) => (
+            <Tile
+              key={tile.key}
+              tile={tile}
+              selected={tile.key === selected}
+              onSelect={onSelect}
+              picked={picked ? picked.has(tile.key) : null}
+              onPick={onPick}
+            />
           ))}
         </ul>
       )}

@@ -1,5 +1,7 @@
 import type {
   ClassRoster,
+  LiveActionBody,
+  LiveActionRecord,
   LessonOverride,
   RaiseFromEventsBody,
   RequestDecisionBody,
@@ -27,6 +29,13 @@ export const liveApi = {
       `${classPath(classId)}/overrides/${encodeURIComponent(overrideId)}/end`,
       { method: 'POST' },
     ).then((r) => r.override),
+
+  /** A teacher's action on pupils' browsers; the answer says how each device took it. */
+  act: (classId: string, body: LiveActionBody) =>
+    api<{ action: LiveActionRecord }>(`${classPath(classId)}/actions`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then((r) => r.action),
 
   decideRequest: (eventId: string, body: RequestDecisionBody) =>
     api<{ status: string }>(`/api/requests/${encodeURIComponent(eventId)}/decision`, {

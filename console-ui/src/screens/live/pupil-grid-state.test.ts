@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassRoster, DevicePresence, StoredEvent } from '@waymark/shared';
+import type { ClassRoster, DevicePresence, LiveTabs, StoredEvent } from '@waymark/shared';
 import { buildGrid, gridSummary, orderTiles } from './pupil-grid-state';
+import { lessonSites } from './off-task';
 
 const MIA = 'mia@pupils.test';
 const LEO = 'leo@pupils.test';
@@ -198,6 +199,120 @@ describe('orderTiles and gridSummary', () => {
     expect(orderTiles(tiles, 'name').map((t) => t.name)).toEqual(['Leo Edwards', 'Mia Walker']);
     const mia = buildGrid(roster(), [], [], options);
     expect(orderTiles(mia, 'attention')[0]!.name).toBe('Mia Walker');
-    expect(gridSummary(tiles)).toEqual({ online: 1, total: 2, blocked: 2, openRequests: 1, concerns: 1 });
+    expect(gridSummary(tiles)).toEqual({
+      online: 1,
+      total: 2,
+      blocked: 2,
+      openRequests: 1,
+      concerns: 1,
+      offTask: 0,
+    });
+  });
+});
+
+describe('live tabs on the grid', () => {
+  const overrides = [
+    {
+      id: 'o1',
+      classId: 'owls',
+      kind: 'focus' as const,
+      sites: ['bbc.co.uk'],
+      startsAt: '2026-11-24T10:00:00.000Z',
+      endsAt: '2026-11-24T10:40:00.000Z',
+      createdBy: 'Ms Khan',
+    },
+  ];
+  const liveTabs = (
+    deviceId: string,
+    url: string,
+    receivedAt: string,
+    extra: Partial<LiveTabs> = {},
+  ): LiveTabs => ({
+    deviceId,
+    classId: 'owls',
+    user: MIA,
+    deviceName: 'Owls 1',
+    pupilName: 'Mia Walker',
+    updateNeeded: false,
+    receivedAt,
+    state: {
+      reason: 'change',
+      activeTabId: 7,
+      tabs: [
+        { id: 7, title: 'Page', url, favIconUrl: null, blocked: false },
+        { id: 8, title: 'Other', url: 'https://www.bbc.co.uk/bitesize', favIconUrl: null, blocked: false },
+      ],
+      windowFocused: true,
+      idle: 'active',
+      at: receivedAt,
+    },
+    ...extra,
+  });
+
+  it('shows the newest tab state of an online device, off task when the active site is outside the lesson’s sites', () => {
+    const sites = lessonSites(overrides, new Date('2026-11-24T10:20:00.000Z'));
+    const tabs = new Map([
+      ['d1', liveTabs('d1', 'https://www.miniclip.com/games', '2026-11-24T10:20:00.000Z')],
+    ]);
+    const [mia, leo] = buildGrid(roster(), [], [], { canDecideForwarded: false, tabs, lessonSites: sites })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .reverse();
+    expect(mia!.tabs).toMatchObject({ offTask: true, active: { id: 7 } });
+    expect(mia!.tabs!.all).toHaveLength(2);
+    expect(leo!.tabs).toBeNull();
+    expect(gridSummary([mia!, leo!]).offTask).toBe(1);
+    expect(orderTiles([leo!, mia!], 'off-task')[0]!.key).toBe(MIA);
+
+    const onTask = new Map([
+      ['d1', liveTabs('d1', 'https://www.bbc.co.uk/news', '2026-11-24T10:21:00.000Z')],
+    ]);
+    const again = buildGrid(roster(), [], [], {
+      canDecideForwarded: false,
+      tabs: onTask,
+      lessonSites: sites,
+    });
+    expect(again.find((t) => t.key === MIA)!.tabs!.offTask).toBe(false);
+    // A help site is never off task.
+    const help = new Map([
+      ['d1', liveTabs('d1', 'https://www.childline.org.uk/', '2026-11-24T10:22:00.000Z')],
+    ]);
+    expect(
+      buildGrid(roster(), [], [], { canDecideForwarded: false, tabs: help, lessonSites: sites }).find(
+        (t) => t.key === MIA,
+      )!.tabs!.offTask,
+    ).toBe(false);
+    // No lesson sites: nothing is off task.
+    const none = buildGrid(roster(), [], [], {
+      canDecideForwarded: false,
+      tabs,
+      lessonSites: lessonSites([], new Date()),
+    });
+    expect(none.find((t) => t.key === MIA)!.tabs!.offTask).toBe(false);
+  });
+
+  it('marks an old extension as needing an update, and drops the tabs of a device gone offline', () => {
+    const old = new Map([
+      ['d1', liveTabs('d1', 'https://x.example/', AS_OF, { state: null, updateNeeded: true })],
+    ]);
+    expect(
+      buildGrid(roster(), [], [], { canDecideForwarded: false, tabs: old }).find((t) => t.key === MIA),
+    ).toMatchObject({
+      updateNeeded: true,
+      tabs: null,
+    });
+    const offline: DevicePresence = {
+      deviceId: 'd1',
+      deviceName: 'Owls 1',
+      classId: 'owls',
+      user: MIA,
+      pupilName: 'Mia Walker',
+      online: false,
+      at: '2026-11-24T10:30:00.000Z',
+    };
+    const tabs = new Map([['d1', liveTabs('d1', 'https://x.example/', '2026-11-24T10:20:00.000Z')]]);
+    expect(
+      buildGrid(roster(), [], [offline], { canDecideForwarded: false, tabs }).find((t) => t.key === MIA)!
+        .tabs,
+    ).toBeNull();
   });
 });

@@ -3,10 +3,13 @@ import {
   type ClassRoster,
   type DevicePresence,
   type LastPage,
+  type LiveTabs,
   type RequestStatus,
   type RosterDevice,
   type StoredEvent,
+  type TabInfo,
 } from '@waymark/shared';
+import { isOffTask, type LessonSites } from './off-task';
 
 /** One tile of the live class grid, as the teacher sees it now. */
 export interface PupilTile {
@@ -22,11 +25,31 @@ export interface PupilTile {
   openRequests: number;
   /** Something of high severity from this pupil this lesson (a concern, tamper, a high-risk site, a flagged search). */
   urgent: boolean;
+  /** What the pupil's browser shows now (live while the class is watched), or null before it says. */
+  tabs: TileTabs | null;
+  /** A device of this pupil runs an extension too old to show its tabs. */
+  updateNeeded: boolean;
+}
+
+/** The newest tab state of a tile's devices. */
+export interface TileTabs {
+  deviceId: string;
+  active: TabInfo | null;
+  all: TabInfo[];
+  windowFocused: boolean;
+  idle: 'active' | 'idle' | 'locked';
+  /** The active tab's site is outside the lesson's open or focus sites. */
+  offTask: boolean;
+  at: string;
 }
 
 interface GridOptions {
   /** The DSL decides forwarded requests too, so they count as open for them. */
   canDecideForwarded: boolean;
+  /** The newest tab state of each device (by device id) since the page opened. */
+  tabs?: ReadonlyMap<string, LiveTabs>;
+  /** The lesson's open and focus sites now: a tab elsewhere is off task. */
+  lessonSites?: LessonSites;
 }
 
 const time = (iso: string) => Date.parse(iso);
@@ -78,6 +101,8 @@ export function buildGrid(
         concerns: 0,
         openRequests: 0,
         urgent: false,
+        tabs: null,
+        updateNeeded: false,
       };
       tiles.set(key, found);
     }
@@ -129,14 +154,36 @@ export function buildGrid(
     const open = status === 'pending' || (status === 'forwarded' && options.canDecideForwarded);
     if (open) tiles.get(requestOwner.get(id)!)!.openRequests += 1;
   }
+  for (const live of options.tabs?.values() ?? []) {
+    if (live.classId !== roster.classId) continue;
+    const t = tile(pupilKeyOf(live), live.pupilName ?? live.user ?? live.deviceName, live.user);
+    if (live.updateNeeded) {
+      t.updateNeeded = true;
+      continue;
+    }
+    const state = live.state;
+    if (!state || (t.tabs && time(t.tabs.at) > time(live.receivedAt))) continue;
+    const active = state.tabs.find((tab) => tab.id === state.activeTabId) ?? null;
+    t.tabs = {
+      deviceId: live.deviceId,
+      active,
+      all: state.tabs,
+      windowFocused: state.windowFocused,
+      idle: state.idle,
+      offTask: active !== null && isOffTask(active, options.lessonSites),
+      at: live.receivedAt,
+    };
+  }
   for (const t of tiles.values()) {
     t.online = t.devices.some((d) => d.online);
     if (t.concerns > 0) t.urgent = true;
+    // Tabs of a device that has gone offline since are not what the pupil does now.
+    if (t.tabs && !t.devices.some((d) => d.id === t.tabs!.deviceId && d.online)) t.tabs = null;
   }
   return [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
-export type GridOrder = 'name' | 'attention';
+export type GridOrder = 'name' | 'attention' | 'off-task';
 
 /** How much a tile needs the teacher now: concerns, then anything urgent, requests, blocked attempts. */
 export function attention(t: PupilTile): number {
@@ -145,6 +192,15 @@ export function attention(t: PupilTile): number {
 
 export function orderTiles(tiles: readonly PupilTile[], order: GridOrder): PupilTile[] {
   if (order === 'name') return tiles.slice();
+  if (order === 'off-task')
+    return tiles
+      .slice()
+      .sort(
+        (a, b) =>
+          Number(b.tabs?.offTask ?? false) - Number(a.tabs?.offTask ?? false) ||
+          Number(b.online) - Number(a.online) ||
+          a.name.localeCompare(b.name, 'en-GB'),
+      );
   return tiles
     .slice()
     .sort(
@@ -163,5 +219,6 @@ export function gridSummary(tiles: readonly PupilTile[]) {
     blocked: tiles.reduce((n, t) => n + t.blocked, 0),
     openRequests: tiles.reduce((n, t) => n + t.openRequests, 0),
     concerns: tiles.reduce((n, t) => n + t.concerns, 0),
+    offTask: tiles.filter((t) => t.tabs?.offTask).length,
   };
 }

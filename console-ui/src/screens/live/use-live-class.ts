@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DevicePresence, RequestStatus, StoredEvent } from '@waymark/shared';
+import type { DevicePresence, LiveReply, LiveTabs, RequestStatus, StoredEvent } from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
 import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed';
 
@@ -12,6 +12,10 @@ interface LiveClass {
   events: StoredEvent[];
   /** Devices coming and going since the page opened (the grid ignores what its roster already knows). */
   presence: DevicePresence[];
+  /** Each device's newest tab state (live only: what the browsers show now), by device id. */
+  tabs: ReadonlyMap<string, LiveTabs>;
+  /** Pupils' replies to messages since the page opened, oldest first. */
+  replies: LiveReply[];
   /** Until when approved requests stay open, as the server said. */
   approvedUntil: ReadonlyMap<string, string>;
   /** A decision this console made: shown at once, whatever the socket is doing. */
@@ -40,6 +44,8 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
   const [events, setEvents] = useState<StoredEvent[]>([]);
   const [presence, setPresence] = useState<DevicePresence[]>([]);
   const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
+  const [tabs, setTabs] = useState<ReadonlyMap<string, LiveTabs>>(new Map());
+  const [replies, setReplies] = useState<LiveReply[]>([]);
   const eventsRef = useRef<StoredEvent[]>([]);
   const callbacksRef = useRef(callbacks);
   useLayoutEffect(() => {
@@ -56,12 +62,27 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     eventsRef.current = [];
     setEvents([]);
     setPresence([]);
+    setTabs(new Map());
+    setReplies([]);
     setConnection('connecting');
     setError(null);
     const socket = openConsoleSocket();
     let queue: StoredEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let connectedBefore = false;
+    // Tab states arriving within BATCH_MS are applied together: 35 pupils at 2 a second is one render per batch.
+    let tabQueue: LiveTabs[] = [];
+    let tabTimer: ReturnType<typeof setTimeout> | null = null;
+    const flushTabs = () => {
+      tabTimer = null;
+      const batch = tabQueue;
+      tabQueue = [];
+      setTabs((held) => {
+        const next = new Map(held);
+        for (const m of batch) next.set(m.deviceId, m);
+        return next;
+      });
+    };
 
     const flush = () => {
       timer = null;
@@ -100,11 +121,20 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     socket.on('overrides-changed', (message) => {
       if (message.classId === classId) callbacksRef.current.onOverridesChanged?.();
     });
+    socket.on('tab-state', (message) => {
+      if (message.classId !== classId) return;
+      tabQueue.push(message);
+      tabTimer ??= setTimeout(flushTabs, BATCH_MS);
+    });
+    socket.on('message-reply', (reply) => {
+      if (reply.classId === classId) setReplies((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), reply]);
+    });
     socket.on('presence', (p) => {
       setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
     });
     return () => {
       if (timer) clearTimeout(timer);
+      if (tabTimer) clearTimeout(tabTimer);
       socket.disconnect();
     };
   }, [classId]);
@@ -114,6 +144,8 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     error,
     events,
     presence,
+    tabs,
+    replies,
     approvedUntil,
     applyDecision: (requestId, status) =>
       update(applyRequestStatus(eventsRef.current, { requestId, status })),

@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policyDiff, type Category, type PolicyBody, type Profile } from '@waymark/shared';
 import { ApiError } from '../../lib/api';
+import { AddressesAndMirrors } from './AddressesAndMirrors';
 import { policiesApi, policyKeys, type StoredPolicy } from './api';
 import { CategoryActionsTable } from './CategoryActionsTable';
 import { ErrorSummary, FieldProblems } from './ErrorSummary';
@@ -207,6 +208,8 @@ export function PolicyEditor({
           problems={problemsOf('block')}
         />
       </div>
+
+      <AddressesAndMirrors draft={draft} onChange={edit} problems={problems} />
 
       <section aria-labelledby="categories-heading" className="pol-categories">
         <h2 id="categories-heading">{t('edit.categoriesHeading')}</h2>

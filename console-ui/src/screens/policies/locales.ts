@@ -92,6 +92,16 @@ export const en = {
     blockHint:
       'One per line, in the same format. When a site matches both lists, the more specific entry wins, as in Chrome; on a tie, the allow-list wins. Help sites (Childline, CEOP, Samaritans, Meic…) are never blocked.',
     entries: 'Entries: {{count}}',
+    addressesHeading: 'Addresses and mirror sites',
+    allowedAddressesLabel: 'Allowed addresses (the school’s own servers)',
+    allowedAddressesHint:
+      'One per line: an IPv4 address (192.168.1.20), an IPv4 range no wider than /8 (10.0.0.0/8) or an IPv6 address. A block-list profile refuses every other page opened by its address instead of its name, because an address skips every site and category rule. On an allow-list profile these open as well as the allowed sites.',
+    mirrorsLegend: 'Mirror sites',
+    mirrorsHint:
+      'Pages that show another site under their own address: Google Translate’s proxy, web archives (the Wayback Machine) and search engine caches.',
+    mirrorsInherit:
+      'Treat each copy like the site it copies: a copy of a blocked site is blocked, a copy of an allowed site opens',
+    mirrorsBlock: 'Block them all, whatever they copy',
     categoriesHeading: 'Categories',
     categoriesHint:
       'What happens to the sites Waymark knows in each category. Known sites come from the starter lists and your imports.',
@@ -128,6 +138,12 @@ export const en = {
       'Say why you are making this change (at least 5 characters). It goes in the change-control log.',
     filterInvalid: 'Line {{line}}: “{{value}}” is not a valid filter ({{detail}}).',
     filterDuplicate: 'Line {{line}}: “{{value}}” is already on line {{first}}.',
+    addressInvalid:
+      'Line {{line}}: “{{value}}” is not an address. Give an IPv4 address (192.168.1.20), an IPv4 range (10.0.0.0/8) or an IPv6 address; sites go in the lists above.',
+    addressTooWide:
+      'Line {{line}}: “{{value}}” is too wide: a /{{bits}} range would open whole parts of the internet by address. The widest allowed is /8.',
+    addressNotStart: 'Line {{line}}: “{{value}}” does not start its range. Write {{start}}.',
+    addressDuplicate: 'Line {{line}}: “{{value}}” is the same as line {{first}}.',
     timeZoneInvalid: '“{{zone}}” is not a time zone.',
     windowsMissing: 'Add at least one time window, or choose another action.',
     windowDays: 'Window {{n}}: choose at least one day.',
@@ -374,6 +390,16 @@ export const cy: Translation<typeof en> = {
     blockHint:
       "Un ar bob llinell, yn yr un fformat. Pan fydd safle'n cyfateb i'r ddwy restr, y cofnod mwyaf penodol sy'n ennill, fel yn Chrome; os ydynt yn gyfartal, y rhestr ganiatáu sy'n ennill. Nid yw safleoedd cymorth (Childline, CEOP, Samaritans, Meic…) byth yn cael eu blocio.",
     entries: 'Cofnodion: {{count}}',
+    addressesHeading: 'Cyfeiriadau a safleoedd drych',
+    allowedAddressesLabel: 'Cyfeiriadau a ganiateir (gweinyddion yr ysgol ei hun)',
+    allowedAddressesHint:
+      "Un ar bob llinell: cyfeiriad IPv4 (192.168.1.20), ystod IPv4 heb fod yn ehangach na /8 (10.0.0.0/8) neu gyfeiriad IPv6. Mae proffil rhestr flocio yn gwrthod pob tudalen arall a agorir wrth ei chyfeiriad yn lle ei henw, gan fod cyfeiriad yn osgoi pob rheol safle a chategori. Ar broffil rhestr ganiatáu, mae'r rhain yn agor yn ogystal â'r safleoedd a ganiateir.",
+    mirrorsLegend: 'Safleoedd drych',
+    mirrorsHint:
+      "Tudalennau sy'n dangos safle arall dan eu cyfeiriad eu hunain: dirprwy Google Translate, archifau gwe (y Wayback Machine) a storfeydd peiriannau chwilio.",
+    mirrorsInherit:
+      "Trin pob copi fel y safle y mae'n ei gopïo: mae copi o safle wedi'i flocio wedi'i flocio, ac mae copi o safle a ganiateir yn agor",
+    mirrorsBlock: 'Blocio pob un, beth bynnag y maent yn ei gopïo',
     categoriesHeading: 'Categorïau',
     categoriesHint:
       "Beth sy'n digwydd i'r safleoedd y mae Waymark yn eu hadnabod ym mhob categori. Daw'r safleoedd hysbys o'r rhestrau cychwynnol a'ch mewnforion chi.",
@@ -410,6 +436,12 @@ export const cy: Translation<typeof en> = {
       "Dywedwch pam rydych chi'n gwneud y newid hwn (o leiaf 5 nod). Mae'n mynd i'r log rheoli newidiadau.",
     filterInvalid: 'Llinell {{line}}: nid yw “{{value}}” yn hidlydd dilys ({{detail}}).',
     filterDuplicate: 'Llinell {{line}}: mae “{{value}}” eisoes ar linell {{first}}.',
+    addressInvalid:
+      'Llinell {{line}}: nid yw “{{value}}” yn gyfeiriad. Rhowch gyfeiriad IPv4 (192.168.1.20), ystod IPv4 (10.0.0.0/8) neu gyfeiriad IPv6; mae safleoedd yn mynd yn y rhestrau uchod.',
+    addressTooWide:
+      "Llinell {{line}}: mae “{{value}}” yn rhy eang: byddai ystod /{{bits}} yn agor rhannau cyfan o'r rhyngrwyd wrth gyfeiriad. Yr ehangaf a ganiateir yw /8.",
+    addressNotStart: 'Llinell {{line}}: nid yw “{{value}}” yn dechrau ei ystod. Ysgrifennwch {{start}}.',
+    addressDuplicate: 'Llinell {{line}}: mae “{{value}}” yr un fath â llinell {{first}}.',
     timeZoneInvalid: 'Nid yw “{{zone}}” yn gylchfa amser.',
     windowsMissing: 'Ychwanegwch o leiaf un cyfnod amser, neu dewiswch weithred arall.',
     windowDays: 'Cyfnod {{n}}: dewiswch o leiaf un diwrnod.',

@@ -106,4 +106,57 @@ describe('the policy editor form', () => {
     );
     expect(check.ok && check.helpSitesBlocked).toEqual(['www.childline.org.uk']);
   });
+  it('keeps allowed addresses and the mirror setting the stored policy has, and edits them', () => {
+    const ks4: PolicyBody = {
+      ...ks1,
+      profile: 'KS4',
+      mode: 'block-list',
+      allowedAddresses: ['192.168.1.20'],
+      mirrors: 'block',
+    };
+    expect(bodyFromDraft(draftFromBody(ks4), ks4)).toEqual(ks4);
+    const draft = {
+      ...draftFromBody(ks4),
+      allowedAddresses: '192.168.1.20\n10.20.0.0/16\n',
+      mirrors: 'inherit' as const,
+    };
+    const check = checkDraft(draft, ks4, 'the new library server');
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.body).toMatchObject({
+      allowedAddresses: ['192.168.1.20', '10.20.0.0/16'],
+      mirrors: 'inherit',
+    });
+    expect(policyDiff(ks4, check.body)).toEqual([
+      'allowed addresses: added 10.20.0.0/16',
+      'mirror sites (translate proxies, web archives, search caches): all blocked → each treated as the site it copies',
+    ]);
+  });
+
+  it('names the line of a bad, too wide, misaligned or repeated address', () => {
+    const check = checkDraft(
+      {
+        ...draftFromBody(ks1),
+        allowedAddresses: 'intranet.school\n0.0.0.0/0\n\n10.0.0.9/8\n10.1.1.1\n10.1.1.1/32',
+      },
+      ks1,
+      'the school servers',
+    );
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems).toEqual([
+      { field: 'allowedAddresses', key: 'addressInvalid', values: { line: 1, value: 'intranet.school' } },
+      { field: 'allowedAddresses', key: 'addressTooWide', values: { line: 2, value: '0.0.0.0/0', bits: 0 } },
+      {
+        field: 'allowedAddresses',
+        key: 'addressNotStart',
+        values: { line: 4, value: '10.0.0.9/8', start: '10.0.0.0/8' },
+      },
+      {
+        field: 'allowedAddresses',
+        key: 'addressDuplicate',
+        values: { line: 6, value: '10.1.1.1/32', first: 5 },
+      },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
 import {
+  addressEntryProblem,
   CATEGORIES,
+  duplicateAddressOf,
   HELP_SITE_HOSTS,
   parseFilter,
   UpdatePolicyBodySchema,
@@ -31,11 +33,22 @@ export interface PolicyDraft {
   timeZone: string;
   allow: string;
   block: string;
+  /** The school's own servers, opened by address: one address or range per line. */
+  allowedAddresses: string;
+  mirrors: NonNullable<PolicyBody['mirrors']>;
   categories: Record<Category, CategoryDraft>;
 }
 
 /** Where a problem is, so the error summary can link to the field. */
-export type DraftField = 'allow' | 'block' | 'timeZone' | 'reason' | 'form' | `category-${Category}`;
+export type DraftField =
+  | 'allow'
+  | 'block'
+  | 'allowedAddresses'
+  | 'mirrors'
+  | 'timeZone'
+  | 'reason'
+  | 'form'
+  | `category-${Category}`;
 
 /** A problem with the draft, as a message key of the policies namespace and its values. */
 export interface DraftProblem {
@@ -44,6 +57,10 @@ export interface DraftProblem {
     | 'reasonMissing'
     | 'filterInvalid'
     | 'filterDuplicate'
+    | 'addressInvalid'
+    | 'addressTooWide'
+    | 'addressNotStart'
+    | 'addressDuplicate'
     | 'timeZoneInvalid'
     | 'windowsMissing'
     | 'windowDays'
@@ -73,6 +90,8 @@ export function draftFromBody(body: PolicyBody): PolicyDraft {
     timeZone: body.timeZone,
     allow: body.allow.join('\n'),
     block: body.block.join('\n'),
+    allowedAddresses: (body.allowedAddresses ?? []).join('\n'),
+    mirrors: body.mirrors ?? 'inherit',
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, categoryDraft(body.categories[c])])) as Record<
       Category,
       CategoryDraft
@@ -119,6 +138,7 @@ export function bodyFromDraft(draft: PolicyDraft, base: PolicyBody): PolicyBody 
     const action = categoryAction(draft.categories[c]);
     if (action) categories[c] = action;
   }
+  const addresses = listLines(draft.allowedAddresses).map((l) => l.value);
   return {
     profile: base.profile,
     mode: draft.mode,
@@ -126,6 +146,9 @@ export function bodyFromDraft(draft: PolicyDraft, base: PolicyBody): PolicyBody 
     timeZone: draft.timeZone,
     allow: listLines(draft.allow).map((l) => l.value),
     block: listLines(draft.block).map((l) => l.value),
+    // Left out when the stored policy has neither and the draft adds neither: nothing changed.
+    ...(addresses.length > 0 || base.allowedAddresses ? { allowedAddresses: addresses } : {}),
+    ...(draft.mirrors !== 'inherit' || base.mirrors ? { mirrors: draft.mirrors } : {}),
     categories,
     categoryLists: base.categoryLists,
   };
@@ -156,6 +179,26 @@ function listProblems(field: 'allow' | 'block', text: string): DraftProblem[] {
   return problems;
 }
 
+/** Each line's problem, from the shared edit guard the server applies too. */
+function addressProblems(text: string): DraftProblem[] {
+  const lines = listLines(text);
+  const duplicates = duplicateAddressOf(lines.map((l) => l.value));
+  return lines.flatMap(({ value, line }, index): DraftProblem[] => {
+    const field = 'allowedAddresses';
+    const problem = addressEntryProblem(value);
+    if (problem?.kind === 'not-an-address')
+      return [{ field, key: 'addressInvalid', values: { line, value } }];
+    if (problem?.kind === 'too-wide')
+      return [{ field, key: 'addressTooWide', values: { line, value, bits: problem.bits } }];
+    if (problem?.kind === 'not-range-start')
+      return [{ field, key: 'addressNotStart', values: { line, value, start: problem.start } }];
+    const first = duplicates.get(index);
+    return first === undefined
+      ? []
+      : [{ field, key: 'addressDuplicate', values: { line, value, first: lines[first]!.line } }];
+  });
+}
+
 function windowProblems(category: Category, draft: CategoryDraft): DraftProblem[] {
   const field = `category-${category}` as const;
   if (draft.action === 'allow-at-times') {
@@ -182,7 +225,14 @@ type DraftCheck =
 function fieldOf(path: readonly PropertyKey[]): DraftField {
   const [top, part, category] = path;
   if (top === 'reason') return 'reason';
-  if (part === 'allow' || part === 'block' || part === 'timeZone') return part;
+  if (
+    part === 'allow' ||
+    part === 'block' ||
+    part === 'allowedAddresses' ||
+    part === 'mirrors' ||
+    part === 'timeZone'
+  )
+    return part;
   if (part === 'categories' && typeof category === 'string') return `category-${category as Category}`;
   return 'form';
 }
@@ -195,6 +245,7 @@ export function checkDraft(draft: PolicyDraft, base: PolicyBody, reason: string)
   const problems: DraftProblem[] = [
     ...listProblems('allow', draft.allow),
     ...listProblems('block', draft.block),
+    ...addressProblems(draft.allowedAddresses),
     ...(isTimeZone(draft.timeZone)
       ? []
       : [

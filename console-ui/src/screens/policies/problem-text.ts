@@ -17,6 +17,10 @@ export function useProblemText() {
         return t('edit.allowLabel');
       case 'block':
         return t('edit.blockLabel');
+      case 'allowedAddresses':
+        return t('edit.allowedAddressesLabel');
+      case 'mirrors':
+        return t('edit.mirrorsLegend');
       case 'timeZone':
         return t('edit.timeZone');
       case 'reason':

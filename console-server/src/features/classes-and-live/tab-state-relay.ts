@@ -1,0 +1,152 @@
+import type { Namespace, Socket } from 'socket.io';
+import {
+  describeZodError,
+  illegalMatcher,
+  TAB_STATE_PER_SECOND,
+  TAB_STATE_PROTOCOL,
+  TabStateSchema,
+  type Category,
+  type LiveTabs,
+  type PolicyBody,
+  type Profile,
+  type TabState,
+  type TabStateAck,
+} from '@waymark/shared';
+import type { DeviceIdentity } from '../devices-and-enrollment';
+import { rooms } from '../../sockets/rooms';
+
+/** A device may send this many at once (a snapshot right after a change) before the rate applies. */
+const TAB_STATE_BURST = 3;
+/** How long a school's illegal-category lists are reused before they are read again. */
+const LISTS_TTL_MS = 60_000;
+
+interface TabDeviceData {
+  device: DeviceIdentity;
+  protocolVersion: number;
+}
+
+export interface TabStateRelayDeps {
+  consoles: Namespace;
+  devices: Namespace;
+  /** Whether the device's class is watched now, in this process's view (`LiveWatch`). */
+  isWatched(classId: string): boolean;
+  /** The school's policy for a profile (its illegal-category lists are checked again here). */
+  policyBody(schoolId: string, profile: Profile): Promise<PolicyBody>;
+  now?: () => number;
+}
+
+/**
+ * Tab state, live only (docs/architecture.md, "Live class"): a device sends it only while its class
+ * is watched, at most TAB_STATE_PER_SECOND a second, and the server passes it to the consoles
+ * watching the class, never stores it, and blanks any address in an illegal category.
+ */
+export function createTabStateRelay({
+  consoles,
+  devices,
+  isWatched,
+  policyBody,
+  now = Date.now,
+}: TabStateRelayDeps) {
+  const lists = new Map<string, { matcher: Promise<(url: string) => Category | null>; until: number }>();
+
+  function illegalFor(schoolId: string, profile: Profile) {
+    const key = `${schoolId}\u0000${profile}`;
+    const held = lists.get(key);
+    if (held && held.until > now()) return held.matcher;
+    const matcher = policyBody(schoolId, profile).then(illegalMatcher);
+    // A failed read is not kept: the next message asks again.
+    matcher.catch(() => lists.delete(key));
+    lists.set(key, { matcher, until: now() + LISTS_TTL_MS });
+    return matcher;
+  }
+
+  async function redacted(device: DeviceIdentity, state: TabState): Promise<TabState> {
+    const illegal = await illegalFor(device.schoolId, device.profile);
+    const hidden = (url: string | null) => url !== null && illegal(url) !== null;
+    return {
+      ...state,
+      tabs: state.tabs.map((tab) =>
+        hidden(tab.url) || hidden(tab.favIconUrl)
+          ? { ...tab, url: null, title: null, favIconUrl: null }
+          : tab,
+      ),
+    };
+  }
+
+  function liveTabs(device: DeviceIdentity, state: TabState | null): LiveTabs {
+    return {
+      deviceId: device.deviceId,
+      classId: device.classId!,
+      user: device.user,
+      deviceName: device.deviceName,
+      pupilName: device.pupilName,
+      state,
+      updateNeeded: state === null,
+      receivedAt: new Date(now()).toISOString(),
+    };
+  }
+
+  /** Tells one device (on this process) whether its class is watched; an old one is marked on the grid. */
+  function tell(socket: Socket, watching: boolean) {
+    const { device, protocolVersion } = socket.data as TabDeviceData;
+    if (!device.classId) return;
+    if (protocolVersion >= TAB_STATE_PROTOCOL) socket.emit('watching', { watching });
+    else if (watching) consoles.to(rooms.class(device.classId)).emit('tab-state', liveTabs(device, null));
+  }
+
+  return {
+    /** The class's watched state changed (or a console joined): its devices on this process hear. */
+    classWatchChanged(classId: string, watching: boolean) {
+      const ids = devices.adapter.rooms.get(rooms.classDevices(classId));
+      for (const id of ids ?? []) {
+        const socket = devices.sockets.get(id);
+        if (socket) tell(socket, watching);
+      }
+    },
+
+    /** A device has just connected: if its class is watched, it starts at once. */
+    deviceConnected(socket: Socket) {
+      const { device } = socket.data as TabDeviceData;
+      if (device.classId && isWatched(device.classId)) tell(socket, true);
+    },
+
+    /** Listens for the device's tab state (registered before anything is awaited on connecting). */
+    listen(socket: Socket) {
+      const { device } = socket.data as TabDeviceData;
+      let tokens = TAB_STATE_BURST;
+      let at = now();
+      socket.on('tab-state', async (raw: unknown, rawAck: unknown) => {
+        const ack: TabStateAck = typeof rawAck === 'function' ? (rawAck as TabStateAck) : () => {};
+        const t = now();
+        tokens = Math.min(TAB_STATE_BURST, tokens + ((t - at) / 1000) * TAB_STATE_PER_SECOND);
+        at = t;
+        if (!device.classId || !isWatched(device.classId))
+          return ack({ ok: false, error: 'no one is watching this class', code: 'not-requested' });
+        if (tokens < 1)
+          return ack({
+            ok: false,
+            error: `at most ${TAB_STATE_PER_SECOND} tab states a second`,
+            code: 'too-fast',
+          });
+        tokens -= 1;
+        const parsed = TabStateSchema.safeParse(raw);
+        if (!parsed.success)
+          return ack({
+            ok: false,
+            error: `invalid tab state: ${describeZodError(parsed.error)}`,
+            code: 'invalid',
+          });
+        let state: TabState;
+        try {
+          state = await redacted(device, parsed.data);
+        } catch (error) {
+          console.error('waymark: could not check tab state against the illegal lists', error);
+          return ack({ ok: false, error: 'the server could not check the tab state', code: 'unavailable' });
+        }
+        ack({ ok: true });
+        consoles.to(rooms.class(device.classId)).emit('tab-state', liveTabs(device, state));
+      });
+    },
+  };
+}
+export type TabStateRelay = ReturnType<typeof createTabStateRelay>;

@@ -1,0 +1,3 @@
+export { actionRoutes } from './action-routes';
+export { createLiveActionService, type LiveActionService } from './action-service';
+export { createReplyListener } from './reply-listener';

@@ -1,0 +1,9 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MessagePage } from './MessagePage';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MessagePage />
+  </StrictMode>,
+);
