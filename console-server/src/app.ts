@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
+import { illegalCategoryOf, type Alert, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import {
   authRoutes,
@@ -35,7 +35,7 @@ import {
   deviceRoutes,
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
-import { createAlertService, createMailer, type Mailer } from './features/alerts';
+import { alertRoutes, createAlertService, createMailer, type Mailer } from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
 import { createIncidentService, incidentRoutes } from './features/incidents';
@@ -75,6 +75,8 @@ export interface ApplicationOptions {
   releasesDir?: string | null;
   /** How fast one device may report before its events are folded (tests give their own clock). */
   deviceEventRate?: DeviceRateLimitOptions;
+  /** How long one minute of a school's alert escalation time lasts (a minute; end-to-end tests shorten it). */
+  alertMinuteMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -89,6 +91,7 @@ export function createApplication({
   adapter,
   releasesDir = null,
   deviceEventRate,
+  alertMinuteMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -111,7 +114,18 @@ export function createApplication({
     staffService,
   });
   const incidentService = createIncidentService({ db, eventService, staffService });
-  const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
+  // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
+  let alertChanged: (alert: Alert) => void = () => {};
+  const alertService = createAlertService({
+    db,
+    mailer,
+    consoleUrl: publicUrl,
+    eventService,
+    minuteMs: alertMinuteMs,
+    onChange: async (alert, change) => {
+      if (change !== 'raised') alertChanged(alert);
+    },
+  });
   const trustService = createTrustService({ db });
   const reportService = createReportService({ db });
   const concernService = createConcernService({ db, mailer, consoleUrl: publicUrl });
@@ -130,20 +144,42 @@ export function createApplication({
   });
   if (adapter) io.adapter(adapter);
   const consoleNsp = registerConsoleNamespace({ io, staffService, eventService, revocations, publicUrl });
+  /** Who sees an alert live: the school's DSLs, its trust's safeguarding leads, and the senior leaders once it reaches them. */
+  async function alertRooms(alert: Alert): Promise<string[]> {
+    const trustId = await trustService.trustOf(alert.schoolId);
+    const leaders =
+      alert.escalatedTo === 'senior-leader'
+        ? (await staffService.list(alert.schoolId))
+            .filter((s) => s.role === 'senior-leader')
+            .map((s) => rooms.staff(s.id))
+        : [];
+    return [rooms.schoolAll(alert.schoolId), ...(trustId ? [rooms.trustAll(trustId)] : []), ...leaders];
+  }
+  alertChanged = (alert) => {
+    alertRooms(alert)
+      .then((targets) => consoleNsp.to(targets).emit('alert-changed', alert))
+      .catch((error) => console.error('waymark: alert update failed', error));
+  };
+  /**
+   * Considers an event for an alert: a new one goes to the DSL's consoles, a repeat counted into
+   * one updates it. Also for an event sent again: it may have been stored before a crash that
+   * left its alert unraised (the alert service raises each event's alert once).
+   */
+  const considerAlert = (event: StoredEvent) => {
+    alertService
+      .consider(event)
+      .then(async (result) => {
+        if (!result) return;
+        const targets = await alertRooms(result.alert);
+        if (result.created) consoleNsp.to(targets).emit('alert', result.alert);
+        else consoleNsp.to(targets).emit('alert-changed', result.alert);
+      })
+      .catch((error) => console.error('waymark: alert failed', error));
+  };
   /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
   const broadcast = (event: StoredEvent) => {
     broadcastEvent(consoleNsp, event);
-    alertService
-      .consider(event)
-      .then((result) => {
-        if (!result?.created) return;
-        // The school's DSLs, and its trust's safeguarding leads when it belongs to a trust.
-        return trustService.trustOf(event.schoolId).then((trustId) => {
-          const targets = [rooms.schoolAll(event.schoolId), ...(trustId ? [rooms.trustAll(trustId)] : [])];
-          consoleNsp.to(targets).emit('alert', result.alert);
-        });
-      })
-      .catch((error) => console.error('waymark: alert failed', error));
+    considerAlert(event);
   };
   const devices = registerDeviceNamespace({
     io,
@@ -154,7 +190,10 @@ export function createApplication({
     keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
-    rebroadcast: (event) => broadcastEvent(consoleNsp, event),
+    rebroadcast: (event) => {
+      broadcastEvent(consoleNsp, event);
+      considerAlert(event);
+    },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
   });
@@ -187,6 +226,7 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
+  app.use('/api/alerts', alertRoutes({ alertService }));
   app.use(
     '/api/policies',
     policyRoutes({ policyService, overrideService, importService, keywordService, live }),
@@ -244,6 +284,8 @@ export function createApplication({
       concernService,
       dataProtection,
       checkSilentDevices,
+      /** Escalates the alerts nobody acknowledged in time (the scheduled job, one process at a time). */
+      escalateAlerts: (now?: Date) => alertService.escalateDue(now),
     },
     /** The console's own address: links in e-mails point here. */
     publicUrl,

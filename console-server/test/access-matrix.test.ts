@@ -112,6 +112,12 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
   'issue-visitor-passes': async (role) => granted((await call(role, 'GET', '/api/visitor-passes')).status),
   'view-reports': async (role) => granted((await call(role, 'GET', '/api/reports/digest')).status),
   'view-change-log': async (role) => granted((await call(role, 'GET', '/api/policies/changes')).status),
+  'acknowledge-alerts': async (role) => granted((await call(role, 'GET', '/api/alerts')).status),
+  'alert-settings': async (role) =>
+    granted(
+      (await call(role, 'PUT', '/api/alerts/settings', { escalationMinutes: 10, escalationAnyTime: false }))
+        .status,
+    ),
   'manage-accounts': async (role) => granted((await call(role, 'GET', '/api/staff')).status),
   'manage-classes': async (role) =>
     granted(

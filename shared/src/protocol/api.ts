@@ -153,6 +153,8 @@ export const CreateStaffBodySchema = z.object({
   password: password.optional(),
   /** Classes a teacher teaches. */
   classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
+  /** A DSL named as deputy: alerts nobody acknowledges escalate to the deputies. */
+  deputyDsl: z.boolean().optional(),
 });
 export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 
@@ -170,6 +172,8 @@ export const UpdateStaffBodySchema = z
     classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
     /** A disabled account cannot sign in; its sessions and open consoles end at once. */
     disabled: z.boolean().optional(),
+    /** A DSL named as deputy (or no longer): alerts nobody acknowledges escalate to the deputies. */
+    deputyDsl: z.boolean().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'the change is empty' });
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
@@ -182,6 +186,7 @@ export const StaffListItemSchema = z.object({
   role: RoleSchema,
   lockedUntil: safeText().nullable(),
   disabled: z.boolean(),
+  deputyDsl: z.boolean(),
   /**
    * False for trust-level accounts based at the school: they are managed by whoever runs the
    * deployment (`waymark trust`), never by a school's admin.
