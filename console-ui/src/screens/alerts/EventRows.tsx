@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { StoredEvent } from '@waymark/shared';
+import { descriptionParts } from '../live/raise-incident';
+import { useAlertFormat } from './format';
+
+/** What an event was, in a few words: the search, the title, the address, and the phrase that matched. */
+function EventDetail({ event }: { event: StoredEvent }) {
+  const { t } = useTranslation('alerts');
+  const words = descriptionParts(event);
+  const matches = Array.isArray(event.details.matches)
+    ? (event.details.matches as Array<{ phrase?: unknown }>).filter((m) => typeof m.phrase === 'string')
+    : [];
+  const main = event.urlHidden
+    ? t('detail.hidden')
+    : words.query
+      ? `“${words.query}”`
+      : words.title
+        ? `“${words.title}”`
+        : (event.url ?? (words.reason || words.message || words.detail));
+  return (
+    <>
+      <span className="alert-event-main">{main}</span>
+      {matches.slice(0, 1).map((m) => (
+        <span key={String(m.phrase)} className="alert-event-match">
+          {t('detail.flagged', { phrase: String(m.phrase) })}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A table of events, newest first: time, kind and risk, and what it was. */
+export function EventRows({
+  events,
+  caption,
+  testId,
+}: {
+  events: StoredEvent[];
+  caption: string;
+  testId: string;
+}) {
+  const { t } = useTranslation('alerts');
+  const live = useTranslation('live').t;
+  const f = useAlertFormat();
+  return (
+    <div className="alerts-table-scroll">
+      <table className="alerts-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('detail.time')}</th>
+            <th scope="col">{t('detail.kind')}</th>
+            <th scope="col">{t('detail.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.occurredAt}>{f.when(e.occurredAt)}</time>
+              </td>
+              <td>
+                {live(`kinds.${e.kind}`)}{' '}
+                <span className={`alert-severity severity-${e.severity}`}>{t(`severity.${e.severity}`)}</span>
+              </td>
+              <td className="alert-event">
+                <EventDetail event={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Alert, AlertDetail, AlertSettings } from '@waymark/shared';
+import { api } from '../../lib/api';
+
+/** Every query of this screen starts with this key: a change on the socket refreshes them all. */
+export const ALERTS_KEY = ['alerts'] as const;
+
+export const alertsApi = {
+  list: (status: 'open' | 'all') =>
+    api<{ alerts: Alert[] }>(`/api/alerts?status=${status}`).then((r) => r.alerts),
+  detail: (id: string) => api<AlertDetail>(`/api/alerts/${encodeURIComponent(id)}`),
+  acknowledge: (id: string) =>
+    api<{ alert: Alert; acknowledged: boolean }>(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {
+      method: 'POST',
+    }),
+  settings: () => api<{ settings: AlertSettings }>('/api/alerts/settings').then((r) => r.settings),
+  saveSettings: (body: AlertSettings) =>
+    api<{ settings: AlertSettings }>('/api/alerts/settings', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    }).then((r) => r.settings),
+};

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENROLLMENT_TOKENS, startScheduledJobs } from '@waymark/console-server';
+import { axeViolations } from '../support/axe';
+import {
+  configureExtension,
+  dynamicRuleCount,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
+import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
+import { startOriginServer } from '../support/origin-server';
+import { requireBuiltExtension } from '../support/paths';
+
+const SEARCH = 'www.google.co.uk';
+/** A KS2 pupil's misspelt self-harm search. */
+const QUERY = 'how to hurt myslef';
+const PUPIL = 'Pupil using Kestrels Chromebook 4';
+
+/**
+ * Alerts a person cannot miss (issue 14): a real KS2 device (Chromium with the built extension)
+ * searches; the DSL's console shows a high alert; nobody acknowledges it, so it goes to the deputy
+ * DSL and then the senior leader. One minute of the school's escalation time lasts a second here.
+ */
+describe('alerts in the console', () => {
+  let harness: ConsoleHarness;
+  let jobs: ReturnType<typeof startScheduledJobs>;
+  let origin: Awaited<ReturnType<typeof startOriginServer>>;
+  let pupil: PupilBrowser;
+
+  beforeAll(async () => {
+    requireBuiltExtension();
+    harness = await startConsoleHarness({ alertMinuteMs: 1000 });
+    const { services } = harness.server.app;
+    jobs = startScheduledJobs({
+      db: services.db,
+      services,
+      mailer: { configured: false, send: async () => {} },
+      consoleUrl: harness.server.url,
+      alertCheckEveryMs: 250,
+    });
+    origin = await startOriginServer();
+    pupil = await launchPupilBrowser([`MAP ${SEARCH} 127.0.0.1`]);
+    await configureExtension(pupil.worker, {
+      serverUrl: harness.server.url,
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
+      deviceName: 'Kestrels Chromebook 4',
+    });
+    await waitFor(
+      () => dynamicRuleCount(pupil.worker),
+      (n) => n > 0,
+    );
+  });
+  afterAll(async () => {
+    await pupil?.close();
+    await origin?.close();
+    await jobs?.stop();
+    await harness?.close();
+  });
+
+  it('a KS2 pupil’s misspelt self-harm search alerts the DSL within 2 seconds, then escalates to the deputy and the senior leader', async () => {
+    const dsl = (await harness.signIn('dsl@demo.waymark.test')).page;
+    const nav = dsl.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Alerts' }).click();
+    await dsl.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await dsl.getByText('Every alert has been acknowledged.').waitFor();
+    // The short test setting: two "minutes" (two seconds here), counted at any hour.
+    await dsl.getByLabel('Minutes before an unacknowledged alert goes further').fill('2');
+    await dsl.getByLabel('Count at any hour (otherwise only in school hours)').check();
+    await dsl.getByRole('button', { name: 'Save escalation' }).click();
+    await dsl.getByText('Saved: 2 minutes, at any hour.').waitFor();
+    expect(await axeViolations(dsl)).toEqual([]);
+    await screenshot(dsl, 'alerts-empty');
+
+    const head = (await harness.signIn('head@demo.waymark.test')).page;
+    await head.getByRole('heading', { name: 'Filtering and monitoring', level: 1 }).waitFor();
+    expect(await head.getByTestId('alert-banner').count()).toBe(0);
+
+    // The pupil has been searching for schoolwork (the device is awake, its matcher ready)…
+    const search = await pupil.context.newPage();
+    const searchCount = async () =>
+      (await harness.server.app.services.eventService.recentForClass('demo', 'class-year5')).filter(
+        (e) => e.kind === 'search',
+      ).length;
+    await search.goto(`http://${SEARCH}:${origin.port}/search?q=volcano+facts+for+kids`);
+    await expect.poll(searchCount).toBe(1);
+    // …then searches, misspelling "myself".
+    await search.goto(`http://${SEARCH}:${origin.port}/search?q=${encodeURIComponent(QUERY)}`);
+    await search.getByTestId('origin-page').waitFor();
+    const searched = Date.now();
+    const row = dsl.getByTestId('alert-row').filter({ hasText: PUPIL });
+    await row.waitFor();
+    const latency = Date.now() - searched;
+    expect(latency).toBeLessThan(2000);
+    expect(await row.innerText()).toContain('Self-harm');
+    expect(await row.innerText()).toContain('High');
+    await dsl.getByTestId('alert-banner').getByText('1 alert needs acknowledging.').waitFor();
+    await search.close();
+
+    // Nobody acknowledges it: the deputy DSL, then the head teacher, whose console now shows it.
+    await head
+      .getByTestId('alert-banner')
+      .getByText('1 alert needs acknowledging.')
+      .waitFor({ timeout: 20_000 });
+    expect(await axeViolations(head)).toEqual([]);
+    await screenshot(head, 'alerts-banner-senior-leader');
+    await head.getByTestId('alert-banner').getByRole('link', { name: 'See alerts' }).click();
+    await head.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    const headRow = head.getByTestId('alert-row').filter({ hasText: PUPIL });
+    expect(await headRow.innerText()).toContain('Senior leader');
+    await headRow.getByRole('link', { name: `Open the alert about ${PUPIL}` }).click();
+    await head.getByTestId('alert-with').getByText('Senior leader').waitFor();
+    const history = await head.locator('.alert-summary dl').innerText();
+    expect(history).toMatch(/to the Deputy DSL at .*; to the Senior leader at /);
+    expect(await head.getByTestId('alert-events').innerText()).toContain(`“${QUERY}”`);
+    expect(await head.getByTestId('alert-events').innerText()).toContain('Matched “hurt myself”');
+    expect(await axeViolations(head)).toEqual([]);
+    await screenshot(head, 'alert-detail-senior-leader');
+
+    // The head acknowledges it: the DSL's console shows who did, and the banners go.
+    await head.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await head
+      .getByTestId('alert-status')
+      .getByText(/Acknowledged by Mrs Catherine Ellis/)
+      .waitFor();
+    await dsl.getByText('Every alert has been acknowledged.').waitFor();
+    expect(await dsl.getByTestId('alert-banner').count()).toBe(0);
+    await dsl.getByRole('radio', { name: 'All alerts' }).check();
+    expect(await row.innerText()).toContain('Acknowledged by Mrs Catherine Ellis');
+  });
+
+  it('the DSL opens an alert: the pupil’s timeline, raise incident pre-filled, in Welsh too', async () => {
+    const { page } = await harness.signIn('dsl@demo.waymark.test');
+    await page.goto('/alerts');
+    await page.getByRole('radio', { name: 'All alerts' }).check();
+    await page
+      .getByTestId('alert-row')
+      .filter({ hasText: PUPIL })
+      .getByRole('link', { name: `Open the alert about ${PUPIL}` })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: `Self-harm, suicide and eating disorders: ${PUPIL}` })
+      .waitFor();
+    expect(await page.getByTestId('alert-timeline').innerText()).toContain(`“${QUERY}”`);
+    await page.getByRole('button', { name: 'Raise incident' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Severity').waitFor();
+    expect(await dialog.getByLabel('Severity').inputValue()).toBe('high');
+    expect(await dialog.getByLabel('Category').inputValue()).toBe('self-harm');
+    await dialog.getByRole('button', { name: 'Save incident' }).click();
+    await dialog.getByText(/Incident .+ saved\./).waitFor();
+    await screenshot(page, 'alert-detail-raised');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('details.account summary').click();
+    await page.getByLabel('Language').selectOption('cy');
+    await page.getByRole('link', { name: '← Rhybuddion' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rhybuddion' }).waitFor();
+    await page.getByText('Mae pob rhybudd wedi’i gydnabod.').waitFor();
+    await page.locator('details.account summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'alerts-cy');
+  });
+});
