@@ -35,7 +35,13 @@ import {
   deviceRoutes,
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
-import { alertRoutes, createAlertService, createMailer, type Mailer } from './features/alerts';
+import {
+  alertRoutes,
+  createAlertService,
+  createMailer,
+  createWebhookService,
+  type Mailer,
+} from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
 import { rooms } from './sockets/rooms';
 import { createIncidentService, incidentRoutes } from './features/incidents';
@@ -77,6 +83,10 @@ export interface ApplicationOptions {
   deviceEventRate?: DeviceRateLimitOptions;
   /** How long one minute of a school's alert escalation time lasts (a minute; end-to-end tests shorten it). */
   alertMinuteMs?: number;
+  /** Schools' webhooks may be plain HTTP to a loopback receiver (tests only: alerts name pupils). */
+  webhookAllowLoopbackHttp?: boolean;
+  /** The first webhook retry's wait, doubling after (30 s; tests shorten it). */
+  webhookRetryBaseMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -92,6 +102,8 @@ export function createApplication({
   releasesDir = null,
   deviceEventRate,
   alertMinuteMs,
+  webhookAllowLoopbackHttp = false,
+  webhookRetryBaseMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -116,6 +128,12 @@ export function createApplication({
   const incidentService = createIncidentService({ db, eventService, staffService });
   // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
   let alertChanged: (alert: Alert) => void = () => {};
+  const webhookService = createWebhookService({
+    db,
+    consoleUrl: publicUrl,
+    allowLoopbackHttp: webhookAllowLoopbackHttp,
+    retryBaseMs: webhookRetryBaseMs,
+  });
   const alertService = createAlertService({
     db,
     mailer,
@@ -124,6 +142,7 @@ export function createApplication({
     minuteMs: alertMinuteMs,
     onChange: async (alert, change) => {
       if (change !== 'raised') alertChanged(alert);
+      await webhookService.enqueue(alert, change);
     },
   });
   const trustService = createTrustService({ db });
@@ -226,7 +245,7 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
-  app.use('/api/alerts', alertRoutes({ alertService }));
+  app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
   app.use(
     '/api/policies',
     policyRoutes({ policyService, overrideService, importService, keywordService, live }),
@@ -286,6 +305,9 @@ export function createApplication({
       checkSilentDevices,
       /** Escalates the alerts nobody acknowledged in time (the scheduled job, one process at a time). */
       escalateAlerts: (now?: Date) => alertService.escalateDue(now),
+      webhookService,
+      /** Retries the schools' webhook deliveries that are due (the scheduled job). */
+      deliverWebhooks: (now?: Date) => webhookService.deliverDue(now),
     },
     /** The console's own address: links in e-mails point here. */
     publicUrl,

@@ -14,6 +14,7 @@ export function startScheduledJobs({
   services,
   consoleUrl,
   alertCheckEveryMs = 15_000,
+  webhookCheckEveryMs = 5_000,
 }: {
   db: Database;
   mailer: Mailer;
@@ -22,6 +23,8 @@ export function startScheduledJobs({
   consoleUrl: string;
   /** How often unacknowledged alerts are checked for escalation (end-to-end tests check more often). */
   alertCheckEveryMs?: number;
+  /** How often due webhook retries are made. */
+  webhookCheckEveryMs?: number;
 }) {
   const leases = createJobLeases(db);
   const timers: NodeJS.Timeout[] = [];
@@ -44,6 +47,8 @@ export function startScheduledJobs({
   // The lease keeps it to one process; each escalation is also a conditional update, so a lease
   // changing hands mid-run cannot send one twice.
   schedule('alert-escalation', alertCheckEveryMs, () => services.escalateAlerts(), true);
+  // Schools' webhooks: deliveries that failed are retried with backoff, by one process.
+  schedule('webhook-deliveries', webhookCheckEveryMs, () => services.deliverWebhooks());
   // Retention: events older than each school's period are purged daily (and at start), and logged.
   schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
 
