@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_TOKENS, startScheduledJobs } from '@waymark/console-server';
+import { startWebhookReceiver, type ReceivedHook } from '@waymark/console-server/testing';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
@@ -27,10 +29,13 @@ describe('alerts in the console', () => {
   let jobs: ReturnType<typeof startScheduledJobs>;
   let origin: Awaited<ReturnType<typeof startOriginServer>>;
   let pupil: PupilBrowser;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   beforeAll(async () => {
     requireBuiltExtension();
-    harness = await startConsoleHarness({ alertMinuteMs: 1000 });
+    receiver = await startWebhookReceiver();
+    // The receiver is on this machine, over plain HTTP: allowed for loopback only, by this setting.
+    harness = await startConsoleHarness({ alertMinuteMs: 1000, webhookAllowLoopbackHttp: true });
     const { services } = harness.server.app;
     jobs = startScheduledJobs({
       db: services.db,
@@ -56,6 +61,7 @@ describe('alerts in the console', () => {
     await origin?.close();
     await jobs?.stop();
     await harness?.close();
+    await receiver?.close();
   });
 
   it('a KS2 pupil’s misspelt self-harm search alerts the DSL within 2 seconds, then escalates to the deputy and the senior leader', async () => {
@@ -69,6 +75,11 @@ describe('alerts in the console', () => {
     await dsl.getByLabel('Count at any hour (otherwise only in school hours)').check();
     await dsl.getByRole('button', { name: 'Save escalation' }).click();
     await dsl.getByText('Saved: 2 minutes, at any hour.').waitFor();
+    // The school's webhook: the secret is shown once, for the receiver to check signatures with.
+    await dsl.getByLabel('Receiver address (https://)').fill(receiver.url);
+    await dsl.getByRole('button', { name: 'Save webhook' }).click();
+    const secret = await dsl.getByLabel('Signing secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
     expect(await axeViolations(dsl)).toEqual([]);
     await screenshot(dsl, 'alerts-empty');
 
@@ -117,6 +128,21 @@ describe('alerts in the console', () => {
     expect(await axeViolations(head)).toEqual([]);
     await screenshot(head, 'alert-detail-senior-leader');
 
+    // The school's receiver heard it raised and escalated twice, each signed with the school's secret.
+    const signed = (hook: ReceivedHook) =>
+      hook.headers['x-waymark-signature'] ===
+      `sha256=${createHmac('sha256', secret)
+        .update(`${String(hook.headers['x-waymark-timestamp'])}.${hook.body}`)
+        .digest('hex')}`;
+    await expect
+      .poll(() => receiver.received.map((h) => (JSON.parse(h.body) as { type: string }).type))
+      .toEqual(['alert.raised', 'alert.escalated', 'alert.escalated']);
+    expect(receiver.received.every(signed)).toBe(true);
+    expect(
+      receiver.received.map((h) => (JSON.parse(h.body) as { alert: { with: string } }).alert.with),
+    ).toEqual(['dsl', 'deputy-dsl', 'senior-leader']);
+    expect(receiver.received[0]!.body).not.toContain('myslef');
+
     // The head acknowledges it: the DSL's console shows who did, and the banners go.
     await head.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await head
@@ -127,6 +153,11 @@ describe('alerts in the console', () => {
     expect(await dsl.getByTestId('alert-banner').count()).toBe(0);
     await dsl.getByRole('radio', { name: 'All alerts' }).check();
     expect(await row.innerText()).toContain('Acknowledged by Mrs Catherine Ellis');
+    // Every delivery is listed, delivered.
+    const deliveries = dsl.getByTestId('webhook-deliveries');
+    await expect.poll(async () => (await deliveries.locator('tbody tr').allInnerTexts()).length).toBe(4);
+    await expect.poll(async () => (await deliveries.innerText()).match(/Delivered/g)?.length).toBe(4);
+    await screenshot(dsl, 'alerts-acknowledged');
   });
 
   it('the DSL opens an alert: the pupil’s timeline, raise incident pre-filled, in Welsh too', async () => {

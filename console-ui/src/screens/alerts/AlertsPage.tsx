@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { ALERTS_KEY, alertsApi } from './api';
 import { EscalationSettings } from './EscalationSettings';
 import { useAlertFormat } from './format';
+import { WebhookPanel } from './WebhookPanel';
 import './alerts.css';
 
 /** The alerts that need acknowledging, and all the others; the escalation rule above them. */
@@ -39,7 +40,6 @@ export function AlertsPage() {
     <section aria-labelledby="alerts-heading" className="alerts-page">
       <h1 id="alerts-heading">{t('title')}</h1>
       <p>{t('intro')}</p>
-      <EscalationSettings editable={can(role, 'alert-settings')} />
       <fieldset className="alert-show">
         <legend>{t('show.legend')}</legend>
         {(['open', 'all'] as const).map((s) => (
@@ -126,6 +126,8 @@ export function AlertsPage() {
           </table>
         </div>
       )}
+      <EscalationSettings editable={can(role, 'alert-settings')} />
+      {can(role, 'alert-settings') && <WebhookPanel />}
     </section>
   );
 }

@@ -1,4 +1,11 @@
-import type { Alert, AlertDetail, AlertSettings } from '@waymark/shared';
+import type {
+  Alert,
+  AlertDetail,
+  AlertSettings,
+  WebhookDelivery,
+  WebhookSettings,
+  WebhookSettingsBody,
+} from '@waymark/shared';
 import { api } from '../../lib/api';
 
 /** Every query of this screen starts with this key: a change on the socket refreshes them all. */
@@ -18,4 +25,12 @@ export const alertsApi = {
       method: 'PUT',
       body: JSON.stringify(body),
     }).then((r) => r.settings),
+  webhook: () => api<{ webhook: WebhookSettings }>('/api/alerts/webhook').then((r) => r.webhook),
+  saveWebhook: (body: WebhookSettingsBody) =>
+    api<{ webhook: WebhookSettings }>('/api/alerts/webhook', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    }).then((r) => r.webhook),
+  deliveries: () =>
+    api<{ deliveries: WebhookDelivery[] }>('/api/alerts/webhook/deliveries').then((r) => r.deliveries),
 };
