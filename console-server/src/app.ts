@@ -48,6 +48,7 @@ import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
   createKeywordService,
+  createPhraseStats,
   createPolicyService,
   policyRoutes,
 } from './features/policies-and-categories';
@@ -109,6 +110,7 @@ export function createApplication({
   const staffService = createStaffService({ db, revocations });
   const deviceService = createDeviceService({ db });
   const keywordService = createKeywordService({ db });
+  const phraseStats = createPhraseStats({ db });
   const policyService = createPolicyService({ db });
   const eventService = createEventService({
     db,
@@ -140,6 +142,7 @@ export function createApplication({
     consoleUrl: publicUrl,
     eventService,
     minuteMs: alertMinuteMs,
+    markedFalse: (schoolId, ids) => phraseStats.marked(schoolId, ids),
     onChange: async (alert, change) => {
       if (change !== 'raised') alertChanged(alert);
       await webhookService.enqueue(alert, change);
@@ -199,6 +202,7 @@ export function createApplication({
   const broadcast = (event: StoredEvent) => {
     broadcastEvent(consoleNsp, event);
     considerAlert(event);
+    phraseStats.recordHits(event).catch((error) => console.error('waymark: phrase counts failed', error));
   };
   const devices = registerDeviceNamespace({
     io,
@@ -248,7 +252,7 @@ export function createApplication({
   app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
   app.use(
     '/api/policies',
-    policyRoutes({ policyService, overrideService, importService, keywordService, live }),
+    policyRoutes({ policyService, overrideService, importService, keywordService, phraseStats, live }),
   );
   app.use(
     '/api/devices',

@@ -27,6 +27,8 @@ export const AlertDetailSchema = z.object({
   events: z.array(StoredEventSchema),
   /** The pupil's (or, with nobody signed in, the device's) events of the last day, newest first. */
   timeline: z.array(StoredEventSchema),
+  /** Ids of the events above the DSL has marked as false positives. */
+  falsePositives: z.array(safeText()),
 });
 export type AlertDetail = z.infer<typeof AlertDetailSchema>;
 

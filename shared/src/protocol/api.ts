@@ -102,6 +102,25 @@ export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
 /** Filters of the change-control log (`GET /api/policies/changes?profile=KS1`). */
 export const ChangeLogQuerySchema = z.object({ profile: ChangeLogSubjectSchema.optional() });
 
+/** "Test a search": would Waymark flag this text, for this profile (`POST /api/policies/test-search`), as check-search does. */
+export const TestSearchBodySchema = z.object({
+  text: safeText().trim().min(1).max(1000),
+  profile: ProfileSchema.default('KS2'),
+});
+export type TestSearchBody = z.infer<typeof TestSearchBodySchema>;
+
+/** The DSL marks a flagged event as a false positive (`POST /api/policies/false-positives`). */
+export const FalsePositiveBodySchema = z.object({ eventId: z.uuid() });
+
+/** How often one phrase flagged the school's events, and how many of those the DSL called false. */
+export const PhraseCountSchema = z.object({
+  category: safeText(),
+  phrase: safeText(),
+  hits: z.number().int(),
+  falsePositives: z.number().int(),
+});
+export type PhraseCount = z.infer<typeof PhraseCountSchema>;
+
 /** "Test a URL": would this profile allow it, and which rule decides (`POST /api/policies/test-url`). */
 export const TestUrlBodySchema = z.object({
   profile: ProfileSchema,

@@ -72,6 +72,8 @@ export const CAPABILITIES = {
   'acknowledge-alerts': ['dsl', 'senior-leader'],
   /** How long before an unacknowledged alert escalates, and the school's webhook. */
   'alert-settings': ['dsl'],
+  /** Mark a flagged event as a false positive, so the phrase lists can be tuned. */
+  'mark-false-positive': ['dsl'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */

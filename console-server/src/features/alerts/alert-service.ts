@@ -40,6 +40,8 @@ export function createAlertService(deps: {
   eventService: Pick<EventService, 'byIds' | 'forPupil'>;
   /** How long one of the school's escalation minutes lasts (a minute; end-to-end tests shorten it). */
   minuteMs?: number;
+  /** Which of these events the DSL has marked as false positives (shown beside them). */
+  markedFalse?: (schoolId: string, eventIds: readonly string[]) => Promise<string[]>;
   /** Told of every alert raised, escalated or acknowledged (after the commit): the school's webhook. */
   onChange?: (alert: Alert, change: AlertChange) => Promise<void>;
 }) {
@@ -215,10 +217,12 @@ export function createAlertService(deps: {
         row.pupilKey,
         new Date(row.createdAt.getTime() - TIMELINE_MS),
       );
+      const shown = [...new Set([...counted, ...timeline].map((e) => e.id))];
       return {
         alert: toAlert(row),
         events: counted.map((e) => redactFor(who.role, e)),
         timeline: timeline.map((e) => redactFor(who.role, e)),
+        falsePositives: (await deps.markedFalse?.(who.schoolId, shown)) ?? [],
       };
     },
 

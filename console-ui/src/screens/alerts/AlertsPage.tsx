@@ -105,20 +105,22 @@ export function AlertsPage() {
                   <td>{a.count}</td>
                   <td>{f.whom(a.escalatedTo)}</td>
                   <td>{f.status(a)}</td>
-                  <td className="alert-actions">
-                    <Link to={`/alerts/${a.id}`} aria-label={t('openLabel', { pupil: a.pupilLabel })}>
-                      {t('open')}
-                    </Link>
-                    {!a.acknowledgedAt && (
-                      <button
-                        type="button"
-                        aria-label={t('acknowledgeLabel', { pupil: a.pupilLabel })}
-                        disabled={acknowledge.isPending}
-                        onClick={() => acknowledge.mutate(a.id)}
-                      >
-                        {t('acknowledge')}
-                      </button>
-                    )}
+                  <td>
+                    <div className="alert-actions">
+                      <Link to={`/alerts/${a.id}`} aria-label={t('openLabel', { pupil: a.pupilLabel })}>
+                        {t('open')}
+                      </Link>
+                      {!a.acknowledgedAt && (
+                        <button
+                          type="button"
+                          aria-label={t('acknowledgeLabel', { pupil: a.pupilLabel })}
+                          disabled={acknowledge.isPending}
+                          onClick={() => acknowledge.mutate(a.id)}
+                        >
+                          {t('acknowledge')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
