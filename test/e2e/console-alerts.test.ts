@@ -184,9 +184,42 @@ describe('alerts in the console', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await axeViolations(page)).toEqual([]);
 
+    // The pupil was asking about a game after all: the DSL marks the search as a false positive.
+    const events = page.getByTestId('alert-events');
+    await events.getByRole('button', { name: /^False positive: the event at / }).click();
+    await events.getByText('Marked as a false positive').waitFor();
+    expect(await page.getByTestId('alert-timeline').getByText('Marked as a false positive').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'alert-detail-false-positive');
+
+    // "Test a search" beside "test a web address": the same matcher as check-search.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policies' }).click();
+    await page.getByLabel('Whose search').selectOption('KS2');
+    await page.getByLabel('Search or page title').fill(QUERY);
+    await page.getByRole('button', { name: 'Test search' }).click();
+    const verdict = page.getByTestId('test-search-verdict');
+    await verdict.getByText('Flagged', { exact: true }).waitFor();
+    expect(await verdict.innerText()).toContain('“hurt myself” (High), typed “hurt myslef”');
+    await page.getByLabel('Search or page title').fill('to kill a mockingbird essay');
+    await page.getByRole('button', { name: 'Test search' }).click();
+    await verdict.getByText('Not flagged').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'policies-test-search');
+
+    // The keyword screen counts the phrase's hits and false positives.
+    await page.goto('/policies/imports');
+    const counts = page.getByTestId('phrase-counts');
+    const hurt = counts.getByRole('row').filter({ hasText: 'hurt myself' });
+    await hurt.waitFor();
+    expect((await hurt.innerText()).replace(/\s+/g, ' ')).toContain(
+      'hurt myself Self-harm, suicide and eating disorders 1 1 100%',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'policies-phrase-counts');
+    await page.goto('/alerts');
+
     await page.locator('details.account summary').click();
     await page.getByLabel('Language').selectOption('cy');
-    await page.getByRole('link', { name: '← Rhybuddion' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rhybuddion' }).waitFor();
     await page.getByText('Mae pob rhybudd wedi’i gydnabod.').waitFor();
     await page.locator('details.account summary').click();

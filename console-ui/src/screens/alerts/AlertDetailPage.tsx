@@ -26,6 +26,10 @@ export function AlertDetailPage() {
     mutationFn: () => alertsApi.acknowledge(alertId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ALERTS_KEY }),
   });
+  const markFalse = useMutation({
+    mutationFn: (eventId: string) => alertsApi.markFalsePositive(eventId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ALERTS_KEY }),
+  });
   const [raising, setRaising] = useState<StoredEvent | null>(null);
   const [raised, setRaised] = useState<RaisedIncident | undefined>();
   const f = useAlertFormat();
@@ -56,6 +60,11 @@ export function AlertDetailPage() {
     );
   const { alert, events, timeline } = detail.data;
   const latest = events[0];
+  const falsePositives = {
+    marked: new Set(detail.data.falsePositives),
+    mark: can(role, 'mark-false-positive') ? (id: string) => markFalse.mutate(id) : undefined,
+    pending: markFalse.isPending,
+  };
   return (
     <section aria-labelledby="alert-heading" className="alerts-page alert-detail">
       {back}
@@ -111,10 +120,25 @@ export function AlertDetailPage() {
         )}
       </section>
       <h2 id="alert-events-heading">{t('detail.events')}</h2>
-      <EventRows events={events} caption={t('detail.events')} testId="alert-events" />
+      {markFalse.isError && (
+        <p role="alert" className="error">
+          {markFalse.error.message}
+        </p>
+      )}
+      <EventRows
+        events={events}
+        caption={t('detail.events')}
+        testId="alert-events"
+        falsePositives={falsePositives}
+      />
       <h2 id="alert-timeline-heading">{t('detail.timeline')}</h2>
       {timeline.length ? (
-        <EventRows events={timeline} caption={t('detail.timeline')} testId="alert-timeline" />
+        <EventRows
+          events={timeline}
+          caption={t('detail.timeline')}
+          testId="alert-timeline"
+          falsePositives={falsePositives}
+        />
       ) : (
         <p>{t('detail.timelineNone')}</p>
       )}

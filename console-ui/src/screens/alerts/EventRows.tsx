@@ -29,15 +29,28 @@ function EventDetail({ event }: { event: StoredEvent }) {
   );
 }
 
-/** A table of events, newest first: time, kind and risk, and what it was. */
+const flaggedBy = (event: StoredEvent) =>
+  Array.isArray(event.details.matches) && event.details.matches.length > 0;
+
+/** What the DSL can do with a flagged event here: mark it as a false positive, once. */
+export interface FalsePositiveMarking {
+  marked: ReadonlySet<string>;
+  /** Absent: this person may not mark events. */
+  mark?: (eventId: string) => void;
+  pending: boolean;
+}
+
+/** A table of events, newest first: time, kind and risk, what it was, and the false-positive mark. */
 export function EventRows({
   events,
   caption,
   testId,
+  falsePositives,
 }: {
   events: StoredEvent[];
   caption: string;
   testId: string;
+  falsePositives: FalsePositiveMarking;
 }) {
   const { t } = useTranslation('alerts');
   const live = useTranslation('live').t;
@@ -65,6 +78,22 @@ export function EventRows({
               </td>
               <td className="alert-event">
                 <EventDetail event={e} />
+                {flaggedBy(e) &&
+                  (falsePositives.marked.has(e.id) ? (
+                    <span className="alert-event-marked">{t('falsePositive.marked')}</span>
+                  ) : (
+                    falsePositives.mark && (
+                      <button
+                        type="button"
+                        className="secondary alert-false-positive"
+                        disabled={falsePositives.pending}
+                        aria-label={t('falsePositive.label', { time: f.when(e.occurredAt) })}
+                        onClick={() => falsePositives.mark!(e.id)}
+                      >
+                        {t('falsePositive.button')}
+                      </button>
+                    )
+                  ))}
               </td>
             </tr>
           ))}

@@ -31,6 +31,8 @@ export const alertsApi = {
       method: 'PUT',
       body: JSON.stringify(body),
     }).then((r) => r.webhook),
+  markFalsePositive: (eventId: string) =>
+    api('/api/policies/false-positives', { method: 'POST', body: JSON.stringify({ eventId }) }),
   deliveries: () =>
     api<{ deliveries: WebhookDelivery[] }>('/api/alerts/webhook/deliveries').then((r) => r.deliveries),
 };

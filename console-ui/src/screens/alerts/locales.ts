@@ -93,6 +93,11 @@ export const en = {
       acknowledged: 'Acknowledged',
     },
   },
+  falsePositive: {
+    button: 'False positive',
+    label: 'False positive: the event at {{time}}',
+    marked: 'Marked as a false positive',
+  },
   detail: {
     back: '← Alerts',
     title: '{{about}}: {{pupil}}',
@@ -213,6 +218,11 @@ export const cy: Translation<typeof en> = {
       escalated: 'Uwchgyfeiriwyd',
       acknowledged: 'Cydnabuwyd',
     },
+  },
+  falsePositive: {
+    button: 'Positif ffug',
+    label: 'Positif ffug: y digwyddiad am {{time}}',
+    marked: 'Wedi’i farcio’n bositif ffug',
   },
   detail: {
     back: '← Rhybuddion',
