@@ -43,7 +43,6 @@ import {
   type Mailer,
 } from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
-import { rooms } from './sockets/rooms';
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
@@ -59,6 +58,7 @@ import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
+import { createAlertNotifier } from './sockets/alert-notifier';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
@@ -70,6 +70,12 @@ export interface ApplicationOptions {
   publicUrl?: string;
   /** The school's identity providers for single sign-on. */
   oidcProviders?: OidcProviderConfig[];
+  /** How long one minute of a school's alert escalation time lasts (a minute; end-to-end tests shorten it). */
+  alertMinuteMs?: number;
+  /** Schools' webhooks may be plain HTTP to a loopback receiver (tests only: alerts name pupils). */
+  webhookAllowLoopbackHttp?: boolean;
+  /** The first webhook retry's wait, doubling after (30 s; tests shorten it). */
+  webhookRetryBaseMs?: number;
   uiDir?: string | null;
   secureCookies?: boolean;
   trustProxy?: boolean;
@@ -82,12 +88,6 @@ export interface ApplicationOptions {
   releasesDir?: string | null;
   /** How fast one device may report before its events are folded (tests give their own clock). */
   deviceEventRate?: DeviceRateLimitOptions;
-  /** How long one minute of a school's alert escalation time lasts (a minute; end-to-end tests shorten it). */
-  alertMinuteMs?: number;
-  /** Schools' webhooks may be plain HTTP to a loopback receiver (tests only: alerts name pupils). */
-  webhookAllowLoopbackHttp?: boolean;
-  /** The first webhook retry's wait, doubling after (30 s; tests shorten it). */
-  webhookRetryBaseMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -98,13 +98,13 @@ export function createApplication({
   trustProxy = false,
   mailer = createMailer(undefined),
   publicUrl = 'http://localhost:8080',
+  alertMinuteMs,
+  webhookAllowLoopbackHttp = false,
+  webhookRetryBaseMs,
   oidcProviders = [],
   adapter,
   releasesDir = null,
   deviceEventRate,
-  alertMinuteMs,
-  webhookAllowLoopbackHttp = false,
-  webhookRetryBaseMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -166,43 +166,22 @@ export function createApplication({
   });
   if (adapter) io.adapter(adapter);
   const consoleNsp = registerConsoleNamespace({ io, staffService, eventService, revocations, publicUrl });
-  /** Who sees an alert live: the school's DSLs, its trust's safeguarding leads, and the senior leaders once it reaches them. */
-  async function alertRooms(alert: Alert): Promise<string[]> {
-    const trustId = await trustService.trustOf(alert.schoolId);
-    const leaders =
-      alert.escalatedTo === 'senior-leader'
-        ? (await staffService.list(alert.schoolId))
-            .filter((s) => s.role === 'senior-leader')
-            .map((s) => rooms.staff(s.id))
-        : [];
-    return [rooms.schoolAll(alert.schoolId), ...(trustId ? [rooms.trustAll(trustId)] : []), ...leaders];
-  }
-  alertChanged = (alert) => {
-    alertRooms(alert)
-      .then((targets) => consoleNsp.to(targets).emit('alert-changed', alert))
-      .catch((error) => console.error('waymark: alert update failed', error));
-  };
-  /**
-   * Considers an event for an alert: a new one goes to the DSL's consoles, a repeat counted into
-   * one updates it. Also for an event sent again: it may have been stored before a crash that
-   * left its alert unraised (the alert service raises each event's alert once).
-   */
-  const considerAlert = (event: StoredEvent) => {
-    alertService
-      .consider(event)
-      .then(async (result) => {
-        if (!result) return;
-        const targets = await alertRooms(result.alert);
-        if (result.created) consoleNsp.to(targets).emit('alert', result.alert);
-        else consoleNsp.to(targets).emit('alert-changed', result.alert);
-      })
-      .catch((error) => console.error('waymark: alert failed', error));
-  };
+  const alertNotifier = createAlertNotifier({
+    consoles: consoleNsp,
+    trustOf: (schoolId) => trustService.trustOf(schoolId),
+    seniorLeaders: async (schoolId) =>
+      (await staffService.list(schoolId)).filter((s) => s.role === 'senior-leader').map((s) => s.id),
+  });
+  alertChanged = (alert) =>
+    void alertNotifier.changed(alert).catch((error) => console.error('waymark: alert update failed', error));
   /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
   const broadcast = (event: StoredEvent) => {
     broadcastEvent(consoleNsp, event);
-    considerAlert(event);
     phraseStats.recordHits(event).catch((error) => console.error('waymark: phrase counts failed', error));
+    alertService
+      .consider(event)
+      .then((result) => alertNotifier.considered(result))
+      .catch((error) => console.error('waymark: alert failed', error));
   };
   const devices = registerDeviceNamespace({
     io,
@@ -213,9 +192,14 @@ export function createApplication({
     keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
+    // An event sent again: it may have been stored before a crash that left its alert unraised
+    // (the alert service raises each event's alert once).
     rebroadcast: (event) => {
       broadcastEvent(consoleNsp, event);
-      considerAlert(event);
+      alertService
+        .consider(event)
+        .then((result) => alertNotifier.considered(result))
+        .catch((error) => console.error('waymark: alert failed', error));
     },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
