@@ -51,6 +51,7 @@ import {
   createPolicyService,
   policyRoutes,
 } from './features/policies-and-categories';
+import { createAlertNotifier } from './sockets/alert-notifier';
 import { createLiveNotifier } from './sockets/live-notifier';
 import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
@@ -58,7 +59,6 @@ import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
-import { createAlertNotifier } from './sockets/alert-notifier';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 
