@@ -53,13 +53,6 @@ export const schools = pgTable('schools', {
   visitorNotice: text('visitor_notice'),
   /** Whether the technician's weekly digest names pupils (the DSL's always does); the school decides. */
   technicianDigestNamesPupils: boolean('technician_digest_names_pupils').notNull().default(false),
-  /** The timetable's periods (HH:MM, school days): a lesson override ends with the period it starts in. */
-  periods: jsonb('periods')
-    .$type<Array<{ start: string; end: string }>>()
-    .notNull()
-    .default(
-      sql`'[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb`,
-    ),
   /** An alert nobody has acknowledged after this many minutes goes to the deputy DSL, then the senior leader. */
   alertEscalationMinutes: integer('alert_escalation_minutes').notNull().default(10),
   /** False (the default): the escalation minutes count in school hours only; true: at any hour. */
@@ -68,6 +61,13 @@ export const schools = pgTable('schools', {
   webhookUrl: text('webhook_url'),
   /** The HMAC-SHA256 key the webhook's signature is made with; shown to the DSL once when set. */
   webhookSecret: text('webhook_secret'),
+  /** The timetable's periods (HH:MM, school days): a lesson override ends with the period it starts in. */
+  periods: jsonb('periods')
+    .$type<Array<{ start: string; end: string }>>()
+    .notNull()
+    .default(
+      sql`'[{"start":"08:50","end":"09:50"},{"start":"09:50","end":"10:50"},{"start":"11:05","end":"12:05"},{"start":"13:00","end":"14:00"},{"start":"14:00","end":"15:00"}]'::jsonb`,
+    ),
   createdAt: createdAt(),
 });
 
