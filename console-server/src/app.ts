@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { illegalCategoryOf, type StoredEvent } from '@waymark/shared';
+import { illegalCategoryOf, type Alert, type StoredEvent } from '@waymark/shared';
 import type { Database } from './db/open-database';
 import {
   authRoutes,
@@ -37,16 +37,23 @@ import {
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
 import { actionRoutes, createLiveActionService, createReplyListener } from './features/live-actions';
-import { createAlertService, createMailer, type Mailer } from './features/alerts';
+import {
+  alertRoutes,
+  createAlertService,
+  createMailer,
+  createWebhookService,
+  type Mailer,
+} from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
-import { rooms } from './sockets/rooms';
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
   createKeywordService,
+  createPhraseStats,
   createPolicyService,
   policyRoutes,
 } from './features/policies-and-categories';
+import { createAlertNotifier } from './sockets/alert-notifier';
 import { createLiveNotifier } from './sockets/live-notifier';
 import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
@@ -66,6 +73,12 @@ export interface ApplicationOptions {
   publicUrl?: string;
   /** The school's identity providers for single sign-on. */
   oidcProviders?: OidcProviderConfig[];
+  /** How long one minute of a school's alert escalation time lasts (a minute; end-to-end tests shorten it). */
+  alertMinuteMs?: number;
+  /** Schools' webhooks may be plain HTTP to a loopback receiver (tests only: alerts name pupils). */
+  webhookAllowLoopbackHttp?: boolean;
+  /** The first webhook retry's wait, doubling after (30 s; tests shorten it). */
+  webhookRetryBaseMs?: number;
   uiDir?: string | null;
   secureCookies?: boolean;
   trustProxy?: boolean;
@@ -90,6 +103,9 @@ export function createApplication({
   trustProxy = false,
   mailer = createMailer(undefined),
   publicUrl = 'http://localhost:8080',
+  alertMinuteMs,
+  webhookAllowLoopbackHttp = false,
+  webhookRetryBaseMs,
   oidcProviders = [],
   adapter,
   releasesDir = null,
@@ -100,6 +116,7 @@ export function createApplication({
   const staffService = createStaffService({ db, revocations });
   const deviceService = createDeviceService({ db });
   const keywordService = createKeywordService({ db });
+  const phraseStats = createPhraseStats({ db });
   const policyService = createPolicyService({ db });
   const eventService = createEventService({
     db,
@@ -117,7 +134,26 @@ export function createApplication({
     staffService,
   });
   const incidentService = createIncidentService({ db, eventService, staffService });
-  const alertService = createAlertService({ db, mailer, consoleUrl: publicUrl });
+  // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
+  let alertChanged: (alert: Alert) => void = () => {};
+  const webhookService = createWebhookService({
+    db,
+    consoleUrl: publicUrl,
+    allowLoopbackHttp: webhookAllowLoopbackHttp,
+    retryBaseMs: webhookRetryBaseMs,
+  });
+  const alertService = createAlertService({
+    db,
+    mailer,
+    consoleUrl: publicUrl,
+    eventService,
+    minuteMs: alertMinuteMs,
+    markedFalse: (schoolId, ids) => phraseStats.marked(schoolId, ids),
+    onChange: async (alert, change) => {
+      if (change !== 'raised') alertChanged(alert);
+      await webhookService.enqueue(alert, change);
+    },
+  });
   const trustService = createTrustService({ db });
   const reportService = createReportService({ db });
   const concernService = createConcernService({ db, mailer, consoleUrl: publicUrl });
@@ -137,19 +173,21 @@ export function createApplication({
   });
   if (adapter) io.adapter(adapter);
   const consoleNsp = registerConsoleNamespace({ io, staffService, eventService, revocations, publicUrl });
+  const alertNotifier = createAlertNotifier({
+    consoles: consoleNsp,
+    trustOf: (schoolId) => trustService.trustOf(schoolId),
+    seniorLeaders: async (schoolId) =>
+      (await staffService.list(schoolId)).filter((s) => s.role === 'senior-leader').map((s) => s.id),
+  });
+  alertChanged = (alert) =>
+    void alertNotifier.changed(alert).catch((error) => console.error('waymark: alert update failed', error));
   /** A stored event goes to the consoles that may see it, and to the DSL as an alert when it is serious. */
   const broadcast = (event: StoredEvent) => {
     broadcastEvent(consoleNsp, event);
+    phraseStats.recordHits(event).catch((error) => console.error('waymark: phrase counts failed', error));
     alertService
       .consider(event)
-      .then((result) => {
-        if (!result?.created) return;
-        // The school's DSLs, and its trust's safeguarding leads when it belongs to a trust.
-        return trustService.trustOf(event.schoolId).then((trustId) => {
-          const targets = [rooms.schoolAll(event.schoolId), ...(trustId ? [rooms.trustAll(trustId)] : [])];
-          consoleNsp.to(targets).emit('alert', result.alert);
-        });
-      })
+      .then((result) => alertNotifier.considered(result))
       .catch((error) => console.error('waymark: alert failed', error));
   };
   // Live tab state: which classes are watched (across processes), and the devices' tabs to their watchers.
@@ -176,7 +214,15 @@ export function createApplication({
     keywordsFor: (schoolId) => keywordService.lists(schoolId),
     trustProxy,
     broadcast,
-    rebroadcast: (event) => broadcastEvent(consoleNsp, event),
+    // An event sent again: it may have been stored before a crash that left its alert unraised
+    // (the alert service raises each event's alert once).
+    rebroadcast: (event) => {
+      broadcastEvent(consoleNsp, event);
+      alertService
+        .consider(event)
+        .then((result) => alertNotifier.considered(result))
+        .catch((error) => console.error('waymark: alert failed', error));
+    },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
     tabs,
@@ -217,9 +263,10 @@ export function createApplication({
   app.use('/api/classes', classRoutes({ db, staffService, eventService }));
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
+  app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
   app.use(
     '/api/policies',
-    policyRoutes({ policyService, overrideService, importService, keywordService, live }),
+    policyRoutes({ policyService, overrideService, importService, keywordService, phraseStats, live }),
   );
   app.use(
     '/api/devices',
@@ -274,6 +321,11 @@ export function createApplication({
       concernService,
       dataProtection,
       checkSilentDevices,
+      /** Escalates the alerts nobody acknowledged in time (the scheduled job, one process at a time). */
+      escalateAlerts: (now?: Date) => alertService.escalateDue(now),
+      webhookService,
+      /** Retries the schools' webhook deliveries that are due (the scheduled job). */
+      deliverWebhooks: (now?: Date) => webhookService.deliverDue(now),
     },
     /** The console's own address: links in e-mails point here. */
     publicUrl,

@@ -9,3 +9,4 @@ export {
 } from './seed/demo-school';
 export { starterPolicy } from './seed/starter-policies';
 export { addTrustStaff, createSchool, createTrust, setSchoolTrust } from './features/trust';
+export { startScheduledJobs } from './jobs/scheduled-jobs';

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, TRUST_ROLES, type Capability, type Role, type StoredEvent } from '@waymark/shared';
+import {
+  can,
+  ROLES,
+  TRUST_ROLES,
+  type Capability,
+  type DeviceEventInput,
+  type Role,
+  type StoredEvent,
+} from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS, DEMO_PASSWORD } from '../src';
 import { addTrustStaff, createTrust, setSchoolTrust } from '../src/features/trust/trust-setup';
 import {
@@ -26,6 +34,16 @@ const EMAIL: Record<Role, string> = {
 let server: TestServer;
 const cookie: Partial<Record<Role, string>> = {};
 let dslIncident = '';
+/** A search the phrase library flags, for the false-positive attempt. */
+const flaggedSearch = {
+  ...blockedEvent(),
+  kind: 'search',
+  url: 'https://www.google.co.uk/search?q=i+want+to+die',
+  engine: 'Google',
+  query: 'i want to die',
+  flags: [],
+  blocked: false,
+} as DeviceEventInput;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -49,6 +67,7 @@ beforeAll(async () => {
     'event',
     blockedEvent({ url: 'https://illegal.example/', category: 'illegal-csam' }),
   );
+  await device.emitWithAck('event', flaggedSearch);
   device.disconnect();
   const raised = await call('dsl', 'POST', '/api/incidents', {
     subject: 'staff',
@@ -112,6 +131,16 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
   'issue-visitor-passes': async (role) => granted((await call(role, 'GET', '/api/visitor-passes')).status),
   'view-reports': async (role) => granted((await call(role, 'GET', '/api/reports/digest')).status),
   'view-change-log': async (role) => granted((await call(role, 'GET', '/api/policies/changes')).status),
+  'acknowledge-alerts': async (role) => granted((await call(role, 'GET', '/api/alerts')).status),
+  'alert-settings': async (role) =>
+    granted(
+      (await call(role, 'PUT', '/api/alerts/settings', { escalationMinutes: 10, escalationAnyTime: false }))
+        .status,
+    ),
+  'mark-false-positive': async (role) =>
+    granted(
+      (await call(role, 'POST', '/api/policies/false-positives', { eventId: flaggedSearch.id })).status,
+    ),
   'manage-accounts': async (role) => granted((await call(role, 'GET', '/api/staff')).status),
   'manage-classes': async (role) =>
     granted(

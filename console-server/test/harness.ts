@@ -184,3 +184,4 @@ export async function apiCall(
   });
   return { status: res.status, body: (await res.json()) as JsonBody };
 }
+export { startWebhookReceiver, type ReceivedHook } from './webhook-receiver';

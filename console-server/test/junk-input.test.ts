@@ -36,6 +36,11 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/staff'],
   ['POST', '/api/classes/import'],
   ['POST', '/api/data-protection/pupils/x@demo.waymark.test/erase'],
+  ['PUT', '/api/alerts/settings'],
+  ['PUT', '/api/alerts/webhook'],
+  ['POST', '/api/policies/test-search'],
+  ['POST', '/api/policies/false-positives'],
+  ['POST', '/api/alerts/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/acknowledge'],
 ];
 
 const RUNS = 25;

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
+import { alertsRoutes } from './screens/alerts/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
@@ -27,6 +28,7 @@ const router = createBrowserRouter([
       { index: true, element: <ClassesPage /> },
       ...overviewRoutes,
       ...liveRoutes,
+      ...alertsRoutes,
       ...incidentsRoutes,
       ...policiesRoutes,
       ...devicesRoutes,

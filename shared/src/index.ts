@@ -14,6 +14,7 @@ export * from './search/parse-search';
 export * from './detection';
 export * from './roles/roles';
 export * from './protocol/events';
+export * from './protocol/alerts';
 export * from './protocol/socket';
 export * from './protocol/tab-state';
 export * from './protocol/live-actions';

@@ -53,6 +53,14 @@ export const schools = pgTable('schools', {
   visitorNotice: text('visitor_notice'),
   /** Whether the technician's weekly digest names pupils (the DSL's always does); the school decides. */
   technicianDigestNamesPupils: boolean('technician_digest_names_pupils').notNull().default(false),
+  /** An alert nobody has acknowledged after this many minutes goes to the deputy DSL, then the senior leader. */
+  alertEscalationMinutes: integer('alert_escalation_minutes').notNull().default(10),
+  /** False (the default): the escalation minutes count in school hours only; true: at any hour. */
+  alertEscalationAnyTime: boolean('alert_escalation_any_time').notNull().default(false),
+  /** The school's own receiver for alerts (HTTPS POST, JSON, signed); null: none. */
+  webhookUrl: text('webhook_url'),
+  /** The HMAC-SHA256 key the webhook's signature is made with; shown to the DSL once when set. */
+  webhookSecret: text('webhook_secret'),
   /** The timetable's periods (HH:MM, school days): a lesson override ends with the period it starts in. */
   periods: jsonb('periods')
     .$type<Array<{ start: string; end: string }>>()
@@ -81,6 +89,8 @@ export const staff = pgTable('staff', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   /** Set by the school admin: the account cannot sign in and its sessions are gone. */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** A DSL account the admin names as deputy: unacknowledged alerts escalate to it. */
+  deputyDsl: boolean('deputy_dsl').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -399,8 +409,105 @@ export const alerts = pgTable(
     lastEventId: uuid('last_event_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    severity: text('severity').notNull().default('high'),
+    /** Who the alert is with now: `dsl`, then `deputy-dsl`, then `senior-leader`. */
+    escalatedTo: text('escalated_to').notNull().default('dsl'),
+    /** When it goes to the next person if nobody has acknowledged it; null: nobody further. */
+    escalateAt: timestamp('escalate_at', { withTimezone: true }),
+    escalations: jsonb('escalations')
+      .$type<Array<{ to: string; at: string }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: text('acknowledged_by').references(() => staff.id),
+    acknowledgedByName: text('acknowledged_by_name'),
   },
-  (t) => [index('alerts_key').on(t.schoolId, t.pupilKey, t.topic, t.createdAt)],
+  (t) => [
+    index('alerts_key').on(t.schoolId, t.pupilKey, t.topic, t.createdAt),
+    index('alerts_due')
+      .on(t.escalateAt)
+      .where(sql`${t.acknowledgedAt} is null`),
+  ],
+);
+
+/** Each event that has been considered for an alert, once: a re-sent event raises nothing more. */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('alert_events_alert').on(t.alertId)],
+);
+
+/** Each alert sent (or to be sent) to a school's webhook, with its attempts. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    /** `raised`, `escalated` or `acknowledged`. */
+    what: text('what').notNull(),
+    url: text('url').notNull(),
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** `pending`, `delivered` or `failed` (given up). */
+    status: text('status').notNull().default('pending'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    nextAt: timestamp('next_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_due')
+      .on(t.nextAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_school').on(t.schoolId, t.createdAt),
+  ],
+);
+
+/** A flagged event the DSL marked as a false positive, and the phrases that matched it. */
+export const falsePositives = pgTable('false_positives', {
+  eventId: uuid('event_id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  markedBy: text('marked_by')
+    .notNull()
+    .references(() => staff.id),
+  markedByName: text('marked_by_name').notNull(),
+  markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+  phrases: jsonb('phrases')
+    .$type<Array<{ category: string; phrase: string }>>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+});
+
+/** How often each phrase flagged an event at a school, and how many of those the DSL called false. */
+export const phraseCounts = pgTable(
+  'phrase_counts',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    category: text('category').notNull(),
+    phrase: text('phrase').notNull(),
+    hits: integer('hits').notNull().default(0),
+    falsePositives: integer('false_positives').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'phrase_counts_pk', columns: [t.schoolId, t.category, t.phrase] })],
 );
 
 /** Weekly digests sent, so a restart never sends one twice. */

@@ -13,12 +13,18 @@ export function startScheduledJobs({
   mailer,
   services,
   consoleUrl,
+  alertCheckEveryMs = 15_000,
+  webhookCheckEveryMs = 5_000,
 }: {
   db: Database;
   mailer: Mailer;
   services: Application['services'];
   /** The console's own address: links in e-mails point here. */
   consoleUrl: string;
+  /** How often unacknowledged alerts are checked for escalation (end-to-end tests check more often). */
+  alertCheckEveryMs?: number;
+  /** How often due webhook retries are made. */
+  webhookCheckEveryMs?: number;
 }) {
   const leases = createJobLeases(db);
   const timers: NodeJS.Timeout[] = [];
@@ -37,6 +43,12 @@ export function startScheduledJobs({
   );
   // Devices silent during school hours raise tamper; checked every minute.
   schedule('silent-devices', 60_000, () => services.checkSilentDevices());
+  // Alerts nobody acknowledged in the school's time go to the deputy DSL, then the senior leader.
+  // The lease keeps it to one process; each escalation is also a conditional update, so a lease
+  // changing hands mid-run cannot send one twice.
+  schedule('alert-escalation', alertCheckEveryMs, () => services.escalateAlerts(), true);
+  // Schools' webhooks: deliveries that failed are retried with backoff, by one process.
+  schedule('webhook-deliveries', webhookCheckEveryMs, () => services.deliverWebhooks());
   // Retention: events older than each school's period are purged daily (and at start), and logged.
   schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
 

@@ -81,9 +81,15 @@ export async function seedDemoSchool(db: Database, country: Country = 'england')
       pupilLocale: defaultPupilLocale(country),
       signInDomains: defaultSignInDomains(country),
     });
-    await tx
-      .insert(staff)
-      .values(DEMO_ACCOUNTS.map((a) => ({ ...a, schoolId: DEMO_SCHOOL_ID, passwordHash })));
+    await tx.insert(staff).values(
+      DEMO_ACCOUNTS.map((a) => ({
+        ...a,
+        schoolId: DEMO_SCHOOL_ID,
+        passwordHash,
+        // The deputy DSL: alerts the DSL has not acknowledged escalate to him.
+        deputyDsl: a.id === 'staff-deputy-dsl',
+      })),
+    );
     for (const c of CLASSES) {
       await tx
         .insert(classes)

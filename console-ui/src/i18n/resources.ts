@@ -1,5 +1,6 @@
 import { common as cyCommon } from './locales/cy/common';
 import { common as enCommon } from './locales/en/common';
+import * as alerts from '../screens/alerts/locales';
 import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
 import * as incidents from '../screens/incidents/locales';
@@ -18,6 +19,7 @@ export const resources = {
   en: {
     common: enCommon,
     live: live.en,
+    alerts: alerts.en,
     incidents: incidents.en,
     policies: policies.en,
     devices: devices.en,
@@ -30,6 +32,7 @@ export const resources = {
   cy: {
     common: cyCommon,
     live: live.cy,
+    alerts: alerts.cy,
     incidents: incidents.cy,
     policies: policies.cy,
     devices: devices.cy,

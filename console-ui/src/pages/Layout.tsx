@@ -3,17 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useNavigate } from 'react-router';
 import { can, type Capability } from '@waymark/shared';
 import { LANGUAGES } from '../i18n';
+import { AlertBanner } from '../screens/alerts/AlertBanner';
 import { endpoints } from '../lib/api';
 import { useSession } from '../lib/session';
 
 /** Each screen in the navigation, shown only to the roles that may use it. */
 const NAV: Array<{
   to: string;
-  label: 'classes' | 'overview' | 'incidents' | 'policies' | 'devices' | 'visitors' | 'reports' | 'trust';
+  label:
+    | 'classes'
+    | 'overview'
+    | 'alerts'
+    | 'incidents'
+    | 'policies'
+    | 'devices'
+    | 'visitors'
+    | 'reports'
+    | 'trust';
   any: Capability[];
 }> = [
   { to: '/', label: 'classes', any: ['watch-own-classes'] },
   { to: '/overview', label: 'overview', any: ['view-reports'] },
+  // The DSLs; the senior leader reaches alerts escalated to them from the banner.
+  { to: '/alerts', label: 'alerts', any: ['alert-settings'] },
   { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
@@ -91,6 +103,7 @@ export function Layout() {
         </details>
       </header>
       <main className="content" id="main" tabIndex={-1}>
+        {can(staff.role, 'acknowledge-alerts') && <AlertBanner />}
         <Outlet />
       </main>
     </>

@@ -110,6 +110,25 @@ export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
 /** Filters of the change-control log (`GET /api/policies/changes?profile=KS1`). */
 export const ChangeLogQuerySchema = z.object({ profile: ChangeLogSubjectSchema.optional() });
 
+/** "Test a search": would Waymark flag this text, for this profile (`POST /api/policies/test-search`), as check-search does. */
+export const TestSearchBodySchema = z.object({
+  text: safeText().trim().min(1).max(1000),
+  profile: ProfileSchema.default('KS2'),
+});
+export type TestSearchBody = z.infer<typeof TestSearchBodySchema>;
+
+/** The DSL marks a flagged event as a false positive (`POST /api/policies/false-positives`). */
+export const FalsePositiveBodySchema = z.object({ eventId: z.uuid() });
+
+/** How often one phrase flagged the school's events, and how many of those the DSL called false. */
+export const PhraseCountSchema = z.object({
+  category: safeText(),
+  phrase: safeText(),
+  hits: z.number().int(),
+  falsePositives: z.number().int(),
+});
+export type PhraseCount = z.infer<typeof PhraseCountSchema>;
+
 /** "Test a URL": would this profile allow it, and which rule decides (`POST /api/policies/test-url`). */
 export const TestUrlBodySchema = z.object({
   profile: ProfileSchema,
@@ -161,6 +180,8 @@ export const CreateStaffBodySchema = z.object({
   password: password.optional(),
   /** Classes a teacher teaches. */
   classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
+  /** A DSL named as deputy: alerts nobody acknowledges escalate to the deputies. */
+  deputyDsl: z.boolean().optional(),
 });
 export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 
@@ -178,6 +199,8 @@ export const UpdateStaffBodySchema = z
     classIds: z.array(safeText().min(1).max(100)).max(50).optional(),
     /** A disabled account cannot sign in; its sessions and open consoles end at once. */
     disabled: z.boolean().optional(),
+    /** A DSL named as deputy (or no longer): alerts nobody acknowledges escalate to the deputies. */
+    deputyDsl: z.boolean().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'the change is empty' });
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
@@ -190,6 +213,7 @@ export const StaffListItemSchema = z.object({
   role: RoleSchema,
   lockedUntil: safeText().nullable(),
   disabled: z.boolean(),
+  deputyDsl: z.boolean(),
   /**
    * False for trust-level accounts based at the school: they are managed by whoever runs the
    * deployment (`waymark trust`), never by a school's admin.

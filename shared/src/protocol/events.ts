@@ -185,7 +185,15 @@ export const StoredEventSchema = z.object({
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
 
-/** An immediate alert to the DSL for a high-severity event; repeats within 10 minutes are counted into it. */
+/** Who an alert is with: the DSL first, then the deputy DSL, then the senior leader. */
+export const ALERT_RECIPIENTS = ['dsl', 'deputy-dsl', 'senior-leader'] as const;
+export const AlertRecipientSchema = z.enum(ALERT_RECIPIENTS);
+export type AlertRecipient = z.infer<typeof AlertRecipientSchema>;
+
+/**
+ * An immediate alert to the DSL for a high-severity event; repeats within 10 minutes are counted
+ * into it. It needs acknowledging: nobody doing so in the school's time, it escalates.
+ */
 export const AlertSchema = z.object({
   id: safeText(),
   schoolId: safeText(),
@@ -201,5 +209,13 @@ export const AlertSchema = z.object({
   lastEventId: safeText(),
   createdAt: safeText(),
   lastAt: safeText(),
+  severity: SeveritySchema,
+  /** Who it is with now. */
+  escalatedTo: AlertRecipientSchema,
+  /** When it goes further if nobody acknowledges it; null when acknowledged or nobody is further. */
+  escalateAt: safeText().nullable(),
+  escalations: z.array(z.object({ to: AlertRecipientSchema, at: safeText() })),
+  acknowledgedAt: safeText().nullable(),
+  acknowledgedByName: safeText().nullable(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

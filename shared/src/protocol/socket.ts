@@ -115,6 +115,8 @@ export interface ConsoleServerToClientEvents {
   'request-status': (message: RequestStatusMessage & { classId: string | null }) => void;
   /** To the DSL: a high-severity event (or the first of a burst). */
   alert: (alert: Alert) => void;
+  /** An alert was acknowledged, escalated or counted another event: consoles showing it update. */
+  'alert-changed': (alert: Alert) => void;
   /** A device of a watched class (or, to the DSL, of the school) came online or went offline. */
   presence: (presence: DevicePresence) => void;
   /** A class's lesson overrides changed (started, ended, or opened by an approved request). */

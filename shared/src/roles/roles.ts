@@ -65,6 +65,15 @@ export const CAPABILITIES = {
   'report-concerns': ['dsl', 'technician'],
   /** The concerns reported from the weekly check: who reported what, when and to whom. */
   'read-concern-reports': ['dsl', 'technician', 'senior-leader'],
+  /**
+   * Alerts that need acknowledging: the DSL (a deputy DSL is a DSL the admin names as deputy), and
+   * the senior leader the alerts nobody acknowledged escalate to.
+   */
+  'acknowledge-alerts': ['dsl', 'senior-leader'],
+  /** How long before an unacknowledged alert escalates, and the school's webhook. */
+  'alert-settings': ['dsl'],
+  /** Mark a flagged event as a false positive, so the phrase lists can be tuned. */
+  'mark-false-positive': ['dsl'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */

@@ -188,6 +188,7 @@ export function createStaffService({
           role: staff.role,
           lockedUntil: staff.lockedUntil,
           disabledAt: staff.disabledAt,
+          deputyDsl: staff.deputyDsl,
         })
         .from(staff)
         .where(eq(staff.schoolId, schoolId))
@@ -208,14 +209,22 @@ export function createStaffService({
       const email = body.email.toLowerCase();
       const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
       if (taken) throw new DomainError('conflict', `${email} already has an account`);
+      if (body.deputyDsl && body.role !== 'dsl')
+        throw new DomainError('invalid', 'deputyDsl: only a DSL account can be the deputy DSL');
       const classIds = [...new Set(body.classIds ?? [])];
       await checkClasses(schoolId, classIds);
       const id = uuidv7();
       const passwordHash = body.password ? await hashPassword(body.password) : null;
       await db.transaction(async (tx) => {
-        await tx
-          .insert(staff)
-          .values({ id, schoolId, email, name: body.name, role: body.role, passwordHash });
+        await tx.insert(staff).values({
+          id,
+          schoolId,
+          email,
+          name: body.name,
+          role: body.role,
+          passwordHash,
+          deputyDsl: body.deputyDsl ?? false,
+        });
         if (classIds.length)
           await tx.insert(classTeachers).values(classIds.map((classId) => ({ classId, staffId: id })));
       });
@@ -237,6 +246,9 @@ export function createStaffService({
           'conflict',
           'you cannot change your own role or disable yourself; ask another admin',
         );
+      const role = body.role ?? target.role;
+      if (body.deputyDsl && role !== 'dsl')
+        throw new DomainError('invalid', 'deputyDsl: only a DSL account can be the deputy DSL');
       const classIds = body.classIds && [...new Set(body.classIds)];
       if (classIds) await checkClasses(admin.schoolId, classIds);
       const roleChanged = body.role !== undefined && body.role !== target.role;
@@ -245,6 +257,10 @@ export function createStaffService({
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(body.role !== undefined ? { role: body.role } : {}),
           ...(body.disabled !== undefined ? { disabledAt: body.disabled ? new Date() : null } : {}),
+          // A deputy who stops being a DSL stops being the deputy.
+          ...(body.deputyDsl !== undefined || role !== 'dsl'
+            ? { deputyDsl: role === 'dsl' && (body.deputyDsl ?? false) }
+            : {}),
         };
         if (Object.keys(set).length) await tx.update(staff).set(set).where(eq(staff.id, staffId));
         if (classIds) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, isNull } from 'drizzle-orm';
 import {
   can,
   createDetector,
@@ -315,6 +315,33 @@ export function createEventService({
         .where(and(eq(events.schoolId, schoolId), eq(events.classId, classId)))
         .orderBy(desc(events.occurredAt))
         .limit(limit);
+      return rows.map((r) => toStored(r.event, r.requestStatus));
+    },
+
+    /** A pupil's events since a time, newest first: `pupilKey` is their e-mail, or `device:<id>` for a device with nobody signed in. */
+    async forPupil(schoolId: string, pupilKey: string, since: Date, limit = 50): Promise<StoredEvent[]> {
+      const who = pupilKey.startsWith('device:')
+        ? and(eq(events.deviceId, pupilKey.slice('device:'.length)), isNull(events.user))
+        : eq(events.user, pupilKey);
+      const rows = await db
+        .select({ event: events, requestStatus: unblockRequests.status })
+        .from(events)
+        .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
+        .where(and(eq(events.schoolId, schoolId), who, gte(events.occurredAt, since)))
+        .orderBy(desc(events.occurredAt))
+        .limit(limit);
+      return rows.map((r) => toStored(r.event, r.requestStatus));
+    },
+
+    /** The school's events with these ids, newest first. */
+    async byIds(schoolId: string, ids: readonly string[]): Promise<StoredEvent[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ event: events, requestStatus: unblockRequests.status })
+        .from(events)
+        .leftJoin(unblockRequests, eq(unblockRequests.eventId, events.id))
+        .where(and(eq(events.schoolId, schoolId), inArray(events.id, [...ids])))
+        .orderBy(desc(events.occurredAt));
       return rows.map((r) => toStored(r.event, r.requestStatus));
     },
 

@@ -2,3 +2,4 @@ export { createImportService, type ImportService } from './import-service';
 export { createKeywordService, type KeywordService } from './keyword-service';
 export { policyRoutes } from './policy-routes';
 export { createPolicyService, type PolicyService } from './policy-service';
+export { createPhraseStats, type PhraseStats } from './phrase-stats';

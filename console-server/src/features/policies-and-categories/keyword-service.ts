@@ -6,6 +6,7 @@ import {
   type Detection,
   type KeywordLists,
   type Matcher,
+  type Profile,
   type Staff,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -45,9 +46,10 @@ export function createKeywordService({ db }: { db: Database }) {
   return {
     lists,
 
-    async flag(schoolId: string, query: string): Promise<Detection> {
+    /** The library and the school's phrases on a text; whose search it is decides a few sections (circumvention: pupils only). */
+    async flag(schoolId: string, query: string, profile?: Profile): Promise<Detection> {
       await lists(schoolId);
-      return flaggers.get(schoolId)!.detector.match(query);
+      return flaggers.get(schoolId)!.detector.match(query, profile ? { profile } : {});
     },
 
     /** Adds phrases to a category (one per line, optionally with a risk), as an audited change. */

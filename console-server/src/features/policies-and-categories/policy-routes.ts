@@ -6,6 +6,8 @@ import {
   ImportCategoryListBodySchema,
   ImportKeywordListBodySchema,
   ProfileSchema,
+  FalsePositiveBodySchema,
+  TestSearchBodySchema,
   TestUrlBodySchema,
   UpdatePolicyBodySchema,
   urlParts,
@@ -13,6 +15,7 @@ import {
 import type { ImportService } from './import-service';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { KeywordService } from './keyword-service';
+import type { PhraseStats } from './phrase-stats';
 import type { OverrideService } from '../requests-and-overrides';
 import type { PolicyService } from './policy-service';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
@@ -30,6 +33,7 @@ export function policyRoutes(deps: {
   overrideService: OverrideService;
   importService: ImportService;
   keywordService: KeywordService;
+  phraseStats: PhraseStats;
   live: LiveNotifier;
 }) {
   const router = Router();
@@ -90,6 +94,33 @@ export function policyRoutes(deps: {
       // Devices flag searches with these lists themselves, offline too: send them out now.
       if (summary.added > 0) await deps.live.schoolPolicyChanged(who.schoolId);
       res.json({ summary });
+    }),
+  );
+
+  // "Test a search": the same matcher as `npx waymark check-search`, with the school's own phrases.
+  router.post(
+    '/test-search',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      const body = parseBody(TestSearchBodySchema, req.body);
+      res.json({ detection: await deps.keywordService.flag(who.schoolId, body.text, body.profile) });
+    }),
+  );
+
+  router.post(
+    '/false-positives',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'mark-false-positive');
+      const { eventId } = parseBody(FalsePositiveBodySchema, req.body);
+      res.json({ falsePositive: await deps.phraseStats.markFalsePositive(who, eventId) });
+    }),
+  );
+
+  router.get(
+    '/phrase-counts',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'edit-policies');
+      res.json({ phrases: await deps.phraseStats.counts(who.schoolId) });
     }),
   );
 

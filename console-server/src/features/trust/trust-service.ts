@@ -14,6 +14,7 @@ import type {
 import type { Database } from '../../db/open-database';
 import { alerts, events, incidents, schools, staff, trusts } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
+import { toAlert } from '../alerts';
 
 const DAY_MS = 86_400_000;
 /** How long a process trusts its memory of which trust a school belongs to (it changes once in years). */
@@ -178,12 +179,7 @@ export function createTrustService({ db }: { db: Database }) {
         .where(eq(schools.trustId, trustId))
         .orderBy(desc(alerts.lastAt))
         .limit(100);
-      return rows.map(({ alert, schoolName }) => ({
-        ...alert,
-        createdAt: alert.createdAt.toISOString(),
-        lastAt: alert.lastAt.toISOString(),
-        schoolName,
-      }));
+      return rows.map(({ alert, schoolName }) => ({ ...toAlert(alert), schoolName }));
     },
 
     /** One school's pupils by blocked attempts, flagged searches and requests for help (names). */

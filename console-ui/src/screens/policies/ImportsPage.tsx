@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { usePolicyAccess } from './access';
 import { CategoryImportForm } from './CategoryImportForm';
 import { KeywordListsPanel } from './KeywordListsPanel';
+import { PhraseCountsPanel } from './PhraseCountsPanel';
 import { EditRefused } from './PoliciesLayout';
 
 /** `/policies/imports`: the school's own category lists and search keyword lists. */
@@ -15,6 +16,7 @@ export function ImportsPage() {
       <p className="pol-lead">{t('imports.intro')}</p>
       <CategoryImportForm />
       <KeywordListsPanel />
+      <PhraseCountsPanel />
     </section>
   );
 }

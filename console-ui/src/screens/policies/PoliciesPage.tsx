@@ -4,6 +4,7 @@ import { Link, Navigate } from 'react-router';
 import { usePolicyAccess } from './access';
 import { policiesApi, policyKeys } from './api';
 import { useDateTimeFormat } from './format';
+import { TestSearchBox } from './TestSearchBox';
 import { TestUrlBox } from './TestUrlBox';
 
 /** The profiles at a glance, each with a link to edit it, and "test a web address". */
@@ -72,6 +73,7 @@ export function PoliciesPage() {
         </div>
       )}
       <TestUrlBox />
+      <TestSearchBox />
     </section>
   );
 }

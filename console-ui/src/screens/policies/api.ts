@@ -2,10 +2,13 @@ import type {
   Category,
   ChangeLogSubject,
   Decision,
+  Detection,
   ImportCategoryListBody,
   KeywordLists,
+  PhraseCount,
   PolicyBody,
   Profile,
+  TestSearchBody,
   TestUrlBody,
   UpdatePolicyBody,
 } from '@waymark/shared';
@@ -76,6 +79,9 @@ export const policiesApi = {
     ),
   testUrl: (body: TestUrlBody) =>
     api<{ decision: Decision; version: number }>('/api/policies/test-url', json('POST', body)),
+  testSearch: (body: TestSearchBody) =>
+    api<{ detection: Detection }>('/api/policies/test-search', json('POST', body)).then((r) => r.detection),
+  phraseCounts: () => api<{ phrases: PhraseCount[] }>('/api/policies/phrase-counts').then((r) => r.phrases),
   changes: (profile: ChangeLogSubject | null) =>
     api<{ changes: PolicyChange[] }>(
       profile ? `/api/policies/changes?profile=${encodeURIComponent(profile)}` : '/api/policies/changes',
@@ -98,4 +104,5 @@ export const policyKeys = {
   policy: (profile: Profile) => ['policies', 'policy', profile] as const,
   changes: (profile: ChangeLogSubject | null) => ['policies', 'changes', profile ?? 'all'] as const,
   keywords: () => ['policies', 'keywords'] as const,
+  phraseCounts: () => ['policies', 'phrase-counts'] as const,
 };

@@ -10,6 +10,7 @@ export const common: Translation<typeof en> = {
     label: 'Prif',
     classes: 'Dosbarthiadau byw',
     overview: 'Trosolwg',
+    alerts: 'Rhybuddion',
     incidents: 'Log digwyddiadau',
     policies: 'Polisïau',
     devices: 'Dyfeisiau',

@@ -8,6 +8,7 @@ export const common = {
     label: 'Main',
     classes: 'Live classes',
     overview: 'Overview',
+    alerts: 'Alerts',
     incidents: 'Incident log',
     policies: 'Policies',
     devices: 'Devices',
