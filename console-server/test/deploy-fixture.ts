@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
+const execFileAsync = promisify(execFile);
 const PACKAGE_SCRIPT = fileURLToPath(new URL('../../extension/scripts/package.ts', import.meta.url));
 
 /** A throwaway signing key (the school's real key never comes near the tests); its ID is not the development ID. */
@@ -33,11 +35,18 @@ export function minimalBuild(dir: string): string {
 }
 
 /** Runs `npm run package`'s script for real; throws with its output when it fails. */
-export function runPackageScript(args: string[]): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', PACKAGE_SCRIPT, ...args], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new Error(`package script failed (${result.status}):\n${result.stderr}${result.stdout}`);
-  return result.stdout;
+/**
+ * Runs the packaging script in a child process without blocking the event loop (the test's own
+ * server keeps answering; a blocked loop left its keep-alive sockets to be reset under the client).
+ */
+export async function runPackageScript(args: string[]): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', PACKAGE_SCRIPT, ...args], {
+      encoding: 'utf8',
+    });
+    return stdout;
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    throw new Error(`package script failed (${failed.code}):\n${failed.stderr ?? ''}${failed.stdout ?? ''}`);
+  }
 }

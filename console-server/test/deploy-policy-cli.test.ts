@@ -16,10 +16,10 @@ const BIN = fileURLToPath(new URL('../bin/waymark.js', import.meta.url));
 let dir: string;
 let releases: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-deploy-cli-'));
   releases = path.join(dir, 'releases');
-  runPackageScript([
+  await runPackageScript([
     '--key',
     throwawayKey(dir),
     '--out',

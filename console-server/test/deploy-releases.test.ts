@@ -42,7 +42,7 @@ beforeAll(async () => {
   schoolId = extensionIdFromPublicKey(
     createPublicKey(fs.readFileSync(key)).export({ type: 'spki', format: 'der' }),
   );
-  pack('1.0.0', 'chrome');
+  await pack('1.0.0', 'chrome');
   server = await startTestServer(null, { releasesDir: releases });
   tech = await login(server.url, 'tech@demo.waymark.test');
 });
@@ -57,9 +57,9 @@ async function updateManifest(query = '') {
 }
 
 describe('packaging', () => {
-  it('signs a CRX3 with the school key: stable ID from the key, version stamped, the key in the manifest', () => {
+  it('signs a CRX3 with the school key: stable ID from the key, version stamped, the key in the manifest', async () => {
     const file = path.join(releases, 'waymark-1.0.0-chrome.crx');
-    const crx = parseCrx(fs.readFileSync(file));
+    const crx = await parseCrx(fs.readFileSync(file));
     expect(crx.extensionId).toBe(schoolId);
     expect(crx.extensionId).not.toBe(DEVELOPMENT_EXTENSION_ID);
     expect(crx.version).toBe('1.0.0');
@@ -68,17 +68,19 @@ describe('packaging', () => {
     expect(crx.manifest).not.toHaveProperty('update_url');
   });
 
-  it('writes a store zip without the key or an update URL', () => {
+  it('writes a store zip without the key or an update URL', async () => {
     const zip = fs.readFileSync(path.join(releases, 'waymark-1.0.0-chrome.zip'));
-    const manifest = JSON.parse(readZipEntry(zip, 'manifest.json')!.toString('utf8'));
+    const manifest = JSON.parse((await readZipEntry(zip, 'manifest.json'))!.toString('utf8'));
     expect(manifest).toMatchObject({ version: '1.0.0', name: 'Waymark' });
     expect(manifest).not.toHaveProperty('key');
-    expect(readZipEntry(zip, 'background.js')!.toString()).toContain('waymark');
+    expect((await readZipEntry(zip, 'background.js'))!.toString()).toContain('waymark');
+    expect(await readZipEntry(zip, 'no-such-file.js')).toBeNull();
+    await expect(readZipEntry(zip.subarray(0, zip.length - 30), 'manifest.json')).rejects.toThrow();
   });
 
-  it('packs the same build to the same bytes', () => {
+  it('packs the same build to the same bytes', async () => {
     const out = path.join(dir, 'again');
-    runPackageScript([
+    await runPackageScript([
       '--key',
       key,
       '--out',
@@ -95,17 +97,17 @@ describe('packaging', () => {
     );
   });
 
-  it('refuses to run without the school key, to overwrite a key, to keep one in the repository, or a bad version', () => {
+  it('refuses to run without the school key, to overwrite a key, to keep one in the repository, or a bad version', async () => {
     const base = ['--out', path.join(dir, 'refused'), '--build-dir', build, '--browsers', 'chrome'];
-    expect(() => runPackageScript(base)).toThrow(/no signing key/);
-    expect(() => runPackageScript([...base, '--key', path.join(dir, 'missing.pem')])).toThrow(
+    await expect(runPackageScript(base)).rejects.toThrow(/no signing key/);
+    await expect(runPackageScript([...base, '--key', path.join(dir, 'missing.pem')])).rejects.toThrow(
       /cannot read the signing key/,
     );
-    expect(() => runPackageScript([...base, '--new-key', key])).toThrow(/already exists/);
-    expect(() => runPackageScript([...base, '--new-key', path.join(process.cwd(), 'school.pem')])).toThrow(
-      /inside the repository/,
-    );
-    expect(() => runPackageScript([...base, '--key', key, '--version', '1.0-beta'])).toThrow(
+    await expect(runPackageScript([...base, '--new-key', key])).rejects.toThrow(/already exists/);
+    await expect(
+      runPackageScript([...base, '--new-key', path.join(process.cwd(), 'school.pem')]),
+    ).rejects.toThrow(/inside the repository/);
+    await expect(runPackageScript([...base, '--key', key, '--version', '1.0-beta'])).rejects.toThrow(
       /not an extension version/,
     );
     expect(fs.existsSync(path.join(dir, 'refused'))).toBe(false);
@@ -131,7 +133,7 @@ describe('self-hosted updates', () => {
   });
 
   it('publishes a new version by writing it to the folder: no restart', async () => {
-    pack('1.0.1', 'chrome');
+    await pack('1.0.1', 'chrome');
     const { xml } = await updateManifest();
     expect(xml).toContain('version="1.0.1"');
     expect(xml).toContain('waymark-1.0.1-chrome.crx');
@@ -139,7 +141,7 @@ describe('self-hosted updates', () => {
 
   it('serves Edge its own build', async () => {
     expect((await updateManifest('?browser=edge')).status).toBe(404);
-    pack('1.0.1', 'edge');
+    await pack('1.0.1', 'edge');
     const { status, xml } = await updateManifest('?browser=edge');
     expect(status).toBe(200);
     expect(xml).toContain('waymark-1.0.1-edge.crx');
@@ -153,7 +155,7 @@ describe('self-hosted updates', () => {
     fs.writeFileSync(path.join(releases, 'waymark-9.9.9-chrome.crx'), damaged);
     fs.writeFileSync(path.join(releases, 'notes.crx'), 'not a package');
     const otherKey = throwawayKey(dir, 'other-key.pem');
-    runPackageScript([
+    await runPackageScript([
       '--key',
       otherKey,
       '--out',
@@ -318,7 +320,7 @@ describe('deployment status and policies (technician)', () => {
         message: expect.stringMatching(/--update-url/),
       }),
     );
-    pack('1.0.2', 'chrome', ['--update-url', `${server.url}/extension/update.xml`]);
+    await pack('1.0.2', 'chrome', ['--update-url', `${server.url}/extension/update.xml`]);
     const after = await apiCall(server.url, tech, 'POST', '/api/deploy/policy', request);
     expect(after.body.warnings.map((w: { code: string }) => w.code)).not.toContain('package-update-url');
   });
