@@ -4,6 +4,8 @@ export default defineProject({
   test: {
     name: 'console-server',
     include: ['test/**/*.test.ts'],
+    // One migrated PGlite per run, which every test database starts from (test/pglite-template.ts).
+    globalSetup: ['test/pglite-template.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for something the server does after answering (an alert's e-mail, a

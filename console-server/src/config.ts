@@ -9,6 +9,11 @@ interface ServerConfig {
   /** PGlite data folder; ignored when `databaseUrl` is set. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * A PGlite dump (`dumpDataDir`) that a new PGlite data folder starts from instead of an empty
+   * database; the migrations run after it as always. The tests name their migrated template here.
+   */
+  pgliteTemplate: string | undefined;
   /** Connections per process to PostgreSQL (DATABASE_URL); one more is held by the Socket.IO adapter. */
   pgPoolSize: number;
   /** Built console UI to serve at `/`. */
@@ -40,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.WAYMARK_DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    pgliteTemplate: env.WAYMARK_PGLITE_TEMPLATE ? path.resolve(env.WAYMARK_PGLITE_TEMPLATE) : undefined,
     pgPoolSize: Number(env.WAYMARK_PG_POOL_SIZE ?? 20),
     uiDir: path.resolve(env.WAYMARK_UI_DIR ?? path.join(repoRoot, 'console-ui/dist')),
     extensionDir: path.resolve(

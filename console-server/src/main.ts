@@ -13,6 +13,7 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   poolSize: config.pgPoolSize,
+  loadDataDir: config.pgliteTemplate,
 });
 const seeded = config.seedDemo
   ? await database.exclusive(() => seedDemoSchool(database.db, config.demoCountry))

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Alert } from '@waymark/shared';
-import { createApplication, DEMO_ENROLLMENT_TOKENS, openPglite, seedDemoSchool } from '../src';
+import { createApplication, DEMO_ENROLLMENT_TOKENS, seedDemoSchool } from '../src';
 import { createMailer } from '../src/features/alerts/mailer';
 import { sendWeeklyDigests } from '../src/features/reports/weekly-digest';
-import { blockedEvent, connectConsole, connectDevice, login } from './harness';
+import { blockedEvent, connectConsole, connectDevice, login, openTestPglite } from './harness';
 import { startSmtpSink } from './smtp-sink';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -14,7 +14,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  const database = await openPglite(null);
+  const database = await openTestPglite();
   await seedDemoSchool(database.db);
   app = createApplication({
     db: database.db,

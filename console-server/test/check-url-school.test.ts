@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Country } from '@waymark/shared';
 import { main } from '../src/cli/main';
-import { openDatabase } from '../src/db/open-database';
 import { seedDemoSchool } from '../src/seed/demo-school';
+import { openTestPglite } from './harness';
 
 const dirs: Record<Country, string> = {
   england: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-check-school-en-')),
@@ -89,7 +89,7 @@ const verdicts = new Map<string, Verdict>();
 // one check-url --school per school and profile (each opens the database, which is slow).
 beforeAll(async () => {
   for (const country of ['england', 'wales'] as const) {
-    const database = await openDatabase({ dataDir: dirs[country] });
+    const database = await openTestPglite(dirs[country]);
     await seedDemoSchool(database.db, country);
     await database.close();
     for (const profile of PROFILES) {

@@ -3,9 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
-const execFileAsync = promisify(execFile);
 const PACKAGE_SCRIPT = fileURLToPath(new URL('../../extension/scripts/package.ts', import.meta.url));
 
 /** A throwaway signing key (the school's real key never comes near the tests); its ID is not the development ID. */
@@ -34,19 +32,21 @@ export function minimalBuild(dir: string): string {
   return dir;
 }
 
-/** Runs `npm run package`'s script for real; throws with its output when it fails. */
 /**
- * Runs the packaging script in a child process without blocking the event loop (the test's own
- * server keeps answering; a blocked loop left its keep-alive sockets to be reset under the client).
+ * Runs `npm run package`'s script for real; rejects with its output when it fails. Asynchronous:
+ * a synchronous run stopped this process's event loop for seconds, and the server under test
+ * (in this process) then closed its idle keep-alive connection just as fetch reused it (ECONNRESET).
  */
-export async function runPackageScript(args: string[]): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', PACKAGE_SCRIPT, ...args], {
-      encoding: 'utf8',
-    });
-    return stdout;
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    throw new Error(`package script failed (${failed.code}):\n${failed.stderr ?? ''}${failed.stdout ?? ''}`);
-  }
+export function runPackageScript(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', PACKAGE_SCRIPT, ...args],
+      { encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`package script failed (${error.code}):\n${stderr}${stdout}`));
+        else resolve(stdout);
+      },
+    );
+  });
 }

@@ -17,19 +17,29 @@ it('an acknowledged event survives SIGKILL mid-write; the stale PGlite lock is r
   server = await startServerProcess(dataDir);
   const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
   const acked: string[] = [];
+  let twentyAcked!: () => void;
+  const enoughWritten = new Promise<void>((resolve) => (twentyAcked = resolve));
   // Keep writing while the process is killed: every event acked before the kill must be kept.
   const writing = (async () => {
     for (let i = 0; i < 200; i++) {
       const event = blockedEvent({ url: `https://site${i}.example/` });
       try {
-        const ack = await device.timeout(2000).emitWithAck('event', event);
+        // Generous: a slow ack on a busy machine must not end the writing before the kill (the
+        // kill itself ends it at once, as the socket's disconnection fails the pending ack).
+        const ack = await device.timeout(20_000).emitWithAck('event', event);
         if (ack.ok) acked.push(event.id);
+        if (acked.length === 20) twentyAcked();
       } catch {
         return;
       }
     }
   })();
-  while (acked.length < 20) await new Promise((r) => setTimeout(r, 10));
+  await Promise.race([
+    enoughWritten,
+    writing.then(() => {
+      throw new Error(`the writing stopped after ${acked.length} acknowledged events, before the kill`);
+    }),
+  ]);
   await server.stop('SIGKILL');
   await writing;
   device.disconnect();

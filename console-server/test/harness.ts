@@ -20,6 +20,7 @@ import {
   type Application,
   type ApplicationOptions,
 } from '../src';
+import { loadConfig } from '../src/config';
 
 export interface TestServer {
   app: Application;
@@ -27,12 +28,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * A real PGlite database (in memory, or in `dataDir`), started from the run's migrated template
+ * when there is one (WAYMARK_PGLITE_TEMPLATE, made by pglite-template.setup.ts).
+ */
+export function openTestPglite(dataDir: string | null = null) {
+  return openPglite(dataDir, { loadDataDir: loadConfig().pgliteTemplate });
+}
+
 /** A real server on a free port, over a real (in-memory) PGlite database seeded with the demo school. */
 export async function startTestServer(
   dataDir: string | null = null,
   options: Omit<ApplicationOptions, 'db'> = {},
 ): Promise<TestServer> {
-  const database = await openPglite(dataDir);
+  const database = await openTestPglite(dataDir);
   await seedDemoSchool(database.db);
   const app = createApplication({ ...options, db: database.db });
   const port = await app.listen(0, '127.0.0.1');

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApplication, openPglite, seedDemoSchool } from '../src';
+import { createApplication, seedDemoSchool } from '../src';
+import { openTestPglite } from './harness';
 
 /**
  * A real OpenID Connect provider on this machine (oidc-provider, as a school's Google Workspace
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
   idpUrl = `http://127.0.0.1:${(idp.address() as { port: number }).port}`;
 
-  const database = await openPglite(null);
+  const database = await openTestPglite();
   await seedDemoSchool(database.db);
   const app = createApplication({
     db: database.db,

@@ -43,8 +43,23 @@ const BUILD_DEFAULTS: BuildDefaults =
     ? { serverUrl: import.meta.env.WXT_SERVER_URL, enrollmentToken: import.meta.env.WXT_ENROLLMENT_TOKEN }
     : null;
 
-/** Chrome can take ~3 s to answer `storage.managed.get` at start-up; a fresh install first sees `{}`. */
-async function readManagedConfig(): Promise<ManagedConfig> {
+/**
+ * How long a start waits for `storage.managed`. Chrome can take ~3 s to answer it at start-up (a
+ * fresh install first sees `{}`), and on a busy machine without device policy the answer can come
+ * much later or not at all: past this, the device goes on with its local configuration, and a late
+ * answer is applied when it comes (as a change, through `watchConfig`'s listeners).
+ */
+export const MANAGED_READ_TIMEOUT_MS = 5_000;
+
+const configListeners = new Set<() => void>();
+
+/** The last answer `storage.managed` gave, used while a new read has not answered in time. */
+let lastManaged: ManagedConfig = {};
+
+/** The read in flight, shared by every caller until it answers; `late` once a caller gave up on it. */
+let pendingRead: { answer: Promise<ManagedConfig>; late: boolean } | null = null;
+
+async function readManagedStorage(): Promise<ManagedConfig> {
   try {
     const raw = await browser.storage.managed.get();
     const parsed = ManagedConfigSchema.safeParse(raw);
@@ -57,6 +72,38 @@ async function readManagedConfig(): Promise<ManagedConfig> {
     // No managed storage (e.g. no policy on this browser).
     return {};
   }
+}
+
+function startManagedRead(): NonNullable<typeof pendingRead> {
+  const read = {
+    late: false,
+    answer: readManagedStorage().then((managed) => {
+      lastManaged = managed;
+      if (pendingRead === read) pendingRead = null;
+      if (read.late) for (const listener of configListeners) listener();
+      return managed;
+    }),
+  };
+  pendingRead = read;
+  return read;
+}
+
+async function readManagedConfig(): Promise<ManagedConfig> {
+  const read = pendingRead ?? startManagedRead();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), MANAGED_READ_TIMEOUT_MS);
+  });
+  const managed = await Promise.race([read.answer, timedOut]);
+  clearTimeout(timer);
+  if (managed !== null) return managed;
+  if (!read.late) {
+    read.late = true;
+    console.warn(
+      `waymark: managed configuration did not answer in ${MANAGED_READ_TIMEOUT_MS / 1000} s; going on without it until it does`,
+    );
+  }
+  return lastManaged;
 }
 
 export function mergeConfig(
@@ -90,8 +137,12 @@ export async function loadConfig(): Promise<EffectiveConfig | Unconfigured> {
   return mergeConfig(managed, local);
 }
 
-/** Calls back when managed or local configuration changes (a force-install sees `{}` first, then this). */
+/**
+ * Calls back when managed or local configuration changes (a force-install sees `{}` first, then
+ * this), and when a managed read that took too long answers at last.
+ */
 export function watchConfig(onChange: () => void): void {
+  configListeners.add(onChange);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') onChange();
   });

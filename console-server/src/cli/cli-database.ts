@@ -23,5 +23,6 @@ export function openCliDatabase(values: {
   return openDatabase({
     databaseUrl: values['database-url'] ?? (values['data-dir'] ? undefined : config.databaseUrl),
     dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : config.dataDir,
+    loadDataDir: config.pgliteTemplate,
   });
 }

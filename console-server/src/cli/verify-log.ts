@@ -38,6 +38,7 @@ export async function verifyLogCommand(args: string[], io: CliIo): Promise<numbe
   const database = await openDatabase({
     databaseUrl: values['database-url'] ?? (values['data-dir'] ? undefined : config.databaseUrl),
     dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : config.dataDir,
+    loadDataDir: config.pgliteTemplate,
   });
   try {
     const result = await verifyLog(database.db);

@@ -59,14 +59,32 @@ export function recoverDataFolder(dataDir: string): 'fresh' | 'clean' | 'recover
   return 'recovered';
 }
 
-export async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+export interface PgliteOptions {
+  /**
+   * A PGlite dump (`dumpDataDir`) that a new database starts from instead of an empty one: the
+   * tests' template, migrated once per run. Used only when the database is new (in memory, or a
+   * data folder without a database yet); the migrations then run as always and apply whatever the
+   * dump does not have yet.
+   */
+  loadDataDir?: string | undefined;
+}
+
+/** Whether `dataDir` already holds a PostgreSQL database (PGlite refuses to load a dump over one). */
+function holdsDatabase(dataDir: string | null): boolean {
+  return dataDir !== null && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+}
+
+export async function openPglite(
+  dataDir: string | null,
+  { loadDataDir }: PgliteOptions = {},
+): Promise<OpenDatabase> {
   if (dataDir !== null) {
     const state = recoverDataFolder(dataDir);
     if (state === 'recovered') console.warn(`waymark: recovered ${dataDir} after an unclean stop`);
     fs.mkdirSync(dataDir, { recursive: true });
   }
   // On its own thread: its queries run beside the sockets instead of stopping them.
-  const client = new PgliteThread(dataDir);
+  const client = new PgliteThread(dataDir, holdsDatabase(dataDir) ? undefined : loadDataDir);
   await client.waitReady;
   if (dataDir !== null) fs.writeFileSync(path.join(dataDir, LOCK_FILE), String(process.pid));
   // Drizzle's PGlite driver calls only the part of PGlite's API that PgliteThread has.
@@ -130,8 +148,10 @@ export function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string | null;
   poolSize?: number;
+  /** PGlite only: see {@link PgliteOptions.loadDataDir}. */
+  loadDataDir?: string | undefined;
 }) {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, { poolSize: options.poolSize })
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, { loadDataDir: options.loadDataDir });
 }

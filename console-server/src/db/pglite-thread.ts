@@ -56,8 +56,11 @@ export class PgliteThread {
   private transactions: Promise<unknown> = Promise.resolve();
   private failure: Error | null = null;
 
-  constructor(dataDir: string | null) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  /** `loadDataDir`: a dump file (PGlite's `dumpDataDir`) the new database starts from. */
+  constructor(dataDir: string | null, loadDataDir?: string) {
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: { dataDir, loadDataDir },
+    });
     this.waitReady = new Promise((resolve, reject) => {
       this.worker.on('message', (reply: Reply) => {
         if ('ready' in reply) return reply.ready ? resolve() : reject(revive(reply.error));

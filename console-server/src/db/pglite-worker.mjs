@@ -1,9 +1,21 @@
 // PGlite on a thread of its own (see pglite-thread.ts). Plain JavaScript, so it starts the same
 // under tsx, Vitest and plain Node: it only opens the database and answers, one message at a time.
+import { Blob } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const db = workerData.dataDir === null ? new PGlite() : new PGlite(workerData.dataDir);
+/** A new database starts as a copy of the dump `loadDataDir` names, when one is given. */
+async function open({ dataDir, loadDataDir }) {
+  const options = loadDataDir ? { loadDataDir: new Blob([await readFile(loadDataDir)]) } : {};
+  // PGlite takes its options first when there is no data folder (a missing first argument would
+  // drop them).
+  const database = dataDir === null ? new PGlite(options) : new PGlite(dataDir, options);
+  await database.waitReady;
+  return database;
+}
+
+let db;
 
 /** What an error from the database carries (DatabaseError's fields), in a form that crosses threads. */
 function describe(error) {
@@ -55,8 +67,11 @@ async function answer(message) {
 }
 
 // Messages are answered in the order they came: the database has one connection.
-let queue = db.waitReady.then(
-  () => parentPort.postMessage({ ready: true }),
+let queue = open(workerData).then(
+  (database) => {
+    db = database;
+    parentPort.postMessage({ ready: true });
+  },
   (error) => parentPort.postMessage({ ready: false, error: describe(error) }),
 );
 parentPort.on('message', (message) => {
