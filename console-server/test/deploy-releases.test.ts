@@ -57,9 +57,9 @@ async function updateManifest(query = '') {
 }
 
 describe('packaging', () => {
-  it('signs a CRX3 with the school key: stable ID from the key, version stamped, the key in the manifest', () => {
+  it('signs a CRX3 with the school key: stable ID from the key, version stamped, the key in the manifest', async () => {
     const file = path.join(releases, 'waymark-1.0.0-chrome.crx');
-    const crx = parseCrx(fs.readFileSync(file));
+    const crx = await parseCrx(fs.readFileSync(file));
     expect(crx.extensionId).toBe(schoolId);
     expect(crx.extensionId).not.toBe(DEVELOPMENT_EXTENSION_ID);
     expect(crx.version).toBe('1.0.0');
@@ -68,12 +68,14 @@ describe('packaging', () => {
     expect(crx.manifest).not.toHaveProperty('update_url');
   });
 
-  it('writes a store zip without the key or an update URL', () => {
+  it('writes a store zip without the key or an update URL', async () => {
     const zip = fs.readFileSync(path.join(releases, 'waymark-1.0.0-chrome.zip'));
-    const manifest = JSON.parse(readZipEntry(zip, 'manifest.json')!.toString('utf8'));
+    const manifest = JSON.parse((await readZipEntry(zip, 'manifest.json'))!.toString('utf8'));
     expect(manifest).toMatchObject({ version: '1.0.0', name: 'Waymark' });
     expect(manifest).not.toHaveProperty('key');
-    expect(readZipEntry(zip, 'background.js')!.toString()).toContain('waymark');
+    expect((await readZipEntry(zip, 'background.js'))!.toString()).toContain('waymark');
+    expect(await readZipEntry(zip, 'no-such-file.js')).toBeNull();
+    await expect(readZipEntry(zip.subarray(0, zip.length - 30), 'manifest.json')).rejects.toThrow();
   });
 
   it('packs the same build to the same bytes', async () => {

@@ -3,7 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { connectConsole, connectDevice, login, startTestServer, type TestServer } from './harness';
+import {
+  apiCall,
+  blockedEvent,
+  connectConsole,
+  connectDevice,
+  login,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 let server: TestServer;
 let dsl: string;
@@ -349,5 +357,65 @@ describe('keys named after Object.prototype properties', () => {
       device.disconnect();
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('dates at the edges of the calendar, and repeated ids', () => {
+  it('a date or time outside 1970–2999 is a 400 that names the field, never a server error', async () => {
+    const pupil = 'harry.lewis@pupils.demo.waymark.test';
+    const incident = (occurredAt: string) => ({
+      subject: 'pupil',
+      pupilEmail: pupil,
+      category: 'other',
+      severity: 'low',
+      description: 'date probe',
+      occurredAt,
+    });
+    const cases: Array<[string, string, unknown, string]> = [
+      ['GET', '/api/reports/summary?from=0000-01-01&to=0000-01-08', undefined, 'from'],
+      ['GET', '/api/reports/summary?to=0001-01-01', undefined, 'to'],
+      ['GET', '/api/reports/summary?from=9999-12-25&to=9999-12-31', undefined, 'from'],
+      ['GET', '/api/incidents?from=0000-01-01', undefined, 'from'],
+      ['GET', '/api/incidents?to=9999-12-31', undefined, 'to'],
+      ['GET', '/api/reports/concerns?weekStart=0000-01-03', undefined, 'weekStart'],
+      ['POST', '/api/incidents', incident('0000-01-01T00:00:00Z'), 'occurredAt'],
+      ['POST', '/api/incidents', incident('9999-12-31T23:59:59Z'), 'occurredAt'],
+      [
+        'POST',
+        '/api/policies/test-url',
+        { profile: 'KS1', url: 'https://a.test/', at: '0000-01-01T00:00:00Z' },
+        'at',
+      ],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const res = await apiCall(server.url, dsl, method, path, body);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.error).toContain(field);
+    }
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    await device.policy;
+    const ancient = blockedEvent({ occurredAt: '0000-01-01T00:00:00Z' });
+    expect(await device.emitWithAck('event', ancient)).toMatchObject({ ok: false, code: 'invalid-event' });
+    device.disconnect();
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('an incident raised from the same event named twice takes it once', async () => {
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    await device.policy;
+    const event = blockedEvent({ url: 'https://www.bet365.com/', category: 'gambling' });
+    expect(await device.emitWithAck('event', event)).toMatchObject({ ok: true });
+    device.disconnect();
+    const raised = await apiCall(server.url, dsl, 'POST', '/api/incidents/from-events', {
+      eventIds: [event.id, event.id],
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    const shown = await apiCall(
+      server.url,
+      dsl,
+      'GET',
+      `/api/incidents/${raised.body.incident?.id ?? raised.body.id}`,
+    );
+    expect(shown.body.evidence.map((e: { id: string }) => e.id)).toEqual([event.id]);
   });
 });

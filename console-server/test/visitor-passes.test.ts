@@ -118,4 +118,44 @@ describe('visitor passes', () => {
         .status,
     ).toBe(403);
   });
+
+  it('the school writes its own acceptable-use notice; visitor devices enrolling from then on show it, null brings back the default', async () => {
+    const before = await apiCall(server.url, cookie.dsl!, 'GET', '/api/visitor-passes/notice');
+    expect(before.status).toBe(200);
+    expect(before.body.notice).toBeNull();
+    expect(before.body.defaultNotice).toContain('recorded under your name');
+
+    const own =
+      'Welcome to Ysgol y Demo. This laptop is filtered and what you open is recorded under your name. Ask reception if you need help.';
+    const put = (body: unknown, who = 'tech') =>
+      apiCall(server.url, cookie[who]!, 'PUT', '/api/visitor-passes/notice', body);
+    const saved = await put({ notice: `  ${own}  ` });
+    expect(saved.status).toBe(200);
+    expect(saved.body.notice).toBe(own);
+
+    const issued = await issue({
+      visitorName: 'Mrs Siân Evans',
+      profile: 'staff',
+      expiresAt: inSeconds(3600),
+    });
+    const device = await connectDevice(server.url, { enrollmentToken: issued.body.token });
+    expect((await device.policy).visitor!.notice).toBe(own);
+    device.disconnect();
+
+    const tooShort = await put({ notice: 'Be good.' });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.error).toMatch(/notice/);
+    expect((await put({ notice: `${own}\u0000` })).status).toBe(400);
+    expect((await put({ notice: 'x'.repeat(5001) })).status).toBe(400);
+    expect((await put({ notice: own }, 'teacher')).status).toBe(403);
+    expect((await apiCall(server.url, cookie.governor!, 'GET', '/api/visitor-passes/notice')).status).toBe(
+      403,
+    );
+    expect((await apiCall(server.url, cookie.dsl!, 'GET', '/api/visitor-passes/notice')).body.notice).toBe(
+      own,
+    );
+
+    const reset = await put({ notice: null }, 'dsl');
+    expect(reset.body).toEqual({ notice: null, defaultNotice: before.body.defaultNotice });
+  });
 });

@@ -13,12 +13,17 @@ export interface BlockRedirect {
  * `<block page>#<the URL asked for>`, and only a URL the policy blocks. A site that redirects to
  * the block page (it is web-accessible) or a page that frames it with a made-up address after `#`
  * is not a blocked attempt and is never reported (issue 21, forged reports).
+ *
+ * The fail-closed static ruleset redirects to the bare block page (a static rule cannot name the
+ * URL). Chrome turns it back on at every update of the extension, until the new worker has put
+ * the policy back: a navigation in that moment is a real attempt and is reported too. (The caller
+ * reports only what the policy blocks, so a site redirecting to the bare page reports nothing new.)
  */
 export function ownBlockRedirect(
   details: { url: string; redirectUrl: string; type: string; tabId: number },
   blockPage: string,
 ): BlockRedirect | null {
-  if (details.redirectUrl !== `${blockPage}#${details.url}`) return null;
+  if (details.redirectUrl !== `${blockPage}#${details.url}` && details.redirectUrl !== blockPage) return null;
   if (details.type !== 'main_frame' && details.type !== 'sub_frame' && details.type !== 'object') return null;
   return {
     url: details.url,

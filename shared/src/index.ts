@@ -3,6 +3,7 @@ export * from './policy/help-sites';
 export * from './policy/schema';
 export * from './policy/time-windows';
 export * from './time/clock';
+export * from './time/calendar-date';
 export * from './policy/policy-entries';
 export * from './policy/evaluate';
 export * from './policy/next-change';

@@ -230,9 +230,9 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
     expect(await visit('chrome://serviceworker-internals/')).toMatch(/ERR_BLOCKED_BY_ADMINISTRATOR/);
   });
 
-  // Retried: in the full suite the device's first report of this test sometimes never reaches the
-  // server (not yet understood; see the issue note). Every assertion stands on each attempt.
-  it('takes a newly published version from the school server, as the same device', { retry: 2 }, async () => {
+  // Chrome turns the fail-closed static ruleset back on when it updates the extension; a visit
+  // before the new worker has put the policy back ends on the bare block page, and is reported too.
+  it('takes a newly published version from the school server, as the same device', async () => {
     const before = await ownDevice('still-before-update');
     expect(pack(nextVersion)).toBe(extensionId);
     const manifest = await (await fetch(`${server.url}/extension/update.xml`)).text();

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { RoleSchema } from '../roles/roles';
 import { SeveritySchema, StoredEventSchema } from '../protocol/events';
 import { IncidentActionSchema, IncidentCategorySchema, IncidentStatusSchema } from './model';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 /** An empty query parameter (`?status=`) means "no filter", not "the empty status". */
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

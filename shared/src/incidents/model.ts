@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, instant } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { SeveritySchema } from '../protocol/events';
 import { IncidentCategorySchema } from './kinds';
@@ -56,11 +57,16 @@ export const ILLEGAL_PROCEDURE = [
 ] as const;
 
 const description = safeText().trim().max(10_000);
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 
 /** Raise an incident from one or more events, in one request (`POST /api/incidents/from-events`). */
 export const RaiseFromEventsBodySchema = z.object({
-  eventIds: z.array(z.uuid()).min(1).max(100),
+  /** Repeats are one event (a list built from clicks can name one twice). */
+  eventIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(100)
+    .transform((ids) => [...new Set(ids)]),
   description: description.optional(),
   category: IncidentCategorySchema.optional(),
   severity: SeveritySchema.optional(),
@@ -78,7 +84,7 @@ export const RaiseIncidentBodySchema = z
     category: IncidentCategorySchema,
     severity: SeveritySchema,
     description: description.min(1, 'say what happened'),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: instant().optional(),
   })
   .refine((b) => b.pupilEmail !== undefined || b.personName !== undefined, {
     message: 'say who the incident is about (pupilEmail or personName)',

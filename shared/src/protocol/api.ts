@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { CategorySchema, PROFILES, ProfileSchema } from '../policy/categories';
 import { AllowedAddressesEditSchema } from '../policy/allowed-addresses';
@@ -135,7 +136,7 @@ export const TestUrlBodySchema = z.object({
   url: safeText().min(1).max(8192),
   user: safeText().max(320).optional(),
   classId: safeText().max(100).optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: instant().optional(),
 });
 export type TestUrlBody = z.infer<typeof TestUrlBodySchema>;
 

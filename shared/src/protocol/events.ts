@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../time/calendar-date';
 import { MAX_INT4, safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { EventMatchSchema } from '../detection/types';
@@ -20,7 +21,7 @@ const Url = safeText().min(1).max(8192);
 const eventBase = {
   /** Client-generated uuid v7: re-sending the same event is idempotent. */
   id: UUID,
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: instant(),
   /** Profile the device enforced when it happened. */
   profile: ProfileSchema,
   policyVersion: z.number().int().nonnegative().max(MAX_INT4),

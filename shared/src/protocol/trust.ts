@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { IncidentStatusSchema } from '../incidents/model';
 import { SeveritySchema } from './events';
@@ -12,8 +13,8 @@ const MAX_TRUST_PERIOD_DAYS = 400;
 
 export const TrustPeriodQuerySchema = z
   .object({
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: calendarDate().optional(),
+    to: calendarDate().optional(),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: '"from" must be before "to"' })
   .refine(

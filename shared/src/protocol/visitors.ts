@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileSchema } from '../policy/categories';
+import { safeText } from '../text/safe-text';
 
 /** A visitor pass lasts at most this long ("a temporary log in" for a visitor, not a term's access). */
 export const VISITOR_PASS_MAX_HOURS = 72;
@@ -41,3 +42,20 @@ export const DeviceVisitorPassSchema = z.object({
   notice: z.string().max(5000),
 });
 export type DeviceVisitorPass = z.infer<typeof DeviceVisitorPassSchema>;
+
+/** The school's own acceptable-use notice for visitors: long enough to say something, short enough to read. */
+export const VISITOR_NOTICE_MIN = 40;
+export const VISITOR_NOTICE_MAX = 5000;
+
+/** `PUT /api/visitor-passes/notice`: the school's own notice, or null to go back to Waymark's default. */
+export const VisitorNoticeBodySchema = z.object({
+  notice: safeText().trim().min(VISITOR_NOTICE_MIN).max(VISITOR_NOTICE_MAX).nullable(),
+});
+export type VisitorNoticeBody = z.infer<typeof VisitorNoticeBodySchema>;
+
+/** `GET /api/visitor-passes/notice`: the school's own notice (null when it has none) and the default shown then. */
+export const VisitorNoticeSchema = z.object({
+  notice: z.string().nullable(),
+  defaultNotice: z.string(),
+});
+export type VisitorNotice = z.infer<typeof VisitorNoticeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 
 /**
@@ -8,7 +9,7 @@ import { safeText } from '../text/safe-text';
 export const ReportConcernBodySchema = z
   .object({
     /** The Monday the digest's week begins, in the school's dates. */
-    weekStart: z.iso.date().refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, {
+    weekStart: calendarDate().refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, {
       message: 'must be the Monday the digest’s week begins',
     }),
     /** The digest line as the reporter saw it. */
@@ -18,7 +19,7 @@ export const ReportConcernBodySchema = z
   .strict();
 export type ReportConcernBody = z.infer<typeof ReportConcernBodySchema>;
 
-export const ConcernReportsQuerySchema = z.object({ weekStart: z.iso.date().optional() }).strict();
+export const ConcernReportsQuerySchema = z.object({ weekStart: calendarDate().optional() }).strict();
 
 export interface ConcernReport {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 
@@ -21,8 +22,8 @@ const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_4
  */
 export const ReportPeriodQuerySchema = z
   .object({
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: calendarDate().optional(),
+    to: calendarDate().optional(),
     lang: ReportLanguageSchema.optional(),
   })
   .refine((p) => !p.from || !p.to || p.from < p.to, {

@@ -57,7 +57,7 @@ function protobufFields(buf: Buffer): Array<{ field: number; bytes?: Buffer; val
  * header's signed data names the extension (crx_id); one RSA proof's key must hash to that ID and
  * its signature must cover the signed data and the whole archive. Then the archive's manifest.
  */
-export function parseCrx(file: Buffer): CrxInfo {
+export async function parseCrx(file: Buffer): Promise<CrxInfo> {
   if (file.length < 12 || file.toString('binary', 0, 4) !== MAGIC) throw new CrxError('not a CRX file');
   const formatVersion = file.readUInt32LE(4);
   if (formatVersion !== 3) throw new CrxError(`CRX version ${formatVersion}: Chrome accepts only CRX3`);
@@ -92,7 +92,7 @@ export function parseCrx(file: Buffer): CrxInfo {
 
   let manifest: Record<string, unknown>;
   try {
-    const entry = readZipEntry(archive, 'manifest.json');
+    const entry = await readZipEntry(archive, 'manifest.json');
     if (!entry) throw new CrxError('the CRX has no manifest.json');
     manifest = JSON.parse(entry.toString('utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
   } catch (error) {

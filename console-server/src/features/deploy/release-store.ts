@@ -46,7 +46,7 @@ export function createReleaseStore(releasesDir: string | null) {
       let entry = cache.get(name);
       if (entry?.stamp !== stamp) {
         try {
-          const info = parseCrx(await fs.readFile(file));
+          const info = await parseCrx(await fs.readFile(file));
           const updateUrl = info.manifest.update_url;
           const minimum = info.manifest.minimum_chrome_version;
           entry = {

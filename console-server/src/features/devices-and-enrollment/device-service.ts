@@ -10,6 +10,7 @@ import {
   type Profile,
   type PupilLocale,
   type Staff,
+  type VisitorNotice,
   type VisitorPass,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -114,6 +115,18 @@ export function createDeviceService({ db }: { db: Database }) {
       .set({ enforcedProfile: identity.profile })
       .where(eq(devices.id, identity.deviceId));
     return identity;
+  }
+
+  async function visitorNotice(schoolId: string): Promise<VisitorNotice> {
+    const [school] = await db
+      .select({ notice: schools.visitorNotice, pupilLocale: schools.pupilLocale })
+      .from(schools)
+      .where(eq(schools.id, schoolId));
+    if (!school) throw new DomainError('not-found', 'no such school');
+    return {
+      notice: school.notice,
+      defaultNotice: DEFAULT_VISITOR_NOTICE[school.pupilLocale as PupilLocale],
+    };
   }
 
   return {
@@ -286,6 +299,15 @@ export function createDeviceService({ db }: { db: Database }) {
         })
         .returning();
       return { ...passSummary({ ...row!, issuedByName: who.name }), token };
+    },
+
+    /** The notice a visitor's device shows before its first page: the school's own, or the default. */
+    visitorNotice,
+
+    /** Sets the school's own visitor notice (null: the default again). Devices enrolling from now on show it. */
+    async setVisitorNotice(schoolId: string, notice: string | null): Promise<VisitorNotice> {
+      await db.update(schools).set({ visitorNotice: notice }).where(eq(schools.id, schoolId));
+      return visitorNotice(schoolId);
     },
 
     async visitorPasses(schoolId: string): Promise<VisitorPass[]> {

@@ -1,4 +1,4 @@
-import { reportLabel, type PupilReportRow, type ReportLanguage } from '@waymark/shared';
+import { DEFAULT_TIME_ZONE, reportLabel, type PupilReportRow, type ReportLanguage } from '@waymark/shared';
 import { escapeHtml } from '../alerts';
 import type { Digest } from './report-service';
 import { REPORT_TEXT } from './report-text';
@@ -28,6 +28,8 @@ function table(
 }
 
 export interface DigestHtmlOptions {
+  /** The school's own time zone, for the dates the digest covers (default: DEFAULT_TIME_ZONE). */
+  timeZone?: string;
   /** The e-mailed copy for those who do the weekly check: each line links to "report a concern". */
   concernLink?: ConcernLink;
   /** Only where the school chose to name pupils in the technician's copy. */
@@ -48,7 +50,7 @@ export function digestHtml(
   const words = text.digest;
   const date = (iso: string) =>
     new Date(iso).toLocaleDateString(text.locale, {
-      timeZone: 'Europe/London',
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       day: 'numeric',
       month: 'long',
       year: 'numeric',

@@ -46,7 +46,7 @@ export function reportRoutes({
       if (req.accepts(['html', 'json']) === 'html') {
         // A self-contained page: its own inline styles, nothing else.
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('html').send(digestHtml(who.schoolName, digest, lang));
+        res.type('html').send(digestHtml(who.schoolName, digest, lang, { timeZone: p.timeZone }));
       } else res.json({ digest, lines: digestLines(digest, lang) });
     }),
   );

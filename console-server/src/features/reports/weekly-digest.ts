@@ -62,8 +62,14 @@ export async function sendWeeklyDigests(
         )
       : undefined;
     const copies = [
-      { role: 'dsl', html: digestHtml(school.name, digest, 'en', { concernLink }) },
-      { role: 'technician', html: digestHtml(school.name, digest, 'en', { concernLink, pupils }) },
+      {
+        role: 'dsl',
+        html: digestHtml(school.name, digest, 'en', { concernLink, timeZone: school.timeZone }),
+      },
+      {
+        role: 'technician',
+        html: digestHtml(school.name, digest, 'en', { concernLink, pupils, timeZone: school.timeZone }),
+      },
     ];
     for (const copy of copies) {
       await deps.mailer.send({

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { IssueVisitorPassBodySchema } from '@waymark/shared';
+import { IssueVisitorPassBodySchema, VisitorNoticeBodySchema } from '@waymark/shared';
 import type { DeviceService } from '../devices-and-enrollment';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
@@ -25,6 +25,22 @@ export function visitorRoutes({
       const who = requireCapability(req, 'issue-visitor-passes');
       const pass = await deviceService.issueVisitorPass(who, parseBody(IssueVisitorPassBodySchema, req.body));
       res.status(201).json(pass);
+    }),
+  );
+  // The acceptable-use notice a visitor's device shows first (the school's own, or Waymark's default).
+  router.get(
+    '/notice',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'issue-visitor-passes');
+      res.json(await deviceService.visitorNotice(who.schoolId));
+    }),
+  );
+  router.put(
+    '/notice',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'issue-visitor-passes');
+      const { notice } = parseBody(VisitorNoticeBodySchema, req.body);
+      res.json(await deviceService.setVisitorNotice(who.schoolId, notice));
     }),
   );
   router.post(

@@ -11,6 +11,7 @@ import {
 } from '@waymark/shared';
 import { api } from '../../lib/api';
 import { useSession } from '../../lib/session';
+import { VisitorNoticeForm } from './VisitorNoticeForm';
 
 const KEY = ['visitor-passes'] as const;
 const DURATIONS = [
@@ -218,6 +219,7 @@ export function VisitorsPage() {
             </tbody>
           </table>
         ))}
+      <VisitorNoticeForm />
     </section>
   );
 }

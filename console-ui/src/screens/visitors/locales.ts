@@ -42,6 +42,18 @@ export const en = {
     revokeLabel: 'End now: the pass for {{name}}',
   },
   loading: 'Loading passes…',
+  notice: {
+    title: 'The notice visitors see first',
+    loading: 'Loading the notice…',
+    usingDefault: 'Visitors’ devices show Waymark’s standard notice. You can write the school’s own instead.',
+    usingOwn: 'Visitors’ devices show the school’s own notice.',
+    label: 'Acceptable-use notice for visitors',
+    hint: 'Shown on the visitor’s device before the first page. Between {{min}} and {{max}} characters; a blank line starts a new paragraph. Devices enrolled from now on show the new text.',
+    save: 'Save notice',
+    saved: 'Saved. Visitors’ devices enrolled from now on show this notice.',
+    useDefault: 'Use Waymark’s standard notice',
+    reset: 'Visitors’ devices enrolled from now on show Waymark’s standard notice.',
+  },
 };
 
 export const cy: Translation<typeof en> = {
@@ -87,4 +99,17 @@ export const cy: Translation<typeof en> = {
     revokeLabel: 'Dod i ben nawr: y tocyn i {{name}}',
   },
   loading: 'Yn llwytho tocynnau…',
+  notice: {
+    title: 'Yr hysbysiad mae ymwelwyr yn ei weld gyntaf',
+    loading: 'Yn llwytho’r hysbysiad…',
+    usingDefault:
+      'Mae dyfeisiau ymwelwyr yn dangos hysbysiad safonol Waymark. Gallwch ysgrifennu hysbysiad yr ysgol ei hun yn lle hynny.',
+    usingOwn: 'Mae dyfeisiau ymwelwyr yn dangos hysbysiad yr ysgol ei hun.',
+    label: 'Hysbysiad defnydd derbyniol i ymwelwyr',
+    hint: 'Yn cael ei ddangos ar ddyfais yr ymwelydd cyn y dudalen gyntaf. Rhwng {{min}} a {{max}} nod; mae llinell wag yn dechrau paragraff newydd. Mae dyfeisiau sy’n cofrestru o hyn ymlaen yn dangos y testun newydd.',
+    save: 'Cadw’r hysbysiad',
+    saved: 'Wedi’i gadw. Mae dyfeisiau ymwelwyr sy’n cofrestru o hyn ymlaen yn dangos yr hysbysiad hwn.',
+    useDefault: 'Defnyddio hysbysiad safonol Waymark',
+    reset: 'Mae dyfeisiau ymwelwyr sy’n cofrestru o hyn ymlaen yn dangos hysbysiad safonol Waymark.',
+  },
 };
