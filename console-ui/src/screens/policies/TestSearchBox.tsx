@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROFILES, type Profile, type TestSearchBody } from '@waymark/shared';
+import type { Profile, TestSearchBody } from '@waymark/shared';
 import { policiesApi } from './api';
+import { ProfileField } from './ProfileField';
 
 /**
  * "Test a search": would Waymark flag this search or page title, for whom, and which phrase
@@ -32,20 +33,12 @@ export function TestSearchBox() {
       <p>{t('testSearch.intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="pol-test-url-fields">
-          <div className="pol-field">
-            <label htmlFor={`${id}-profile`}>{t('testSearch.profile')}</label>
-            <select
-              id={`${id}-profile`}
-              value={profile}
-              onChange={(e) => setProfile(e.target.value as Profile)}
-            >
-              {PROFILES.map((p) => (
-                <option key={p} value={p}>
-                  {p} – {t(`profiles.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProfileField
+            id={`${id}-profile`}
+            label={t('testSearch.profile')}
+            value={profile}
+            onChange={setProfile}
+          />
           <div className="pol-field pol-grow">
             <label htmlFor={`${id}-text`}>{t('testSearch.text')}</label>
             <input

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROFILES, urlParts, type Profile, type TestUrlBody } from '@waymark/shared';
+import { urlParts, type Profile, type TestUrlBody } from '@waymark/shared';
 import { endpoints } from '../../lib/api';
 import { policiesApi } from './api';
 import { describeDecision } from './describe-decision';
+import { ProfileField } from './ProfileField';
 
 /** "Test a web address": allowed or blocked for a profile, and the rule that decided. */
 export function TestUrlBox({ profile: fixedProfile }: { profile?: Profile }) {
@@ -58,20 +59,12 @@ export function TestUrlBox({ profile: fixedProfile }: { profile?: Profile }) {
       <form onSubmit={submit} noValidate>
         <div className="pol-test-url-fields">
           {!fixedProfile && (
-            <div className="pol-field">
-              <label htmlFor={`${id}-profile`}>{t('testUrl.profile')}</label>
-              <select
-                id={`${id}-profile`}
-                value={profile}
-                onChange={(e) => setProfile(e.target.value as Profile)}
-              >
-                {PROFILES.map((p) => (
-                  <option key={p} value={p}>
-                    {p} – {t(`profiles.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProfileField
+              id={`${id}-profile`}
+              label={t('testUrl.profile')}
+              value={profile}
+              onChange={setProfile}
+            />
           )}
           <div className="pol-field pol-grow">
             <label htmlFor={`${id}-url`}>{t('testUrl.url')}</label>
