@@ -12,6 +12,9 @@ export interface RefusedNavigation {
  * Each tab's last web page's origin (`<tabId>`) and the origin of the page that opened it
  * (`from:<tabId>`): a `blob:` page may open only where it was made. Kept across worker restarts.
  */
+/** The events of one refused navigation count as one attempt for this long. */
+const REPORT_ONCE_WITHIN_MS = 60_000;
+
 const tabOriginsItem = storage.defineItem<Record<string, string>>('session:tabOrigins', { fallback: {} });
 
 /**
@@ -26,8 +29,13 @@ export function watchPageSchemes(
   blockPage: () => string,
   onRefused: (refused: RefusedNavigation) => void,
 ): void {
-  // The same navigation shows up in two or three events: act once.
-  const handled = new Map<string, number>();
+  // One navigation shows up in two or three events (before it starts, when the tab's address
+  // changes, when it commits), and on a busy machine they can come seconds apart. Each is refused
+  // (a commit means the page loaded before the block page replaced it), but only a navigation's
+  // start, or an event of a navigation not reported in the last minute, is reported: an attempt
+  // counts once, and a pupil who tries again is reported again.
+  const reported = new Map<string, number>();
+  const recentlyReported = (key: string) => Date.now() - (reported.get(key) ?? 0) < REPORT_ONCE_WITHIN_MS;
   // Loaded once per worker start, then changed in place and written through.
   let origins: Promise<Record<string, string>> | null = null;
   const tabOrigins = () => (origins ??= tabOriginsItem.getValue().then((all) => ({ ...all })));
@@ -39,35 +47,40 @@ export function watchPageSchemes(
       return tabOriginsItem.setValue(all);
     });
 
-  async function check(tabId: number, url: string) {
+  async function check(tabId: number, url: string, event: 'start' | 'later') {
+    if (url.startsWith(blockPage())) return;
+    // Claimed before any wait, so two events of one navigation never both report it.
     const key = `${tabId} ${url}`;
-    const recently = () => Date.now() - (handled.get(key) ?? 0) < 5_000;
-    if (recently() || url.startsWith(blockPage())) return;
+    const before = reported.get(key);
+    const report = event === 'start' || !recentlyReported(key);
+    if (report) reported.set(key, Date.now());
     const known = await tabOrigins();
     const rule = refusedPageScheme(url, {
       tab: known[tabId] ?? null,
       opener: known[`from:${tabId}`] ?? null,
     });
-    if (rule === null || !(await guarded())) return;
-    if (recently()) return;
-    handled.set(key, Date.now());
-    for (const [k, at] of handled) if (Date.now() - at > 5_000) handled.delete(k);
+    if (rule === null || !(await guarded())) {
+      if (report && before === undefined) reported.delete(key);
+      else if (report && before !== undefined) reported.set(key, before);
+      return;
+    }
+    for (const [k, at] of reported) if (Date.now() - at > REPORT_ONCE_WITHIN_MS) reported.delete(k);
     await browser.tabs.update(tabId, { url: `${blockPage()}#${url}` });
-    onRefused({ tabId, url, rule });
+    if (report) onRefused({ tabId, url, rule });
   }
-  const checked = (tabId: number, url: string) =>
-    void check(tabId, url).catch((error) => console.error('waymark: page scheme', error));
+  const checked = (tabId: number, url: string, event: 'start' | 'later') =>
+    void check(tabId, url, event).catch((error) => console.error('waymark: page scheme', error));
 
   browser.webNavigation.onBeforeNavigate.addListener((d) => {
-    if (d.frameId === 0) checked(d.tabId, d.url);
+    if (d.frameId === 0) checked(d.tabId, d.url, 'start');
   });
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0) return;
     if (/^https?:/i.test(d.url)) return setOrigin(String(d.tabId), new URL(d.url).origin);
-    checked(d.tabId, d.url);
+    checked(d.tabId, d.url, 'later');
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) checked(tabId, change.url);
+    if (change.url) checked(tabId, change.url, 'later');
   });
   // A page that opens a tab (window.open, a link to a new tab) lends it its origin; a tab the
   // pupil opened has none (Chromium gives it an openerTabId all the same, so that is no sign).

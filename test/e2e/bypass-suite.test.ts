@@ -386,11 +386,9 @@ describe('pages the network rules cannot see', () => {
     expect(made).toMatch(/^filesystem:/);
     const tab = await typed(device, made);
     await onBlockPage(tab, made);
-    // Reported: at least once. On a busy machine the tab's events for this one navigation can come
-    // more than the guard's 5 s apart and it is reported twice (a known defect, in the issue note).
     await waitFor(
       async () => blockedEvents(device, (u) => u === made).length,
-      (n) => n >= 1,
+      (n) => n === 1,
     );
     await tab.close();
     await page.close();
