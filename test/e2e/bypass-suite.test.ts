@@ -134,8 +134,17 @@ afterAll(async () => {
 });
 
 const url = (host: string, p: string) => `http://${host}:${origin.port}${p}`;
-const blockedEvents = (device: Device, match: (url: string) => boolean) =>
-  events.filter((e) => e.kind === 'blocked' && e.deviceName === device.name && match(e.url ?? ''));
+/**
+ * The attempts the DSL's console was told of. Counted by event id, as the console keeps them: an
+ * event the device re-sent (its ack lost on a busy machine) is passed on again, once more.
+ */
+const blockedEvents = (device: Device, match: (url: string) => boolean) => [
+  ...new Map(
+    events
+      .filter((e) => e.kind === 'blocked' && e.deviceName === device.name && match(e.url ?? ''))
+      .map((e) => [e.id, e]),
+  ).values(),
+];
 
 let pageCount = 0;
 /** Navigates a fresh tab to `target`; returns the page where it ended. */
