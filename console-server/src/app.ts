@@ -36,7 +36,12 @@ import {
   deviceRoutes,
 } from './features/devices-and-enrollment';
 import { visitorRoutes } from './features/visitors';
-import { actionRoutes, createLiveActionService, createReplyListener } from './features/live-actions';
+import {
+  actionRoutes,
+  createLateActionDelivery,
+  createLiveActionService,
+  createReplyListener,
+} from './features/live-actions';
 import {
   alertRoutes,
   createAlertService,
@@ -226,7 +231,10 @@ export function createApplication({
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
     tabs,
-    actions: createReplyListener({ actionService, consoles: consoleNsp }),
+    actions: {
+      ...createReplyListener({ actionService, consoles: consoleNsp }),
+      ...createLateActionDelivery({ db, actionService, consoles: consoleNsp }),
+    },
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 

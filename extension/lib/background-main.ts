@@ -29,6 +29,8 @@ import { watchTabs } from './tab-state';
 import {
   activeLock,
   applyTeacherAction,
+  appliedBefore,
+  noteApplied,
   LOCK_ALARM,
   lockItem,
   MESSAGE_SHOWN_MS,
@@ -145,7 +147,10 @@ export function startBackground(): void {
     onAction: (message, ack) =>
       void inOrder(async () => {
         try {
-          await applyTeacherAction(message, { relock: reapplyCached });
+          if (!(await appliedBefore(message.id))) {
+            await applyTeacherAction(message, { relock: reapplyCached });
+            await noteApplied(message.id);
+          }
           ack({ ok: true });
         } catch (error) {
           ack({ ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -30,6 +30,23 @@ export const lockItem = storage.defineItem<LockState | null>('local:teacherLock'
 export const teacherMessageItem = storage.defineItem<TeacherMessage | null>('local:teacherMessage', {
   fallback: null,
 });
+/**
+ * The last actions applied: an action the server gives again (the device reconnected while its
+ * answer was on the way) is answered without being done twice.
+ */
+const appliedActionsItem = storage.defineItem<string[]>('local:appliedActions', { fallback: [] });
+const APPLIED_ACTIONS_KEPT = 50;
+
+/** Whether this action was applied here before. */
+export async function appliedBefore(actionId: string): Promise<boolean> {
+  return (await appliedActionsItem.getValue()).includes(actionId);
+}
+
+export async function noteApplied(actionId: string): Promise<void> {
+  const applied = await appliedActionsItem.getValue();
+  await appliedActionsItem.setValue([...applied.slice(-(APPLIED_ACTIONS_KEPT - 1)), actionId]);
+}
+
 /** A message stays on the popup this long after it came. */
 export const MESSAGE_SHOWN_MS = 60 * 60 * 1000;
 export const LOCK_ALARM = 'teacher-lock-release';

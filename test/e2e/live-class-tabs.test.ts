@@ -207,6 +207,23 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     await page.getByRole('button', { name: 'Clear the selection' }).click();
   });
 
+  it('closes every tab on an off-task site across the class; lesson tabs stay', async () => {
+    const actions = page.getByRole('region', { name: 'Actions for the class' });
+    await actions.getByRole('button', { name: 'Close a site' }).click();
+    // The sites open in the class are offered; the teacher may type one too.
+    expect(
+      await actions.locator('datalist option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+    ).toContain(OTHER_SITE.replace(/^www\./, ''));
+    await actions.getByLabel(/^Site to close/).fill(OTHER_SITE.replace(/^www\./, ''));
+    await actions.getByRole('button', { name: 'Close it for the class' }).click();
+    await actions.getByTestId('action-results').filter({ hasText: 'applied 2' }).waitFor();
+    await expect.poll(() => urls(ben).some((u) => u.includes(OTHER_SITE))).toBe(false);
+    expect(urls(amy).some((u) => u.includes('/counting'))).toBe(true);
+    await tile('Owls Chromebook B').filter({ hasText: 'Off task' }).waitFor({ state: 'detached' });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-close-site');
+  });
+
   it('sends a message the pupils see at once; a pupil answers once and the teacher sees the answer', async () => {
     const actions = page.getByRole('region', { name: 'Actions for the class' });
     await actions.getByRole('button', { name: 'Send a message' }).click();

@@ -67,8 +67,11 @@ interface DeviceNamespaceDeps {
     listen(socket: DeviceSocket): void;
     deviceConnected(socket: DeviceSocket): void;
   };
-  /** Teachers' actions: listens for the pupil's replies to messages. */
-  actions?: { listen(socket: DeviceSocket): void };
+  /**
+   * Teachers' actions: listens for the pupil's replies to messages, and gives a device that
+   * reconnects the actions it missed that still apply.
+   */
+  actions?: { listen(socket: DeviceSocket): void; deviceConnected(socket: DeviceSocket): Promise<void> };
 }
 
 type DeviceSocket = Parameters<Parameters<DeviceNamespace['on']>[1]>[0];
@@ -369,6 +372,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     if (message) socket.emit('policy', message);
     // After its policy: a device told its class is watched checks its tabs against that policy.
     deps.tabs?.deviceConnected(socket);
+    deps.actions
+      ?.deviceConnected(socket)
+      .catch((error) => console.error('waymark: could not give a device the actions it missed', error));
   });
   return { nsp, push };
 }

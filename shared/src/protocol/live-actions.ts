@@ -89,6 +89,17 @@ export const LiveActionRecordSchema = z.object({
 });
 export type LiveActionRecord = z.infer<typeof LiveActionRecordSchema>;
 
+/**
+ * Server → console: a device that was offline when an action was sent has reconnected within
+ * the lesson and answered it (`action-result`).
+ */
+export const ActionResultUpdateSchema = z.object({
+  actionId: safeText(),
+  classId: safeText(),
+  result: ActionResultSchema,
+});
+export type ActionResultUpdate = z.infer<typeof ActionResultUpdateSchema>;
+
 /** Device → server: the pupil's one answer to a message (`message-reply`, acked). */
 export const MessageReplySchema = z.object({
   actionId: safeText().min(1).max(100),

@@ -8,7 +8,14 @@ import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
 import type { RefusalCode } from './refusals';
 import type { LiveTabs, TabState, TabStateAck, WatchingMessage } from './tab-state';
-import type { DeviceAction, DeviceActionAck, LiveReply, MessageReply, MessageReplyAck } from './live-actions';
+import type {
+  ActionResultUpdate,
+  DeviceAction,
+  DeviceActionAck,
+  LiveReply,
+  MessageReply,
+  MessageReplyAck,
+} from './live-actions';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -125,6 +132,8 @@ export interface ConsoleServerToClientEvents {
   'tab-state': (message: LiveTabs) => void;
   /** A pupil of a watched class answered a teacher's message. */
   'message-reply': (message: LiveReply) => void;
+  /** A device offline when an action was sent reconnected within the lesson and answered it. */
+  'action-result': (message: ActionResultUpdate) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string; recent: StoredEvent[] }>) => void;

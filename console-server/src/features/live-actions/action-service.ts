@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ActionResult, LiveAction, LiveActionRecord, ReplyRefusal, Staff } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -30,6 +30,43 @@ export function createLiveActionService({ db }: { db: Database }) {
 
     async recordResults(id: string, results: ActionResult[]): Promise<void> {
       await db.update(liveActions).set({ results }).where(eq(liveActions.id, id));
+    },
+
+    /**
+     * One device's answer, given later (it was offline): replaces its entry in one statement, so
+     * devices answering the same action at once on different processes do not overwrite each other.
+     */
+    async recordDeviceResult(id: string, result: ActionResult): Promise<void> {
+      await db
+        .update(liveActions)
+        .set({
+          results: sql`coalesce((select jsonb_agg(case when r->>'deviceId' = ${result.deviceId} then ${JSON.stringify(result)}::jsonb else r end order by n) from jsonb_array_elements(${liveActions.results}) with ordinality as t(r, n)), '[]'::jsonb)`,
+        })
+        .where(eq(liveActions.id, id));
+    },
+
+    /**
+     * Actions sent to a device while it was offline, oldest first, that may still apply: sent
+     * since `since`, not a tab close (a tab's id means nothing once the device has been away), the
+     * device's answer recorded as offline. The caller decides which are still within their lesson.
+     */
+    async offlineFor(schoolId: string, classId: string, deviceId: string, since: Date) {
+      const rows = await db
+        .select()
+        .from(liveActions)
+        .where(
+          and(
+            eq(liveActions.schoolId, schoolId),
+            eq(liveActions.classId, classId),
+            gte(liveActions.createdAt, since),
+          ),
+        )
+        .orderBy(asc(liveActions.createdAt), asc(liveActions.id));
+      return rows.filter(
+        (r) =>
+          r.action.kind !== 'close-tab' &&
+          r.results.some((x) => x.deviceId === deviceId && x.outcome === 'offline'),
+      );
     },
 
     /** The class's actions, newest first, with the replies to its messages. */

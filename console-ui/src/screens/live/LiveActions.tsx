@@ -1,6 +1,12 @@
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIVE_MESSAGE_MAX, LOCK_MAX_MINUTES, type LiveAction, type LiveActionRecord } from '@waymark/shared';
+import {
+  LIVE_MESSAGE_MAX,
+  LOCK_MAX_MINUTES,
+  type ActionResultUpdate,
+  type LiveAction,
+  type LiveActionRecord,
+} from '@waymark/shared';
 import { liveApi } from './api';
 
 export interface ActionTarget {
@@ -9,18 +15,39 @@ export interface ActionTarget {
   name: string;
 }
 
-type Form = 'open' | 'message' | 'lock' | null;
+type Form = 'open' | 'site' | 'message' | 'lock' | null;
 const LOCK_MINUTES = [5, 10, 15, 30, 45, LOCK_MAX_MINUTES];
 
-/** What happened on each device: applied, offline or failed, by pupil. */
+/** The host a teacher means by what they typed: a host, or the host of a pasted address. */
+function hostOf(typed: string): string {
+  const text = typed.trim().toLowerCase();
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`).hostname.replace(
+      /^www\./,
+      '',
+    );
+  } catch {
+    return '';
+  }
+}
+
+/** Answers from devices that came back online within the lesson, for the results shown. */
+export const LateResultsContext = createContext<readonly ActionResultUpdate[]>([]);
+
+/** What happened on each device: applied, offline or failed, by pupil (updated as offline devices come back). */
 export function ActionResults({
-  record,
+  record: sent,
   targets,
 }: {
   record: LiveActionRecord;
   targets: readonly ActionTarget[];
 }) {
   const { t } = useTranslation('live');
+  const late = useContext(LateResultsContext).filter((u) => u.actionId === sent.id);
+  const record = {
+    ...sent,
+    results: sent.results.map((r) => late.findLast((u) => u.result.deviceId === r.deviceId)?.result ?? r),
+  };
   const name = (id: string) => targets.find((x) => x.deviceId === id)?.name ?? id;
   return (
     <div className="action-results" role="status" data-testid="action-results">
@@ -45,24 +72,29 @@ export function ActionResults({
 
 /**
  * The teacher's controls for a set of pupils' devices (one pupil, or the class): open an address,
- * send a message, lock with an automatic release, unlock. Closing a tab is on each tab.
+ * close every tab on a site, send a message, lock with an automatic release, unlock. Closing one
+ * tab is on each tab.
  */
 export function LiveActions({
   classId,
   targets,
   label,
+  sites = [],
   onDone,
 }: {
   classId: string;
   targets: readonly ActionTarget[];
   /** Who the actions go to ("the class", a pupil's name). */
   label: string;
+  /** Sites open on these devices now, offered when closing a site. */
+  sites?: readonly string[];
   onDone?: (record: LiveActionRecord) => void;
 }) {
   const { t } = useTranslation('live');
   const id = useId();
   const [form, setForm] = useState<Form>(null);
   const [url, setUrl] = useState('');
+  const [site, setSite] = useState('');
   const [text, setText] = useState('');
   const [lockMessage, setLockMessage] = useState('');
   const [minutes, setMinutes] = useState(10);
@@ -89,7 +121,7 @@ export function LiveActions({
   return (
     <section className="live-actions" aria-label={t('actions.label', { who: label })}>
       <div className="action-buttons">
-        {(['open', 'message', 'lock'] as const).map((f) => (
+        {(['open', 'site', 'message', 'lock'] as const).map((f) => (
           <button
             key={f}
             type="button"
@@ -124,6 +156,33 @@ export function LiveActions({
           />
           <button type="submit" disabled={busy}>
             {t('actions.openSubmit', { who: label })}
+          </button>
+        </form>
+      )}
+      {form === 'site' && (
+        <form
+          className="action-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ kind: 'close-site', site: hostOf(site) });
+          }}
+        >
+          <label htmlFor={`${id}-site`}>{t('actions.siteLabel')}</label>
+          <input
+            id={`${id}-site`}
+            required
+            list={`${id}-sites`}
+            value={site}
+            onChange={(e) => setSite(e.target.value)}
+            placeholder="example.com"
+          />
+          <datalist id={`${id}-sites`}>
+            {sites.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          <button type="submit" disabled={busy || !hostOf(site)}>
+            {t('actions.siteSubmit', { who: label })}
           </button>
         </form>
       )}

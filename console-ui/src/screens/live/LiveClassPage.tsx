@@ -11,7 +11,8 @@ import { EventFeed, type EventFeedHandle } from './EventFeed';
 import { LessonControls, overridesKey, useNow } from './LessonControls';
 import { PupilGrid } from './PupilGrid';
 import { PupilDetail } from './PupilDetail';
-import { LiveActions } from './LiveActions';
+import { LateResultsContext, LiveActions } from './LiveActions';
+import { openSites } from './TabSummary';
 import { lessonSites } from './off-task';
 import { buildGrid, type GridOrder } from './pupil-grid-state';
 import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
@@ -121,123 +122,129 @@ export function LiveClassPage() {
 
   const className = roster.data?.className;
   const selectedTile = tiles.find((tile) => tile.key === filter.pupil);
-  // The class's actions go to every device online now that can take them.
+  // The class's actions go to every device of the class that can take them: at once if it is
+  // online, or when it comes back, if that is still within the lesson.
   const actionable = tiles.filter((tile) => !(tile.updateNeeded && !tile.tabs));
   const targetsOf = (list: typeof tiles) =>
-    list.flatMap((tile) =>
-      tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name })),
-    );
+    list.flatMap((tile) => tile.devices.map((d) => ({ deviceId: d.id, name: tile.name })));
   const classTargets = targetsOf(actionable);
   const pickedTiles = actionable.filter((tile) => picked.has(tile.key));
   return (
-    <div className="live-class">
-      <div className="live-head">
-        <p className="back-link">
-          <Link to="/">← {t('back')}</Link>
+    <LateResultsContext.Provider value={live.lateResults}>
+      <div className="live-class">
+        <div className="live-head">
+          <p className="back-link">
+            <Link to="/">← {t('back')}</Link>
+          </p>
+          <h1 id="live-heading">{className ? t('title', { name: className }) : t('titlePending')}</h1>
+          <p className={`connection connection-${live.connection}`} role="status">
+            <span className="presence-dot" aria-hidden="true" />
+            {live.connection === 'live'
+              ? t('connection.live')
+              : live.connection === 'connecting'
+                ? t('connection.connecting')
+                : t('connection.lost')}
+          </p>
+          <SoundToggle on={soundOn} onChange={setSoundOn} />
+        </div>
+        {(live.error || roster.isError) && (
+          <p role="alert" className="error">
+            {live.error ?? roster.error?.message}
+          </p>
+        )}
+        <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
+          {announcement}
         </p>
-        <h1 id="live-heading">{className ? t('title', { name: className }) : t('titlePending')}</h1>
-        <p className={`connection connection-${live.connection}`} role="status">
-          <span className="presence-dot" aria-hidden="true" />
-          {live.connection === 'live'
-            ? t('connection.live')
-            : live.connection === 'connecting'
-              ? t('connection.connecting')
-              : t('connection.lost')}
-        </p>
-        <SoundToggle on={soundOn} onChange={setSoundOn} />
-      </div>
-      {(live.error || roster.isError) && (
-        <p role="alert" className="error">
-          {live.error ?? roster.error?.message}
-        </p>
-      )}
-      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
-        {announcement}
-      </p>
-      <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
-      <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
-      {canDecide && (
-        <section className="class-actions" aria-labelledby="class-actions-heading">
-          <h2 id="class-actions-heading">{t('actions.classHeading')}</h2>
-          <LiveActions classId={classId} targets={classTargets} label={t('actions.theClass')} />
-        </section>
-      )}
-      {canDecide && pickedTiles.length > 0 && (
-        <section className="class-actions" aria-labelledby="picked-actions-heading">
-          <h2 id="picked-actions-heading">
-            {t('actions.pickedHeading', { names: pickedTiles.map((tile) => tile.name).join(', ') })}
-          </h2>
-          <LiveActions
+        <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
+        <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+        {canDecide && (
+          <section className="class-actions" aria-labelledby="class-actions-heading">
+            <h2 id="class-actions-heading">{t('actions.classHeading')}</h2>
+            <LiveActions
+              classId={classId}
+              targets={classTargets}
+              label={t('actions.theClass')}
+              sites={openSites(actionable)}
+            />
+          </section>
+        )}
+        {canDecide && pickedTiles.length > 0 && (
+          <section className="class-actions" aria-labelledby="picked-actions-heading">
+            <h2 id="picked-actions-heading">
+              {t('actions.pickedHeading', { names: pickedTiles.map((tile) => tile.name).join(', ') })}
+            </h2>
+            <LiveActions
+              classId={classId}
+              targets={targetsOf(pickedTiles)}
+              label={t('actions.thePicked', { count: pickedTiles.length })}
+            />
+            <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
+              {t('actions.clearPicked')}
+            </button>
+          </section>
+        )}
+        {selectedTile && (
+          <PupilDetail
             classId={classId}
-            targets={targetsOf(pickedTiles)}
-            label={t('actions.thePicked', { count: pickedTiles.length })}
+            tile={selectedTile}
+            canAct={canDecide}
+            replies={live.replies.filter((r) => selectedTile.devices.some((d) => d.id === r.deviceId))}
+            onClose={() => setFilter({ ...filter, pupil: 'all' })}
           />
-          <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
-            {t('actions.clearPicked')}
-          </button>
-        </section>
-      )}
-      {selectedTile && (
-        <PupilDetail
-          classId={classId}
-          tile={selectedTile}
-          canAct={canDecide}
-          replies={live.replies.filter((r) => selectedTile.devices.some((d) => d.id === r.deviceId))}
-          onClose={() => setFilter({ ...filter, pupil: 'all' })}
-        />
-      )}
-      <div className="live-columns">
-        <PupilGrid
-          tiles={tiles}
-          order={order}
-          onOrder={setOrder}
-          offTaskOnly={offTaskOnly}
-          onOffTaskOnly={setOffTaskOnly}
-          picked={canDecide ? picked : null}
-          onPick={(key, on) =>
-            setPicked((held) => {
-              const next = new Set(held);
-              if (on) next.add(key);
-              else next.delete(key);
-              return next;
-            })
-          }
-          selected={filter.pupil}
-          onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
-        />
-        <EventFeed
-          view={view}
-          total={live.events.length}
-          filter={filter}
-          onFilter={setFilter}
-          tiles={tiles}
-          isPinned={pinned}
-          incidents={incidents}
-          approvedUntil={live.approvedUntil}
-          handleRef={feedRef}
-          actions={{
-            canRaise,
-            canDecide,
-            canDecideForwarded,
-            onRaise: setRaising,
-            onSeen: (e) => handled.add(e.id),
-            onDecided: live.applyDecision,
+        )}
+        <div className="live-columns">
+          <PupilGrid
+            tiles={tiles}
+            order={order}
+            onOrder={setOrder}
+            offTaskOnly={offTaskOnly}
+            onOffTaskOnly={setOffTaskOnly}
+            picked={canDecide ? picked : null}
+            onPick={(key, on) =>
+              setPicked((held) => {
+                const next = new Set(held);
+                if (on) next.add(key);
+                else next.delete(key);
+                return next;
+              })
+            }
+            selected={filter.pupil}
+            onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
+          />
+          <EventFeed
+            view={view}
+            total={live.events.length}
+            filter={filter}
+            onFilter={setFilter}
+            tiles={tiles}
+            isPinned={pinned}
+            incidents={incidents}
+            approvedUntil={live.approvedUntil}
+            handleRef={feedRef}
+            actions={{
+              canRaise,
+              canDecide,
+              canDecideForwarded,
+              onRaise: setRaising,
+              onSeen: (e) => handled.add(e.id),
+              onDecided: live.applyDecision,
+            }}
+          />
+        </div>
+        <RaiseIncidentDialog
+          event={raising}
+          saved={raising ? incidents.get(raising.id) : undefined}
+          onSaved={(event, incident) => {
+            setIncidents((m) => new Map(m).set(event.id, incident));
+            handled.add(event.id);
+          }}
+          onClose={() => {
+            // Once saved, the card's button has become a link to the incident: put the focus back on the card.
+            if (raising && incidents.has(raising.id)) feedRef.current?.showEvent(raising.id);
+            setRaising(null);
           }}
         />
       </div>
-      <RaiseIncidentDialog
-        event={raising}
-        saved={raising ? incidents.get(raising.id) : undefined}
-        onSaved={(event, incident) => {
-          setIncidents((m) => new Map(m).set(event.id, incident));
-          handled.add(event.id);
-        }}
-        onClose={() => {
-          // Once saved, the card's button has become a link to the incident: put the focus back on the card.
-          if (raising && incidents.has(raising.id)) feedRef.current?.showEvent(raising.id);
-          setRaising(null);
-        }}
-      />
-    </div>
+    </LateResultsContext.Provider>
   );
 }

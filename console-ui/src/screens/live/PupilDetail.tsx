@@ -4,7 +4,7 @@ import type { LiveActionRecord, LiveReply } from '@waymark/shared';
 import { liveApi } from './api';
 import { ActionResults, LiveActions } from './LiveActions';
 import type { PupilTile } from './pupil-grid-state';
-import { Favicon, siteOf, useTabTitle } from './TabSummary';
+import { Favicon, openSites, siteOf, useTabTitle } from './TabSummary';
 import { useFormatters } from './format';
 
 /** The selected pupil: every tab open now, the active one marked. */
@@ -27,7 +27,7 @@ export function PupilDetail({
   const format = useFormatters();
   const tabs = tile.tabs;
   const [closed, setClosed] = useState<LiveActionRecord | null>(null);
-  const targets = tile.devices.filter((d) => d.online).map((d) => ({ deviceId: d.id, name: tile.name }));
+  const targets = tile.devices.map((d) => ({ deviceId: d.id, name: tile.name }));
   const closeTab = async (deviceId: string, tabId: number) =>
     setClosed(await liveApi.act(classId, { deviceIds: [deviceId], action: { kind: 'close-tab', tabId } }));
   return (
@@ -105,7 +105,9 @@ export function PupilDetail({
           </ul>
         </>
       )}
-      {canAct && !tile.updateNeeded && <LiveActions classId={classId} targets={targets} label={tile.name} />}
+      {canAct && !tile.updateNeeded && (
+        <LiveActions classId={classId} targets={targets} label={tile.name} sites={openSites([tile])} />
+      )}
     </section>
   );
 }

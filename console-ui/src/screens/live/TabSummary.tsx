@@ -2,6 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { TabInfo } from '@waymark/shared';
 import type { PupilTile } from './pupil-grid-state';
 
+/** The web sites open on these pupils' devices now, sorted (for closing a site). */
+export function openSites(tiles: readonly PupilTile[]): string[] {
+  const sites = new Set<string>();
+  for (const tile of tiles)
+    for (const tab of tile.tabs?.all ?? [])
+      if (tab.url !== null && !tab.blocked && /^https?:/.test(tab.url)) sites.add(siteOf(tab.url));
+  return [...sites].sort();
+}
+
 /** The site of an address (its host), or the address itself when it is not a web one. */
 export function siteOf(url: string | null): string {
   if (url === null) return '';

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DevicePresence, LiveReply, LiveTabs, RequestStatus, StoredEvent } from '@waymark/shared';
+import type {
+  ActionResultUpdate,
+  DevicePresence,
+  LiveReply,
+  LiveTabs,
+  RequestStatus,
+  StoredEvent,
+} from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
 import { applyRequestStatus, mergeEvents, newUrgent } from '../../lib/event-feed';
 
@@ -16,6 +23,8 @@ interface LiveClass {
   tabs: ReadonlyMap<string, LiveTabs>;
   /** Pupils' replies to messages since the page opened, oldest first. */
   replies: LiveReply[];
+  /** Answers from devices that were offline when an action was sent and came back within the lesson. */
+  lateResults: readonly ActionResultUpdate[];
   /** Until when approved requests stay open, as the server said. */
   approvedUntil: ReadonlyMap<string, string>;
   /** A decision this console made: shown at once, whatever the socket is doing. */
@@ -46,6 +55,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
   const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
   const [tabs, setTabs] = useState<ReadonlyMap<string, LiveTabs>>(new Map());
   const [replies, setReplies] = useState<LiveReply[]>([]);
+  const [lateResults, setLateResults] = useState<ActionResultUpdate[]>([]);
   const eventsRef = useRef<StoredEvent[]>([]);
   const callbacksRef = useRef(callbacks);
   useLayoutEffect(() => {
@@ -64,6 +74,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     setPresence([]);
     setTabs(new Map());
     setReplies([]);
+    setLateResults([]);
     setConnection('connecting');
     setError(null);
     const socket = openConsoleSocket();
@@ -129,6 +140,10 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     socket.on('message-reply', (reply) => {
       if (reply.classId === classId) setReplies((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), reply]);
     });
+    socket.on('action-result', (update) => {
+      if (update.classId === classId)
+        setLateResults((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), update]);
+    });
     socket.on('presence', (p) => {
       setPresence((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), p]);
     });
@@ -146,6 +161,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     presence,
     tabs,
     replies,
+    lateResults,
     approvedUntil,
     applyDecision: (requestId, status) =>
       update(applyRequestStatus(eventsRef.current, { requestId, status })),
