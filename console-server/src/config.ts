@@ -16,6 +16,13 @@ interface ServerConfig {
   pgliteTemplate: string | undefined;
   /** Connections per process to PostgreSQL (DATABASE_URL); one more is held by the Socket.IO adapter. */
   pgPoolSize: number;
+  /**
+   * Redis for the Socket.IO adapter (`REDIS_URL`): the processes of a deployment share rooms and
+   * broadcasts through a Redis stream instead of PostgreSQL's NOTIFY.
+   */
+  redisUrl: string | undefined;
+  /** The Redis stream's name: one per deployment sharing a Redis server. */
+  redisStream: string;
   /** Built console UI to serve at `/`. */
   uiDir: string;
   /** Built extension, printed at start-up for loading unpacked. */
@@ -47,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteTemplate: env.WAYMARK_PGLITE_TEMPLATE ? path.resolve(env.WAYMARK_PGLITE_TEMPLATE) : undefined,
     pgPoolSize: Number(env.WAYMARK_PG_POOL_SIZE ?? 20),
+    redisUrl: env.REDIS_URL || undefined,
+    redisStream: env.WAYMARK_REDIS_STREAM || 'waymark',
     uiDir: path.resolve(env.WAYMARK_UI_DIR ?? path.join(repoRoot, 'console-ui/dist')),
     extensionDir: path.resolve(
       env.WAYMARK_EXTENSION_DIR ?? path.join(repoRoot, 'extension/.output/chrome-mv3'),

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { createAdapter } from '@socket.io/postgres-adapter';
 import { createApplication } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
+import { openClusterAdapter } from './sockets/cluster-adapter';
 import { startScheduledJobs } from './jobs/scheduled-jobs';
 import { createMailer } from './features/alerts';
 import { oidcProvidersFromEnv } from './features/auth-and-accounts';
@@ -19,6 +19,13 @@ const seeded = config.seedDemo
   ? await database.exclusive(() => seedDemoSchool(database.db, config.demoCountry))
   : false;
 const mailer = createMailer(config.smtpUrl);
+// Every process of the deployment shares rooms and broadcasts: a teacher on one process sees the
+// events of devices connected to another.
+const cluster = await openClusterAdapter({
+  redisUrl: config.redisUrl,
+  redisStream: config.redisStream,
+  pool: database.pool,
+});
 const application = createApplication({
   db: database.db,
   mailer,
@@ -28,13 +35,7 @@ const application = createApplication({
   secureCookies: config.secureCookies,
   trustProxy: config.trustProxy,
   releasesDir: config.releasesDir,
-  // With PostgreSQL, every process of the deployment shares rooms and broadcasts through it: a
-  // teacher on one process sees the events of devices connected to another.
-  adapter: database.pool
-    ? createAdapter(database.pool, {
-        errorHandler: (error) => console.error('waymark: Socket.IO adapter:', error.message),
-      })
-    : undefined,
+  adapter: cluster.adapter,
 });
 const port = await application.listen(config.port, config.host);
 const url = `http://localhost:${port}`;
@@ -44,6 +45,7 @@ Waymark console server is running.
 
   Console:     ${url}
   Database:    ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL), shared with any other Waymark processes on it'}${seeded ? ' (demo school created)' : ''}
+  Processes:   ${cluster.kind === 'redis' ? `share rooms through Redis (REDIS_URL, stream "${config.redisStream}")` : cluster.kind === 'postgres' ? 'share rooms through PostgreSQL (set REDIS_URL to use Redis)' : 'one (PGlite)'}
   Extension:   ${config.extensionDir}${fs.existsSync(config.extensionDir) ? '' : ' (not built yet: npm run build)'}
                load it at chrome://extensions → Developer mode → Load unpacked
   Enrollment:  ${DEMO_ENROLLMENT_TOKENS.year2} (Year 2, KS1; the demo extension build uses it)
@@ -67,6 +69,7 @@ async function stop(signal: string) {
   console.log(`waymark: ${signal}, stopping`);
   await application.close();
   await jobs.stop().catch(() => {});
+  await cluster.close().catch(() => {});
   await database.close();
   process.exit(0);
 }

@@ -136,6 +136,7 @@ export function nextEvent<T>(
 
 export { startServerProcess, type ServerProcess } from './server-process';
 export { freshDatabase, postgresAvailable, TEST_DATABASE_URL, type FreshDatabase } from './postgres';
+export { freshRedisStream, redisAvailable, TEST_REDIS_URL } from './redis';
 export { seedLoadFixture, type LoadFixture } from './load-fixture';
 
 /**
