@@ -8,6 +8,9 @@ import { openPglite, openPostgres } from '@waymark/console-server';
 import {
   freshDatabase,
   postgresAvailable,
+  redisAvailable,
+  freshRedisStream,
+  TEST_REDIS_URL,
   seedLoadFixture,
   startServerProcess,
   type FreshDatabase,
@@ -39,6 +42,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     workers: { type: 'string', default: '4' },
     database: { type: 'string', default: 'both' },
+    /** What the PostgreSQL server shares rooms through: its own NOTIFY, or a Redis stream (REDIS_URL). */
+    adapter: { type: 'string', default: 'postgres' },
     'in-flight': { type: 'string', default: '2000' },
     'per-class': { type: 'string', default: '30' },
     'skip-relay': { type: 'boolean', default: false },
@@ -70,6 +75,10 @@ const config = {
 };
 if (!['pglite', 'postgres', 'both', 'none'].includes(args.database)) {
   console.error('--database must be pglite, postgres, both or none');
+  process.exit(2);
+}
+if (!['postgres', 'redis'].includes(args.adapter)) {
+  console.error('--adapter must be postgres or redis');
   process.exit(2);
 }
 
@@ -356,6 +365,7 @@ const results: TargetResult[] = [];
 const storage: Record<string, number> = {};
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-load-'));
 let pgDatabase: FreshDatabase | null = null;
+const redisStream = freshRedisStream();
 let lastFixture: LoadFixture | null = null;
 
 try {
@@ -392,9 +402,15 @@ try {
       perClass: config.perClass,
     });
     await database.close();
+    const viaRedis = args.adapter === 'redis';
+    if (viaRedis && !(await redisAvailable()))
+      throw new Error(`--adapter redis: no Redis at ${TEST_REDIS_URL}`);
     const target = await waymarkTarget(
-      'Waymark on PostgreSQL',
-      { DATABASE_URL: pgDatabase.url },
+      viaRedis ? 'Waymark on PostgreSQL + Redis adapter' : 'Waymark on PostgreSQL',
+      {
+        DATABASE_URL: pgDatabase.url,
+        ...(viaRedis ? { REDIS_URL: TEST_REDIS_URL, WAYMARK_REDIS_STREAM: redisStream.name } : {}),
+      },
       path.join(work, 'unused'),
     );
     const url = pgDatabase.url;
@@ -421,6 +437,7 @@ try {
 } finally {
   for (const child of children) child.kill('SIGKILL');
   await pgDatabase?.drop().catch(() => {});
+  if (args.adapter === 'redis') await redisStream.drop().catch(() => {});
   fs.rmSync(work, { recursive: true, force: true });
   clearTimeout(deadline);
 }
