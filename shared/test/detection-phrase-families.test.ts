@@ -48,6 +48,8 @@ const families: Array<[family: string, category: Category, risk: Risk, texts: st
       'what pills can kill you',
       'cut down to styro',
       'i relapsed on sh',
+      'i started cutting again',
+      'i took the whole packet of paracetamol',
       'what to say if pe teacher sees my cuts',
     ],
   ],
@@ -174,6 +176,24 @@ const families: Array<[family: string, category: Category, risk: Risk, texts: st
     ['how to find a plug', 'how much is a gram of coke', 'how to roll a spliff', 'buy vodka underage'],
   ],
   [
+    'Welsh: the same ideas in radical forms',
+    'self-harm',
+    'high',
+    [
+      'byddai pawb yn well taswn i wedi marw',
+      'wedi blino ar fyw',
+      'dw i eisiau cysgu a byth deffro',
+      'dyw bywyd ddim yn werth ei fyw',
+      'mae fy ffrind eisiau lladd ei hun',
+    ],
+  ],
+  [
+    'Welsh: bullying as the pupil tells it',
+    'discrimination',
+    'medium',
+    ["maen nhw'n fy anwybyddu", "ofn mynd i'r ysgol"],
+  ],
+  [
     'county lines (KCSIE)',
     'substance-abuse',
     'high',
@@ -243,6 +263,8 @@ describe('their look-alikes stay clear', () => {
     'joint pain in knees',
     'crack screen repair',
     'lines of best fit',
+    'gwaith cartref am fywyd yn oes y tuduriaid',
+    'cutting paper snowflakes',
   ])('%s', (text) => {
     const d = detector.match(text);
     expect(

@@ -77,6 +77,7 @@ export const GROOMING_EN: PhraseSection = {
       `(robux|vbucks|v bucks|money|gift card|gift cards|skins|nitro) (for|in exchange for|to send) (pics|pictures|photos|a pic|a picture|videos|a video|feet pics|my pics|selfies)`,
       `(is|s) ${ADULT_AGE} and (i am|im) ${CHILD_AGE}`,
       `(i am|im) ${CHILD_AGE} and ... (is|s) ${ADULT_AGE}`,
+      `(is|s) ${ADULT_AGE} and (wants|asked|asks|keeps asking) (me|to meet|to date)`,
       '(older|adult) (boys|men|guys|lads) (give|gave|buy|bought|get|got) (me|us) (alcohol|vodka|drink|drugs|weed|vapes|gifts|lifts|money|presents)',
       `(unless|if i dont|if i do not|or else) [i] (pay|send (more|money|another|him|her)|give (him|her|them) money|do what (he|she|they) (says|say))`,
       `(pay|send money|send more) or (he|she|they|he ll|she ll|theyll) [will] (share|post|send|leak|expose|show)`,
