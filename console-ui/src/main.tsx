@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
+import { accountsRoutes } from './screens/accounts/routes';
 import { alertsRoutes } from './screens/alerts/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       ...reportsRoutes,
       ...trustRoutes,
       ...visitorsRoutes,
+      ...accountsRoutes,
     ],
   },
 ]);

@@ -14,7 +14,10 @@ export type CorpusText =
   | { kind: 'risky'; text: string; category: Category; risk: Risk; form: string; line: number }
   | { kind: 'benign'; text: string; topic: string; line: number };
 
-export function readCorpus(file: 'seen.txt' | 'held-out.txt'): CorpusText[] {
+/** The corpus files: `seen.txt` and `held-out.txt` are tuned on (the latter since stop 27); `held-out-2.txt` is not. */
+export type CorpusFile = 'seen.txt' | 'held-out.txt' | 'held-out-2.txt';
+
+export function readCorpus(file: CorpusFile): CorpusText[] {
   const out: CorpusText[] = [];
   fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8')
     .split('\n')

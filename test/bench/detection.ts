@@ -2,8 +2,10 @@
  * npm run bench:detection [-- --queries N] [--misses]: the phrase library and matcher of issue 14
  * on the labelled corpus (test/detection), beside the old starter keyword lists in the same run.
  * Prints recall per category (risky texts flagged in their category at their risk or above), the
- * false-positive rate on benign texts, for the texts written while tuning ("seen") and for those
- * written afterwards ("held-out"), then queries matched per second on one core with the full library.
+ * false-positive rate on benign texts, for the texts written while tuning ("seen"), the first held-out
+ * set (written after the matcher; the library was widened after its figures were known, so it is no
+ * longer unseen) and the fresh held-out set (written after that widening, never tuned on), then
+ * queries matched per second on one core with the full library.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { createDetector, riskRank, type Category, type Risk } from '@waymark/shared';
 import {
   CORPUS_DIR,
+  type CorpusFile,
   rate,
   readCorpus,
   score,
@@ -110,16 +113,22 @@ function printMisses(s: Score) {
 console.log(
   `Detection benchmark (issue 14). Library compiled in ${compileMs.toFixed(0)} ms, ${detector.phraseCount} phrase forms.`,
 );
+const optional = (file: CorpusFile) => (fs.existsSync(path.join(CORPUS_DIR, file)) ? readCorpus(file) : []);
 const seen = readCorpus('seen.txt');
 report('Seen corpus (written while tuning)', seen);
-const heldOutFile = path.join(CORPUS_DIR, 'held-out.txt');
-const heldOut = fs.existsSync(heldOutFile) ? readCorpus('held-out.txt') : [];
-if (heldOut.length > 0) report('Held-out corpus (written after the matcher, never tuned on)', heldOut);
-report('Both together', [...seen, ...heldOut]);
+const heldOut = optional('held-out.txt');
+if (heldOut.length > 0)
+  report(
+    'First held-out set (written after the matcher; the library has since been widened, so it is tuned corpus now)',
+    heldOut,
+  );
+const fresh = optional('held-out-2.txt');
+if (fresh.length > 0) report('Fresh held-out set (written after the widening, never tuned on)', fresh);
+report('All together', [...seen, ...heldOut, ...fresh]);
 
 const stream = queryStream(
   QUERIES,
-  [...seen, ...heldOut].map((c) => c.text),
+  [...seen, ...heldOut, ...fresh].map((c) => c.text),
 );
 function throughput(label: string, run: (q: string) => unknown) {
   for (let i = 0; i < Math.min(20_000, stream.length); i++) run(stream[i]!);

@@ -1,5 +1,6 @@
 import { common as cyCommon } from './locales/cy/common';
 import { common as enCommon } from './locales/en/common';
+import * as accounts from '../screens/accounts/locales';
 import * as alerts from '../screens/alerts/locales';
 import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
@@ -28,6 +29,7 @@ export const resources = {
     trust: trust.en,
     overview: overview.en,
     visitors: visitors.en,
+    accounts: accounts.en,
   },
   cy: {
     common: cyCommon,
@@ -41,6 +43,7 @@ export const resources = {
     trust: trust.cy,
     overview: overview.cy,
     visitors: visitors.cy,
+    accounts: accounts.cy,
   },
 } as const;
 

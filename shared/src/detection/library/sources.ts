@@ -1,5 +1,5 @@
 /** When the library as a whole was last reviewed; each section carries its own date too. */
-export const LIBRARY_REVIEWED = '2026-12-06';
+export const LIBRARY_REVIEWED = '2026-12-07';
 
 /**
  * Public material the phrases were checked against (cited by the sections). The phrases are the
@@ -35,6 +35,22 @@ export const SOURCES = {
   violencePreventionWales: 'Uned Atal Trais Cymru, Ymgyrch Sceptre (violencepreventionwales.co.uk/cy)',
   internetMattersCy:
     'Internet Matters, canllaw meithrin perthynas amhriodol ar-lein (internetmatters.org/cy)',
+  childlineSuicide:
+    'NSPCC / Childline reports of what children say about suicidal feelings ("On the edge" spotlight; annual reviews: life "not worth living", others "better off if I wasn’t here") (nspcc.org.uk, childline.org.uk)',
+  samaritansMedia:
+    'Samaritans, "Media guidelines for reporting suicide" (samaritans.org): method detail, the means and the language of suicide and self-harm',
+  preventDuty:
+    'Home Office, "Prevent duty guidance" (gov.uk, 2023), and DfE, "Keeping children safe in education" (KCSIE): signs of radicalisation, recruitment, extremist material',
+  kcsie:
+    'DfE, "Keeping children safe in education" (gov.uk): child-on-child abuse, child criminal exploitation and county lines, serious violence, sharing nudes',
+  ceop: 'NCA-CEOP Thinkuknow and Childnet: what groomers say and ask (secrecy, meeting up, images, gifts, "which room is your computer in")',
+  iwf: 'Internet Watch Foundation annual reports: self-generated imagery, sextortion, nudification apps (iwf.org.uk)',
+  beat: 'Beat and NHS pages on eating disorders: restriction, purging, hiding it (beateatingdisorders.org.uk, nhs.uk)',
+  gamblingCommission:
+    'Gambling Commission, "Young people and gambling" survey: betting, skins and loot boxes, gambling inside games (gamblingcommission.gov.uk)',
+  talkToFrank:
+    'Talk to Frank, drugs A to Z and slang (talktofrank.com); Home Office, "Criminal exploitation of children: county lines"',
+  antiBullying: 'Anti-Bullying Alliance and Childline on how children describe bullying and cyberbullying',
   welshAuthor:
     'Welsh phrases written by the Waymark team and checked against the Welsh-language pages above for the words children and these services use; a Welsh-speaking DSL should review them at each review date',
 } as const;

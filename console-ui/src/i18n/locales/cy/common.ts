@@ -15,6 +15,7 @@ export const common: Translation<typeof en> = {
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
     visitors: 'Tocynnau ymwelwyr',
+    accounts: 'Cyfrifon staff',
     reports: 'Adroddiadau',
     trust: 'Ymddiriedolaeth',
   },

@@ -13,6 +13,7 @@ export const common = {
     policies: 'Policies',
     devices: 'Devices',
     visitors: 'Visitor passes',
+    accounts: 'Staff accounts',
     reports: 'Reports',
     trust: 'Trust',
   },

@@ -27,6 +27,9 @@ export const BULLYING_CY: PhraseSection = {
       '(chwerthin|chwerthin am) fy pen',
       '(postio|rhannu) (celwyddau|lluniau|sïon|sion) amdana i',
       '(cyfrif ffug|proffil ffug) (ohona i|amdana i)',
+      // Widened (stop 27): what is done to the pupil, any subject.
+      "(yn|wedi|nhw'n|pawb yn|maen nhw'n) fy (anwybyddu|pryfocio|gwawdio|bygwth|taro|cicio|gwthio|gadael allan)",
+      "(ofn|gormod o ofn) mynd (i'r|i) ysgol",
       '(seiberfwlio|seiber-fwlio|seibrfwlio|seibr-fwlio|bwlio ar-lein|bwlio ar lein)',
       '(rwyt ti’n|ti’n|rwyt ti) (hyll|dew|tew|ddiwerth|diwerth|anobeithiol) a (does neb|neb) yn dy hoffi',
     ],

@@ -30,6 +30,15 @@ export const SELF_HARM_CY: PhraseSection = {
       'sut i (hunan-niweidio|hunan niweidio|hunan-anafu|lladd fy hun|crogi fy hun)',
       'ffordd (hawdd|ddi-boen|ddiboen|gyflym) i (marw|lladd fy hun)',
       '(nodyn|llythyr) hunanladdiad',
+      // Widened (stop 27): the same ideas as the English families (others better off, tired of
+      // living, not waking up), in radical forms.
+      'yn well (tasen i|taswn i|pe bawn i|petawn i|os bydda i) (wedi marw|ddim yma|dim yma|wedi mynd|byth wedi cael fy ngeni)',
+      '(wedi blino|blino) ar (byw|bywyd|bod yn fyw)',
+      '(cysgu|mynd i gysgu) a (peidio|byth) (deffro|dihuno)',
+      '(ddim|dim) (eisiau|isio|isho|moyn) bod (yma|yma rhagor|yma mwyach)',
+      '(bywyd|bywyd i) (ddim|dim) yn werth (ei byw|byw)',
+      '(meddwl|meddwl am) (lladd fy hun|hunanladdiad|marw)',
+      '(ffrind|fy ffrind|ffrind gorau) (eisiau|isio|moyn) (lladd ei hun|marw)',
     ],
     medium: [
       '(hunanladdiad|hunanladdol|lladd ei hun|lladd eu hunain)',

@@ -8,7 +8,7 @@ export const BULLYING_EN: PhraseSection = {
   incidentKind: 'cyberbullying',
   topic: 'bullying and cyberbullying, told by the pupil bullied or written by the one bullying',
   language: 'en',
-  sources: [SOURCES.hwbBullying, SOURCES.meicBullying, SOURCES.seeds],
+  sources: [SOURCES.hwbBullying, SOURCES.meicBullying, SOURCES.seeds, SOURCES.antiBullying],
   reviewed: LIBRARY_REVIEWED,
   phrases: {
     high: [
@@ -17,6 +17,9 @@ export const BULLYING_EN: PhraseSection = {
       'you should (die|not exist|not be alive)',
       '(everyone|everybody|the world|we all) (wants|would be happier|would be better) (you dead|if you (died|were dead|killed yourself))',
       '(nobody|no one|noone) would (care|miss you) if you (died|were dead|killed yourself)',
+      // Widened (stop 27): being told to die, as a pupil tells it (Childline, Anti-Bullying Alliance).
+      '(told|tells|telling|keep telling|keeps telling|said|says|messaged|sent) me to (kill myself|kms|go die|die|unalive myself|end it|hang myself|cut myself)',
+      '(told|tells|telling|keep telling|keeps telling|said|says) (i should|that i should) (kill myself|die|go die|not exist|unalive myself)',
     ],
     medium: [
       '(i am|im|i get|i keep getting|i have been|ive been|i think im|getting|being) bullied',
@@ -34,6 +37,18 @@ export const BULLYING_EN: PhraseSection = {
       '(ugly|fat|stupid) (loser|pig|cow|freak|retard)',
       'cyberbullying',
       'happy slapping',
+      // Widened (stop 27): what pupils say is happening to them, any subject, any tense.
+      '(ignore|ignores|ignoring|laugh at|laughs at|laughing at|exclude|excludes|excluding|leave out|leaves out|leaving out|pick on|picks on|picking on|make fun of|makes fun of|making fun of|bully|bullies|bullying|harass|harasses|harassing|tease|teases|teasing|mock|mocks|mocking|humiliate|humiliated|humiliates|threaten|threatens|threatened|threatening|spit on|spat on|trip up|tripped|push|pushes|pushed|hit|hits|punch|punches|punched|kick|kicks|kicked|slap|slapped|film|filmed|filming|gang up on|ganged up on|spread rumours about|spreading rumours about|talk about|talking about|talk behind) me (at|in|on|after|every|everyday|all|because|for|online|and|when|behind)',
+      '(always|keep|keeps|kept|constantly|still) (ignoring|laughing at|picking on|making fun of|bullying|teasing|mocking|threatening|hitting|pushing|kicking|excluding|leaving out) me',
+      '(kicked|removed|left|blocked) me (out of|from) [the] (group chat|gc|groupchat|group|chat)',
+      '(group chat|gc|groupchat|snapchat group|whatsapp group) (about me|to (bully|mock|laugh at|hate on) me|where they (bully|mock|laugh at|talk about) me)',
+      '(posted|shared|sent|spread|put) (a|an) (embarrassing|ugly|edited|fake|horrible|mean) (video|photo|pic|picture|meme|screenshot) of me',
+      '(video|photo|pic|picture|meme) of me (going round|around school|everywhere|on snapchat|on tiktok|on instagram|in the group chat)',
+      '(scared|afraid|too scared|frightened) to go (to|into) school',
+      '(dont|do not|never) want to go (to|back to) school (because|bc|cos|coz|cuz) [of] (bullies|the bullies|people|everyone|they|the girls|the boys|of them)',
+      '(everyone|everybody|people|the whole (school|class|year)) ... (laughs at|laugh at|ignores|ignore|avoids|avoid) me',
+      '(i am|im|i feel) (left out|excluded|ignored) (at|in|by) (school|my class|everyone|my friends)',
+      '(they|people|everyone) (call|calls|called) me (fat|ugly|gay|a loser|names|stupid|a freak|a slut|a slag)',
     ],
     low: ['bullying', 'bully', 'bullies'],
   },
@@ -45,7 +60,7 @@ export const DISCRIMINATION_EN: PhraseSection = {
   category: 'discrimination',
   topic: 'discrimination and hate: slurs, hateful jokes, hatred of a group',
   language: 'en',
-  sources: [SOURCES.seeds, SOURCES.hwbIllegal],
+  sources: [SOURCES.seeds, SOURCES.hwbIllegal, SOURCES.antiBullying],
   reviewed: LIBRARY_REVIEWED,
   phrases: {
     high: [

@@ -7,7 +7,7 @@ export const EATING_DISORDERS_EN: PhraseSection = {
   category: 'self-harm',
   topic: 'eating disorders: pro-ana and pro-mia content, restriction, purging, concealment',
   language: 'en',
-  sources: [SOURCES.selfHarmSmoothwall, SOURCES.algospeakNetsweeper, SOURCES.ofcomSuicide],
+  sources: [SOURCES.selfHarmSmoothwall, SOURCES.algospeakNetsweeper, SOURCES.ofcomSuicide, SOURCES.beat],
   reviewed: LIBRARY_REVIEWED,
   phrases: {
     high: [
@@ -24,6 +24,21 @@ export const EATING_DISORDERS_EN: PhraseSection = {
       'how long can you (go|survive) without (eating|food)',
       'how to lose (10|15|20) (pounds|kg|kilos|lbs) in a (week|few days)',
       'how to get (thigh gap|collarbones|hip bones) (fast|quickly)',
+      // Widened (stop 27): restriction, purging and hiding it, from Beat and NHS descriptions of
+      // the behaviours, said the way a young person asks a search box.
+      '(how to|how do i|how can i|ways to|tips to) (stop|suppress|ignore|not feel|get rid of|numb|trick|kill) [feeling] (hungry|hunger|appetite|hunger pains|hunger pangs|cravings)',
+      '(eat|eating) (less|nothing|very little) without (anyone|my parents|my mum|my mom|my dad|people|my family|teachers|friends) (noticing|knowing|finding out|seeing)',
+      '(skip|skipping|hide|hiding|avoid|avoiding|throw away|throwing away|get rid of) (meals|food|lunch|dinner|breakfast|eating) ... without (anyone|parents|my mum|my mom|my dad|people|family|teachers|friends) (noticing|knowing|finding out|seeing)',
+      '(lowest|least|fewest|minimum) (calories|calorie intake) (you can|to|i can|a person can) (survive|live|eat)',
+      '(how few|how little) (calories|food) (can you|can i|to) (survive|live|eat)',
+      '(chew and spit|chewing and spitting|chew spit)',
+      '(purge|purging|throw up|throwing up|make myself sick|be sick) (quietly|silently|without (anyone|people|parents|my parents|my mum) (hearing|knowing|noticing))',
+      'make myself (sick|throw up|vomit|puke)',
+      '(need|have|want|going) to (stop eating|starve|not eat|fast) (for|until|so|because) ...',
+      '(fasting|fast|not eating) for (days|a week|3 days|5 days|a few days|two days|three days) to (lose weight|be skinny|get thin)',
+      '(edtwt|ed twt|ed twitter|proana twitter|skinnytok|skinny tok|anatok|ana tok|ana accounts|pro ana accounts)',
+      '(ugw|ultimate goal weight|goal weight) ... (kg|kilos|lbs|pounds|stone|bmi)',
+      '(diet pills|laxatives|water pills|appetite suppressants) (without|for) (teens|teenagers|under 18|my age|kids)',
     ],
     medium: [
       '(anorexia|anorexic|bulimia|bulimic|binge eating disorder|eating disorder|eating disorders|arfid|orthorexia)',
@@ -35,6 +50,12 @@ export const EATING_DISORDERS_EN: PhraseSection = {
       'thigh gap',
       'how many calories (should i eat|to lose weight) [a day](13|14|15|16) year old',
       '(bmi|weight) too (low|high) for my age',
+      '(body check|body checking|bodycheck)',
+      '(water fast|water fasting|dry fast|dry fasting|omad|one meal a day) (for weight loss|to lose weight|teen|at 13|at 14|at 15|at 16)',
+      '(i am|im|i feel) [so] (fat|huge|disgusting|gross) (and|i) (need|want|have) to (lose weight|stop eating|diet)',
+      'how to (lose weight|get skinny|get thin) without (my parents|parents|anyone|my mum|my mom) (knowing|noticing)',
+      '(feel|felt|feeling) (guilty|disgusting|bad) (after|about) eating',
+      '(count|counting) every calorie',
     ],
     low: ['calorie counting', 'diet plan for (teens|teenagers|kids)'],
   },

@@ -2,6 +2,12 @@ import type { PhraseSection } from '../../types';
 import { LIBRARY_REVIEWED, SOURCES } from '../sources';
 
 const ME = '(myself|my self|meself|me self)';
+/** "if I was gone" and its forms: the way children tell Childline they think others would be better off. */
+const IF_GONE =
+  'if i (was|were|am) (dead|gone|not here|not around|not alive|never born)|if i (wasnt|werent) (here|around|alive)|if i (died|disappeared|killed myself|didnt exist)';
+/** Someone close the child is worried about ("my" is a filler: "my best friend" reads as "best friend"). */
+const CLOSE = '(friend|best friend|mate|bestie|sister|brother|cousin|girlfriend|boyfriend|gf|bf|bff)';
+
 const METHOD =
   '(kill|hang|drown|poison|suffocate|strangle|shoot|stab|overdose|electrocute|gas|starve|unalive)';
 
@@ -16,6 +22,8 @@ export const SELF_HARM_EN: PhraseSection = {
     SOURCES.selfHarmSmoothwall,
     SOURCES.algospeakNetsweeper,
     SOURCES.dfeStandards,
+    SOURCES.childlineSuicide,
+    SOURCES.samaritansMedia,
   ],
   reviewed: LIBRARY_REVIEWED,
   phrases: {
@@ -80,6 +88,42 @@ export const SELF_HARM_EN: PhraseSection = {
       '(sewerslide|sewer slide|suey side|sue side|sooicide|suicide) (tonight|method|methods|plan|note|ideas)',
       'i (will|am going to|wanna|want to) (unalive|sewerslide|self delete)',
       'i want to (unalive|sewerslide|sewer slide|self delete|delete myself)',
+      // Widened from guidance (stop 27): what children tell Childline and Samaritans (others
+      // "better off", life "not worth living", wanting to sleep and not wake), said any way round.
+      `(would|will) be (better|better off|happier|easier) [without me|for everyone] (${IF_GONE})`,
+      `(better|better off|happier|easier) for (everyone|everybody|them|family|parents) (${IF_GONE})`,
+      `(care|notice|miss me|cry|be sad|come to my funeral) (${IF_GONE})`,
+      '(i am|im|i feel like i am|i feel like im) (a burden|a waste of space|better off dead|better off gone)',
+      '(life|my life|living) (is not|isnt|aint|is no longer|not) worth (living|it anymore|it any more|it)',
+      '(tired|sick|done) (of|with) (living|being alive|life|existing|everything) [anymore]',
+      '(want|wanna|wish i could|going) to (sleep|go to sleep|fall asleep) and (never|not) wake up',
+      '(sleep|go to sleep) (forever|and never wake up|and not wake up)',
+      'how to (die|pass away|go) in (my|your) sleep',
+      '(dont|do not) want to (be here|be alive|live|exist|be around|wake up) (anymore|any more|tomorrow)',
+      '(dont|do not) want to (live|be alive|exist) (anymore|any more)',
+      '(thinking|thought|think|thoughts) (about|of) (killing myself|suicide|ending it|ending my life|taking my life|taking my own life|dying|not being alive|unaliving|jumping)',
+      '(planning|planned|plan) (my|a) (suicide|death|way out)',
+      '(write|writing|wrote|written) (a|my) (suicide|goodbye) (note|letter)',
+      'goodbye (note|letter) (to|for) (my|everyone)',
+      '(take|taking|took) the easy way out',
+      '(is|does|would) (hanging|drowning|overdosing|an overdose|bleeding out|suffocating|cutting your wrists) (painful|hurt|quick|painless|hurt much)',
+      '(high|far|tall) ... (to die|to kill you|to kill yourself|would kill (me|you)|to not survive)',
+      '(been|keep|started|start|starting|stop|stopping) (cutting|self harming|selfharming|burning myself|scratching myself|hitting myself|hurting myself) [again]',
+      '(take|swallow|took|swallowed|taking) (all|a whole|the whole|whole) (packet|box|bottle|pack|strip) ... (pills|paracetamol|tablets|meds|medication|sleeping pills|antidepressants)',
+      'how many (sertraline|fluoxetine|citalopram|amitriptyline|co codamol|codeine|melatonin|nytol|diazepam|propranolol|antihistamines|piriton) ... (die|overdose|kill me|kill you|lethal|fatal|dead|too many)',
+      '(have|has|need|needs) to be (to die|to kill you|to kill yourself|fatal|lethal)',
+      '(what|which) (pills|tablets|medicine|meds|drugs|household chemicals|chemicals) (can|could|would|will) (kill|kill you|kill me|make you die|stop your heart)',
+      '(how to|how do you|how do i) (get|make) (a|the) (noose|rope) (for|to) (hang|hanging)',
+      '(cut|cutting|cuts) (to|down to|past) (styro|beans|the fat|fat|the bone|dermis)',
+      '(styro|beans|epi|dermis) (cuts|cut|level|deep)',
+      '(relapsed|relapse|relapsing) (on|with|into) (self harm|sh|cutting|selfharm)',
+      '(clean|days clean|months clean) (from|of) (self harm|sh|cutting|selfharm)',
+      '(how to|how do i|how can i) (hide|cover|explain) (my|the) (scars|cuts|marks|burns|wounds|bandages) (in|at|from|for|when) ...',
+      '(long sleeves|hoodie|bracelets|wristbands|plasters) to (hide|cover) [my] (cuts|scars|marks|wrists|arms)',
+      '(what to say|what do i say|what should i say|lie) (if|when) (someone|people|my mum|my mom|my dad|my parents|teachers|my teacher|pe teacher) (sees|see|asks about|ask about|notices) my (cuts|scars|marks|wrists|arms)',
+      '(wants|want|is going|are going|is planning|are planning|said (he|she|they) (wants|want|is going)|keeps saying (he|she|they) (wants|want)) to (kill|hurt|cut|unalive|harm|end) (himself|herself|themselves|themself|their life|his life|her life)',
+      '(is|are|has been|have been|keeps|keep) (cutting|self harming|harming|hurting) (himself|herself|themselves|themself)',
+      `${CLOSE} (is|feels|has been|seems) suicidal`,
     ],
     medium: [
       'suicide',
@@ -106,7 +150,25 @@ export const SELF_HARM_EN: PhraseSection = {
       'is (cutting|self harm) bad',
       'what happens if you (overdose|take too many pills)',
       'how many (pills|paracetamol|tablets) (is too many|can you take)',
+      // Widened (stop 27): distress that is not yet intent, and third-person research forms.
+      `what (would|will) happen (${IF_GONE})`,
+      '(want|wish|need) (it all|everything|the pain|this|life) to (stop|end|be over|go away)',
+      '(i am|im|i feel|feeling|i feel like) [so] (hopeless|empty inside|dead inside|like a burden|like giving up|like disappearing)',
+      '(giving|give|gave) away [all] my (stuff|things|belongings|possessions)',
+      'what does it feel like to (die|drown|overdose|hang|bleed out|be dead)',
+      '(kill|killed|killing|hurt|hurting|harm|harming|cut|cutting) (himself|herself|themselves|themself)',
+      '(is|are|feels|seems) suicidal',
+      '(suicide|self harm|cutting|selfharm) (pact|challenge|game|blackout challenge)',
+      '(blackout|pass out|choking|choking game|skull breaker) challenge',
+      '(help|support) (a|my) friend who (is suicidal|self harms|is self harming|cuts|wants to die|wants to kill (himself|herself|themselves))',
+      '[my] friend (is|has been|keeps) (self harming|cutting|talking about suicide|talking about dying)',
     ],
-    low: ['depression test', 'am i depressed', 'i feel (empty|numb|hopeless|worthless)'],
+    low: [
+      'depression test',
+      'am i depressed',
+      'i feel (empty|numb|hopeless|worthless)',
+      '(i am|im|i feel) [so] (alone|lonely|sad) (all the time|every day|everyday|and nobody cares)',
+      'nobody understands me',
+    ],
   },
 };
