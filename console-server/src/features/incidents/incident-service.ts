@@ -20,7 +20,7 @@ import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
 import { entryHash, GENESIS } from './hash-chain';
-import { applyChange, type IncidentState } from './incident-state';
+import { applyChange, twoPersonProblem, type IncidentState } from './incident-state';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type IncidentRow = typeof incidents.$inferSelect;
@@ -391,7 +391,12 @@ export function createIncidentService(deps: {
       await db.transaction(async (tx) => {
         await lockChain(tx, who.schoolId);
         const [current] = await tx.select().from(incidents).where(eq(incidents.id, id));
-        const state = applyChange({ ...(current as unknown as IncidentState), notes: [] }, { ...body });
+        const before = { ...(current as unknown as IncidentState), notes: [] };
+        const state = applyChange(before, { ...body });
+        // Checked here, under the chain's lock, against the row as it is now: no race lets the
+        // countersigner become the owner or close it.
+        const problem = twoPersonProblem(before, state, who.id, current!.createdBy);
+        if (problem) throw new DomainError('conflict', problem);
         await tx
           .update(incidents)
           .set({
@@ -414,15 +419,18 @@ export function createIncidentService(deps: {
       if (!row.illegal) throw new DomainError('conflict', 'only illegal-content incidents are countersigned');
       if (!can(who.role, 'work-incident-log'))
         throw new DomainError('forbidden', 'a senior member of staff (DSL) must countersign');
-      if (row.countersignedBy) throw new DomainError('conflict', 'already countersigned');
-      if (who.id === row.createdBy || who.id === row.ownerId) {
-        throw new DomainError(
-          'conflict',
-          'the countersignature must come from a second member of staff, not the one who raised or owns it',
-        );
-      }
       await db.transaction(async (tx) => {
         await lockChain(tx, who.schoolId);
+        const [current] = await tx.select().from(incidents).where(eq(incidents.id, id));
+        if (current!.countersignedBy) throw new DomainError('conflict', 'already countersigned');
+        const before = { ...(current as unknown as IncidentState), notes: [] };
+        const problem = twoPersonProblem(
+          before,
+          applyChange(before, { countersignedBy: who.id }),
+          who.id,
+          current!.createdBy,
+        );
+        if (problem) throw new DomainError('conflict', problem);
         await tx.update(incidents).set({ countersignedBy: who.id }).where(eq(incidents.id, id));
         await append(tx, who.schoolId, id, who, { countersignedBy: who.id });
       });
