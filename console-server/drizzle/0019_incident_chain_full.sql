@@ -13,4 +13,9 @@ UPDATE "policies" SET
 WHERE EXISTS (
   SELECT 1 FROM jsonb_each("body"->'categories') AS e
   WHERE e.key IN ('illegal-csam', 'illegal-terrorism', 'illegal-hate') AND e.value->>'action' <> 'block'
-);
+);--> statement-breakpoint
+-- The incident log's chain covers everything (docs/architecture.md, "Incidents"): entries written
+-- from now on are chain version 2 (their facts hashed beside the digest of their change); the rows
+-- already written stay version 1 and verify as before.
+ALTER TABLE "incident_history" ADD COLUMN "chain_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "incident_history" ADD COLUMN "facts" jsonb;
