@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Alert } from '@waymark/shared';
 import { createApplication, DEMO_ENROLLMENT_TOKENS, seedDemoSchool } from '../src';
 import { createMailer } from '../src/features/alerts/mailer';
+import { chainHead } from '../src/features/incidents';
 import { sendWeeklyDigests } from '../src/features/reports/weekly-digest';
 import { blockedEvent, connectConsole, connectDevice, login, openTestPglite } from './harness';
 import { startSmtpSink } from './smtp-sink';
@@ -127,8 +128,12 @@ describe('weekly digest', () => {
     expect(await sendWeeklyDigests(deps, new Date(nextMonday.getTime() + 3_600_000))).toBe(0);
     // One copy for the DSLs, one for the technicians (who may be sent pupil names, or not).
     await expect.poll(() => smtp.received.length).toBe(before + 2);
+    // Each copy carries the incident log's chain head: an anchor kept outside the database.
+    const head = await chainHead(app.services.db, 'demo');
     for (const mail of smtp.received.slice(before)) {
       expect(mail.data).toContain('Subject: =?UTF-8?Q?Waymark_weekly_digest');
+      const body = mail.data.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      expect(body).toContain(`--since-anchor ${head.hash}`);
     }
   });
 });

@@ -137,6 +137,58 @@ describe('waymark check-url', () => {
     expect(lesson.stdout).toMatch(/^blocked .*category gaming/);
   });
 
+  it('--policy: a host on an illegal list is blocked though the allow-list and a lesson override name it', async () => {
+    const base = {
+      version: 3,
+      profile: 'KS2',
+      mode: 'allow-list',
+      allow: ['listed.invalid', 'example.invalid'],
+      block: [],
+      categories: {},
+      categoryLists: { 'illegal-csam': ['listed.invalid', 'override.invalid'] },
+      alwaysAllowed: [],
+      overrides: [
+        {
+          id: 'o1',
+          classId: 'c1',
+          kind: 'open',
+          sites: ['override.invalid'],
+          startsAt: '2026-11-25T09:00:00Z',
+          endsAt: '2026-11-25T15:00:00Z',
+          createdBy: 'teacher@school.test',
+        },
+      ],
+    };
+    const { code, stdout } = await run([
+      'check-url',
+      '--json',
+      '--policy',
+      tempFile('waymark.json', JSON.stringify(base)),
+      '--at',
+      '2026-11-25T10:30:00Z',
+      'https://listed.invalid/',
+      'https://override.invalid/',
+      'https://example.invalid/',
+    ]);
+    expect(code).toBe(0);
+    expect(
+      JSON.parse(stdout).map((d: { verdict: string; category: string | null }) => [d.verdict, d.category]),
+    ).toEqual([
+      ['blocked', 'illegal-csam'],
+      ['blocked', 'illegal-csam'],
+      ['allowed', null],
+    ]);
+    const allowing = { ...base, categories: { 'illegal-csam': { action: 'allow' } } };
+    const refused = await run([
+      'check-url',
+      '--policy',
+      tempFile('waymark.json', JSON.stringify(allowing)),
+      'https://listed.invalid/',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/illegal-csam is illegal content: its only action is "block"/);
+  });
+
   it('answers a malformed URL "invalid" and still checks the rest (exit 0)', async () => {
     const { code, stdout } = await run([
       'check-url',

@@ -6,6 +6,7 @@ export * from './time/clock';
 export * from './time/calendar-date';
 export * from './policy/policy-entries';
 export * from './policy/evaluate';
+export * from './policy/illegal-lists';
 export * from './policy/next-change';
 export * from './policy/compile-policy';
 export * from './policy/safe-search';

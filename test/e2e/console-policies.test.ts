@@ -339,6 +339,31 @@ describe('the policies screens', () => {
     await context.close();
   });
 
+  it('illegal categories offer no choice: always blocked, in English and Welsh', async () => {
+    const { page } = await harness.signIn('dsl@demo.waymark.test');
+    await page.goto('/policies/KS4');
+    await page.getByRole('heading', { name: /^KS4 policy/, level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: /Illegal: child sexual abuse material/ });
+    await row.getByText('Always blocked').waitFor();
+    expect(await row.getByRole('combobox').count()).toBe(0);
+    expect(await row.textContent()).toContain('no allow-list, lesson, request or nominated user opens it');
+    expect(
+      await page
+        .getByRole('row', { name: /^Gambling/ })
+        .getByRole('combobox')
+        .count(),
+    ).toBe(1);
+    await expectAxeClean(page);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'policies-edit-illegal');
+    await page.locator('details.account summary').click();
+    await page.getByLabel('Language').selectOption('cy');
+    await page.getByRole('heading', { name: /^Polisi KS4/, level: 1 }).waitFor();
+    await page.getByText('Wedi’i rwystro bob amser').first().waitFor();
+    await expectAxeClean(page);
+    await screenshot(page, 'policies-edit-illegal-cy');
+  });
+
   it('in Welsh on a tablet, the editor and the log fit and pass axe', async () => {
     const { page } = await harness.signIn('dsl@demo.waymark.test', {
       viewport: { width: 768, height: 1024 },

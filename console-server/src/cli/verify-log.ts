@@ -5,10 +5,13 @@ import { openDatabase } from '../db/open-database';
 import { verifyLog } from '../features/incidents';
 import { type CliIo, EXIT, UsageError } from './io';
 
-export const VERIFY_LOG_USAGE = `Usage: waymark verify-log [--data-dir <folder> | --database-url <url>] [--json]
+export const VERIFY_LOG_USAGE = `Usage: waymark verify-log [--data-dir <folder> | --database-url <url>] [--since-anchor <hash>] [--json]
 
-Checks the online-safety incident log: every entry's hash chain, and that each incident matches
-its history. Exit codes: 0 the log is intact, 1 tampering or damage found, 2 bad arguments.
+Checks the online-safety incident log: every entry's hash chain, every purge against the
+retention rules, and that each incident (every field, every event link) matches its history.
+--since-anchor <hash>: a chain head printed outside the database (the weekly digest e-mail, the
+review pack); the check also proves the chain still passes through it, so nothing before it was
+rewritten. Exit codes: 0 the log is intact, 1 tampering or damage found, 2 bad arguments.
 Without options it checks the server's own database (WAYMARK_DATA_DIR or DATABASE_URL).
 `;
 
@@ -22,6 +25,7 @@ export async function verifyLogCommand(args: string[], io: CliIo): Promise<numbe
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
         json: { type: 'boolean', default: false },
+        'since-anchor': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -32,6 +36,9 @@ export async function verifyLogCommand(args: string[], io: CliIo): Promise<numbe
     io.stdout.write(VERIFY_LOG_USAGE);
     return EXIT.ok;
   }
+  const anchor = values['since-anchor'];
+  if (anchor !== undefined && !/^[0-9a-f]{64}$/i.test(anchor))
+    throw new UsageError('--since-anchor takes a chain head: 64 hexadecimal characters');
   if (values['data-dir'] && values['database-url'])
     throw new UsageError('give --data-dir or --database-url, not both');
   const config = loadConfig();
@@ -41,13 +48,17 @@ export async function verifyLogCommand(args: string[], io: CliIo): Promise<numbe
     loadDataDir: config.pgliteTemplate,
   });
   try {
-    const result = await verifyLog(database.db);
+    const result = await verifyLog(database.db, { sinceAnchor: anchor });
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ ok: result.problems.length === 0, ...result })}\n`);
     } else if (result.problems.length === 0) {
       io.stdout.write(
         `The incident log is intact: ${result.entries} entries, ${result.incidents} incidents.\n`,
       );
+      if (result.anchor)
+        io.stdout.write(
+          `The chain passes through the anchor ${result.anchor.hash} (school ${result.anchor.schoolId}, entry ${result.anchor.entryId}): nothing before it was rewritten.\n`,
+        );
     } else {
       io.stdout.write(
         `The incident log has been tampered with or damaged (${result.problems.length} problems):\n`,

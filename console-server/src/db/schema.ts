@@ -362,6 +362,10 @@ export const incidentHistory = pgTable(
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),
     change: jsonb('change').notNull().$type<Record<string, unknown>>(),
+    /** The chain format the entry's hash was made in (features/incidents/hash-chain.ts). */
+    version: integer('chain_version').notNull().default(1),
+    /** Chain 2: the step's kind and the incident's status after it, hashed with the change's digest. */
+    facts: jsonb('facts').$type<Record<string, unknown>>(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -103,6 +103,12 @@ export const ALWAYS_ALLOWED_PRIORITY = 100_000_000;
 export const MIRROR_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1;
 /** Above every allow rule, or an allow would stop the safe-search rewrite. */
 export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 2;
+/**
+ * Illegal categories' lists: above every other rule this compiler, the lock, the visitor notice
+ * or a mirror pass makes, so no allow of any kind can outrank them (docs/architecture.md,
+ * "Illegal content is always blocked").
+ */
+export const ILLEGAL_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1_000;
 /** The school's allowed addresses, above the refusal of raw addresses and an allow-list's default. */
 const ADDRESS_PRIORITY = 2;
 const DEFAULT_PORT = new Map([
@@ -306,6 +312,7 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
   const { blockPage } = options;
   const rules = entriesToRules(alwaysAllowedEntries(policy), ids, blockPage, ALWAYS_ALLOWED_PRIORITY);
   const plan = planPolicy(policy, options);
+  appendAll(rules, entriesToRules(plan.illegal, ids, blockPage, ILLEGAL_PRIORITY));
   const catchAll = (): DnrRule => ({
     id: ids.next++,
     priority: 1,

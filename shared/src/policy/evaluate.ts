@@ -1,7 +1,13 @@
 import { FilterSet, urlParts, type UrlParts } from '../url-filter/match';
 import { parseFilter } from '../url-filter/parse-filter';
 import { ILLEGAL_CATEGORIES, type Category } from './categories';
-import { alwaysAllowedEntries, planPolicy, type PolicyContext, type RuleSource } from './policy-entries';
+import {
+  alwaysAllowedEntries,
+  illegalEntries,
+  planPolicy,
+  type PolicyContext,
+  type RuleSource,
+} from './policy-entries';
 import { mirrorOf } from './mirrors';
 import { addressAllowed, hostAddress } from './raw-address';
 import type { Policy } from './schema';
@@ -22,6 +28,17 @@ export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext, dep
   const parts = urlParts(url);
   if (parts === null) {
     return { verdict: 'blocked', rule: 'not a valid web address', source: 'invalid-url', category: null };
+  }
+  // Illegal content first: no mirror, help or always-allowed entry, allow-list, override, focus
+  // site or nominated user opens it (docs/architecture.md, "Illegal content is always blocked").
+  const illegal = new FilterSet(illegalEntries(policy)).match(parts);
+  if (illegal) {
+    return {
+      verdict: 'blocked',
+      rule: illegal.data.label,
+      source: 'category',
+      category: illegal.data.category,
+    };
   }
   // A mirror shows another site under its own address: it gets that site's verdict.
   const mirror = mirrorOf(url);

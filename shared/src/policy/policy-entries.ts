@@ -1,6 +1,7 @@
 import { parseFilter, type UrlFilter } from '../url-filter/parse-filter';
 import type { FilterEntry } from '../url-filter/match';
-import type { Category } from './categories';
+import { FilterSet, urlParts } from '../url-filter/match';
+import { ILLEGAL_CATEGORIES, isIllegalCategory, type Category } from './categories';
 import { HELP_SITES } from './help-sites';
 import type { CategoryAction, LessonOverride, Policy } from './schema';
 import { inTimeWindow } from './time-windows';
@@ -73,9 +74,24 @@ export function categoryBlocks(
   }
 }
 
-/** Filters that win over every list: help services and the policy's always-allowed hosts. */
+/**
+ * The illegal categories' lists: blocked whatever the category's action says (or whether it is
+ * set), above every allow, override, focus site, nominated user and always-allowed host
+ * (docs/architecture.md, "Illegal content is always blocked").
+ */
+export function illegalEntries(policy: Pick<Policy, 'categoryLists'>): PolicyEntry[] {
+  return ILLEGAL_CATEGORIES.flatMap((category) =>
+    entries(
+      Object.hasOwn(policy.categoryLists, category) ? (policy.categoryLists[category] ?? []) : [],
+      false,
+      (f) => ({ source: 'category', label: `category ${category}: "${f}"`, category }),
+    ),
+  );
+}
+
+/** Filters that win over every list but the illegal ones: help services and the policy's always-allowed hosts. */
 export function alwaysAllowedEntries(policy: Policy): PolicyEntry[] {
-  return [
+  return dropIllegalAllows(policy, [
     ...HELP_SITES.flatMap(
       (site) =>
         entry(site.host, true, { source: 'help-site', label: `help site: ${site.name}`, category: null }) ??
@@ -86,24 +102,53 @@ export function alwaysAllowedEntries(policy: Policy): PolicyEntry[] {
       label: `always allowed: "${f}"`,
       category: null,
     })),
-  ];
+  ]);
+}
+
+/** The address a filter names (its scheme, host and path), or null when it names no host. */
+function filterUrl(filter: UrlFilter): string | null {
+  if (filter.host === '') return null;
+  return `${filter.scheme === 'http' ? 'http' : 'https'}://${filter.host}${filter.path || '/'}`;
+}
+
+/**
+ * Leaves out every allow whose own address is on an illegal list: it could never open anything
+ * but that site, and the illegal block outranks it anyway. A wider allow (a whole host the list
+ * names one page of) stays, and loses to the illegal block where they meet.
+ */
+function dropIllegalAllows(policy: Pick<Policy, 'categoryLists'>, list: PolicyEntry[]): PolicyEntry[] {
+  const illegal = illegalEntries(policy);
+  if (illegal.length === 0) return list;
+  const set = new FilterSet(illegal);
+  return list.filter((e) => {
+    if (!e.allow) return true;
+    const url = filterUrl(e.filter);
+    const parts = url === null ? null : urlParts(url);
+    return parts === null || set.match(parts) === null;
+  });
 }
 
 export type PolicyPlan =
-  { kind: 'focus'; allow: PolicyEntry[] } | { kind: 'lists'; defaultBlocks: boolean; entries: PolicyEntry[] };
+  | { kind: 'focus'; illegal: PolicyEntry[]; allow: PolicyEntry[] }
+  | { kind: 'lists'; illegal: PolicyEntry[]; defaultBlocks: boolean; entries: PolicyEntry[] };
 
 /**
  * The filters in force for one user at one moment. Both the matcher (`evaluateUrl`) and the
  * DNR compiler (`compilePolicy`) work from this plan, so they cannot disagree.
  */
 export function planPolicy(policy: Policy, ctx: PolicyContext): PolicyPlan {
+  const illegal = illegalEntries(policy);
   const overrides = activeOverrides(policy, ctx);
   const focus = overrides.filter((o) => o.kind === 'focus');
   if (focus.length > 0) {
     return {
       kind: 'focus',
-      allow: focus.flatMap((o) =>
-        entries(o.sites, true, (f) => ({ source: 'focus', label: `lesson focus: "${f}"`, category: null })),
+      illegal,
+      allow: dropIllegalAllows(
+        policy,
+        focus.flatMap((o) =>
+          entries(o.sites, true, (f) => ({ source: 'focus', label: `lesson focus: "${f}"`, category: null })),
+        ),
       ),
     };
   }
@@ -127,6 +172,8 @@ export function planPolicy(policy: Policy, ctx: PolicyContext): PolicyPlan {
     ),
   ];
   for (const [category, filters] of Object.entries(policy.categoryLists) as Array<[Category, string[]]>) {
+    // The illegal lists are a layer of their own, above this one, whatever the action says.
+    if (isIllegalCategory(category)) continue;
     if (!categoryBlocks(policy.categories[category], policy, ctx)) continue;
     appendAll(
       list,
@@ -137,7 +184,12 @@ export function planPolicy(policy: Policy, ctx: PolicyContext): PolicyPlan {
       })),
     );
   }
-  return { kind: 'lists', defaultBlocks: policy.mode === 'allow-list', entries: list };
+  return {
+    kind: 'lists',
+    illegal,
+    defaultBlocks: policy.mode === 'allow-list',
+    entries: dropIllegalAllows(policy, list),
+  };
 }
 
 export type { UrlFilter };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
 import { parseFilter } from '../url-filter/parse-filter';
-import { CategorySchema, ProfileSchema } from './categories';
+import { CategorySchema, isIllegalCategory, ProfileSchema } from './categories';
 import { AddressRangeSchema } from './raw-address';
 
 /** A Chrome URLBlocklist/URLAllowlist filter, validated with the same parser the matcher uses. */
@@ -35,6 +35,25 @@ export const CategoryActionSchema = z.discriminatedUnion('action', [
 export type CategoryAction = z.infer<typeof CategoryActionSchema>;
 export type CategoryActionName = CategoryAction['action'];
 
+/**
+ * A profile's category actions. An illegal category's only action is `block`: no allow, no time
+ * window, no nominated user, for anyone (docs/architecture.md, "Illegal content is always blocked").
+ * Left unset it is blocked all the same.
+ */
+export const CategoryActionsSchema = z
+  .partialRecord(CategorySchema, CategoryActionSchema)
+  .superRefine((actions, ctx) => {
+    for (const [category, action] of Object.entries(actions)) {
+      if (action && isIllegalCategory(category) && action.action !== 'block') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [category],
+          message: `${category} is illegal content: its only action is "block" (it is blocked for everyone, at all times, whatever else is allowed)`,
+        });
+      }
+    }
+  });
+
 export const LessonOverrideSchema = z
   .object({
     id: safeText().min(1),
@@ -57,7 +76,7 @@ export const PolicySchema = z.object({
   mode: z.enum(['allow-list', 'block-list']),
   allow: z.array(FilterStringSchema),
   block: z.array(FilterStringSchema),
-  categories: z.partialRecord(CategorySchema, CategoryActionSchema),
+  categories: CategoryActionsSchema,
   /** Known sites of each category (starter data and imported lists). */
   categoryLists: z.partialRecord(CategorySchema, z.array(FilterStringSchema)),
   /** The console server and the school's sign-in domains: never blocked. */

@@ -74,7 +74,12 @@ export function createDataProtectionService({
           },
         });
         const incidentCutoff = new Date(now.getTime() - school.incidentRetentionDays * DAY);
-        const purgedIncidents = await incidentService.purgeClosed(school.id, incidentCutoff);
+        const purgedIncidents = await incidentService.purgeClosed(
+          school.id,
+          incidentCutoff,
+          school.incidentRetentionDays,
+          now,
+        );
         if (purgedIncidents.incidents > 0) {
           await db.insert(dataProtectionLog).values({
             schoolId: school.id,

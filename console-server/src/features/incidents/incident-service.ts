@@ -19,8 +19,16 @@ import { classes, incidentEvents, incidentHistory, incidents, pupils, staff } fr
 import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
-import { entryHash, GENESIS } from './hash-chain';
-import { applyChange, type IncidentState } from './incident-state';
+import { checkpointOf } from './chain-checkpoint';
+import {
+  CHAIN_VERSION,
+  contentDigest,
+  entryHashV2,
+  GENESIS,
+  type EntryFacts,
+  type Tombstone,
+} from './hash-chain';
+import { applyChange, twoPersonProblem, type IncidentState } from './incident-state';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type IncidentRow = typeof incidents.$inferSelect;
@@ -58,25 +66,74 @@ export function createIncidentService(deps: {
 }) {
   const { db } = deps;
 
-  /** Appends a history entry to the school's chain and returns it; callers hold the school's lock. */
+  /**
+   * Appends a history entry (chain 2) to the school's chain and returns it; callers hold the
+   * school's lock. The first chain-2 entry after chain-1 ones is preceded by a checkpoint.
+   */
   async function append(
     tx: Tx,
     schoolId: string,
     incidentId: string | null,
     who: Pick<Staff, 'id' | 'name'>,
     change: Record<string, unknown>,
+    facts: EntryFacts,
+    at = new Date(),
   ) {
     const [last] = await tx
-      .select({ hash: incidentHistory.hash })
+      .select({ hash: incidentHistory.hash, version: incidentHistory.version })
       .from(incidentHistory)
       .where(eq(incidentHistory.schoolId, schoolId))
       .orderBy(desc(incidentHistory.id))
       .limit(1);
-    const prevHash = last?.hash ?? GENESIS;
-    const entry = { incidentId, at: new Date(), actorId: who.id, actorName: who.name, change };
-    await tx
-      .insert(incidentHistory)
-      .values({ schoolId, ...entry, prevHash, hash: entryHash(prevHash, entry) });
+    let prevHash = last?.hash ?? GENESIS;
+    if (last && last.version < CHAIN_VERSION) {
+      const rows = await tx
+        .select()
+        .from(incidentHistory)
+        .where(eq(incidentHistory.schoolId, schoolId))
+        .orderBy(asc(incidentHistory.id));
+      prevHash = await insertEntry(tx, schoolId, prevHash, {
+        incidentId: null,
+        at,
+        actorId: 'waymark',
+        actorName: 'Waymark (chain version 2)',
+        change: { type: 'checkpoint', incidents: checkpointOf(rows) },
+        facts: { type: 'checkpoint' },
+      });
+    }
+    await insertEntry(tx, schoolId, prevHash, {
+      incidentId,
+      at,
+      actorId: who.id,
+      actorName: who.name,
+      change,
+      facts,
+    });
+  }
+
+  async function insertEntry(
+    tx: Tx,
+    schoolId: string,
+    prevHash: string,
+    entry: {
+      incidentId: string | null;
+      at: Date;
+      actorId: string;
+      actorName: string;
+      change: Record<string, unknown>;
+      facts: EntryFacts;
+    },
+  ): Promise<string> {
+    const hash = entryHashV2(prevHash, { schoolId, ...entry });
+    await tx.insert(incidentHistory).values({
+      schoolId,
+      ...entry,
+      facts: entry.facts as unknown as Record<string, unknown>,
+      version: CHAIN_VERSION,
+      prevHash,
+      hash,
+    });
+    return hash;
   }
 
   /** One writer per school's chain at a time, across processes too. */
@@ -94,20 +151,32 @@ export function createIncidentService(deps: {
         .where(
           and(eq(incidents.schoolId, who.schoolId), sql`${incidents.reference} like ${`INC-${year}-%`}`),
         )) as [{ count: number }];
+      const reference = `INC-${year}-${String(count + 1).padStart(4, '0')}`;
+      const at = new Date();
       await tx.insert(incidents).values({
         id,
         schoolId: who.schoolId,
-        reference: `INC-${year}-${String(count + 1).padStart(4, '0')}`,
+        reference,
         ...state,
         occurredAt: new Date(state.occurredAt),
         createdBy: who.id,
+        createdAt: at,
       });
       if (state.evidence.length > 0) {
         await tx
           .insert(incidentEvents)
           .values(state.evidence.map((eventId) => ({ incidentId: id, eventId })));
       }
-      await append(tx, who.schoolId, id, who, { type: 'created', state: { ...state, notes: [] } });
+      // Every stored field is in the chain: the raiser and the time are the entry's actor and time.
+      await append(
+        tx,
+        who.schoolId,
+        id,
+        who,
+        { type: 'created', state: { ...state, reference, notes: [] } },
+        { type: 'created', status: state.status },
+        at,
+      );
     });
     return id;
   }
@@ -391,7 +460,12 @@ export function createIncidentService(deps: {
       await db.transaction(async (tx) => {
         await lockChain(tx, who.schoolId);
         const [current] = await tx.select().from(incidents).where(eq(incidents.id, id));
-        const state = applyChange({ ...(current as unknown as IncidentState), notes: [] }, { ...body });
+        const before = { ...(current as unknown as IncidentState), notes: [] };
+        const state = applyChange(before, { ...body });
+        // Checked here, under the chain's lock, against the row as it is now: no race lets the
+        // countersigner become the owner or close it.
+        const problem = twoPersonProblem(before, state, who.id, current!.createdBy);
+        if (problem) throw new DomainError('conflict', problem);
         await tx
           .update(incidents)
           .set({
@@ -404,7 +478,7 @@ export function createIncidentService(deps: {
             followUpDate: state.followUpDate,
           })
           .where(eq(incidents.id, id));
-        await append(tx, who.schoolId, id, who, { ...body });
+        await append(tx, who.schoolId, id, who, { ...body }, { type: 'change', status: state.status });
       });
     },
 
@@ -414,28 +488,42 @@ export function createIncidentService(deps: {
       if (!row.illegal) throw new DomainError('conflict', 'only illegal-content incidents are countersigned');
       if (!can(who.role, 'work-incident-log'))
         throw new DomainError('forbidden', 'a senior member of staff (DSL) must countersign');
-      if (row.countersignedBy) throw new DomainError('conflict', 'already countersigned');
-      if (who.id === row.createdBy || who.id === row.ownerId) {
-        throw new DomainError(
-          'conflict',
-          'the countersignature must come from a second member of staff, not the one who raised or owns it',
-        );
-      }
       await db.transaction(async (tx) => {
         await lockChain(tx, who.schoolId);
+        const [current] = await tx.select().from(incidents).where(eq(incidents.id, id));
+        if (current!.countersignedBy) throw new DomainError('conflict', 'already countersigned');
+        const before = { ...(current as unknown as IncidentState), notes: [] };
+        const problem = twoPersonProblem(
+          before,
+          applyChange(before, { countersignedBy: who.id }),
+          who.id,
+          current!.createdBy,
+        );
+        if (problem) throw new DomainError('conflict', problem);
         await tx.update(incidents).set({ countersignedBy: who.id }).where(eq(incidents.id, id));
-        await append(tx, who.schoolId, id, who, { countersignedBy: who.id });
+        await append(
+          tx,
+          who.schoolId,
+          id,
+          who,
+          { countersignedBy: who.id },
+          { type: 'countersign', status: current!.status },
+        );
       });
     },
 
     /**
-     * Retention: removes closed incidents raised before `cutoff`, with their history and evidence
-     * links. The chain stays verifiable: a `purge` entry, itself chained, keeps each removed entry's
-     * (prevHash, hash) so verify-log can step over the gap, and an edit anywhere else still shows.
+     * Retention: removes closed incidents raised before `cutoff` (`now` less the school's
+     * `retentionDays`), with their history and evidence links. The chain stays verifiable: a
+     * `purge` entry, itself chained, keeps each removed entry's tombstone (its links, and for
+     * chain 2 its facts and the digest of its content, never the content), so verify-log can step
+     * over the gap and check that every incident removed was closed and old enough to go.
      */
     async purgeClosed(
       schoolId: string,
       cutoff: Date,
+      retentionDays: number,
+      now = new Date(),
     ): Promise<{ incidents: number; entries: number; references: string[] }> {
       return db.transaction(async (tx) => {
         await lockChain(tx, schoolId);
@@ -451,11 +539,28 @@ export function createIncidentService(deps: {
           );
         if (expired.length === 0) return { incidents: 0, entries: 0, references: [] };
         const ids = expired.map((i) => i.id);
-        const removed = await tx
-          .select({ id: incidentHistory.id, prevHash: incidentHistory.prevHash, hash: incidentHistory.hash })
+        const rows = await tx
+          .select()
           .from(incidentHistory)
           .where(inArray(incidentHistory.incidentId, ids))
           .orderBy(asc(incidentHistory.id));
+        const removed: Tombstone[] = rows.map((r) =>
+          r.version >= 2
+            ? {
+                v: 2,
+                id: r.id,
+                schoolId: r.schoolId,
+                incidentId: r.incidentId,
+                at: r.at.toISOString(),
+                actorId: r.actorId,
+                actorName: r.actorName,
+                facts: r.facts as unknown as EntryFacts,
+                content: contentDigest(r.change),
+                prevHash: r.prevHash,
+                hash: r.hash,
+              }
+            : { v: 1, id: r.id, incidentId: r.incidentId, prevHash: r.prevHash, hash: r.hash },
+        );
         await tx.delete(incidentHistory).where(inArray(incidentHistory.incidentId, ids));
         await tx.delete(incidentEvents).where(inArray(incidentEvents.incidentId, ids));
         await tx.delete(incidents).where(inArray(incidents.id, ids));
@@ -468,9 +573,13 @@ export function createIncidentService(deps: {
           {
             type: 'purge',
             olderThan: cutoff.toISOString(),
+            retentionDays,
             references,
+            incidents: expired,
             removed,
           },
+          { type: 'purge' },
+          now,
         );
         return { incidents: expired.length, entries: removed.length, references };
       });

@@ -48,3 +48,28 @@ export function applyChange(state: IncidentState | null, change: Record<string, 
   if (typeof change.note === 'string' && change.note !== '') next.notes = [...state.notes, change.note];
   return next;
 }
+
+/**
+ * The illegal-content procedure needs two different people at every step (docs/architecture.md,
+ * "Incidents"): the countersigner is never the person who raised it, never its owner (then or
+ * later), and never the one who closes it. Checked on every change, countersignature, owner
+ * reassignment and close alike, and again by verify-log over the history. Null when the step is fine.
+ */
+export function twoPersonProblem(
+  before: IncidentState,
+  after: IncidentState,
+  actorId: string,
+  raisedBy: string,
+): string | null {
+  const signer = after.countersignedBy;
+  if (!after.illegal || signer === null) return null;
+  if (signer === raisedBy)
+    return 'the countersignature must come from a second member of staff, not the one who raised it';
+  if (after.ownerId === signer)
+    return before.countersignedBy === signer
+      ? 'the member of staff who countersigned cannot become its owner: an illegal-content incident needs two different people'
+      : 'the countersignature must come from a second member of staff, not the one who owns it';
+  if (after.status === 'closed' && before.status !== 'closed' && actorId === signer)
+    return 'the member of staff who countersigned cannot close it: its owner, or another senior member of staff, closes it';
+  return null;
+}

@@ -66,13 +66,15 @@ function isHelpSite(filter: string): boolean {
   return HELP_SITE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
+/** A bad line's error for a help site: skipped from an ordinary list, and refusing an illegal one. */
+export const HELP_SITE_LINE = 'a help site: it is never blocked, so it is not imported';
+
 /** Checks one filter; bad ones (and help sites, which no list may block) are reported by line. */
 function accept(raw: string, line: number, out: ParsedList, file?: string) {
   const filter = raw.startsWith('*.') ? raw.slice(2) : raw;
   const parsed = parseFilter(filter);
   if (!parsed.ok) out.bad.push({ file, line, text: raw, error: parsed.error });
-  else if (isHelpSite(filter))
-    out.bad.push({ file, line, text: raw, error: 'a help site: it is never blocked, so it is not imported' });
+  else if (isHelpSite(filter)) out.bad.push({ file, line, text: raw, error: HELP_SITE_LINE });
   else out.filters.push(filter);
 }
 

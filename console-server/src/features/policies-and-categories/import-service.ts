@@ -1,4 +1,6 @@
 import {
+  helpSitesOnIllegalLists,
+  isIllegalCategory,
   PolicyBodySchema,
   PROFILES,
   type Category,
@@ -11,6 +13,7 @@ import { DomainError } from '../../errors/domain-error';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { PolicyService } from './policy-service';
 import {
+  HELP_SITE_LINE,
   parseChromePolicy,
   parseDomainList,
   parseHostsFile,
@@ -56,6 +59,25 @@ export function createImportService(deps: { policyService: PolicyService; live: 
         }
       }
 
+      // docs/architecture.md, "Illegal content is always blocked": help sites are never on those lists.
+      // A help site in a list meant for illegal content means the file is wrong: none of it is taken.
+      const skippedHelp = bad.filter((b) => b.error === HELP_SITE_LINE).map((b) => b.text.trim());
+      const help = helpSitesOnIllegalLists({
+        ...Object.fromEntries(byCategory),
+        ...(body.format !== 'ut1' && isIllegalCategory(body.category)
+          ? { [body.category]: [...(byCategory.get(body.category) ?? []), ...skippedHelp] }
+          : {}),
+      });
+      if (help.length > 0)
+        throw new DomainError(
+          'invalid',
+          `this import would put help sites every block page points to on an illegal list (${help
+            .slice(0, 5)
+            .map((h) => `"${h.filter}" covers ${h.helpSite}, ${h.category}`)
+            .join(
+              '; ',
+            )}); nothing was imported: take ${help.length === 1 ? 'that line' : 'those lines'} out of the file`,
+        );
       const categories: ImportSummary['categories'] = {};
       const changed: Array<{ profile: Profile; body: PolicyBody }> = [];
       for (const profile of PROFILES) {

@@ -1,6 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
+  allowsNamingIllegal,
+  type Category,
   type ChangeLogSubject,
+  helpSitesOnIllegalLists,
   policyDiff,
   PolicySchema,
   type LessonOverride,
@@ -109,6 +112,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
           ...edited,
           categoryLists: edited.categoryLists ?? before?.categoryLists ?? {},
         };
+        refuseIllegalOpenings(before, body);
         const summary = before ? policyDiff(before, body) : ['policy created'];
         await tx
           .insert(policies)
@@ -155,4 +159,32 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
     },
   };
 }
+/**
+ * docs/architecture.md, "Illegal content is always blocked". An edit may not add an allow-list
+ * entry naming a site on an illegal list (it could never open it, and would look as if it did),
+ * nor put a help site on an illegal list (the help link of every block page would then be
+ * blocked). Only what this edit adds is checked: an entry stored before a list named it stays,
+ * and never opens the site.
+ */
+function refuseIllegalOpenings(before: PolicyBody | null, after: PolicyBody): void {
+  const had = new Set(before?.allow ?? []);
+  const [named] = allowsNamingIllegal(
+    after,
+    after.allow.filter((f) => !had.has(f)),
+  );
+  if (named)
+    throw new DomainError(
+      'illegal-category',
+      `"${named.filter}" is in an illegal category, which is blocked for everyone whatever the allow-list says; take it off the allow-list`,
+    );
+  const listed = (c: Category, f: string) =>
+    before !== null && Object.hasOwn(before.categoryLists, c) && (before.categoryLists[c] ?? []).includes(f);
+  const help = helpSitesOnIllegalLists(after.categoryLists).find((h) => !listed(h.category, h.filter));
+  if (help)
+    throw new DomainError(
+      'invalid',
+      `"${help.filter}" would put ${help.helpSite}, a help site every block page points to, on the ${help.category} list; help sites are never on an illegal list`,
+    );
+}
+
 export type PolicyService = ReturnType<typeof createPolicyService>;

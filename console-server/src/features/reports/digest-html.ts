@@ -34,6 +34,11 @@ export interface DigestHtmlOptions {
   concernLink?: ConcernLink;
   /** Only where the school chose to name pupils in the technician's copy. */
   pupils?: PupilReportRow[];
+  /**
+   * The e-mailed copy: the incident log's chain head, kept outside the database by being sent
+   * (docs/architecture.md, "Incidents"), with how to check it.
+   */
+  anchor?: string;
 }
 
 /**
@@ -99,7 +104,9 @@ ${table(
   words.none,
   action(firstLine.flagged),
 )}${options.pupils ? pupilsTable(options.pupils, words) : ''}
-<p>${escapeHtml(words.footer)}</p></main></body></html>`;
+<p>${escapeHtml(words.footer)}</p>${
+    options.anchor ? `\n<p data-anchor="incident-log"><small>${escapeHtml(options.anchor)}</small></p>` : ''
+  }</main></body></html>`;
 }
 
 function pupilsTable(pupils: PupilReportRow[], words: (typeof REPORT_TEXT)['en']['digest']): string {

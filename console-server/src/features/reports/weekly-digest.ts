@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/open-database';
 import { digestsSent, schools, staff } from '../../db/schema';
 import type { Mailer } from '../alerts';
+import { anchorSentence, chainHead } from '../incidents';
 import { digestHtml } from './digest-html';
 import type { ReportService } from './report-service';
 
@@ -61,14 +62,21 @@ export async function sendWeeklyDigests(
           ),
         )
       : undefined;
+    // The incident log's head leaves the database in every copy: an anchor no later rewrite can move.
+    const anchor = anchorSentence(await chainHead(deps.db, school.id));
     const copies = [
       {
         role: 'dsl',
-        html: digestHtml(school.name, digest, 'en', { concernLink, timeZone: school.timeZone }),
+        html: digestHtml(school.name, digest, 'en', { concernLink, timeZone: school.timeZone, anchor }),
       },
       {
         role: 'technician',
-        html: digestHtml(school.name, digest, 'en', { concernLink, pupils, timeZone: school.timeZone }),
+        html: digestHtml(school.name, digest, 'en', {
+          concernLink,
+          pupils,
+          timeZone: school.timeZone,
+          anchor,
+        }),
       },
     ];
     for (const copy of copies) {
@@ -76,7 +84,7 @@ export async function sendWeeklyDigests(
         to: recipients.filter((r) => r.role === copy.role).map((r) => r.email),
         subject: `Waymark weekly digest – ${school.name}`,
         html: copy.html,
-        text: 'Your weekly online-safety digest is in the HTML part of this e-mail, and in Waymark under Reports → Weekly digest, where any line can be reported to the head teacher.',
+        text: `Your weekly online-safety digest is in the HTML part of this e-mail, and in Waymark under Reports → Weekly digest, where any line can be reported to the head teacher.\n\n${anchor}`,
       });
     }
     await deps.db

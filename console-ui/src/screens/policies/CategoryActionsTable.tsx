@@ -7,14 +7,6 @@ import { DEFAULT_WINDOW, type ActionChoice, type CategoryDraft, type DraftProble
 import { TimeWindowsEditor } from './TimeWindowsEditor';
 
 const CHOICES: ActionChoice[] = ['unset', 'allow', 'block', 'allow-at-times', 'allow-for-nominated'];
-/** Illegal content is blocked or left to the allow-list; it is never allowed, at any time, for anyone. */
-const ILLEGAL_CHOICES: ActionChoice[] = ['unset', 'block'];
-
-/** A stored policy that allows illegal content keeps showing what it says, so it can be corrected. */
-function choicesFor(illegal: boolean, current: ActionChoice): ActionChoice[] {
-  if (!illegal) return CHOICES;
-  return ILLEGAL_CHOICES.includes(current) ? ILLEGAL_CHOICES : [...ILLEGAL_CHOICES, current];
-}
 
 export function CategoryActionsTable({
   body,
@@ -73,28 +65,27 @@ export function CategoryActionsTable({
               <tr key={category} className={mine.length ? 'pol-has-problems' : undefined}>
                 <th scope="row">{label}</th>
                 <td>
-                  <select
-                    id={`category-${category}`}
-                    aria-label={t('edit.actionFor', { category: label })}
-                    value={draft.action}
-                    onChange={(e) => choose(category, e.target.value as ActionChoice)}
-                    aria-invalid={mine.length > 0 || undefined}
-                    aria-describedby={
-                      [illegal ? `category-${category}-locked` : null, mine.length ? problemsId : null]
-                        .filter(Boolean)
-                        .join(' ') || undefined
-                    }
-                  >
-                    {choicesFor(illegal, draft.action).map((choice) => (
-                      <option key={choice} value={choice}>
-                        {t(`actions.${choice}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {illegal && (
-                    <p className="pol-hint" id={`category-${category}-locked`}>
-                      {t('edit.illegalLocked')}
+                  {illegal ? (
+                    // docs/architecture.md, "Illegal content is always blocked": nothing to choose.
+                    <p className="pol-illegal-action" id={`category-${category}`}>
+                      <strong>{t('edit.illegalAlways')}</strong>
+                      <span className="pol-hint">{t('edit.illegalLocked')}</span>
                     </p>
+                  ) : (
+                    <select
+                      id={`category-${category}`}
+                      aria-label={t('edit.actionFor', { category: label })}
+                      value={draft.action}
+                      onChange={(e) => choose(category, e.target.value as ActionChoice)}
+                      aria-invalid={mine.length > 0 || undefined}
+                      aria-describedby={mine.length ? problemsId : undefined}
+                    >
+                      {CHOICES.map((choice) => (
+                        <option key={choice} value={choice}>
+                          {t(`actions.${choice}`)}
+                        </option>
+                      ))}
+                    </select>
                   )}
                 </td>
                 <td

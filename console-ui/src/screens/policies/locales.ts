@@ -113,7 +113,9 @@ export const en = {
     details: 'When or who',
     knownSites: 'Known sites',
     actionFor: 'Action for {{category}}',
-    illegalLocked: 'Illegal content is never allowed.',
+    illegalAlways: 'Always blocked',
+    illegalLocked:
+      'Illegal content is blocked for everyone, at all times: no allow-list, lesson, request or nominated user opens it.',
     noDetails: '—',
     windowsLegend: 'Time windows for {{category}}',
     window: 'Window {{n}}',
@@ -441,7 +443,9 @@ export const cy: Translation<typeof en> = {
     details: 'Pryd neu pwy',
     knownSites: 'Safleoedd hysbys',
     actionFor: 'Gweithred ar gyfer {{category}}',
-    illegalLocked: 'Ni chaniateir cynnwys anghyfreithlon byth.',
+    illegalAlways: 'Wedi’i rwystro bob amser',
+    illegalLocked:
+      'Mae cynnwys anghyfreithlon wedi’i rwystro i bawb, bob amser: nid oes unrhyw restr ganiatáu, gwers, cais na defnyddiwr enwebedig yn ei agor.',
     noDetails: '—',
     windowsLegend: 'Cyfnodau amser ar gyfer {{category}}',
     window: 'Cyfnod {{n}}',

@@ -84,6 +84,16 @@ describe('the policy editor form', () => {
     ]);
   });
 
+  it('never saves anything but "block" for an illegal category, even from a draft that says otherwise', () => {
+    const draft = draftFromBody(ks1);
+    draft.categories['illegal-csam'] = { action: 'allow', windows: [], nominated: '' };
+    draft.categories['illegal-hate'] = { action: 'allow-for-nominated', windows: [], nominated: 'x@y.z' };
+    const body = bodyFromDraft(draft, ks1);
+    expect(body.categories['illegal-csam']).toEqual({ action: 'block' });
+    expect(body.categories['illegal-hate']).toEqual({ action: 'block' });
+    expect(body.categories['illegal-terrorism']).toBeUndefined();
+  });
+
   it('builds category actions from the form, leaving "not set" categories out', () => {
     const draft = draftFromBody(ks1);
     draft.categories.gaming = { action: 'unset', windows: [], nominated: '' };

@@ -3,6 +3,7 @@ import {
   CATEGORIES,
   duplicateAddressOf,
   HELP_SITE_HOSTS,
+  isIllegalCategory,
   parseFilter,
   UpdatePolicyBodySchema,
   type Category,
@@ -136,7 +137,9 @@ export function bodyFromDraft(draft: PolicyDraft, base: PolicyBody): PolicyBody 
   const categories: PolicyBody['categories'] = {};
   for (const c of CATEGORIES) {
     const action = categoryAction(draft.categories[c]);
-    if (action) categories[c] = action;
+    // An illegal category is blocked whatever is set; the console offers nothing else to save.
+    if (isIllegalCategory(c) && action) categories[c] = { action: 'block' };
+    else if (action) categories[c] = action;
   }
   const addresses = listLines(draft.allowedAddresses).map((l) => l.value);
   return {
