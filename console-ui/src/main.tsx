@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
 import { alertsRoutes } from './screens/alerts/routes';
+import { checksRoutes } from './screens/checks/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       ...incidentsRoutes,
       ...policiesRoutes,
       ...devicesRoutes,
+      ...checksRoutes,
       ...deployRoutes,
       ...reportsRoutes,
       ...trustRoutes,
