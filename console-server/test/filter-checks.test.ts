@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   evaluateUrl,
+  isIllegalCategory,
   STARTER_TEST_ADDRESSES,
   type FilterCheckRecord,
   type FilterCheckRequest,
   type PolicyMessage,
 } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import { HIDDEN_ADDRESS } from '../src/features/filtering-checks/check-redaction';
 import {
   apiCall,
   connectDevice,
@@ -133,7 +135,10 @@ describe('filtering checks', () => {
       scheduled: false,
       targetLabel: 'Year 2 (Owls)',
     });
-    expect(first.addresses.map((x) => x.url)).toEqual(STARTER_TEST_ADDRESSES.map((x) => x.url));
+    // The technician reads every result, but an illegal-category address is the DSL's only.
+    expect(first.addresses.map((x) => x.url)).toEqual(
+      STARTER_TEST_ADDRESSES.map((x) => (isIllegalCategory(x.category) ? HIDDEN_ADDRESS : x.url)),
+    );
     const by = Object.fromEntries(first.devices.map((d) => [d.deviceName, d]));
 
     expect(by['Owls A']).toMatchObject({
@@ -166,8 +171,11 @@ describe('filtering checks', () => {
     expect(first).toMatchObject({ failures: 1, gaps: 0, notChecked: 2, open: true });
 
     // Kept: the history lists it, and it reads back the same.
-    const list = await apiCall(server.url, dsl, 'GET', '/api/filter-checks');
+    const list = await apiCall(server.url, tech, 'GET', '/api/filter-checks');
     expect((list.body.checks as FilterCheckRecord[])[0]).toEqual(first);
+    const dslView = (await apiCall(server.url, dsl, 'GET', `/api/filter-checks/${first.id}`)).body
+      .check as FilterCheckRecord;
+    expect(dslView.addresses.map((x) => x.url)).toEqual(STARTER_TEST_ADDRESSES.map((x) => x.url));
     for (const d of [a, old]) d.socket.disconnect();
   });
 
@@ -230,6 +238,17 @@ describe('filtering checks', () => {
     });
     const own = (res.body.check as FilterCheckRecord).devices[0]!.results.at(-1);
     expect(own).toMatchObject({ category: 'illegal-csam', verdict: 'blocked', outcome: 'pass' });
+
+    // Illegal-category test addresses go to the DSL only: the technician reads the result, not the address.
+    const techView = await apiCall(server.url, tech, 'GET', `/api/filter-checks/${res.body.check.id}`);
+    const hidden = (techView.body.check as FilterCheckRecord).devices[0]!.results.at(-1)!;
+    expect(hidden).toMatchObject({ category: 'illegal-csam', verdict: 'blocked', outcome: 'pass' });
+    expect(JSON.stringify(techView.body)).not.toContain('filter-provider.example');
+    expect(JSON.stringify(techView.body)).not.toContain('filter-test.waymark.invalid');
+    expect(
+      JSON.stringify((await apiCall(server.url, tech, 'GET', '/api/filter-checks/addresses')).body),
+    ).not.toContain('filter-provider.example');
+    expect(JSON.stringify(res.body)).toContain('filter-provider.example');
 
     const removed = await apiCall(
       server.url,

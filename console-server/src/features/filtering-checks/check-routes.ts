@@ -11,6 +11,7 @@ import type { Database } from '../../db/open-database';
 import { classes, devices } from '../../db/schema';
 import { handle, parseBody, requireCapability } from '../../http/middleware';
 import type { FilterCheckService } from './check-service';
+import { addressesFor, checkFor } from './check-redaction';
 
 /** Filtering checks: `/api/filter-checks` (the DSL and the technician: `run-filtering-checks`). */
 export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckService }) {
@@ -21,7 +22,7 @@ export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckServi
     '/',
     handle(async (req, res) => {
       const who = requireCapability(req, 'run-filtering-checks');
-      res.json({ checks: await checks.list(who.schoolId) });
+      res.json({ checks: (await checks.list(who.schoolId)).map((c) => checkFor(who, c)) });
     }),
   );
 
@@ -30,7 +31,7 @@ export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckServi
     handle(async (req, res) => {
       const who = requireCapability(req, 'run-filtering-checks');
       const { target } = parseBody(RunFilterCheckBodySchema, req.body);
-      res.status(201).json({ check: await checks.run(who.schoolId, target, who) });
+      res.status(201).json({ check: checkFor(who, await checks.run(who.schoolId, target, who)) });
     }),
   );
 
@@ -77,7 +78,7 @@ export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckServi
     '/addresses',
     handle(async (req, res) => {
       const who = requireCapability(req, 'run-filtering-checks');
-      res.json({ addresses: await checks.addresses(who.schoolId) });
+      res.json({ addresses: addressesFor(who, await checks.addresses(who.schoolId)) });
     }),
   );
 
@@ -122,7 +123,7 @@ export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckServi
     '/:id',
     handle(async (req, res) => {
       const who = requireCapability(req, 'run-filtering-checks');
-      res.json({ check: await checks.get(who.schoolId, String(req.params.id)) });
+      res.json({ check: checkFor(who, await checks.get(who.schoolId, String(req.params.id))) });
     }),
   );
 
@@ -131,7 +132,9 @@ export function filterCheckRoutes(deps: { db: Database; checks: FilterCheckServi
     handle(async (req, res) => {
       const who = requireCapability(req, 'run-filtering-checks');
       const body = parseBody(AddFollowUpBodySchema, req.body);
-      res.status(201).json({ check: await checks.addFollowUp(who, String(req.params.id), body) });
+      res
+        .status(201)
+        .json({ check: checkFor(who, await checks.addFollowUp(who, String(req.params.id), body)) });
     }),
   );
   return router;

@@ -166,13 +166,14 @@ export function createFilterCheckService(deps: CheckDeps) {
     policyOf: (profile: Profile, classId: string | null) => Promise<Policy>,
   ): Promise<DeviceCheckResult> {
     const [row] = await db
-      .select({ name: devices.name, profile: devices.enforcedProfile, classId: devices.classId })
+      .select({ name: devices.name, profile: devices.enforcedProfile, className: classes.name })
       .from(devices)
+      .leftJoin(classes, eq(classes.id, devices.classId))
       .where(eq(devices.id, deviceId));
     const base = {
       deviceId,
       deviceName: row?.name ?? deviceId,
-      className: null as string | null,
+      className: row?.className ?? null,
       profile: (row?.profile as Profile | null) ?? null,
       policyVersion: null,
       serverPolicyVersion: null,

@@ -91,8 +91,8 @@ export function CheckPage() {
             </tr>
           </thead>
           <tbody>
-            {flagged.map(({ device, result }) => (
-              <tr key={`${device.deviceId} ${result.url}`} className={`checks-${result.outcome}`}>
+            {flagged.map(({ device, result }, i) => (
+              <tr key={`${device.deviceId} ${i}`} className={`checks-${result.outcome}`}>
                 <th scope="row">{device.deviceName}</th>
                 <ResultCells result={result} />
               </tr>
@@ -121,8 +121,8 @@ export function CheckPage() {
                 </tr>
               </thead>
               <tbody>
-                {d.results.map((r) => (
-                  <tr key={r.url} className={`checks-${r.outcome}`}>
+                {d.results.map((r, i) => (
+                  <tr key={i} className={`checks-${r.outcome}`}>
                     <ResultCells result={r} rowHeader />
                   </tr>
                 ))}
