@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   evaluateUrl,
+  HIDDEN_TEST_ADDRESS,
   isIllegalCategory,
   STARTER_TEST_ADDRESSES,
   type FilterCheckRecord,
@@ -8,7 +9,6 @@ import {
   type PolicyMessage,
 } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { HIDDEN_ADDRESS } from '../src/features/filtering-checks/check-redaction';
 import {
   apiCall,
   connectDevice,
@@ -137,7 +137,7 @@ describe('filtering checks', () => {
     });
     // The technician reads every result, but an illegal-category address is the DSL's only.
     expect(first.addresses.map((x) => x.url)).toEqual(
-      STARTER_TEST_ADDRESSES.map((x) => (isIllegalCategory(x.category) ? HIDDEN_ADDRESS : x.url)),
+      STARTER_TEST_ADDRESSES.map((x) => (isIllegalCategory(x.category) ? HIDDEN_TEST_ADDRESS : x.url)),
     );
     const by = Object.fromEntries(first.devices.map((d) => [d.deviceName, d]));
 

@@ -178,6 +178,10 @@ describe('a filtering check on three real devices, one with a stale policy', () 
     await page.getByRole('heading', { level: 1, name: 'Filtering checks' }).waitFor();
     await page.getByRole('radio', { name: 'A class' }).check();
     await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Year 2 (Owls) (KS1)' });
+    // The technician runs checks but does not read illegal-category addresses.
+    const addresses = page.getByTestId('test-addresses');
+    await addresses.getByText('An illegal-category test address (the DSL sees it)').first().waitFor();
+    expect(await addresses.textContent()).not.toContain('filter-test.waymark.invalid');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'filtering-checks');
     await page.getByRole('button', { name: 'Run check' }).click();

@@ -9,6 +9,13 @@ import { MAX_INT4 } from '../text/safe-text';
  * and not the server's opinion (docs/architecture.md, "Filtering checks").
  */
 
+/**
+ * What a role without `see-illegal-urls` reads in place of an illegal-category test address (and
+ * of the device's rule naming it); the console shows its own words for it.
+ */
+export const HIDDEN_TEST_ADDRESS = 'an illegal-category test address (shown to the DSL only)';
+export const HIDDEN_TEST_RULE = 'an illegal-category list';
+
 /** Test addresses one check sends a device at most (the starter set and the school's own). */
 export const FILTER_CHECK_ADDRESSES_MAX = 100;
 /** Devices one check may go to at once. */

@@ -1,14 +1,15 @@
 import {
   can,
+  HIDDEN_TEST_ADDRESS,
+  HIDDEN_TEST_RULE,
   isIllegalCategory,
   type FilterCheckRecord,
   type ListedTestAddress,
   type Staff,
 } from '@waymark/shared';
 
-/** What a role without `see-illegal-urls` reads in place of an illegal-category test address. */
-export const HIDDEN_ADDRESS = 'an illegal-category test address (shown to the DSL only)';
-const HIDDEN_RULE = 'an illegal-category list';
+const HIDDEN_ADDRESS = HIDDEN_TEST_ADDRESS;
+const HIDDEN_RULE = HIDDEN_TEST_RULE;
 
 /**
  * Illegal-category addresses go to the DSL only (docs/architecture.md, "Events"), test addresses

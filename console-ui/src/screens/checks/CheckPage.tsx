@@ -7,6 +7,7 @@ import { checkKeys, checksApi } from './api';
 import { useCheckResult } from './CheckHistory';
 import { FollowUps } from './FollowUps';
 import { useWhen } from './format';
+import { TestUrl, useRuleText } from './TestUrl';
 import './checks.css';
 
 /** One check: each device's answer, the failures highlighted, and what was done about them. */
@@ -173,19 +174,22 @@ function DeviceRow({ device: d }: { device: DeviceCheckResult }) {
 
 function ResultCells({ result: r, rowHeader = false }: { result: AddressResult; rowHeader?: boolean }) {
   const { t } = useTranslation('checks');
+  const ruleText = useRuleText();
   return (
     <>
       {rowHeader ? (
         <th scope="row" className="checks-url">
-          {r.url}
+          <TestUrl url={r.url} />
         </th>
       ) : (
-        <td className="checks-url">{r.url}</td>
+        <td className="checks-url">
+          <TestUrl url={r.url} />
+        </td>
       )}
       <td>{t(`categories.${r.category}`)}</td>
       <td>{t(`result.verdicts.${r.verdict}`)}</td>
       <td>{t(`result.verdicts.${r.expected}`)}</td>
-      <td>{r.rule}</td>
+      <td>{ruleText(r.rule)}</td>
       <td>
         <strong>{t(`result.outcomes.${r.outcome}`)}</strong>
       </td>

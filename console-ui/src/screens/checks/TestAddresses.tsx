@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type Category } from '@waymark/shared';
 import { checkKeys, checksApi } from './api';
+import { TestUrl } from './TestUrl';
 
 /** The test addresses a check sends: the starter set, and the school's own (added and removed here). */
 export function TestAddresses() {
@@ -56,7 +57,7 @@ export function TestAddresses() {
             {addresses.data.map((a) => (
               <tr key={a.id}>
                 <th scope="row" className="checks-url">
-                  {a.url}
+                  <TestUrl url={a.url} />
                 </th>
                 <td>{t(`categories.${a.category}`)}</td>
                 <td>{a.note}</td>

@@ -8,6 +8,10 @@ export const en = {
   refused: 'Filtering checks are run by the designated safeguarding lead or the technician.',
   loading: 'Loading…',
   categories: REPORT_LABELS.en.categories,
+  hidden: {
+    address: 'An illegal-category test address (the DSL sees it)',
+    rule: 'An illegal-category list',
+  },
   run: {
     title: 'Run a check',
     on: 'Check',
@@ -120,6 +124,10 @@ export const cy: Translation<typeof en> = {
   refused: 'Y person diogelu dynodedig neu’r technegydd sy’n cynnal gwiriadau hidlo.',
   loading: 'Yn llwytho…',
   categories: REPORT_LABELS.cy.categories,
+  hidden: {
+    address: 'Cyfeiriad prawf mewn categori anghyfreithlon (mae’r DSL yn ei weld)',
+    rule: 'Rhestr categori anghyfreithlon',
+  },
   run: {
     title: 'Cynnal gwiriad',
     on: 'Gwirio',
