@@ -50,6 +50,11 @@ import {
   type Mailer,
 } from './features/alerts';
 import { createConcernService, createReportService, reportRoutes } from './features/reports';
+import {
+  createFilterCheckService,
+  createScheduledFilterCheck,
+  filterCheckRoutes,
+} from './features/filtering-checks';
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
@@ -98,6 +103,8 @@ export interface ApplicationOptions {
   deviceEventRate?: DeviceRateLimitOptions;
   /** How often processes repeat which classes they watch (`LIVE_WATCH_RENEW_MS`; tests shorten it). */
   liveWatchRenewMs?: number;
+  /** How long a device has to answer a filtering check (10 s; tests shorten it). */
+  filterCheckAnswerMs?: number;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -116,6 +123,7 @@ export function createApplication({
   releasesDir = null,
   deviceEventRate,
   liveWatchRenewMs,
+  filterCheckAnswerMs,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -237,6 +245,20 @@ export function createApplication({
     },
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
+  const filterChecks = createFilterCheckService({
+    db,
+    devices: io.of('/device'),
+    policyService,
+    overrideService,
+    answerMs: filterCheckAnswerMs,
+  });
+  const runScheduledFilterChecks = createScheduledFilterCheck({
+    db,
+    checks: filterChecks,
+    deviceService,
+    eventService,
+    broadcast,
+  });
 
   const live = createLiveNotifier(devices.push, consoleNsp);
   const importService = createImportService({ policyService, live });
@@ -291,6 +313,7 @@ export function createApplication({
     '/api/visitor-passes',
     visitorRoutes({ deviceService, disconnectDevices: (ids) => devices.push.disconnectDevices(ids) }),
   );
+  app.use('/api/filter-checks', filterCheckRoutes({ db, checks: filterChecks }));
   app.use('/api/staff', staffRoutes({ staffService }));
   app.use('/api/reports', reportRoutes({ reportService, alertService, concernService }));
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
@@ -329,6 +352,10 @@ export function createApplication({
       concernService,
       dataProtection,
       checkSilentDevices,
+      /** Filtering checks: run, record, follow up; `summary` for the compliance screen and review pack. */
+      filterChecks,
+      /** The scheduled filtering check (weekly by default, school hours, a sample of online devices). */
+      runScheduledFilterChecks,
       /** Escalates the alerts nobody acknowledged in time (the scheduled job, one process at a time). */
       escalateAlerts: (now?: Date) => alertService.escalateDue(now),
       webhookService,

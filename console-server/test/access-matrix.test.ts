@@ -141,6 +141,7 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     granted(
       (await call(role, 'POST', '/api/policies/false-positives', { eventId: flaggedSearch.id })).status,
     ),
+  'run-filtering-checks': async (role) => granted((await call(role, 'GET', '/api/filter-checks')).status),
   'manage-accounts': async (role) => granted((await call(role, 'GET', '/api/staff')).status),
   'manage-classes': async (role) =>
     granted(

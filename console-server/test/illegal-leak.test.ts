@@ -120,6 +120,35 @@ describe('illegal-category addresses reach the DSL only', () => {
     });
     expect(edited.status).toBe(200);
 
+    // A filtering check with the school's own illegal-category test address, run by the technician.
+    const { deviceId } = await device.enrolled;
+    device.on('filter-check', (check, ack) =>
+      ack({
+        ok: true,
+        policyVersion: 1,
+        profile: 'KS2',
+        results: check.urls.map((url) => ({
+          url,
+          verdict: 'blocked',
+          rule: `listed: "${url}"`,
+          category: null,
+        })),
+      }),
+    );
+    const testAddress = await dsl.call(dslCookie!, 'POST', '/api/filter-checks/addresses', {
+      url: `https://${ILLEGAL_HOSTS[0]}/provider-test`,
+      category: 'illegal-csam',
+      note: 'the filter provider’s test page',
+    });
+    expect(testAddress.status).toBe(201);
+    const check = await tech.call(techCookie!, 'POST', '/api/filter-checks', {
+      target: { kind: 'devices', deviceIds: [deviceId] },
+    });
+    expect(check.body.check.devices[0].status).toBe('checked');
+    await tech.call(techCookie!, 'GET', '/api/filter-checks');
+    await tech.call(techCookie!, 'GET', `/api/filter-checks/${check.body.check.id}`);
+    await tech.call(techCookie!, 'GET', '/api/filter-checks/addresses');
+
     // What each of them reads afterwards.
     await teacher.call(teacherCookie!, 'GET', '/api/classes/class-year5/events');
     await teacher.call(teacherCookie!, 'GET', '/api/classes/class-year5/roster');

@@ -6,6 +6,7 @@ import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
 import { accountsRoutes } from './screens/accounts/routes';
 import { alertsRoutes } from './screens/alerts/routes';
+import { checksRoutes } from './screens/checks/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       ...incidentsRoutes,
       ...policiesRoutes,
       ...devicesRoutes,
+      ...checksRoutes,
       ...deployRoutes,
       ...reportsRoutes,
       ...trustRoutes,

@@ -26,6 +26,7 @@ import type { RuntimeMessage, RuntimeMessages } from './messages';
 import { Outbox, OutboxDb } from './outbox';
 import { noticeAcceptedItem } from './visitor-pass';
 import { watchTabs } from './tab-state';
+import { answerFilterCheck } from './filter-check';
 import {
   activeLock,
   applyTeacherAction,
@@ -156,6 +157,9 @@ export function startBackground(): void {
           ack({ ok: false, error: error instanceof Error ? error.message : String(error) });
         }
       }),
+    // In order with policies: the answer is from the policy in force, never one half applied.
+    onFilterCheck: (message, ack) =>
+      void inOrder(async () => ack(answerFilterCheck(message, await currentPolicy()))),
   });
 
   /** Applies the cached policy again (inside an `inOrder` task: a lock starting or ending). */

@@ -15,7 +15,10 @@ import {
   type DeviceActionAck,
   type MessageReplyAck,
   DeviceActionSchema,
+  FilterCheckRequestSchema,
   WatchingMessageSchema,
+  type FilterCheckAck,
+  type FilterCheckRequest,
 } from '@waymark/shared';
 import type { EffectiveConfig } from './config';
 import type { SendResult } from './outbox';
@@ -34,6 +37,8 @@ interface ConnectionHandlers {
   onWatching(watching: boolean): void;
   /** A teacher's action: carry it out, then answer. */
   onAction(message: DeviceAction, ack: DeviceActionAck): void;
+  /** A filtering check: decide each address with the policy held, and answer. */
+  onFilterCheck(message: FilterCheckRequest, ack: FilterCheckAck): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -110,6 +115,12 @@ export class ServerConnection {
       const parsed = DeviceActionSchema.safeParse(message);
       if (!parsed.success) return answer({ ok: false, error: 'not an action this extension knows' });
       this.handlers.onAction(parsed.data, answer);
+    });
+    socket.on('filter-check', (message, ack) => {
+      const answer: FilterCheckAck = typeof ack === 'function' ? ack : () => {};
+      const parsed = FilterCheckRequestSchema.safeParse(message);
+      if (!parsed.success) return answer({ ok: false, error: 'not a filtering check this extension knows' });
+      this.handlers.onFilterCheck(parsed.data, answer);
     });
     socket.on('connect', () => this.handlers.onConnect());
     // The server tells again on reconnecting, if the class is still watched.

@@ -43,7 +43,7 @@ export function heartbeatEvent(message: PolicyMessage, hardening?: DeviceHardeni
 
 export function tamperEvent(
   message: PolicyMessage,
-  what: Exclude<TamperKind, 'silent' | 'profile-claim'>,
+  what: Exclude<TamperKind, 'silent' | 'profile-claim' | 'filter-check'>,
   detail: string,
   url: string | null = null,
 ): DeviceEventInput {

@@ -23,6 +23,7 @@ const handlers = {
   onConnect: () => {},
   onWatching: () => {},
   onAction: () => {},
+  onFilterCheck: () => {},
 };
 const config = (extra: Partial<EffectiveConfig> = {}): EffectiveConfig => ({
   serverUrl: 'https://waymark.school.example',

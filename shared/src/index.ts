@@ -40,3 +40,5 @@ export * from './util/append-all';
 export * from './policy/mirrors';
 export * from './policy/raw-address';
 export * from './policy/allowed-addresses';
+export * from './protocol/filter-checks';
+export * from './filter-checks/starter-addresses';

@@ -174,6 +174,16 @@ const table: Record<Capability, Record<Role, boolean>> = {
     'trust-dsl': false,
     'trust-reporter': false,
   },
+  'run-filtering-checks': {
+    teacher: false,
+    dsl: true,
+    technician: true,
+    governor: false,
+    'senior-leader': false,
+    admin: false,
+    'trust-dsl': false,
+    'trust-reporter': false,
+  },
   'manage-accounts': {
     teacher: false,
     dsl: false,

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { ActionResult, DeviceHardening, LiveAction, ProxyChoice } from '@waymark/shared';
+import type {
+  ActionResult,
+  DeviceCheckResult,
+  DeviceHardening,
+  FilterCheckTarget,
+  LiveAction,
+  ProxyChoice,
+  TestAddress,
+} from '@waymark/shared';
 import {
   bigserial,
   boolean,
@@ -73,6 +81,9 @@ export const schools = pgTable('schools', {
     .$type<ProxyChoice>()
     .notNull()
     .default(sql`'{"mode":"system"}'::jsonb`),
+  /** The scheduled filtering check: every this many days (0: off), on this many online devices. */
+  filterCheckEveryDays: integer('filter_check_every_days').notNull().default(7),
+  filterCheckSampleSize: integer('filter_check_sample_size').notNull().default(5),
   createdAt: createdAt(),
 });
 
@@ -645,4 +656,69 @@ export const liveActionReplies = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.deviceId] })],
+);
+
+/**
+ * Filtering checks (DfE: checks recorded): who ran one, when, on what, with which test addresses,
+ * and what each device answered. Kept as run; follow-ups say what was done about failures.
+ */
+export const filterChecks = pgTable(
+  'filter_checks',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** Null for the scheduled check. */
+    staffId: text('staff_id').references(() => staff.id),
+    staffName: text('staff_name'),
+    scheduled: boolean('scheduled').notNull().default(false),
+    target: jsonb('target').$type<FilterCheckTarget>().notNull(),
+    targetLabel: text('target_label').notNull(),
+    addresses: jsonb('addresses').$type<TestAddress[]>().notNull(),
+    devices: jsonb('devices').$type<DeviceCheckResult[]>().notNull(),
+    failures: integer('failures').notNull().default(0),
+    gaps: integer('gaps').notNull().default(0),
+    notChecked: integer('not_checked').notNull().default(0),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('filter_checks_school_idx').on(t.schoolId, t.startedAt)],
+);
+
+/** What a person did about a check's failures (a note; `resolved` closes them). */
+export const filterCheckFollowUps = pgTable(
+  'filter_check_follow_ups',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => filterChecks.id, { onDelete: 'cascade' }),
+    schoolId: text('school_id').notNull(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    staffName: text('staff_name').notNull(),
+    note: text('note').notNull(),
+    resolved: boolean('resolved').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('filter_check_follow_ups_check_idx').on(t.checkId, t.createdAt)],
+);
+
+/** The school's own test addresses, beside the starter set (e.g. its network filter provider's). */
+export const filterCheckAddresses = pgTable(
+  'filter_check_addresses',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    url: text('url').notNull(),
+    category: text('category').notNull(),
+    note: text('note').notNull(),
+    addedBy: text('added_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('filter_check_addresses_school_url_idx').on(t.schoolId, t.url)],
 );

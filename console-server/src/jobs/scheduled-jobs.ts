@@ -49,6 +49,10 @@ export function startScheduledJobs({
   schedule('alert-escalation', alertCheckEveryMs, () => services.escalateAlerts(), true);
   // Schools' webhooks: deliveries that failed are retried with backoff, by one process.
   schedule('webhook-deliveries', webhookCheckEveryMs, () => services.deliverWebhooks());
+  // Filtering checks: each school's (weekly by default) runs in its school hours on a sample of
+  // online devices; checked hourly, once per interval. A device allowing what its policy blocks
+  // raises an alert.
+  schedule('filter-checks', 60 * 60 * 1000, () => services.runScheduledFilterChecks());
   // Retention: events older than each school's period are purged daily (and at start), and logged.
   schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
 

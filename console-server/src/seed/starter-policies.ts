@@ -1,4 +1,11 @@
-import type { Category, CategoryAction, Country, PolicyBody, Profile } from '@waymark/shared';
+import {
+  ILLEGAL_TEST_HOSTS,
+  type Category,
+  type CategoryAction,
+  type Country,
+  type PolicyBody,
+  type Profile,
+} from '@waymark/shared';
 import { resourceHosts } from './learning-resources';
 import { HWB } from './welsh-school';
 
@@ -9,6 +16,11 @@ import { HWB } from './welsh-school';
  * model").
  */
 const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
+  // Only the filtering checks' stand-in test hosts (`.invalid`, never real sites): the real
+  // illegal lists are the network filter's (IWF, CTIRU).
+  'illegal-csam': [ILLEGAL_TEST_HOSTS['illegal-csam']],
+  'illegal-terrorism': [ILLEGAL_TEST_HOSTS['illegal-terrorism']],
+  'illegal-hate': [ILLEGAL_TEST_HOSTS['illegal-hate']],
   pornography: [
     'pornhub.com',
     'xvideos.com',

@@ -7,6 +7,7 @@ import {
   MIN_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
   TAB_STATE_PROTOCOL,
+  FILTER_CHECK_PROTOCOL,
   type Ack,
   type DeviceClientToServerEvents,
   type DeviceServerToClientEvents,
@@ -352,6 +353,10 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       // Only a device that understands teachers' actions is reachable for them.
       ...(device.classId && socket.data.protocolVersion >= TAB_STATE_PROTOCOL
         ? [rooms.classDevice(device.classId, device.deviceId)]
+        : []),
+      // Only a device that answers filtering checks is sent one (an older one is "update needed").
+      ...(socket.data.protocolVersion >= FILTER_CHECK_PROTOCOL
+        ? [rooms.checkableDevice(device.deviceId)]
         : []),
       rooms.profileDevices(device.schoolId, device.profile),
     ]);

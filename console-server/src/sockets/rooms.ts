@@ -20,6 +20,8 @@ export const rooms = {
    * reaches the device only if it is (still) in the class the teacher acts on, on whichever process.
    */
   classDevice: (classId: string, deviceId: string) => `class-device:${classId}:${deviceId}`,
+  /** One device, while it speaks protocol 3: a filtering check goes here (whichever process holds it). */
+  checkableDevice: (deviceId: string) => `check-device:${deviceId}`,
   /** The devices of a class, to push its policy and overrides to. */
   classDevices: (classId: string) => `class-devices:${classId}`,
   /** The devices enforcing one profile of a school, to push an edited policy to. */

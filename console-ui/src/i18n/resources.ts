@@ -2,6 +2,7 @@ import { common as cyCommon } from './locales/cy/common';
 import { common as enCommon } from './locales/en/common';
 import * as accounts from '../screens/accounts/locales';
 import * as alerts from '../screens/alerts/locales';
+import * as checks from '../screens/checks/locales';
 import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
 import * as incidents from '../screens/incidents/locales';
@@ -30,6 +31,7 @@ export const resources = {
     overview: overview.en,
     visitors: visitors.en,
     accounts: accounts.en,
+    checks: checks.en,
   },
   cy: {
     common: cyCommon,
@@ -44,6 +46,7 @@ export const resources = {
     overview: overview.cy,
     visitors: visitors.cy,
     accounts: accounts.cy,
+    checks: checks.cy,
   },
 } as const;
 

@@ -17,6 +17,7 @@ const NAV: Array<{
     | 'incidents'
     | 'policies'
     | 'devices'
+    | 'checks'
     | 'visitors'
     | 'accounts'
     | 'reports'
@@ -30,6 +31,7 @@ const NAV: Array<{
   { to: '/incidents', label: 'incidents', any: ['raise-incident', 'work-incident-log'] },
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
+  { to: '/checks', label: 'checks', any: ['run-filtering-checks'] },
   { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
   { to: '/accounts', label: 'accounts', any: ['manage-accounts'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },

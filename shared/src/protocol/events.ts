@@ -6,14 +6,16 @@ import { EventMatchSchema } from '../detection/types';
 
 /**
  * The device protocol this build speaks. 2: live tab state (`watching` to the device, `tab-state`
- * from it). The server still accepts devices from MIN_PROTOCOL_VERSION on: an older extension
+ * from it). 3: filtering checks (`filter-check` to the device, answered in its ack). The server still accepts devices from MIN_PROTOCOL_VERSION on: an older extension
  * keeps filtering and reporting, and its tile says it needs an update for what it cannot do.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The oldest device protocol the server still serves. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** Devices from this protocol on send tab state while their class is watched. */
 export const TAB_STATE_PROTOCOL = 2;
+/** Devices from this protocol on answer filtering checks (what they do with each test address). */
+export const FILTER_CHECK_PROTOCOL = 3;
 
 const UUID = z.uuid();
 const Url = safeText().min(1).max(8192);
@@ -117,7 +119,8 @@ export const HeartbeatEventSchema = z.object({
  * Kinds of circumvention: a proxy set in the browser, a proxy or VPN site tried, an extension error,
  * a device gone silent in school hours (raised by the server), a profile the device claimed that
  * the school's records do not give it (raised by the server), the device's own filter rules found
- * changed behind its back, or anything else.
+ * changed behind its back, a scheduled filtering check that found the device allowing what its
+ * policy blocks (raised by the server), or anything else.
  */
 export const TAMPER_KINDS = [
   'proxy-settings',
@@ -126,6 +129,7 @@ export const TAMPER_KINDS = [
   'silent',
   'profile-claim',
   'rules-changed',
+  'filter-check',
   'other',
 ] as const;
 export type TamperKind = (typeof TAMPER_KINDS)[number];

@@ -16,6 +16,7 @@ import type {
   MessageReply,
   MessageReplyAck,
 } from './live-actions';
+import type { FilterCheckAck, FilterCheckRequest } from './filter-checks';
 
 /** `/device` handshake (`io(url + '/device', { auth })`). */
 export const DeviceAuthSchema = z
@@ -104,6 +105,8 @@ export interface DeviceServerToClientEvents {
   watching: (message: WatchingMessage) => void;
   /** Protocol 2: a teacher's action (close, open, message, lock, unlock), acked when applied. */
   action: (message: DeviceAction, ack: DeviceActionAck) => void;
+  /** Protocol 3: a filtering check; the ack carries what the device does with each address. */
+  'filter-check': (message: FilterCheckRequest, ack: FilterCheckAck) => void;
 }
 export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;

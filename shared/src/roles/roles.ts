@@ -74,6 +74,11 @@ export const CAPABILITIES = {
   'alert-settings': ['dsl'],
   /** Mark a flagged event as a false positive, so the phrase lists can be tuned. */
   'mark-false-positive': ['dsl'],
+  /**
+   * Filtering checks (DfE: checks recorded): run one on devices, a class or a profile, read the
+   * record, keep the school's test addresses and record what was done about a failure.
+   */
+  'run-filtering-checks': ['dsl', 'technician'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */

@@ -105,6 +105,7 @@ export const en = {
     silent: 'Went silent in school hours',
     'profile-claim': 'Asked for another profile',
     'rules-changed': 'Filter rules changed',
+    'filter-check': 'Allowed what its policy blocks (filtering check)',
     other: 'Other',
   },
   health: {
@@ -377,6 +378,7 @@ export const cy: Translation<typeof en> = {
     silent: 'Aeth yn dawel yn ystod oriau ysgol',
     'profile-claim': 'Gofynnodd am broffil arall',
     'rules-changed': 'Newidiwyd y rheolau hidlo',
+    'filter-check': 'Caniatáu’r hyn y mae ei bolisi’n ei rwystro (gwiriad hidlo)',
     other: 'Arall',
   },
   health: {

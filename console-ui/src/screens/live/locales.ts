@@ -190,6 +190,7 @@ export const en = {
       silent: 'The device went silent in school hours',
       'profile-claim': 'The device asked for a profile the school did not give it',
       'rules-changed': 'Waymark’s filter rules on the device were changed, and put back',
+      'filter-check': 'A scheduled filtering check found the device allowing what its policy blocks',
       other: 'Possible tampering',
     },
   },
@@ -464,6 +465,8 @@ export const cy: Translation<typeof en> = {
       silent: 'Aeth y ddyfais yn dawel yn ystod oriau ysgol',
       'profile-claim': 'Gofynnodd y ddyfais am broffil na roddodd yr ysgol iddi',
       'rules-changed': 'Newidiwyd rheolau hidlo Waymark ar y ddyfais, a’u rhoi’n ôl',
+      'filter-check':
+        'Canfu gwiriad hidlo wedi’i drefnu fod y ddyfais yn caniatáu’r hyn y mae ei pholisi’n ei rwystro',
       other: 'Ymyrryd posibl',
     },
   },

@@ -14,6 +14,7 @@ export const common: Translation<typeof en> = {
     incidents: 'Log digwyddiadau',
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
+    checks: 'Gwiriadau hidlo',
     visitors: 'Tocynnau ymwelwyr',
     accounts: 'Cyfrifon staff',
     reports: 'Adroddiadau',

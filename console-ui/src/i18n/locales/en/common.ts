@@ -12,6 +12,7 @@ export const common = {
     incidents: 'Incident log',
     policies: 'Policies',
     devices: 'Devices',
+    checks: 'Filtering checks',
     visitors: 'Visitor passes',
     accounts: 'Staff accounts',
     reports: 'Reports',

@@ -1,0 +1,3 @@
+export { filterCheckRoutes } from './check-routes';
+export { createFilterCheckService, filterCheckSummary, type FilterCheckService } from './check-service';
+export { createScheduledFilterCheck } from './scheduled-check';

@@ -1,0 +1,29 @@
+import type { FilterCheckAnswer, FilterCheckRequest, PolicyMessage } from '@waymark/shared';
+import { explainBlock } from './pupil-events';
+
+/**
+ * A filtering check's answer: what this device does with each address, decided by the same
+ * evaluator as its "why was this blocked?" from the policy it holds (not the server's), with that
+ * policy's version. Nothing is fetched.
+ */
+export function answerFilterCheck(
+  request: FilterCheckRequest,
+  held: PolicyMessage | null,
+  now = new Date(),
+): FilterCheckAnswer {
+  if (!held) return { ok: false, error: 'the device holds no policy yet' };
+  return {
+    ok: true,
+    policyVersion: held.policy.version,
+    profile: held.policy.profile,
+    results: request.urls.map((url) => {
+      const decision = explainBlock(url, held, now);
+      return {
+        url,
+        verdict: decision?.verdict ?? 'blocked',
+        rule: (decision?.rule ?? 'not a valid web address').slice(0, 500),
+        category: decision?.category ?? null,
+      };
+    }),
+  };
+}
