@@ -39,3 +39,7 @@ export * from './util/append-all';
 export * from './policy/mirrors';
 export * from './policy/raw-address';
 export * from './policy/allowed-addresses';
+export * from './compliance/compliance-model';
+export * from './compliance/compliance-text';
+export * from './compliance/review-pack-model';
+export * from './compliance/review-pack-text';
