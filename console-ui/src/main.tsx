@@ -5,6 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './pages/Layout';
 import { ClassesPage } from './pages/ClassesPage';
 import { alertsRoutes } from './screens/alerts/routes';
+import { complianceRoutes } from './screens/compliance/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       ...devicesRoutes,
       ...deployRoutes,
       ...reportsRoutes,
+      ...complianceRoutes,
       ...trustRoutes,
       ...visitorsRoutes,
     ],

@@ -1,6 +1,7 @@
 import { common as cyCommon } from './locales/cy/common';
 import { common as enCommon } from './locales/en/common';
 import * as alerts from '../screens/alerts/locales';
+import * as compliance from '../screens/compliance/locales';
 import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
 import * as incidents from '../screens/incidents/locales';
@@ -28,6 +29,7 @@ export const resources = {
     trust: trust.en,
     overview: overview.en,
     visitors: visitors.en,
+    compliance: compliance.en,
   },
   cy: {
     common: cyCommon,
@@ -41,6 +43,7 @@ export const resources = {
     trust: trust.cy,
     overview: overview.cy,
     visitors: visitors.cy,
+    compliance: compliance.cy,
   },
 } as const;
 

@@ -19,6 +19,7 @@ const NAV: Array<{
     | 'devices'
     | 'visitors'
     | 'reports'
+    | 'compliance'
     | 'trust';
   any: Capability[];
 }> = [
@@ -31,6 +32,7 @@ const NAV: Array<{
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
   { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
+  { to: '/compliance', label: 'compliance', any: ['view-compliance'] },
   { to: '/trust', label: 'trust', any: ['view-trust-reports'] },
 ];
 

@@ -141,7 +141,7 @@ function english(): ComplianceText {
           'none-enrolled': () => 'No device is enrolled: nothing is filtered or monitored by Waymark.',
           problems: (f) =>
             `${num(f, 'silent')} silent in school hours, ${num(f, 'oldExtension')} on an old extension, ${num(f, 'oldPolicy')} on an old policy, ${num(f, 'neverEnrolled')} on the asset register never enrolled.`,
-          healthy: (f) => `All ${num(f, 'devices')} devices are reporting and up to date.`,
+          healthy: (f) => `Every enrolled device (${num(f, 'devices')}) is reporting and up to date.`,
         },
       },
       'illegal-blocked': {
@@ -176,7 +176,7 @@ function english(): ComplianceText {
           'missing-ip': (f) =>
             `${num(f, 'blocked') - num(f, 'withIp')} of ${num(f, 'blocked')} blocked attempts have no IP address.`,
           recorded: (f) =>
-            `All ${num(f, 'blocked')} blocked attempts have device, IP address and time; ${num(f, 'withUser')} name the user, the rest a shared device.`,
+            `Every blocked attempt (${num(f, 'blocked')}) has its device, IP address and time; ${num(f, 'withUser')} name the user, the rest a shared device.`,
         },
       },
       'alerts-acknowledged': {
@@ -186,7 +186,7 @@ function english(): ComplianceText {
         reasons: {
           overdue: (f) => `${num(f, 'overdue')} alerts are waiting past their escalation time.`,
           late: (f) => `${num(f, 'late')} alerts were acknowledged only after they escalated.`,
-          'in-time': (f) => `All ${num(f, 'acknowledged')} alerts acknowledged were acknowledged in time.`,
+          'in-time': (f) => `Every alert acknowledged (${num(f, 'acknowledged')}) was acknowledged in time.`,
           'none-raised': (f) => `No alert raised in the last ${num(f, 'days')} days.`,
         },
       },
@@ -208,7 +208,7 @@ function english(): ComplianceText {
         reasons: {
           'no-devices': () => 'No device is enrolled, so no device tells its user.',
           told: (f) =>
-            `Each of the ${num(f, 'devices')} devices says it is supervised by the school (toolbar and block pages), and visitors see the ${f['visitorNotice'] === 'own' ? 'school’s own' : 'standard'} acceptable-use notice first. Signed acceptable-use agreements are kept by the school, not in Waymark.`,
+            `Every enrolled device (${num(f, 'devices')}) says it is supervised by the school (toolbar and block pages), and visitors see the ${f['visitorNotice'] === 'own' ? 'school’s own' : 'standard'} acceptable-use notice first. Signed acceptable-use agreements are kept by the school, not in Waymark.`,
         },
       },
     },
@@ -336,7 +336,7 @@ function welsh(): ComplianceText {
             'Does dim dyfais wedi’i chofrestru: nid yw Waymark yn hidlo nac yn monitro dim.',
           problems: (f) =>
             `${num(f, 'silent')} yn dawel yn ystod oriau ysgol, ${num(f, 'oldExtension')} ar hen estyniad, ${num(f, 'oldPolicy')} ar hen bolisi, ${num(f, 'neverEnrolled')} ar y gofrestr asedau heb gofrestru erioed.`,
-          healthy: (f) => `Mae pob un o’r ${num(f, 'devices')} dyfais yn adrodd ac yn gyfredol.`,
+          healthy: (f) => `Mae pob dyfais wedi’i chofrestru (${num(f, 'devices')}) yn adrodd ac yn gyfredol.`,
         },
       },
       'illegal-blocked': {
@@ -373,7 +373,7 @@ function welsh(): ComplianceText {
           'missing-ip': (f) =>
             `Does gan ${num(f, 'blocked') - num(f, 'withIp')} o ${num(f, 'blocked')} ymdrech wedi’u rhwystro ddim cyfeiriad IP.`,
           recorded: (f) =>
-            `Mae gan bob un o’r ${num(f, 'blocked')} ymdrech wedi’u rhwystro ddyfais, cyfeiriad IP ac amser; mae ${num(f, 'withUser')} yn enwi’r defnyddiwr, a’r gweddill ddyfais a rennir.`,
+            `Mae gan bob ymdrech wedi’i rhwystro (${num(f, 'blocked')}) ddyfais, cyfeiriad IP ac amser; mae ${num(f, 'withUser')} yn enwi’r defnyddiwr, a’r gweddill ddyfais a rennir.`,
         },
       },
       'alerts-acknowledged': {
@@ -385,7 +385,7 @@ function welsh(): ComplianceText {
           late: (f) =>
             `Cafodd ${num(f, 'late')} rhybudd eu cydnabod dim ond ar ôl iddynt gael eu huwchgyfeirio.`,
           'in-time': (f) =>
-            `Cafodd pob un o’r ${num(f, 'acknowledged')} rhybudd a gydnabuwyd eu cydnabod mewn pryd.`,
+            `Cafodd pob rhybudd a gydnabuwyd (${num(f, 'acknowledged')}) ei gydnabod mewn pryd.`,
           'none-raised': (f) => `Dim rhybudd wedi’i godi yn y ${num(f, 'days')} diwrnod diwethaf.`,
         },
       },
@@ -410,7 +410,7 @@ function welsh(): ComplianceText {
           'no-devices': () =>
             'Does dim dyfais wedi’i chofrestru, felly nid oes dyfais yn dweud wrth ei defnyddiwr.',
           told: (f) =>
-            `Mae pob un o’r ${num(f, 'devices')} dyfais yn dweud ei bod dan oruchwyliaeth yr ysgol (bar offer a thudalennau rhwystro), ac mae ymwelwyr yn gweld ${f['visitorNotice'] === 'own' ? 'hysbysiad defnydd derbyniol yr ysgol ei hun' : 'yr hysbysiad defnydd derbyniol safonol'} yn gyntaf. Yr ysgol sy’n cadw cytundebau defnydd derbyniol wedi’u llofnodi, nid Waymark.`,
+            `Mae pob dyfais wedi’i chofrestru (${num(f, 'devices')}) yn dweud ei bod dan oruchwyliaeth yr ysgol (bar offer a thudalennau rhwystro), ac mae ymwelwyr yn gweld ${f['visitorNotice'] === 'own' ? 'hysbysiad defnydd derbyniol yr ysgol ei hun' : 'yr hysbysiad defnydd derbyniol safonol'} yn gyntaf. Yr ysgol sy’n cadw cytundebau defnydd derbyniol wedi’u llofnodi, nid Waymark.`,
         },
       },
     },

@@ -30,6 +30,8 @@ export interface ReviewPackText {
   incidentActions: string;
   byCategory: string;
   byKeyStage: string;
+  categoryColumn: string;
+  keyStageColumn: string;
   count: string;
   total: string;
   nothing: string;
@@ -85,6 +87,8 @@ const en: ReviewPackText = {
   incidentActions: 'Actions taken',
   byCategory: 'By category',
   byKeyStage: 'By key stage',
+  categoryColumn: 'Category',
+  keyStageColumn: 'Key stage',
   count: 'Number',
   total: 'Total',
   nothing: 'None in this period.',
@@ -99,7 +103,7 @@ const en: ReviewPackText = {
     neverEnrolled: 'On the register, never enrolled',
     missingHardening: 'Missing part of their lockdown',
   },
-  gaps: 'Open gaps',
+  gaps: 'Open gaps when the pack was prepared',
   noGaps: 'Every requirement was met when the pack was prepared.',
   signatures: 'Sign-off',
   signer: { 'senior-leader': 'Senior leader for filtering and monitoring', governor: 'Governor' },
@@ -139,6 +143,8 @@ const cy: ReviewPackText = {
   incidentActions: 'Camau a gymerwyd',
   byCategory: 'Yn ôl categori',
   byKeyStage: 'Yn ôl cyfnod allweddol',
+  categoryColumn: 'Categori',
+  keyStageColumn: 'Cyfnod allweddol',
   count: 'Nifer',
   total: 'Cyfanswm',
   nothing: 'Dim yn y cyfnod hwn.',
@@ -153,7 +159,7 @@ const cy: ReviewPackText = {
     neverEnrolled: 'Ar y gofrestr, heb gofrestru erioed',
     missingHardening: 'Heb ran o’u cloi',
   },
-  gaps: 'Bylchau agored',
+  gaps: 'Bylchau agored pan baratowyd y pecyn',
   noGaps: 'Roedd pob gofyniad wedi’i fodloni pan baratowyd y pecyn.',
   signatures: 'Llofnodi',
   signer: { 'senior-leader': 'Uwch arweinydd ar gyfer hidlo a monitro', governor: 'Llywodraethwr' },

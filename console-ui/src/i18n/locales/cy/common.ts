@@ -16,6 +16,7 @@ export const common: Translation<typeof en> = {
     devices: 'Dyfeisiau',
     visitors: 'Tocynnau ymwelwyr',
     reports: 'Adroddiadau',
+    compliance: 'Cydymffurfio',
     trust: 'Ymddiriedolaeth',
   },
   account: {

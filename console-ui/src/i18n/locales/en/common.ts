@@ -14,6 +14,7 @@ export const common = {
     devices: 'Devices',
     visitors: 'Visitor passes',
     reports: 'Reports',
+    compliance: 'Compliance',
     trust: 'Trust',
   },
   account: {
