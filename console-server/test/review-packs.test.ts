@@ -91,6 +91,11 @@ describe('the annual review pack', () => {
       ).status,
     ).toBe(403);
     expect((await as('governor', 'GET', '/api/compliance/review-packs/not-a-uuid')).status).toBe(400);
+    const junk = await as('head', 'POST', `/api/compliance/review-packs/${pack.id}/signatures`, {
+      contentHash: 'xyz',
+    });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error).toMatch(/contentHash/);
   });
 
   it('signed against the hash the signer read; preparing it again withdraws a signature; the same person cannot sign twice', async () => {
@@ -125,6 +130,12 @@ describe('the annual review pack', () => {
     expect(again.body.pack.contentHash).not.toBe(pack.contentHash);
     expect(again.body.pack.signatures).toEqual([]);
     pack = again.body.pack;
+    // Prepared again with no notes: the draft keeps its notes.
+    const kept = await as('dsl', 'POST', '/api/compliance/review-packs', { year: pack.year });
+    expect((await read('dsl', kept.body.pack.id)).content.notes).toBe(
+      'Record a filtering check every half term; name a second governor.',
+    );
+    pack = kept.body.pack;
 
     // The senior leader signs; her account is then made a governor's: still the same person.
     expect(

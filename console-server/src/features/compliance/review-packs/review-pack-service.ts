@@ -127,7 +127,9 @@ export function createReviewPackService({
         db,
         who,
         year: body.year,
-        notes: body.notes ?? null,
+        // Prepared again with no notes given: the draft's notes are kept.
+        notes:
+          body.notes ?? (existing ? ReviewPackContentSchema.parse(JSON.parse(existing.content)).notes : null),
         now,
         compliance: await compliance(who.schoolId, now),
         deviceHealth: await deviceHealth(who.schoolId, now),
