@@ -74,6 +74,7 @@ import { registerDeviceNamespace } from './sockets/device-namespace';
 import { createLiveWatch, type LiveWatch } from './sockets/live-watch';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
+import { complianceRoutes, createComplianceService, createReviewPackService } from './features/compliance';
 
 export interface ApplicationOptions {
   db: Database;
@@ -175,6 +176,19 @@ export function createApplication({
   const releases = createReleaseStore(releasesDir);
   const deployService = createDeployService({ db, releases });
   const actionService = createLiveActionService({ db });
+  const deviceHealth = createDeviceHealthService({
+    db,
+    publishedVersions: async () => (await releases.list()).releases.map((r) => r.version),
+  });
+  const complianceService = createComplianceService({
+    db,
+    deviceHealth: (schoolId, now) => deviceHealth.report(schoolId, now),
+  });
+  const reviewPacks = createReviewPackService({
+    db,
+    compliance: (schoolId, now) => complianceService.report(schoolId, now),
+    deviceHealth: (schoolId, now) => deviceHealth.report(schoolId, now),
+  });
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -302,10 +316,7 @@ export function createApplication({
     '/api/devices',
     deviceRoutes({
       deviceService,
-      deviceHealth: createDeviceHealthService({
-        db,
-        publishedVersions: async () => (await releases.list()).releases.map((r) => r.version),
-      }),
+      deviceHealth,
       expectedDevices: createExpectedDevices({ db }),
     }),
   );
@@ -319,6 +330,7 @@ export function createApplication({
   app.use('/api/data-protection', dataProtectionRoutes({ dataProtection }));
   app.use('/api/trust', trustRoutes({ trustService }));
   app.use('/api/deploy', deployRoutes({ deployService }));
+  app.use('/api/compliance', complianceRoutes({ complianceService, reviewPacks }));
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, `no such API route: ${req.method} ${req.originalUrl}`)),
   );
@@ -351,6 +363,8 @@ export function createApplication({
       reportService,
       concernService,
       dataProtection,
+      complianceService,
+      reviewPacks,
       checkSilentDevices,
       /** Filtering checks: run, record, follow up; `summary` for the compliance screen and review pack. */
       filterChecks,

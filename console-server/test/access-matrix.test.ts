@@ -34,6 +34,8 @@ const EMAIL: Record<Role, string> = {
 let server: TestServer;
 const cookie: Partial<Record<Role, string>> = {};
 let dslIncident = '';
+/** A draft review pack for each role that may sign (a first signature each), and one for the rest. */
+const packToSign: Partial<Record<Role, string>> = {};
 /** A search the phrase library flags, for the false-positive attempt. */
 const flaggedSearch = {
   ...blockedEvent(),
@@ -77,6 +79,14 @@ beforeAll(async () => {
     description: 'Raised by the DSL for the matrix test.',
   });
   dslIncident = raised.body.incident.id;
+  for (const [role, year] of [
+    ['senior-leader', 2023],
+    ['governor', 2024],
+  ] as const) {
+    const prepared = await call('dsl', 'POST', '/api/compliance/review-packs', { year });
+    expect(prepared.status).toBe(201);
+    packToSign[role] = prepared.body.pack.id;
+  }
 });
 afterAll(() => server.close());
 
@@ -164,6 +174,17 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
       ).status,
     ),
   'read-concern-reports': async (role) => granted((await call(role, 'GET', '/api/reports/concerns')).status),
+  'view-compliance': async (role) => granted((await call(role, 'GET', '/api/compliance')).status),
+  'prepare-review-pack': async (role) =>
+    granted((await call(role, 'POST', '/api/compliance/review-packs', { year: 2025 })).status),
+  'sign-review-pack': async (role) => {
+    const id = packToSign[role] ?? packToSign.governor!;
+    const { body } = await call(role, 'GET', `/api/compliance/review-packs/${id}`);
+    const contentHash = body.pack?.contentHash ?? '0'.repeat(64);
+    return granted(
+      (await call(role, 'POST', `/api/compliance/review-packs/${id}/signatures`, { contentHash })).status,
+    );
+  },
   'view-trust-reports': async (role) => granted((await call(role, 'GET', '/api/trust/overview')).status),
   'oversee-trust-safeguarding': async (role) =>
     granted((await call(role, 'GET', '/api/trust/incidents')).status),

@@ -49,6 +49,8 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/policies/test-search'],
   ['POST', '/api/policies/false-positives'],
   ['POST', '/api/alerts/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/acknowledge'],
+  ['POST', '/api/compliance/review-packs'],
+  ['POST', '/api/compliance/review-packs/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/signatures'],
 ];
 
 const RUNS = 25;

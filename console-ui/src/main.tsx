@@ -7,6 +7,7 @@ import { ClassesPage } from './pages/ClassesPage';
 import { accountsRoutes } from './screens/accounts/routes';
 import { alertsRoutes } from './screens/alerts/routes';
 import { checksRoutes } from './screens/checks/routes';
+import { complianceRoutes } from './screens/compliance/routes';
 import { deployRoutes } from './screens/deploy/routes';
 import { devicesRoutes } from './screens/devices/routes';
 import { incidentsRoutes } from './screens/incidents/routes';
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
       ...checksRoutes,
       ...deployRoutes,
       ...reportsRoutes,
+      ...complianceRoutes,
       ...trustRoutes,
       ...visitorsRoutes,
       ...accountsRoutes,

@@ -42,3 +42,7 @@ export * from './policy/raw-address';
 export * from './policy/allowed-addresses';
 export * from './protocol/filter-checks';
 export * from './filter-checks/starter-addresses';
+export * from './compliance/compliance-model';
+export * from './compliance/compliance-text';
+export * from './compliance/review-pack-model';
+export * from './compliance/review-pack-text';

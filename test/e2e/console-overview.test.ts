@@ -75,7 +75,12 @@ describe('the overview, the senior leader’s first screen', () => {
     );
     // Reports and the change-control log are in the navigation; classes, policies' editor and devices are not.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Policies', 'Reports']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Overview',
+      'Policies',
+      'Reports',
+      'Compliance',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'overview-senior-leader');
 

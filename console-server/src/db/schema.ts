@@ -722,3 +722,55 @@ export const filterCheckAddresses = pgTable(
   },
   (t) => [uniqueIndex('filter_check_addresses_school_url_idx').on(t.schoolId, t.url)],
 );
+
+/**
+ * The annual review of filtering and monitoring (DfE standards): a pack for one school year,
+ * prepared as a draft, then signed off by the senior leader and a governor. Its content is the
+ * canonical JSON that `content_hash` (SHA-256) covers; once both have signed (`status` 'signed')
+ * the database refuses to change or delete it (a trigger, migration 0021).
+ */
+export const reviewPacks = pgTable(
+  'review_packs',
+  {
+    id: uuid('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** The school year starting on 1 September of this year. */
+    year: integer('year').notNull(),
+    /** `draft` or `signed`. */
+    status: text('status').notNull().default('draft'),
+    content: text('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    preparedBy: text('prepared_by')
+      .notNull()
+      .references(() => staff.id),
+    preparedByName: text('prepared_by_name').notNull(),
+    preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('review_packs_school_year').on(t.schoolId, t.year)],
+);
+
+/** Who signed a review pack, as which role, when, and the content hash they signed. */
+export const reviewPackSignatures = pgTable(
+  'review_pack_signatures',
+  {
+    packId: uuid('pack_id')
+      .notNull()
+      .references(() => reviewPacks.id),
+    /** `senior-leader` or `governor`: one signature of each. */
+    role: text('role').notNull(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    staffName: text('staff_name').notNull(),
+    contentHash: text('content_hash').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.packId, t.role] }),
+    uniqueIndex('review_pack_signatures_person').on(t.packId, t.staffId),
+  ],
+);

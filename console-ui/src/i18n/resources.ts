@@ -3,6 +3,7 @@ import { common as enCommon } from './locales/en/common';
 import * as accounts from '../screens/accounts/locales';
 import * as alerts from '../screens/alerts/locales';
 import * as checks from '../screens/checks/locales';
+import * as compliance from '../screens/compliance/locales';
 import * as deploy from '../screens/deploy/locales';
 import * as devices from '../screens/devices/locales';
 import * as incidents from '../screens/incidents/locales';
@@ -32,6 +33,7 @@ export const resources = {
     visitors: visitors.en,
     accounts: accounts.en,
     checks: checks.en,
+    compliance: compliance.en,
   },
   cy: {
     common: cyCommon,
@@ -47,6 +49,7 @@ export const resources = {
     visitors: visitors.cy,
     accounts: accounts.cy,
     checks: checks.cy,
+    compliance: compliance.cy,
   },
 } as const;
 

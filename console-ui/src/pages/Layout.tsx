@@ -21,6 +21,7 @@ const NAV: Array<{
     | 'visitors'
     | 'accounts'
     | 'reports'
+    | 'compliance'
     | 'trust';
   any: Capability[];
 }> = [
@@ -35,6 +36,7 @@ const NAV: Array<{
   { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
   { to: '/accounts', label: 'accounts', any: ['manage-accounts'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
+  { to: '/compliance', label: 'compliance', any: ['view-compliance'] },
   { to: '/trust', label: 'trust', any: ['view-trust-reports'] },
 ];
 

@@ -79,6 +79,15 @@ export const CAPABILITIES = {
    * record, keep the school's test addresses and record what was done about a failure.
    */
   'run-filtering-checks': ['dsl', 'technician'],
+  /**
+   * The compliance screen: each DfE filtering and monitoring standard with its live evidence, and
+   * the annual review packs (read-only for governors; figures only, no pupil names).
+   */
+  'view-compliance': ['dsl', 'senior-leader', 'governor'],
+  /** Prepare (and, until it is signed, re-prepare) the annual review pack for a year. */
+  'prepare-review-pack': ['dsl', 'senior-leader'],
+  /** Sign the annual review pack off: the senior leader and a governor, two different people. */
+  'sign-review-pack': ['senior-leader', 'governor'],
   /** The school admin (issue 5): staff accounts, roles and password resets. */
   'manage-accounts': ['admin'],
   /** Classes and pupils, including the import from the school's MIS. */

@@ -18,6 +18,7 @@ export const common: Translation<typeof en> = {
     visitors: 'Tocynnau ymwelwyr',
     accounts: 'Cyfrifon staff',
     reports: 'Adroddiadau',
+    compliance: 'Cydymffurfio',
     trust: 'Ymddiriedolaeth',
   },
   account: {

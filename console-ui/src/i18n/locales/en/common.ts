@@ -16,6 +16,7 @@ export const common = {
     visitors: 'Visitor passes',
     accounts: 'Staff accounts',
     reports: 'Reports',
+    compliance: 'Compliance',
     trust: 'Trust',
   },
   account: {

@@ -1,0 +1,287 @@
+import {
+  complianceDate,
+  complianceReason,
+  complianceText,
+  reportLabel,
+  reviewPackText,
+  schoolYearLabel,
+  type ReportLanguage,
+  type ReviewPack,
+  type ReviewPackContent,
+} from '@waymark/shared';
+import { StatusBadge } from './StatusBadge';
+
+const ROLE_KEYS = ['dsl', 'deputyDsl', 'seniorLeader', 'governor', 'technician'] as const;
+
+function CountTable({
+  caption,
+  column,
+  rows,
+  label,
+  empty,
+  countLabel,
+}: {
+  caption: string;
+  column: string;
+  rows: Array<{ key: string; count: number }>;
+  label: (key: string) => string;
+  empty: string;
+  countLabel: string;
+}) {
+  if (rows.length === 0)
+    return (
+      <p>
+        <strong>{caption}:</strong> {empty}
+      </p>
+    );
+  return (
+    <table className="compliance-table pack-counts">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{column}</th>
+          <th scope="col" className="num">
+            {countLabel}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{label(r.key)}</th>
+            <td className="num">{r.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The review pack as a document (the same sections as the server's PDF), printable with the
+ * console's print stylesheet.
+ */
+export function PackDocument({
+  pack,
+  content,
+  lang,
+}: {
+  pack: ReviewPack;
+  content: ReviewPackContent;
+  lang: ReportLanguage;
+}) {
+  const t = reviewPackText(lang);
+  const c = complianceText(lang);
+  const date = (iso: string) => complianceDate(lang, iso);
+  const lastDay = new Date(Date.parse(`${content.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const category = (key: string) => reportLabel(lang, 'categories', key);
+  const keyStage = (key: string) => (key === 'none' ? t.noClass : reportLabel(lang, 'keyStages', key));
+  const topic = (key: string) => t.alertTopics[key] ?? category(key);
+  return (
+    <article className="pack" aria-labelledby="pack-heading">
+      <header>
+        <h1 id="pack-heading">{t.title(schoolYearLabel(content.year))}</h1>
+        <p className="pack-school">{content.school.name}</p>
+        <p>
+          {t.period(date(content.from), date(lastDay))}{' '}
+          {t.prepared(content.preparedBy.name, date(content.generatedAt))}
+        </p>
+        <p className={pack.status === 'signed' ? 'pack-banner pack-signed' : 'pack-banner pack-draft'}>
+          {pack.status === 'signed' ? t.signedBanner : t.draft}
+        </p>
+        <p className="pack-hash">
+          {pack.status === 'signed' ? t.hash : t.draftHash}: <code>{pack.contentHash}</code>
+        </p>
+      </header>
+
+      <section aria-labelledby="pack-roles">
+        <h2 id="pack-roles">{t.roles}</h2>
+        <dl className="pack-roles">
+          {ROLE_KEYS.map((k) => (
+            <div key={k}>
+              <dt>{c.figures[k]}</dt>
+              <dd>{content.roles[k].join(', ') || c.none}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="pack-gaps">
+        <h2 id="pack-gaps">{t.gaps}</h2>
+        {content.gaps.length === 0 ? (
+          <p>{t.noGaps}</p>
+        ) : (
+          <ul className="pack-gaps">
+            {content.gaps.map((gap) => (
+              <li key={gap.id}>
+                <StatusBadge status={gap.status} lang={lang} /> <strong>{c.items[gap.id].title}</strong>:{' '}
+                {complianceReason(lang, gap)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t.notes}</h3>
+        <p className="pack-notes">{content.notes ?? t.noNotes}</p>
+      </section>
+
+      <section aria-labelledby="pack-changes">
+        <h2 id="pack-changes">{t.policyChanges}</h2>
+        {content.policyChanges.length === 0 ? (
+          <p>{t.noPolicyChanges}</p>
+        ) : (
+          <ul className="pack-changes">
+            {content.policyChanges.map((change) => (
+              <li key={`${change.at}-${change.profile}-${change.version}`}>
+                <p>
+                  <strong>
+                    {date(change.at)}: {t.changeBy(change.by, change.profile, change.version)}
+                  </strong>
+                </p>
+                <p>
+                  {t.reason}: {change.reason}
+                </p>
+                {change.summary.length > 0 && (
+                  <ul>
+                    {change.summary.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="pack-checks">
+        <h2 id="pack-checks">{t.checks}</h2>
+        <p>
+          <StatusBadge status={content.checks.status} lang={lang} /> {complianceReason(lang, content.checks)}
+        </p>
+      </section>
+
+      <section aria-labelledby="pack-blocked">
+        <h2 id="pack-blocked">
+          {t.blocked}: {content.blocked.total}
+        </h2>
+        <div className="pack-pair">
+          <CountTable
+            caption={t.byCategory}
+            column={t.categoryColumn}
+            rows={content.blocked.byCategory}
+            label={category}
+            empty={t.nothing}
+            countLabel={t.count}
+          />
+          <CountTable
+            caption={t.byKeyStage}
+            column={t.keyStageColumn}
+            rows={content.blocked.byKeyStage}
+            label={keyStage}
+            empty={t.nothing}
+            countLabel={t.count}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="pack-alerts">
+        <h2 id="pack-alerts">{t.alerts}</h2>
+        <p>{t.alertTotals(content.alerts.total, content.alerts.acknowledged, content.alerts.inTime)}</p>
+        <div className="pack-pair">
+          <CountTable
+            caption={t.byCategory}
+            column={t.categoryColumn}
+            rows={content.alerts.byCategory}
+            label={topic}
+            empty={t.nothing}
+            countLabel={t.count}
+          />
+          <CountTable
+            caption={t.byKeyStage}
+            column={t.keyStageColumn}
+            rows={content.alerts.byKeyStage}
+            label={keyStage}
+            empty={t.nothing}
+            countLabel={t.count}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="pack-incidents">
+        <h2 id="pack-incidents">
+          {t.incidents}: {content.incidents.total}
+        </h2>
+        {content.incidents.byCategory.length === 0 ? (
+          <p>{t.nothing}</p>
+        ) : (
+          <table className="compliance-table">
+            <caption>{t.byCategory}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.incidentColumns.category}</th>
+                <th scope="col" className="num">
+                  {t.incidentColumns.open}
+                </th>
+                <th scope="col" className="num">
+                  {t.incidentColumns.closedWithOutcome}
+                </th>
+                <th scope="col" className="num">
+                  {t.incidentColumns.closedWithoutOutcome}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.incidents.byCategory.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{category(r.key)}</th>
+                  <td className="num">{r.open}</td>
+                  <td className="num">{r.closedWithOutcome}</td>
+                  <td className="num">{r.closedWithoutOutcome}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <CountTable
+          caption={t.incidentActions}
+          column={t.incidentActions}
+          rows={content.incidents.byAction}
+          label={(k) => reportLabel(lang, 'actions', k)}
+          empty={t.nothing}
+          countLabel={t.count}
+        />
+      </section>
+
+      <section aria-labelledby="pack-devices">
+        <h2 id="pack-devices">{t.devices}</h2>
+        <dl className="pack-roles">
+          {(Object.keys(t.deviceFigures) as Array<keyof ReviewPackContent['devices']>).map((k) => (
+            <div key={k}>
+              <dt>{t.deviceFigures[k]}</dt>
+              <dd>{content.devices[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="pack-signatures">
+        <h2 id="pack-signatures">{t.signatures}</h2>
+        <dl className="pack-roles" data-testid="pack-signatures">
+          {(['senior-leader', 'governor'] as const).map((role) => {
+            const s = pack.signatures.find((sig) => sig.role === role);
+            return (
+              <div key={role}>
+                <dt>{t.signer[role]}</dt>
+                <dd>
+                  {s
+                    ? t.signedBy(s.name, `${date(s.signedAt)}, ${s.signedAt.slice(11, 16)} UTC`)
+                    : t.notSigned}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+    </article>
+  );
+}
