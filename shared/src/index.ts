@@ -39,3 +39,6 @@ export * from './util/append-all';
 export * from './policy/mirrors';
 export * from './policy/raw-address';
 export * from './policy/allowed-addresses';
+export * from './roster/lesson-time';
+export * from './roster/placement';
+export * from './protocol/roster';
