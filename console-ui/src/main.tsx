@@ -14,6 +14,7 @@ import { policiesRoutes } from './screens/policies/routes';
 import { reportsRoutes } from './screens/reports/routes';
 import { trustRoutes } from './screens/trust/routes';
 import { visitorsRoutes } from './screens/visitors/routes';
+import { rosterRoutes } from './screens/roster/routes';
 import { SignInPage } from './pages/SignInPage';
 import { startI18n } from './i18n';
 import './styles.css';
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       ...reportsRoutes,
       ...trustRoutes,
       ...visitorsRoutes,
+      ...rosterRoutes,
     ],
   },
 ]);

@@ -10,6 +10,7 @@ import * as policies from '../screens/policies/locales';
 import * as reports from '../screens/reports/locales';
 import * as trust from '../screens/trust/locales';
 import * as visitors from '../screens/visitors/locales';
+import * as roster from '../screens/roster/locales';
 
 /**
  * One namespace per screen, so each screen's text lives beside it in both languages.
@@ -28,6 +29,7 @@ export const resources = {
     trust: trust.en,
     overview: overview.en,
     visitors: visitors.en,
+    roster: roster.en,
   },
   cy: {
     common: cyCommon,
@@ -41,6 +43,7 @@ export const resources = {
     trust: trust.cy,
     overview: overview.cy,
     visitors: visitors.cy,
+    roster: roster.cy,
   },
 } as const;
 

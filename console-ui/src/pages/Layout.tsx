@@ -18,6 +18,7 @@ const NAV: Array<{
     | 'policies'
     | 'devices'
     | 'visitors'
+    | 'roster'
     | 'reports'
     | 'trust';
   any: Capability[];
@@ -30,6 +31,7 @@ const NAV: Array<{
   { to: '/policies', label: 'policies', any: ['edit-policies', 'view-change-log'] },
   { to: '/devices', label: 'devices', any: ['manage-devices'] },
   { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
+  { to: '/roster', label: 'roster', any: ['manage-classes'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
   { to: '/trust', label: 'trust', any: ['view-trust-reports'] },
 ];

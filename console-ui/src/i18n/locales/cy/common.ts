@@ -15,6 +15,7 @@ export const common: Translation<typeof en> = {
     policies: 'Polisïau',
     devices: 'Dyfeisiau',
     visitors: 'Tocynnau ymwelwyr',
+    roster: 'Rhestr ddisgyblion ac amserlen',
     reports: 'Adroddiadau',
     trust: 'Ymddiriedolaeth',
   },

@@ -13,6 +13,7 @@ export const common = {
     policies: 'Policies',
     devices: 'Devices',
     visitors: 'Visitor passes',
+    roster: 'Roster and timetable',
     reports: 'Reports',
     trust: 'Trust',
   },
