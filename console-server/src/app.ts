@@ -72,6 +72,14 @@ import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
 import { registerDeviceNamespace } from './sockets/device-namespace';
 import { createLiveWatch, type LiveWatch } from './sockets/live-watch';
+import { createLessonTicker } from './sockets/lesson-ticker';
+import {
+  createCalendarService,
+  createPlacementService,
+  createSessionService,
+  rosterRoutes as teachingGroupRoutes,
+  sessionRoutes,
+} from './features/teaching-groups';
 import type { DeviceRateLimitOptions } from './sockets/device-rate-limit';
 import { createDeployService, createReleaseStore, deployRoutes, extensionRoutes } from './features/deploy';
 import { complianceRoutes, createComplianceService, createReviewPackService } from './features/compliance';
@@ -106,6 +114,10 @@ export interface ApplicationOptions {
   liveWatchRenewMs?: number;
   /** How long a device has to answer a filtering check (10 s; tests shorten it). */
   filterCheckAnswerMs?: number;
+  /** The clock the timetable is read by (tests move it across a period boundary). */
+  clock?: () => Date;
+  /** False: no timer moves devices at period boundaries (tests call `services.lessonTick()`). */
+  lessonTimer?: boolean;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -125,10 +137,13 @@ export function createApplication({
   deviceEventRate,
   liveWatchRenewMs,
   filterCheckAnswerMs,
+  clock = () => new Date(),
+  lessonTimer = true,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
-  const deviceService = createDeviceService({ db });
+  const placement = createPlacementService({ db, clock });
+  const deviceService = createDeviceService({ db, placement });
   const keywordService = createKeywordService({ db });
   const phraseStats = createPhraseStats({ db });
   const policyService = createPolicyService({ db });
@@ -138,8 +153,8 @@ export function createApplication({
     illegalCategoryFor: async (schoolId, profile, url) =>
       illegalCategoryOf((await policyService.body(schoolId, profile)).body, url),
   });
-  const overrideService = createOverrideService({ db });
-  const rosterService = createRosterService({ db, eventService });
+  const overrideService = createOverrideService({ db, placement });
+  const rosterService = createRosterService({ db, eventService, placement });
   const requestService = createRequestService({
     db,
     eventService,
@@ -274,6 +289,15 @@ export function createApplication({
     broadcast,
   });
 
+  const lessons = createLessonTicker({
+    devices: devices.push,
+    deviceNsp: io.of('/device'),
+    consoles: consoleNsp,
+    nextBoundary: (schoolId) => placement.nextBoundary(schoolId),
+    clock,
+    auto: lessonTimer,
+    clustered: adapter !== undefined,
+  });
   const live = createLiveNotifier(devices.push, consoleNsp);
   const importService = createImportService({ policyService, live });
 
@@ -300,6 +324,15 @@ export function createApplication({
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
+  const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
+  app.use(
+    '/api/classes/:classId/session',
+    sessionRoutes({ sessionService: createSessionService({ db, placement }), staffService, lessonsChanged }),
+  );
+  app.use(
+    '/api/roster',
+    teachingGroupRoutes({ db, calendarService: createCalendarService({ db }), lessonsChanged }),
+  );
   app.use(
     '/api/classes/:classId/actions',
     actionRoutes({ db, actionService, staffService, devices: io.of('/device') }),
@@ -375,6 +408,9 @@ export function createApplication({
       webhookService,
       /** Retries the schools' webhook deliveries that are due (the scheduled job). */
       deliverWebhooks: (now?: Date) => webhookService.deliverDue(now),
+      placement,
+      /** Moves devices whose pupils' lesson changed to their new lesson's policy (the period boundary). */
+      lessonTick: (schoolId?: string) => lessons.tick(schoolId),
     },
     /** The console's own address: links in e-mails point here. */
     publicUrl,
@@ -389,6 +425,7 @@ export function createApplication({
     },
     async close(): Promise<void> {
       liveWatch?.stop();
+      lessons.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       // Events already acknowledged are committed; these are the ones still on their way in.

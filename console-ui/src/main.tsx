@@ -17,6 +17,7 @@ import { policiesRoutes } from './screens/policies/routes';
 import { reportsRoutes } from './screens/reports/routes';
 import { trustRoutes } from './screens/trust/routes';
 import { visitorsRoutes } from './screens/visitors/routes';
+import { rosterRoutes } from './screens/roster/routes';
 import { SignInPage } from './pages/SignInPage';
 import { startI18n } from './i18n';
 import './styles.css';
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
       ...trustRoutes,
       ...visitorsRoutes,
       ...accountsRoutes,
+      ...rosterRoutes,
     ],
   },
 ]);

@@ -46,3 +46,6 @@ export * from './compliance/compliance-model';
 export * from './compliance/compliance-text';
 export * from './compliance/review-pack-model';
 export * from './compliance/review-pack-text';
+export * from './roster/lesson-time';
+export * from './roster/placement';
+export * from './protocol/roster';

@@ -12,6 +12,7 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -84,6 +85,12 @@ export const schools = pgTable('schools', {
   /** The scheduled filtering check: every this many days (0: off), on this many online devices. */
   filterCheckEveryDays: integer('filter_check_every_days').notNull().default(7),
   filterCheckSampleSize: integer('filter_check_sample_size').notNull().default(5),
+  /** The OneRoster org (`orgs.csv` sourcedId) the school's roster imports come from, bound by the first. */
+  rosterOrgId: text('roster_org_id'),
+  /** 1, or 2 for a two-week timetable (weeks A and B). */
+  timetableWeeks: integer('timetable_weeks').notNull().default(1),
+  /** A Monday of week 1 (A) of a two-week timetable (`YYYY-MM-DD`). */
+  timetableWeekOne: date('timetable_week_one', { mode: 'string' }),
   createdAt: createdAt(),
 });
 
@@ -102,6 +109,8 @@ export const staff = pgTable('staff', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   /** A DSL account the admin names as deputy: unacknowledged alerts escalate to it. */
   deputyDsl: boolean('deputy_dsl').notNull().default(false),
+  /** The roster sync's id (OneRoster `sourcedId`) of a teacher it brought. */
+  externalId: text('external_id'),
   createdAt: createdAt(),
 });
 
@@ -116,15 +125,33 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
-export const classes = pgTable('classes', {
-  id: text('id').primaryKey(),
-  schoolId: text('school_id')
-    .notNull()
-    .references(() => schools.id),
-  name: text('name').notNull(),
-  profile: text('profile').notNull(),
-  createdAt: createdAt(),
-});
+/**
+ * A class is a teaching group (docs/architecture.md, "Teaching groups and the timetable"): a
+ * primary class, a form group, a set taught in lessons. Pupils belong to any number of them
+ * (`groupMembers`); `pupils.classId` is the pupil's home group (form or class), whose profile they
+ * enforce unless the group of their current lesson overrides it.
+ */
+export const classes = pgTable(
+  'classes',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    name: text('name').notNull(),
+    profile: text('profile').notNull(),
+    /** `class` (a primary class), `form` (a form or year group), `teaching` (a set taught in lessons). */
+    kind: text('kind').notNull().default('class'),
+    /** The roster sync's id for it (OneRoster `sourcedId`); null for a group made by hand or the MIS CSV. */
+    externalId: text('external_id'),
+    /** The profile its pupils enforce during its lessons (a sixth-form group on KS5); null: their own. */
+    profileOverride: text('profile_override'),
+    /** When the roster sync ended it (no longer in the school's roster): kept for history. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('classes_school_external').on(t.schoolId, t.externalId)],
+);
 
 export const classTeachers = pgTable(
   'class_teachers',
@@ -139,18 +166,106 @@ export const classTeachers = pgTable(
   (t) => [primaryKey({ columns: [t.classId, t.staffId] })],
 );
 
-export const pupils = pgTable('pupils', {
-  id: text('id').primaryKey(),
-  schoolId: text('school_id')
-    .notNull()
-    .references(() => schools.id),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  classId: text('class_id')
-    .notNull()
-    .references(() => classes.id),
-  createdAt: createdAt(),
-});
+export const pupils = pgTable(
+  'pupils',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    /** The pupil's home group (form or class): its profile is theirs outside lessons that override it. */
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    /** The roster sync's id (OneRoster `sourcedId`). */
+    externalId: text('external_id'),
+    /** The year or grade the roster gives (`07`, `12`), which decides the profile of a generated year group. */
+    grade: text('grade'),
+    /** A pupil who left: kept (incidents and history stay, retention applies), no longer in any live class. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('pupils_school_external').on(t.schoolId, t.externalId)],
+);
+
+/** Pupils in teaching groups: any number each (the home group included). */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.pupilId] }), index('group_members_pupil').on(t.pupilId)],
+);
+
+/** The school's terms and holidays (`kind` `term` or `holiday`, days inclusive): the timetable runs in term, not on holidays. */
+export const schoolCalendar = pgTable(
+  'school_calendar',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** OneRoster academicSessions sourcedId, for a term the roster sync brought. */
+    externalId: text('external_id'),
+  },
+  (t) => [index('school_calendar_school').on(t.schoolId, t.startsOn)],
+);
+
+/** One lesson of the timetable: a group, a teacher and a room in a period of a day (of week 1 or 2). */
+export const timetableLessons = pgTable(
+  'timetable_lessons',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    staffId: text('staff_id').references(() => staff.id),
+    room: text('room'),
+    /** 1 or 2 (weeks A and B of a two-week timetable), or 0: every week. */
+    week: integer('week').notNull(),
+    /** ISO weekday, 1 (Monday) to 7. */
+    weekday: integer('weekday').notNull(),
+    period: text('period').notNull(),
+    /** Minutes past midnight, school time zone; the lesson is [start, end). */
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (t) => [index('timetable_lessons_school_day').on(t.schoolId, t.weekday)],
+);
+
+/** A lesson a teacher started for a group (a cover lesson, a lesson off the timetable): it beats the timetable. */
+export const classSessions = pgTable(
+  'class_sessions',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    startedBy: text('started_by')
+      .notNull()
+      .references(() => staff.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('class_sessions_school_end').on(t.schoolId, t.endsAt)],
+);
 
 export const enrollmentTokens = pgTable('enrollment_tokens', {
   id: text('id').primaryKey(),

@@ -8,6 +8,11 @@ const IMPORTS: ReadonlyArray<{ path: string; capability: Capability; limit: stri
   { path: '/api/policies/category-lists/import', capability: 'edit-policies', limit: '60mb' },
   { path: '/api/policies/keyword-lists/import', capability: 'edit-policies', limit: '60mb' },
   { path: '/api/classes/import', capability: 'manage-classes', limit: '25mb' },
+  // A OneRoster bundle (its ZIP in base64, or its files) and the timetable, previewed then applied.
+  { path: '/api/roster/oneroster/preview', capability: 'manage-classes', limit: '60mb' },
+  { path: '/api/roster/oneroster/apply', capability: 'manage-classes', limit: '60mb' },
+  { path: '/api/roster/timetable/preview', capability: 'manage-classes', limit: '25mb' },
+  { path: '/api/roster/timetable/apply', capability: 'manage-classes', limit: '25mb' },
 ];
 
 /** A profile edited by hand (its own allow and block lists; category lists are imported). */

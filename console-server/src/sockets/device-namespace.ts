@@ -111,6 +111,12 @@ export interface DevicePush {
   sendRequestStatus(deviceId: string, message: RequestStatusMessage): void;
   /** Ends the connections of these devices now (a visitor pass revoked). */
   disconnectDevices(deviceIds: string[]): void;
+  /**
+   * Moves this process's devices whose pupils' lesson changed (a period boundary, a session) to
+   * their new group, and sends them its policy; every process does so for its own devices.
+   * Returns the devices moved, with the groups they left and joined.
+   */
+  relocate(schoolId?: string): Promise<Array<{ deviceId: string; from: string | null; to: string | null }>>;
 }
 
 export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
@@ -171,7 +177,67 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     await Promise.all(sockets.map((socket) => sendPolicy(socket)));
   }
 
+  function deviceRooms(socket: DeviceSocket): string[] {
+    const { device, protocolVersion } = socket.data;
+    return [
+      rooms.device(device.deviceId),
+      ...(device.classId ? [rooms.classDevices(device.classId)] : []),
+      // Only a device that understands teachers' actions is reachable for them.
+      ...(device.classId && protocolVersion >= TAB_STATE_PROTOCOL
+        ? [rooms.classDevice(device.classId, device.deviceId)]
+        : []),
+      // Only a device that answers filtering checks is sent one (an older one is "update needed").
+      ...(protocolVersion >= FILTER_CHECK_PROTOCOL ? [rooms.checkableDevice(device.deviceId)] : []),
+      rooms.profileDevices(device.schoolId, device.profile),
+    ];
+  }
+
+  async function relocate(schoolId?: string) {
+    const bySchool = new Map<string, DeviceSocket[]>();
+    for (const socket of nsp.sockets.values()) {
+      const { device } = socket.data;
+      if (!device?.user || device.visitor || (schoolId && device.schoolId !== schoolId)) continue;
+      const list = bySchool.get(device.schoolId);
+      if (list) list.push(socket);
+      else bySchool.set(device.schoolId, [socket]);
+    }
+    const moved: Array<{ deviceId: string; from: string | null; to: string | null }> = [];
+    for (const [school, sockets] of bySchool) {
+      const changed = await deps.deviceService.relocate(
+        school,
+        sockets.map((s) => s.data.device),
+      );
+      if (changed.length === 0) continue;
+      const next = new Map(changed.map((identity) => [identity.deviceId, identity]));
+      // Devices moved to the same group with the same profile get one policy, built once.
+      const messages = new Map<string, Promise<PolicyMessage | null>>();
+      await Promise.all(
+        sockets.map(async (socket) => {
+          const identity = next.get(socket.data.device.deviceId);
+          if (!identity) return;
+          const from = socket.data.device.classId;
+          const before = deviceRooms(socket);
+          // In place: the listeners registered on connecting hold this object.
+          Object.assign(socket.data.device, identity);
+          const after = deviceRooms(socket);
+          for (const room of before) if (!after.includes(room)) await socket.leave(room);
+          await socket.join(after.filter((room) => !before.includes(room)));
+          const key = `${identity.classId}|${identity.profile}|${socket.data.host ?? ''}`;
+          let message = messages.get(key);
+          if (!message) messages.set(key, (message = currentPolicy(socket.data)));
+          const policy = await message;
+          if (policy) socket.emit('policy', policy);
+          deps.presence?.(socket.data.device, true);
+          deps.tabs?.deviceConnected(socket);
+          moved.push({ deviceId: identity.deviceId, from, to: identity.classId });
+        }),
+      );
+    }
+    return moved;
+  }
+
   const push: DevicePush = {
+    relocate,
     pushPolicyToClass: (classId) => pushToRoom(rooms.classDevices(classId)),
     pushPolicyToProfile: (schoolId, profile) => pushToRoom(rooms.profileDevices(schoolId, profile)),
     sendRequestStatus(deviceId, message) {
@@ -347,19 +413,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
-    await socket.join([
-      rooms.device(device.deviceId),
-      ...(device.classId ? [rooms.classDevices(device.classId)] : []),
-      // Only a device that understands teachers' actions is reachable for them.
-      ...(device.classId && socket.data.protocolVersion >= TAB_STATE_PROTOCOL
-        ? [rooms.classDevice(device.classId, device.deviceId)]
-        : []),
-      // Only a device that answers filtering checks is sent one (an older one is "update needed").
-      ...(socket.data.protocolVersion >= FILTER_CHECK_PROTOCOL
-        ? [rooms.checkableDevice(device.deviceId)]
-        : []),
-      rooms.profileDevices(device.schoolId, device.profile),
-    ]);
+    await socket.join(deviceRooms(socket));
     if (device.issuedToken) {
       socket.emit('enrolled', {
         deviceId: device.deviceId,

@@ -13,6 +13,7 @@ import * as policies from '../screens/policies/locales';
 import * as reports from '../screens/reports/locales';
 import * as trust from '../screens/trust/locales';
 import * as visitors from '../screens/visitors/locales';
+import * as roster from '../screens/roster/locales';
 
 /**
  * One namespace per screen, so each screen's text lives beside it in both languages.
@@ -34,6 +35,7 @@ export const resources = {
     accounts: accounts.en,
     checks: checks.en,
     compliance: compliance.en,
+    roster: roster.en,
   },
   cy: {
     common: cyCommon,
@@ -50,6 +52,7 @@ export const resources = {
     accounts: accounts.cy,
     checks: checks.cy,
     compliance: compliance.cy,
+    roster: roster.cy,
   },
 } as const;
 

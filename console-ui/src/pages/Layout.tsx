@@ -20,6 +20,7 @@ const NAV: Array<{
     | 'checks'
     | 'visitors'
     | 'accounts'
+    | 'roster'
     | 'reports'
     | 'compliance'
     | 'trust';
@@ -35,6 +36,7 @@ const NAV: Array<{
   { to: '/checks', label: 'checks', any: ['run-filtering-checks'] },
   { to: '/visitors', label: 'visitors', any: ['issue-visitor-passes'] },
   { to: '/accounts', label: 'accounts', any: ['manage-accounts'] },
+  { to: '/roster', label: 'roster', any: ['manage-classes'] },
   { to: '/reports', label: 'reports', any: ['view-reports'] },
   { to: '/compliance', label: 'compliance', any: ['view-compliance'] },
   { to: '/trust', label: 'trust', any: ['view-trust-reports'] },

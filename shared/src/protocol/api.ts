@@ -103,8 +103,11 @@ export const UpdatePolicyBodySchema = z.object({
 });
 export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBodySchema>;
 
-/** Entries of the change-control log: a profile's, or the search keyword lists' (`profile: 'keywords'`). */
-export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords'] as const;
+/**
+ * Entries of the change-control log: a profile's, the search keyword lists' (`profile: 'keywords'`),
+ * or a roster or timetable import's (`profile: 'roster'`).
+ */
+export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords', 'roster'] as const;
 export const ChangeLogSubjectSchema = z.enum(CHANGE_LOG_SUBJECTS);
 export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
 

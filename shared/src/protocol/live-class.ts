@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ElsewherePupilSchema } from './roster';
 import { safeText } from '../text/safe-text';
 import { ProfileSchema } from '../policy/categories';
 import { StoredEventSchema } from './events';
@@ -75,8 +76,17 @@ export const ClassRosterSchema = z.object({
     /** The period's end; null outside the timetable. */
     endsAt: safeText().nullable(),
     inTimetable: z.boolean(),
+    /**
+     * What puts the group in a lesson now: a session a teacher started (it beats the timetable),
+     * the timetable, or neither (the group's pupils at home in it are shown).
+     */
+    source: z.enum(['session', 'timetable', 'none']).optional(),
+    room: safeText().nullable().optional(),
+    period: safeText().nullable().optional(),
   }),
   pupils: z.array(RosterPupilSchema),
+  /** The group's pupils in another lesson now (a session elsewhere, a clash): not in this one. */
+  elsewhere: z.array(ElsewherePupilSchema).optional(),
   /**
    * This lesson's concerns and undecided requests (newest first, at most ATTENTION_LIMIT), so they
    * are on screen and actionable after a reload even when many newer events have arrived.

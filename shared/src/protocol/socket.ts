@@ -131,6 +131,8 @@ export interface ConsoleServerToClientEvents {
   presence: (presence: DevicePresence) => void;
   /** A class's lesson overrides changed (started, ended, or opened by an approved request). */
   'overrides-changed': (message: { classId: string }) => void;
+  /** Pupils joined or left the class's lesson (a period boundary, a session started or ended): reload its roster. */
+  'lesson-changed': (message: { classId: string }) => void;
   /** A device of a watched class: its tabs now (live only, never stored), or that it needs an update. */
   'tab-state': (message: LiveTabs) => void;
   /** A pupil of a watched class answered a teacher's message. */

@@ -300,21 +300,17 @@ export function createStaffService({
     async watchableClasses(who: Staff): Promise<ClassSummary[]> {
       // Written with explicit table names: Drizzle leaves columns unqualified in a single-table select, and an
       // unqualified "id" inside the subquery is the pupil's id, which made every class count 0 for the DSL.
-      const pupilCount = sql<number>`(select count(*)::int from "pupils" where "pupils"."class_id" = "classes"."id")`;
+      // Members: those at home in it and those in it as a teaching group; pupils who left are not counted.
+      const pupilCount = sql<number>`(select count(*)::int from "pupils" where "pupils"."archived_at" is null and ("pupils"."class_id" = "classes"."id" or exists (select 1 from "group_members" where "group_members"."pupil_id" = "pupils"."id" and "group_members"."class_id" = "classes"."id")))`;
       const columns = { id: classes.id, name: classes.name, profile: classes.profile, pupilCount };
+      // A group the roster sync ended is history, not a class to watch.
+      const current = and(eq(classes.schoolId, who.schoolId), isNull(classes.endedAt));
+      // A teacher's own groups: those they teach, and those the timetable gives them a lesson with (cover).
+      const teaches = sql<boolean>`(exists (select 1 from "class_teachers" where "class_teachers"."class_id" = "classes"."id" and "class_teachers"."staff_id" = ${who.id}) or exists (select 1 from "timetable_lessons" where "timetable_lessons"."class_id" = "classes"."id" and "timetable_lessons"."staff_id" = ${who.id}))`;
       const rows = can(who.role, 'watch-all-classes')
-        ? await db
-            .select(columns)
-            .from(classes)
-            .where(eq(classes.schoolId, who.schoolId))
-            .orderBy(classes.name)
+        ? await db.select(columns).from(classes).where(current).orderBy(classes.name)
         : can(who.role, 'watch-own-classes')
-          ? await db
-              .select(columns)
-              .from(classes)
-              .innerJoin(classTeachers, eq(classTeachers.classId, classes.id))
-              .where(and(eq(classes.schoolId, who.schoolId), eq(classTeachers.staffId, who.id)))
-              .orderBy(classes.name)
+          ? await db.select(columns).from(classes).where(and(current, teaches)).orderBy(classes.name)
           : [];
       return rows.map((r) => ({ ...r, profile: r.profile as ClassSummary['profile'] }));
     },

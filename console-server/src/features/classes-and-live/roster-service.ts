@@ -15,13 +15,22 @@ import type { Database } from '../../db/open-database';
 import { classes, devices, events, pupils, schools, unblockRequests } from '../../db/schema';
 import { redactFor, type EventService } from '../events';
 import { currentPeriod, UNTIMETABLED_WINDOW_MS } from './lesson-period';
+import type { PlacementService } from '../teaching-groups';
 
 /**
  * The live class grid's starting state: every pupil of the class and every device that reports
  * to it, with what they did since the lesson started. The console adds what arrives after
  * `asOf` from the `/console` socket.
  */
-export function createRosterService({ db, eventService }: { db: Database; eventService: EventService }) {
+export function createRosterService({
+  db,
+  eventService,
+  placement,
+}: {
+  db: Database;
+  eventService: EventService;
+  placement: PlacementService;
+}) {
   return {
     /** Null when the class is not the school's (callers check the viewer may watch it). */
     async roster(who: Staff, classId: string, now = new Date()): Promise<ClassRoster | null> {
@@ -37,7 +46,19 @@ export function createRosterService({ db, eventService }: { db: Database; eventS
         .innerJoin(schools, eq(schools.id, classes.schoolId))
         .where(and(eq(classes.id, classId), eq(classes.schoolId, who.schoolId)));
       if (!klass) return null;
-      const period = currentPeriod(klass.periods, klass.timeZone, now);
+      // docs/architecture.md, "Teaching groups and the timetable": the pupils in the group's lesson
+      // now (a session a teacher started, else the timetable), or with no lesson, those at home in it.
+      const clockNow = placement.clock();
+      const shift = now.getTime() - clockNow.getTime();
+      const group = await placement.inGroup(who.schoolId, classId, clockNow);
+      const here = [...group.placements.entries()].filter(([, p]) => p.classId === classId);
+      const away = [...group.placements.entries()].filter(([, p]) => p.classId !== classId);
+      const period = group.lesson
+        ? {
+            startsAt: new Date(group.lesson.startsAt.getTime() + shift),
+            endsAt: new Date(group.lesson.endsAt.getTime() + shift),
+          }
+        : currentPeriod(klass.periods, klass.timeZone, now);
       const lessonStart = period?.startsAt ?? new Date(now.getTime() - UNTIMETABLED_WINDOW_MS);
       const inLesson = and(
         eq(events.schoolId, who.schoolId),
@@ -46,13 +67,17 @@ export function createRosterService({ db, eventService }: { db: Database; eventS
         lte(events.receivedAt, now),
       );
 
-      const classPupils = await db
-        .select({ name: pupils.name, email: pupils.email })
-        .from(pupils)
-        .where(and(eq(pupils.schoolId, who.schoolId), eq(pupils.classId, classId)))
-        .orderBy(pupils.name);
+      const hereIds = here.map(([id]) => id);
+      const hereEmails = here.map(([, p]) => p.email);
+      const classPupils = hereIds.length
+        ? await db
+            .select({ name: pupils.name, email: pupils.email })
+            .from(pupils)
+            .where(and(eq(pupils.schoolId, who.schoolId), inArray(pupils.id, hereIds)))
+            .orderBy(pupils.name)
+        : [];
 
-      // A device reports to the class of the pupil signed in to it, else to the class it was enrolled for.
+      // A device reports to the lesson of the pupil signed in to it, else to the class it was enrolled for.
       const classDevices = await db
         .select({
           id: devices.id,
@@ -63,14 +88,64 @@ export function createRosterService({ db, eventService }: { db: Database; eventS
           pupilName: pupils.name,
         })
         .from(devices)
-        .leftJoin(pupils, and(eq(pupils.email, devices.lastUser), eq(pupils.schoolId, devices.schoolId)))
+        .leftJoin(
+          pupils,
+          and(
+            eq(pupils.email, devices.lastUser),
+            eq(pupils.schoolId, devices.schoolId),
+            isNull(pupils.archivedAt),
+          ),
+        )
         .where(
           and(
             eq(devices.schoolId, who.schoolId),
-            or(eq(pupils.classId, classId), and(isNull(pupils.id), eq(devices.classId, classId))),
+            or(
+              ...(hereEmails.length ? [inArray(pupils.email, hereEmails)] : []),
+              and(isNull(pupils.id), eq(devices.classId, classId)),
+            ),
           ),
         )
         .orderBy(devices.name);
+
+      const awayIds = away.map(([id]) => id);
+      const awayNames = awayIds.length
+        ? await db
+            .select({ id: pupils.id, name: pupils.name, email: pupils.email })
+            .from(pupils)
+            .where(inArray(pupils.id, awayIds))
+        : [];
+      const otherGroups = new Map(
+        awayIds.length
+          ? (
+              await db
+                .select({ id: classes.id, name: classes.name })
+                .from(classes)
+                .where(
+                  and(
+                    eq(classes.schoolId, who.schoolId),
+                    inArray(classes.id, [...new Set(away.map(([, p]) => p.classId))]),
+                  ),
+                )
+            ).map((c) => [c.id, c.name])
+          : [],
+      );
+      const awayById = new Map(away);
+      // Only those another lesson took: at home elsewhere is not "in another lesson".
+      const elsewhere = awayNames
+        .flatMap((p) => {
+          const placed = awayById.get(p.id)!;
+          return placed.source === 'home'
+            ? []
+            : [
+                {
+                  name: p.name,
+                  email: p.email,
+                  className: otherGroups.get(placed.classId) ?? '',
+                  source: placed.source,
+                },
+              ];
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
       const counts = await db
         .select({
@@ -204,8 +279,12 @@ export function createRosterService({ db, eventService }: { db: Database; eventS
           startsAt: lessonStart.toISOString(),
           endsAt: period?.endsAt.toISOString() ?? null,
           inTimetable: period !== null,
+          source: group.lesson?.source ?? 'none',
+          room: group.lesson?.room ?? null,
+          period: group.lesson?.period ?? null,
         },
         pupils: [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+        elsewhere,
         attention,
       };
     },

@@ -18,6 +18,7 @@ import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../.
 import { DomainError } from '../../errors/domain-error';
 import { DEFAULT_VISITOR_NOTICE } from '../../seed/visitor-notice';
 import { hashSecret, newSecret } from '../auth-and-accounts';
+import type { PlacementService } from '../teaching-groups';
 
 /** Who a connected device is, and whose policy it enforces. */
 export interface DeviceIdentity {
@@ -52,7 +53,7 @@ export type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | '
 /** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
 const UNKNOWN_PROFILE: Profile = 'EYFS';
 
-export function createDeviceService({ db }: { db: Database }) {
+export function createDeviceService({ db, placement }: { db: Database; placement?: PlacementService }) {
   async function resolve(
     device: typeof devices.$inferSelect,
     user: string | null,
@@ -76,16 +77,28 @@ export function createDeviceService({ db }: { db: Database }) {
           notice: school!.visitorNotice ?? DEFAULT_VISITOR_NOTICE[pupilLocale],
         }
       : null;
+    // A pupil who left (archived) is no longer the school's pupil on this device.
     const [pupil] = user
       ? await db
-          .select({ name: pupils.name, classId: pupils.classId })
+          .select({ id: pupils.id, name: pupils.name, classId: pupils.classId })
           .from(pupils)
-          .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId)))
+          .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId), isNull(pupils.archivedAt)))
       : [];
-    const classId = pupil?.classId ?? device.classId;
+    // The signed-in pupil is in the group of their lesson now (timetable or session), else at home.
+    const placed = pupil && placement ? await placement.placementOf(device.schoolId, pupil.id) : null;
+    const classId = placed?.classId ?? pupil?.classId ?? device.classId;
     const [klass] = classId ? await db.select().from(classes).where(eq(classes.id, classId)) : [];
+    const [home] =
+      pupil && klass && pupil.classId !== klass.id
+        ? await db.select().from(classes).where(eq(classes.id, pupil.classId))
+        : [klass];
+    // The pupil's own profile is their home group's; the group of their lesson may override it.
+    const ownProfile = home ? (home.profileOverride ?? home.profile) : null;
     const [profile, profileSource]: [Profile, ProfileSource] = klass
-      ? [klass.profile as Profile, pupil?.classId ? 'pupil-class' : 'device-class']
+      ? [
+          (klass.profileOverride ?? ownProfile ?? klass.profile) as Profile,
+          pupil?.classId ? 'pupil-class' : 'device-class',
+        ]
       : device.assignedProfile
         ? [device.assignedProfile as Profile, 'device-record']
         : [UNKNOWN_PROFILE, 'unknown'];
@@ -355,6 +368,39 @@ export function createDeviceService({ db }: { db: Database }) {
         )
         .returning();
       return rows.length > 0;
+    },
+
+    /**
+     * Where the signed-in pupils of these connected devices are now (docs/architecture.md, "Teaching
+     * groups and the timetable"): new identities for those whose lesson group, and so class or
+     * profile, changed. One batch for the whole school, for a period boundary.
+     */
+    async relocate(schoolId: string, identities: DeviceIdentity[], now?: Date): Promise<DeviceIdentity[]> {
+      const pupilsSignedIn = identities.filter((i) => i.user && !i.visitor && i.schoolId === schoolId);
+      if (!placement || pupilsSignedIn.length === 0) return [];
+      const { placements } = await placement.placements(schoolId, { now });
+      const byEmail = new Map([...placements.values()].map((p) => [p.email, p]));
+      const groups = new Map(
+        (await db.select().from(classes).where(eq(classes.schoolId, schoolId))).map((c) => [c.id, c]),
+      );
+      const changed: DeviceIdentity[] = [];
+      for (const identity of pupilsSignedIn) {
+        // Not a pupil of the school (staff, a visitor, one who left): as it connected.
+        const placed = byEmail.get(identity.user!);
+        const klass = placed && groups.get(placed.classId);
+        const home = placed && groups.get(placed.homeClassId);
+        if (!klass || !home) continue;
+        const profile = (klass.profileOverride ?? home.profileOverride ?? home.profile) as Profile;
+        if (klass.id === identity.classId && profile === identity.profile) continue;
+        changed.push({
+          ...identity,
+          classId: klass.id,
+          className: klass.name,
+          profile,
+          profileSource: 'pupil-class',
+        });
+      }
+      return changed;
     },
 
     /** Who a device is now (its class and profile), for events the server raises about it. */

@@ -11,6 +11,7 @@ import {
 import type { Database } from '../../db/open-database';
 import { classes, lessonOverrides, policies, schools } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
+import type { PlacementService } from '../teaching-groups';
 
 /** Nothing a teacher does in a lesson outlives it: the period's end, else 60 minutes, unless they say otherwise. */
 const DEFAULT_OVERRIDE_MINUTES = 60;
@@ -45,17 +46,26 @@ export function periodEnd(
     : null;
 }
 
-export function createOverrideService({ db }: { db: Database }) {
+export function createOverrideService({ db, placement }: { db: Database; placement?: PlacementService }) {
   /**
-   * Default end: the end of the current timetable period, else 60 minutes from now; never less
-   * than 10 minutes, so an approval in a lesson's last moments is not gone before it is used.
+   * Default end: the end of the group's lesson now (its session or timetabled lesson), else of the
+   * current timetable period, else 60 minutes from now; never less than 10 minutes, so an approval
+   * in a lesson's last moments is not gone before it is used.
    */
-  async function defaultEnd(schoolId: string, now: Date): Promise<Date> {
+  async function defaultEnd(schoolId: string, classId: string, now: Date): Promise<Date> {
     const [school] = await db
       .select({ periods: schools.periods, timeZone: schools.timeZone })
       .from(schools)
       .where(eq(schools.id, schoolId));
+    // The timetable is read by the placement clock (tests move it): its lesson's time left counts.
+    const lessonClock = placement?.clock();
+    const lesson = placement ? await placement.lessonOf(schoolId, classId, lessonClock) : null;
+    const lessonEnd =
+      lesson && lessonClock
+        ? new Date(now.getTime() + (lesson.endsAt.getTime() - lessonClock.getTime()))
+        : null;
     const end =
+      lessonEnd ??
       (school && periodEnd(school.periods, school.timeZone, now)) ??
       new Date(now.getTime() + DEFAULT_OVERRIDE_MINUTES * 60_000);
     return new Date(Math.max(end.getTime(), now.getTime() + MIN_OVERRIDE_MINUTES * 60_000));
@@ -109,7 +119,7 @@ export function createOverrideService({ db }: { db: Database }) {
           startsAt: now,
           endsAt: body.minutes
             ? new Date(now.getTime() + body.minutes * 60_000)
-            : await defaultEnd(schoolId, now),
+            : await defaultEnd(schoolId, classId, now),
           createdBy: staffId,
           requestEventId: options.requestEventId ?? null,
         })

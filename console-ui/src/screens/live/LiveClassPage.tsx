@@ -9,6 +9,7 @@ import { playUrgentTone } from './alert-sound';
 import { liveApi } from './api';
 import { EventFeed, type EventFeedHandle } from './EventFeed';
 import { LessonControls, overridesKey, useNow } from './LessonControls';
+import { LessonSource } from './LessonSource';
 import { PupilGrid } from './PupilGrid';
 import { PupilDetail } from './PupilDetail';
 import { LateResultsContext, LiveActions } from './LiveActions';
@@ -57,6 +58,10 @@ export function LiveClassPage() {
     },
     onOverridesChanged: () => {
       void queryClient.invalidateQueries({ queryKey: overridesKey(classId) });
+    },
+    // A period boundary or a session moved pupils in or out of this lesson: who is here changed.
+    onLessonChanged: () => {
+      void queryClient.invalidateQueries({ queryKey: rosterKey(classId) });
     },
   });
 
@@ -156,6 +161,7 @@ export function LiveClassPage() {
           {announcement}
         </p>
         <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
+        <LessonSource classId={classId} roster={roster.data} canStart={canDecide} />
         <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
         {canDecide && (
           <section className="class-actions" aria-labelledby="class-actions-heading">

@@ -15,6 +15,11 @@ const classPath = (classId: string) => `/api/classes/${encodeURIComponent(classI
 export const liveApi = {
   roster: (classId: string) => api<ClassRoster>(`${classPath(classId)}/roster`),
 
+  /** A lesson a teacher starts for the group now (it beats the timetable), or ends. */
+  startSession: (classId: string) =>
+    api(`${classPath(classId)}/session`, { method: 'POST', body: JSON.stringify({}) }),
+  endSession: (classId: string) => api(`${classPath(classId)}/session/end`, { method: 'POST' }),
+
   overrides: (classId: string) =>
     api<{ overrides: LessonOverride[] }>(`${classPath(classId)}/overrides`).then((r) => r.overrides),
 

@@ -18,6 +18,19 @@ export const en = {
     concerns: 'Concerns: {{count}}',
     offTask: 'Off task: {{count}}',
   },
+  group: {
+    heading: 'This lesson',
+    timetable: 'Timetabled lesson{{period}}{{room}}: the pupils below are the ones timetabled to it now.',
+    session: 'A lesson a teacher started: it takes these pupils from their timetabled lessons until it ends.',
+    none: 'No lesson is timetabled for this group now: the pupils below are those at home in it.',
+    period: ' ({{period}})',
+    room: ' in {{room}}',
+    start: 'Start a lesson with this group now',
+    end: 'End this lesson',
+    elsewhere: 'In another lesson now',
+    bySession: '{{name}}: in {{group}}, which a teacher started (it beats the timetable)',
+    byTimetable: '{{name}}: in {{group}} (timetable)',
+  },
   lesson: {
     heading: 'Lesson',
     period: 'Lesson {{start}}–{{end}}',
@@ -290,6 +303,21 @@ export const cy: Translation<typeof en> = {
     requests: 'Ceisiadau: {{count}}',
     concerns: 'Pryderon: {{count}}',
     offTask: 'Oddi ar y dasg: {{count}}',
+  },
+  group: {
+    heading: 'Y wers hon',
+    timetable:
+      'Gwers ar yr amserlen{{period}}{{room}}: y disgyblion isod yw’r rhai sydd ar yr amserlen iddi nawr.',
+    session:
+      'Gwers a ddechreuodd athro: mae’n cymryd y disgyblion hyn o’u gwersi ar yr amserlen nes iddi orffen.',
+    none: 'Does dim gwers ar yr amserlen i’r grŵp hwn nawr: y disgyblion isod yw’r rhai sydd gartref ynddo.',
+    period: ' ({{period}})',
+    room: ' yn {{room}}',
+    start: 'Dechrau gwers gyda’r grŵp hwn nawr',
+    end: 'Gorffen y wers hon',
+    elsewhere: 'Mewn gwers arall nawr',
+    bySession: '{{name}}: yn {{group}}, a ddechreuodd athro (mae’n drech na’r amserlen)',
+    byTimetable: '{{name}}: yn {{group}} (amserlen)',
   },
   lesson: {
     heading: 'Y wers',

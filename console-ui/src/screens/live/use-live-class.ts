@@ -40,6 +40,8 @@ interface LiveClassCallbacks {
   onReconnected?: () => void;
   /** The class's lesson overrides changed, here or in another console. */
   onOverridesChanged?: () => void;
+  /** Pupils joined or left the class's lesson (a period boundary, a session). */
+  onLessonChanged?: () => void;
 }
 
 /** Events arriving within this long are added to the feed together: one sort and one render per burst. */
@@ -131,6 +133,9 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     });
     socket.on('overrides-changed', (message) => {
       if (message.classId === classId) callbacksRef.current.onOverridesChanged?.();
+    });
+    socket.on('lesson-changed', (message) => {
+      if (message.classId === classId) callbacksRef.current.onLessonChanged?.();
     });
     socket.on('tab-state', (message) => {
       if (message.classId !== classId) return;

@@ -25,7 +25,11 @@ export function LatestChanges() {
           {changes.data.slice(0, SHOWN).map((change) => (
             <li key={change.id}>
               <p className="overview-change-head">
-                <strong>{change.profile === 'keywords' ? t('changes.keywords') : change.profile}</strong>{' '}
+                <strong>
+                  {change.profile === 'keywords' || change.profile === 'roster'
+                    ? t(`changes.${change.profile}`)
+                    : change.profile}
+                </strong>{' '}
                 {t('changes.by', { name: change.changedByName })} ·{' '}
                 <time dateTime={change.at}>{labels.dateTime(change.at)}</time>
               </p>

@@ -28,7 +28,7 @@ export function ChangeLogPage() {
     queryFn: () => policiesApi.changes(subject),
   });
   const subjectName = useCallback(
-    (s: ChangeLogSubject) => (s === 'keywords' ? t('profiles.keywords') : s),
+    (s: ChangeLogSubject) => (s === 'keywords' || s === 'roster' ? t(`profiles.${s}`) : s),
     [t],
   );
 
@@ -44,7 +44,7 @@ export function ChangeLogPage() {
         cell: (c) => (
           <>
             <strong>{subjectName(c.getValue())}</strong>
-            {c.getValue() !== 'keywords' && (
+            {c.getValue() !== 'keywords' && c.getValue() !== 'roster' && (
               <span className="pol-muted"> {t('changes.version', { version: c.row.original.version })}</span>
             )}
           </>
@@ -95,7 +95,7 @@ export function ChangeLogPage() {
           <option value="">{t('changes.all')}</option>
           {CHANGE_LOG_SUBJECTS.map((s) => (
             <option key={s} value={s}>
-              {s === 'keywords' ? t('profiles.keywords') : `${s} – ${t(`profiles.${s}`)}`}
+              {s === 'keywords' || s === 'roster' ? t(`profiles.${s}`) : `${s} – ${t(`profiles.${s}`)}`}
             </option>
           ))}
         </select>

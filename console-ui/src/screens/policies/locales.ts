@@ -26,6 +26,7 @@ export const en = {
     KS5: 'Key stage 5 (ages 16–18)',
     staff: 'Staff',
     keywords: 'Search keyword lists',
+    roster: 'Roster and timetable imports',
   },
   modes: {
     'allow-list': 'Allow-list',
@@ -357,6 +358,7 @@ export const cy: Translation<typeof en> = {
     KS5: 'Cyfnod allweddol 5 (16–18 oed)',
     staff: 'Staff',
     keywords: 'Rhestrau geiriau allweddol chwilio',
+    roster: 'Mewnforion y rhestr ddisgyblion a’r amserlen',
   },
   modes: {
     'allow-list': 'Rhestr ganiatáu',

@@ -17,6 +17,7 @@ export const common: Translation<typeof en> = {
     checks: 'Gwiriadau hidlo',
     visitors: 'Tocynnau ymwelwyr',
     accounts: 'Cyfrifon staff',
+    roster: 'Rhestr ddisgyblion ac amserlen',
     reports: 'Adroddiadau',
     compliance: 'Cydymffurfio',
     trust: 'Ymddiriedolaeth',

@@ -15,6 +15,7 @@ export const common = {
     checks: 'Filtering checks',
     visitors: 'Visitor passes',
     accounts: 'Staff accounts',
+    roster: 'Roster and timetable',
     reports: 'Reports',
     compliance: 'Compliance',
     trust: 'Trust',

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { StartSessionBodySchema } from '@waymark/shared';
+import type { StaffService } from '../auth-and-accounts';
+import type { SessionService } from './session-service';
+import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+
+function sessionJson(row: { id: string; classId: string; startedBy: string; startsAt: Date; endsAt: Date }) {
+  return {
+    id: row.id,
+    classId: row.classId,
+    startedBy: row.startedBy,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+  };
+}
+
+/** A lesson a teacher starts for a group: `/api/classes/:classId/session`. */
+export function sessionRoutes(deps: {
+  sessionService: SessionService;
+  staffService: StaffService;
+  /** The school's lessons changed: devices move to their pupils' new lessons, on every process. */
+  lessonsChanged: (schoolId: string) => Promise<void>;
+}) {
+  const router = Router({ mergeParams: true });
+
+  async function ownClass(req: Parameters<Parameters<typeof handle>[0]>[0]) {
+    const who = requireCapability(req, 'lesson-overrides');
+    const classId = String(req.params.classId);
+    if (!(await deps.staffService.canWatchClass(who, classId))) throw new HttpError(404, 'no such class');
+    return { who, classId };
+  }
+
+  router.get(
+    '/',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      const row = await deps.sessionService.running(who.schoolId, classId);
+      res.json({ session: row ? sessionJson(row) : null });
+    }),
+  );
+
+  router.post(
+    '/',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      const body = parseBody(StartSessionBodySchema, req.body);
+      const row = await deps.sessionService.start(who.schoolId, classId, who.id, body);
+      if (!row) throw new HttpError(404, 'no such class');
+      await deps.lessonsChanged(who.schoolId);
+      res.status(201).json({ session: sessionJson(row) });
+    }),
+  );
+
+  router.post(
+    '/end',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      const row = await deps.sessionService.end(who.schoolId, classId);
+      if (!row) throw new HttpError(404, 'no session running');
+      await deps.lessonsChanged(who.schoolId);
+      res.json({ session: sessionJson(row) });
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,82 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterChanges } from '@waymark/shared';
+import { api } from '../../lib/api';
+import { ChangesSummary } from './ChangesSummary';
+
+/** One import: choose the file(s), preview what would change, then apply exactly that. */
+export function ImportPanel({
+  kind,
+  accept,
+  multiple,
+  readBody,
+}: {
+  kind: 'oneRoster' | 'timetable';
+  accept: string;
+  multiple: boolean;
+  readBody: (files: File[]) => Promise<unknown>;
+}) {
+  const { t } = useTranslation('roster');
+  const id = useId();
+  const path = kind === 'oneRoster' ? '/api/roster/oneroster' : '/api/roster/timetable';
+  const [files, setFiles] = useState<File[]>([]);
+  const [body, setBody] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const preview = useMutation({
+    mutationFn: (b: unknown) =>
+      api<RosterChanges>(`${path}/preview`, { method: 'POST', body: JSON.stringify(b) }),
+  });
+  const apply = useMutation({
+    mutationFn: (b: unknown) =>
+      api<RosterChanges>(`${path}/apply`, { method: 'POST', body: JSON.stringify(b) }),
+  });
+
+  async function onPreview(e: FormEvent) {
+    e.preventDefault();
+    setMissing(files.length === 0);
+    if (files.length === 0) return;
+    apply.reset();
+    const read = await readBody(files);
+    setBody(read);
+    preview.mutate(read);
+  }
+
+  const shown = apply.data ?? preview.data;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="roster-panel">
+      <h2 id={`${id}-heading`}>{t(`${kind}.title`)}</h2>
+      <form onSubmit={onPreview}>
+        <label htmlFor={`${id}-file`}>{t(`${kind}.file`)}</label>
+        <p id={`${id}-hint`} className="hint">
+          {t(`${kind}.hint`)}
+        </p>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept={accept}
+          multiple={multiple}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            setFiles([...(e.target.files ?? [])]);
+            preview.reset();
+            apply.reset();
+          }}
+        />
+        {missing && <p role="alert">{t('noFile')}</p>}
+        <button type="submit" disabled={preview.isPending}>
+          {preview.isPending ? t('previewing') : t('preview')}
+        </button>
+      </form>
+      {preview.isError && <p role="alert">{preview.error.message}</p>}
+      {shown && <ChangesSummary changes={shown} id={`${id}-changes`} />}
+      {preview.data && preview.data.errors.length === 0 && !apply.data && (
+        <button type="button" disabled={apply.isPending} onClick={() => apply.mutate(body)}>
+          {apply.isPending ? t('applying') : t('apply')}
+        </button>
+      )}
+      {apply.isError && <p role="alert">{apply.error.message}</p>}
+      {apply.data && <p role="status">{t('applied')}</p>}
+    </section>
+  );
+}
