@@ -24,7 +24,30 @@ export interface WorkerRun {
   durationMs: number;
 }
 
-export type ToWorker = WorkerSetup | WorkerRun | { type: 'close' };
+/**
+ * The reconnect storm: the server was restarted (on the same address); every device of this worker
+ * reconnects as the extension does (a random first delay, then backing off) and counts once it
+ * holds its policy again (Waymark) or is connected (the relay).
+ */
+export interface WorkerStorm {
+  type: 'storm';
+  /** Longest a device waits before its first attempt (ms). */
+  spreadMs: number;
+  timeoutMs: number;
+}
+
+export interface WorkerStormed {
+  type: 'stormed';
+  devices: number;
+  /** Devices back (holding their policy) within the timeout. */
+  back: number;
+  /** Attempts the server refused or that failed, retried. */
+  retries: number;
+  /** Storm start → device back, µs (HDR, compressed base64). */
+  backLatency: string;
+}
+
+export type ToWorker = WorkerSetup | WorkerRun | WorkerStorm | { type: 'close' };
 
 export interface WorkerConnected {
   type: 'connected';
@@ -55,4 +78,4 @@ export interface WorkerResult {
   disconnects: number;
 }
 
-export type FromWorker = WorkerConnected | WorkerResult | { type: 'error'; message: string };
+export type FromWorker = WorkerConnected | WorkerResult | WorkerStormed | { type: 'error'; message: string };

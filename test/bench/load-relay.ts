@@ -26,7 +26,8 @@ io.of('/console').on('connection', (socket) => {
   void socket.join(all ? 'school:all' : `class:${classId}`);
 });
 
-server.listen(0, '127.0.0.1', () => {
+// RELAY_PORT: restarted on the same address for the reconnect storm.
+server.listen(Number(process.env.RELAY_PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   console.log(`relay listening on ${typeof address === 'object' && address ? address.port : 0}`);
 });

@@ -2,7 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { PROTOCOL_VERSION } from '@waymark/shared';
-import type { FromWorker, ToWorker, WorkerResult, WorkerRun, WorkerSetup } from './load-protocol';
+import type {
+  FromWorker,
+  ToWorker,
+  WorkerResult,
+  WorkerRun,
+  WorkerSetup,
+  WorkerStorm,
+  WorkerStormed,
+} from './load-protocol';
 import { encodeHistogram, newHistogram } from './load-stats';
 
 /**
@@ -31,7 +39,21 @@ function connect(socket: Socket): Promise<string | null> {
   });
 }
 
+let setupMessage: WorkerSetup | null = null;
+
+function deviceAuth(target: WorkerSetup['target'], i: number, device: WorkerSetup['devices'][number]) {
+  return target === 'waymark'
+    ? {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceName: `Load Chromebook ${i}`,
+        extensionVersion: '0.1.0',
+        deviceToken: device.deviceToken,
+      }
+    : { classId: device.classId };
+}
+
 async function setup(message: WorkerSetup) {
+  setupMessage = message;
   const { target, url } = message;
   const base = { transports: ['websocket'], reconnection: false, forceNew: true };
   let failed = 0;
@@ -43,15 +65,7 @@ async function setup(message: WorkerSetup) {
         const [i, device] = next;
         const socket = io(`${url}/device`, {
           ...base,
-          auth:
-            target === 'waymark'
-              ? {
-                  protocolVersion: PROTOCOL_VERSION,
-                  deviceName: `Load Chromebook ${i}`,
-                  extensionVersion: '0.1.0',
-                  deviceToken: device.deviceToken,
-                }
-              : { classId: device.classId },
+          auth: deviceAuth(target, i, device),
         });
         const error = await connect(socket);
         if (error) {
@@ -211,17 +225,76 @@ async function run(message: WorkerRun): Promise<WorkerResult> {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every device reconnects to the restarted server, as the extension would; timed until it is back. */
+async function storm(message: WorkerStorm): Promise<WorkerStormed> {
+  const { target, url } = setupMessage!;
+  for (const socket of devices) socket.close();
+  devices = [];
+  const backLatency = newHistogram();
+  const started = performance.now();
+  const deadline = started + message.timeoutMs;
+  let back = 0;
+  let retries = 0;
+  await Promise.all(
+    setupMessage!.devices.map(async (device, i) => {
+      await sleep(Math.random() * message.spreadMs);
+      for (let attempt = 0; performance.now() < deadline; attempt++) {
+        const socket = io(`${url}/device`, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          auth: deviceAuth(target, i, device),
+        });
+        // Back means holding its policy again (what keeps filtering right), or connected to the relay.
+        const ready =
+          target === 'waymark'
+            ? new Promise<string | null>((resolve) => {
+                socket.once('policy', () => resolve(null));
+                socket.once('connect_error', (error) => resolve(error.message));
+                socket.once('disconnect', (reason) => resolve(reason));
+              })
+            : connect(socket);
+        const error = await Promise.race([
+          ready,
+          sleep(Math.max(0, deadline - performance.now())).then(() => 'timeout'),
+        ]);
+        if (error === null) {
+          back++;
+          backLatency.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+          devices.push(socket);
+          return;
+        }
+        socket.close();
+        retries++;
+        // Socket.IO's own back-off: 1 s doubling to 5 s, each ±50 %.
+        await sleep(Math.min(5000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
+      }
+    }),
+  );
+  return {
+    type: 'stormed',
+    devices: setupMessage!.devices.length,
+    back,
+    retries,
+    backLatency: encodeHistogram(backLatency),
+  };
+}
+
 process.on('message', (message: ToWorker) => {
   const task =
     message.type === 'setup'
       ? setup(message)
       : message.type === 'run'
         ? run(message).then(send)
-        : Promise.resolve().then(() => {
-            for (const socket of [...devices, ...consoles]) socket.close();
-            devices = [];
-            consoles = [];
-            setImmediate(() => process.exit(0));
-          });
+        : message.type === 'storm'
+          ? storm(message).then(send)
+          : Promise.resolve().then(() => {
+              for (const socket of [...devices, ...consoles]) socket.close();
+              devices = [];
+              consoles = [];
+              setImmediate(() => process.exit(0));
+            });
   task.catch((error: unknown) => send({ type: 'error', message: String((error as Error)?.stack ?? error) }));
 });

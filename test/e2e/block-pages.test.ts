@@ -209,3 +209,69 @@ describe('toolbar popup', () => {
     await page.close();
   });
 });
+
+describe('the teacher’s lock page', () => {
+  const locks = [
+    {
+      name: 'lock-ks1-en',
+      profile: 'KS1',
+      cls: 'Year 2 (Owls)',
+      locale: 'en',
+      heading: 'Stop and look at your teacher.',
+    },
+    {
+      name: 'lock-ks1-cy',
+      profile: 'KS1',
+      cls: 'Blwyddyn 2',
+      locale: 'cy',
+      heading: 'Stopia ac edrych ar dy athro.',
+    },
+    {
+      name: 'lock-ks3-en',
+      profile: 'KS3',
+      cls: 'Year 8',
+      locale: 'en',
+      heading: 'Your teacher has paused your screen',
+    },
+    {
+      name: 'lock-ks3-cy',
+      profile: 'KS3',
+      cls: 'Blwyddyn 8',
+      locale: 'cy',
+      heading: 'Mae dy athro wedi oedi dy sgrin',
+    },
+  ] as const;
+
+  it.each(locks)('$name: for the pupil’s age and language, with help still there', async (v) => {
+    await configureExtension(browser.worker, {
+      serverUrl: 'http://127.0.0.1:9',
+      enrollmentToken: 'none',
+      locale: v.locale,
+    });
+    const lock = {
+      actionId: 'a-lock',
+      message: v.locale === 'en' ? 'Eyes on me, please' : 'Edrychwch arna i, os gwelwch yn dda',
+      from: 'Ms Amira Khan',
+      until: new Date(Date.now() + 10 * 60_000).toISOString(),
+    };
+    await browser.worker.evaluate(async ([m, l]) => chrome.storage.local.set({ policy: m, teacherLock: l }), [
+      message(v.profile, v.cls),
+      lock,
+    ] as const);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.goto(`chrome-extension://${EXTENSION_ID}/lock.html`);
+    await page.getByTestId('waymark-lock').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(v.heading);
+    const text = (await page.getByTestId('waymark-lock').textContent()) ?? '';
+    expect(text).toContain(lock.message);
+    // The older pupil is told when the screen comes back; the young one is not asked to read a time.
+    expect(/\d\d:\d\d/.test(text)).toBe(v.profile === 'KS3');
+    expect(text).toContain(v.locale === 'en' ? 'Childline' : 'Meic');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(v.locale);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `${v.name}.png`), fullPage: true });
+    await page.close();
+    await browser.worker.evaluate(async () => chrome.storage.local.set({ teacherLock: null }));
+  });
+});
