@@ -114,7 +114,14 @@ async function problemsIn(
 /** Appends an entry to the demo school's chain as a forger would: a valid hash on a made-up entry. */
 async function forge(
   tx: Database,
-  entry: { change: Record<string, unknown>; facts: EntryFacts; at?: Date; version?: 1 | 2 },
+  entry: {
+    change: Record<string, unknown>;
+    facts: EntryFacts;
+    at?: Date;
+    version?: 1 | 2;
+    incidentId?: string;
+    actorId?: string;
+  },
 ) {
   const [last] = await tx
     .select()
@@ -125,9 +132,9 @@ async function forge(
   const prevHash = last?.hash ?? GENESIS;
   const row = {
     schoolId: 'demo',
-    incidentId: null,
+    incidentId: entry.incidentId ?? null,
     at: entry.at ?? new Date(),
-    actorId: 'retention-job',
+    actorId: entry.actorId ?? 'retention-job',
     actorName: 'Retention job',
     change: entry.change,
     facts: entry.version === 1 ? null : (entry.facts as unknown as Record<string, unknown>),
@@ -364,6 +371,23 @@ describe('the incident log’s hash chain', () => {
     expect(
       await problemsAfter(purge(later, new Date(later.getTime() - 2190 * 86_400_000), 2190), later),
     ).toEqual([]);
+  });
+
+  it('catches a well-hashed entry that makes the countersigner the owner (the two-person rule)', async () => {
+    const found = await problemsAfter(async (tx) => {
+      await forge(tx, {
+        incidentId: illegalId,
+        actorId: 'staff-dsl',
+        change: { ownerId: 'staff-deputy-dsl' },
+        facts: { type: 'change', status: 'closed' },
+      });
+      await tx.update(incidents).set({ ownerId: 'staff-deputy-dsl' }).where(eq(incidents.id, illegalId));
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^breaks the two-person rule: the member of staff who countersigned cannot become its owner/,
+      ),
+    ]);
   });
 
   it('an anchor catches the chain rewritten from the start with every hash recomputed', async () => {
