@@ -325,6 +325,30 @@ describe('the incident log’s hash chain', () => {
     expect(found).toContain('is a purge whose record of a removed entry does not match that entry’s hash');
   });
 
+  it('catches a purge that records chain-2 entries it removed without their facts', async () => {
+    const found = await problemsAfter(async (tx) => {
+      const removed = (await deleteIncident(tx, illegalId)).map(({ id, incidentId, prevHash, hash }) => ({
+        v: 1,
+        id,
+        incidentId,
+        prevHash,
+        hash,
+      }));
+      await forge(tx, {
+        change: {
+          type: 'purge',
+          olderThan: new Date().toISOString(),
+          retentionDays: 0,
+          incidents: [{ id: illegalId, reference: 'x' }],
+          removed,
+        },
+        facts: { type: 'purge' },
+      });
+    });
+    expect(found).toContain('a purge recorded a removed chain-2 entry without its facts');
+    expect(found).toContain('is a purge of an incident the chain cannot show was closed and old enough');
+  });
+
   it('catches a purge in the old chain format written after the new one', async () => {
     const found = await problemsAfter(async (tx) => {
       const removed = (await deleteIncident(tx, openId)).map(({ id, prevHash, hash }) => ({

@@ -131,7 +131,19 @@ export async function verifyLog(
       if (anchor && !anchor.found && row.hash === anchor.hash)
         Object.assign(anchor, { found: true, schoolId, entryId: row.id });
       let linked = prev;
-      while (linked !== row.prevHash && removedAfter.has(linked)) linked = removedAfter.get(linked)!.hash;
+      // Removed entries after chain 2 began (a chain begun in chain 2, or past its checkpoint).
+      const afterV2 = sawV2 || (row.version >= 2 && row.change.type !== 'checkpoint');
+      while (linked !== row.prevHash && removedAfter.has(linked)) {
+        const removed = removedAfter.get(linked)!;
+        // A removed entry from after the switch to chain 2 must be kept with its facts: recorded in
+        // the old form, its facts (was it closed?) would go unchecked.
+        if (afterV2 && removed.v !== 2)
+          report('a purge recorded a removed chain-2 entry without its facts', {
+            id: removed.id,
+            incidentId: removed.incidentId,
+          });
+        linked = removed.hash;
+      }
       if (row.prevHash !== linked)
         report('does not follow the entry before it (an entry was removed or reordered)', row);
       if (row.hash !== storedEntryHash(row))
