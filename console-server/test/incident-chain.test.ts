@@ -89,9 +89,17 @@ const db = () => server.app.services.db;
 class Rollback extends Error {}
 
 /** The problems verify-log finds after `tamper`, which is then undone. */
-async function problemsAfter(tamper: (tx: Database) => Promise<unknown>, now?: Date): Promise<string[]> {
+function problemsAfter(tamper: (tx: Database) => Promise<unknown>, now?: Date): Promise<string[]> {
+  return problemsIn(db(), tamper, now);
+}
+
+async function problemsIn(
+  database: Database,
+  tamper: (tx: Database) => Promise<unknown>,
+  now?: Date,
+): Promise<string[]> {
   let found: string[] = [];
-  await db()
+  await database
     .transaction(async (tx) => {
       await tamper(tx as unknown as Database);
       found = (await verifyLog(tx as unknown as Database, { now })).problems.map((p) => p.problem);
@@ -106,7 +114,14 @@ async function problemsAfter(tamper: (tx: Database) => Promise<unknown>, now?: D
 /** Appends an entry to the demo school's chain as a forger would: a valid hash on a made-up entry. */
 async function forge(
   tx: Database,
-  entry: { change: Record<string, unknown>; facts: EntryFacts; at?: Date; version?: 1 | 2 },
+  entry: {
+    change: Record<string, unknown>;
+    facts: EntryFacts;
+    at?: Date;
+    version?: 1 | 2;
+    incidentId?: string;
+    actorId?: string;
+  },
 ) {
   const [last] = await tx
     .select()
@@ -117,9 +132,9 @@ async function forge(
   const prevHash = last?.hash ?? GENESIS;
   const row = {
     schoolId: 'demo',
-    incidentId: null,
+    incidentId: entry.incidentId ?? null,
     at: entry.at ?? new Date(),
-    actorId: 'retention-job',
+    actorId: entry.actorId ?? 'retention-job',
     actorName: 'Retention job',
     change: entry.change,
     facts: entry.version === 1 ? null : (entry.facts as unknown as Record<string, unknown>),
@@ -310,6 +325,30 @@ describe('the incident log’s hash chain', () => {
     expect(found).toContain('is a purge whose record of a removed entry does not match that entry’s hash');
   });
 
+  it('catches a purge that records chain-2 entries it removed without their facts', async () => {
+    const found = await problemsAfter(async (tx) => {
+      const removed = (await deleteIncident(tx, illegalId)).map(({ id, incidentId, prevHash, hash }) => ({
+        v: 1,
+        id,
+        incidentId,
+        prevHash,
+        hash,
+      }));
+      await forge(tx, {
+        change: {
+          type: 'purge',
+          olderThan: new Date().toISOString(),
+          retentionDays: 0,
+          incidents: [{ id: illegalId, reference: 'x' }],
+          removed,
+        },
+        facts: { type: 'purge' },
+      });
+    });
+    expect(found).toContain('a purge recorded a removed chain-2 entry without its facts');
+    expect(found).toContain('is a purge of an incident the chain cannot show was closed and old enough');
+  });
+
   it('catches a purge in the old chain format written after the new one', async () => {
     const found = await problemsAfter(async (tx) => {
       const removed = (await deleteIncident(tx, openId)).map(({ id, prevHash, hash }) => ({
@@ -356,6 +395,23 @@ describe('the incident log’s hash chain', () => {
     expect(
       await problemsAfter(purge(later, new Date(later.getTime() - 2190 * 86_400_000), 2190), later),
     ).toEqual([]);
+  });
+
+  it('catches a well-hashed entry that makes the countersigner the owner (the two-person rule)', async () => {
+    const found = await problemsAfter(async (tx) => {
+      await forge(tx, {
+        incidentId: illegalId,
+        actorId: 'staff-dsl',
+        change: { ownerId: 'staff-deputy-dsl' },
+        facts: { type: 'change', status: 'closed' },
+      });
+      await tx.update(incidents).set({ ownerId: 'staff-deputy-dsl' }).where(eq(incidents.id, illegalId));
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^breaks the two-person rule: the member of staff who countersigned cannot become its owner/,
+      ),
+    ]);
   });
 
   it('an anchor catches the chain rewritten from the start with every hash recomputed', async () => {
@@ -423,5 +479,157 @@ describe('the incident log’s hash chain', () => {
     } finally {
       server = await startTestServer(dataDir);
     }
+  });
+});
+
+describe('a log written before chain version 2', () => {
+  let legacy: TestServer;
+  const LEGACY_CLOSED = '01890000-0000-7000-8000-000000000001';
+  const LEGACY_OPEN = '01890000-0000-7000-8000-000000000002';
+  beforeAll(async () => {
+    legacy = await startTestServer();
+    const ldb = legacy.app.services.db;
+    // Two incidents and their history as the chain-1 service wrote them, in 2019.
+    let prevHash = GENESIS;
+    const v1 = async (incidentId: string, at: string, change: Record<string, unknown>) => {
+      const entry = {
+        schoolId: 'demo',
+        incidentId,
+        at: new Date(at),
+        actorId: 'staff-dsl',
+        actorName: 'Mrs Helen Jones',
+        change,
+      };
+      const hash = entryHash(prevHash, entry);
+      await ldb.insert(incidentHistory).values({ ...entry, prevHash, hash });
+      prevHash = hash;
+    };
+    for (const [id, reference] of [
+      [LEGACY_CLOSED, 'INC-2019-0001'],
+      [LEGACY_OPEN, 'INC-2019-0002'],
+    ] as const) {
+      const state = {
+        subject: 'staff' as const,
+        pupilEmail: null,
+        personName: 'A member of staff',
+        classId: null,
+        deviceId: null,
+        category: 'other' as const,
+        severity: 'low' as const,
+        status: 'open' as const,
+        description: `Legacy ${reference}`,
+        actions: [],
+        outcome: null,
+        ownerId: null,
+        followUpDate: null,
+        illegal: false,
+        countersignedBy: null,
+        occurredAt: '2019-03-01T09:00:00.000Z',
+        evidence: [],
+      };
+      await ldb.insert(incidents).values({
+        ...state,
+        id,
+        schoolId: 'demo',
+        reference,
+        occurredAt: new Date(state.occurredAt),
+        createdBy: 'staff-dsl',
+        createdAt: new Date('2019-03-01T09:05:00.000Z'),
+      });
+      await v1(id, '2019-03-01T09:05:00.000Z', { type: 'created', state: { ...state, notes: [] } });
+    }
+    await v1(LEGACY_CLOSED, '2019-04-01T10:00:00.000Z', { outcome: 'Resolved.', status: 'closed' });
+    await ldb
+      .update(incidents)
+      .set({ outcome: 'Resolved.', status: 'closed' })
+      .where(eq(incidents.id, LEGACY_CLOSED));
+  });
+  afterAll(() => legacy.close());
+
+  it('verifies as it is', async () => {
+    expect((await verifyLog(legacy.app.services.db)).problems).toEqual([]);
+  });
+
+  it('gets a checkpoint before its first chain-2 entry, and still verifies', async () => {
+    const dsl = await login(legacy.url, 'dsl@demo.waymark.test');
+    expect(
+      (await apiCall(legacy.url, dsl, 'POST', `/api/incidents/${LEGACY_OPEN}/changes`, { note: 'Reviewed.' }))
+        .status,
+    ).toBe(200);
+    const rows = await legacy.app.services.db.select().from(incidentHistory).orderBy(asc(incidentHistory.id));
+    expect(rows.map((r) => [r.version, r.change.type ?? 'change'])).toEqual([
+      [1, 'created'],
+      [1, 'created'],
+      [1, 'change'],
+      [2, 'checkpoint'],
+      [2, 'change'],
+    ]);
+    expect(rows[3]!.change.incidents).toEqual([
+      { id: LEGACY_CLOSED, status: 'closed', raisedAt: '2019-03-01T09:05:00.000Z' },
+      { id: LEGACY_OPEN, status: 'open', raisedAt: '2019-03-01T09:05:00.000Z' },
+    ]);
+    expect((await verifyLog(legacy.app.services.db)).problems).toEqual([]);
+  });
+
+  it('a lying checkpoint is caught; a chain-1 incident is purged, checked against the checkpoint', async () => {
+    const { incidentService, db: ldb } = legacy.app.services;
+    const [checkpoint] = await ldb
+      .select()
+      .from(incidentHistory)
+      .where(sql`${incidentHistory.change}->>'type' = 'checkpoint'`);
+    const lying = await problemsIn(ldb, async (tx) => {
+      const claimed = (checkpoint!.change.incidents as Array<{ id: string; status: string }>).map((i) => ({
+        ...i,
+        status: 'closed',
+      }));
+      const change = { ...checkpoint!.change, incidents: claimed };
+      // Even with its own hash made good, the checkpoint must match the chain-1 history before it.
+      await tx
+        .update(incidentHistory)
+        .set({ change, hash: storedEntryHash({ ...checkpoint!, change }) })
+        .where(eq(incidentHistory.id, checkpoint!.id));
+    });
+    expect(lying).toContain('the checkpoint does not match the history before it');
+
+    const days = 365;
+    const purged = await incidentService.purgeClosed('demo', new Date(Date.now() - days * 86_400_000), days);
+    expect(purged.references).toEqual(['INC-2019-0001']);
+    expect((await verifyLog(ldb)).problems).toEqual([]);
+    // The open one cannot go the same way: a forged purge of it is checked against the checkpoint.
+    const forged = await problemsIn(ldb, async (tx) => {
+      const rows = await tx.select().from(incidentHistory).where(eq(incidentHistory.incidentId, LEGACY_OPEN));
+      await tx.delete(incidentHistory).where(eq(incidentHistory.incidentId, LEGACY_OPEN));
+      await tx.delete(incidents).where(eq(incidents.id, LEGACY_OPEN));
+      const removed = rows.map((r) =>
+        r.version >= 2
+          ? {
+              v: 2,
+              id: r.id,
+              schoolId: r.schoolId,
+              incidentId: r.incidentId,
+              at: r.at.toISOString(),
+              actorId: r.actorId,
+              actorName: r.actorName,
+              facts: r.facts,
+              content: contentDigest(r.change),
+              prevHash: r.prevHash,
+              hash: r.hash,
+            }
+          : { v: 1, id: r.id, incidentId: r.incidentId, prevHash: r.prevHash, hash: r.hash },
+      );
+      await forge(tx, {
+        change: {
+          type: 'purge',
+          olderThan: new Date(Date.now() - days * 86_400_000).toISOString(),
+          retentionDays: days,
+          incidents: [{ id: LEGACY_OPEN, reference: 'INC-2019-0002' }],
+          removed,
+        },
+        facts: { type: 'purge' },
+      });
+    });
+    expect(forged).toContain(
+      'is a purge of an incident that was open, not closed (only closed incidents are purged)',
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowsNamingIllegal,
   ALWAYS_ALLOWED_PRIORITY,
   compilePolicy,
+  helpSitesOnIllegalLists,
   evaluateUrl,
   ILLEGAL_PRIORITY,
   MIRROR_PRIORITY,
@@ -182,5 +184,38 @@ describe('illegal categories: compile (DNR priorities)', () => {
     const ctx = { now: NOW, user: 'pupil@school.test', blockPage: BLOCK_PAGE };
     expect(evaluateUrl(stored, BAD, ctx).verdict).toBe('blocked');
     expect(simulateDnr(compilePolicy(stored, ctx), BAD).action).toBe('redirect');
+  });
+});
+
+describe('illegal categories: the edit guards the server uses', () => {
+  it('finds help sites on an illegal list: the site, a page or subdomain of it, or a filter covering it', () => {
+    expect(
+      helpSitesOnIllegalLists({
+        'illegal-csam': ['bad.example', 'childline.org.uk', 'www.samaritans.org/page'],
+        'illegal-hate': ['uk'],
+        gambling: ['nhs.uk'],
+      }).map((h) => [h.category, h.filter, h.helpSite]),
+    ).toEqual([
+      ['illegal-csam', 'childline.org.uk', 'Childline'],
+      ['illegal-csam', 'www.samaritans.org/page', 'Samaritans'],
+      ['illegal-hate', 'uk', 'Childline'],
+    ]);
+  });
+
+  it('finds allow entries naming a listed site, not wider ones', () => {
+    const lists = { categoryLists: { 'illegal-terrorism': ['bad.example', 'host.example/one'] } };
+    expect(
+      allowsNamingIllegal(lists, [
+        'www.bad.example',
+        'https://bad.example/x',
+        'host.example',
+        'host.example/one/two',
+        'fine.example',
+      ]),
+    ).toEqual([
+      { filter: 'www.bad.example', category: 'illegal-terrorism' },
+      { filter: 'https://bad.example/x', category: 'illegal-terrorism' },
+      { filter: 'host.example/one/two', category: 'illegal-terrorism' },
+    ]);
   });
 });

@@ -241,6 +241,23 @@ describe('the incident log in the console', () => {
       /Countersigned by Mr Gareth Lloyd, \d/,
     );
 
+    // Two different people at every step: the countersigner is not offered as owner, and cannot close it.
+    await deputy.reload();
+    await deputy.getByRole('heading', { name: 'Illegal-content procedure' }).waitFor();
+    await deputy
+      .getByText('Mr Gareth Lloyd countersigned this illegal-content incident, so cannot own it or close it')
+      .waitFor();
+    expect(await deputy.getByLabel('Owner').locator('option', { hasText: 'Mr Gareth Lloyd' }).count()).toBe(
+      0,
+    );
+    await deputy.getByRole('radio', { name: 'Closed' }).check();
+    await deputy.getByRole('button', { name: 'Save changes' }).click();
+    const apart = deputy.getByRole('alert');
+    await apart.waitFor();
+    expect(await apart.innerText()).toContain('who countersigned cannot close it');
+    expect(await axeViolations(deputy)).toEqual([]);
+    await screenshot(deputy, 'incident-countersigner-apart');
+
     // Now the DSL closes it.
     await dsl.reload();
     await dsl.getByRole('heading', { name: 'Illegal-content procedure' }).waitFor();

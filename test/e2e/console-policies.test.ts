@@ -359,6 +359,7 @@ describe('the policies screens', () => {
     await page.locator('details.account summary').click();
     await page.getByLabel('Language').selectOption('cy');
     await page.getByRole('heading', { name: /^Polisi KS4/, level: 1 }).waitFor();
+    await page.locator('details.account summary').click();
     await page.getByText('Wedi’i rwystro bob amser').first().waitFor();
     await expectAxeClean(page);
     await screenshot(page, 'policies-edit-illegal-cy');

@@ -3,7 +3,7 @@ import { parseFilter } from '../url-filter/parse-filter';
 import { ILLEGAL_CATEGORIES, type Category } from './categories';
 import {
   alwaysAllowedEntries,
-  illegalEntries,
+  illegalSet,
   planPolicy,
   type PolicyContext,
   type RuleSource,
@@ -31,7 +31,7 @@ export function evaluateUrl(policy: Policy, url: string, ctx: PolicyContext, dep
   }
   // Illegal content first: no mirror, help or always-allowed entry, allow-list, override, focus
   // site or nominated user opens it (docs/architecture.md, "Illegal content is always blocked").
-  const illegal = new FilterSet(illegalEntries(policy)).match(parts);
+  const illegal = illegalSet(policy).match(parts);
   if (illegal) {
     return {
       verdict: 'blocked',

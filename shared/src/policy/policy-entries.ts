@@ -80,13 +80,30 @@ export function categoryBlocks(
  * (docs/architecture.md, "Illegal content is always blocked").
  */
 export function illegalEntries(policy: Pick<Policy, 'categoryLists'>): PolicyEntry[] {
-  return ILLEGAL_CATEGORIES.flatMap((category) =>
+  return illegalLayer(policy).entries;
+}
+
+/** The illegal layer as a matcher, for deciding one address. */
+export function illegalSet(policy: Pick<Policy, 'categoryLists'>): FilterSet<RuleData> {
+  return illegalLayer(policy).set;
+}
+
+/** The illegal layer, parsed once per category-lists object (they are large, and never mutated). */
+const illegalLayers = new WeakMap<object, { entries: PolicyEntry[]; set: FilterSet<RuleData> }>();
+
+function illegalLayer(policy: Pick<Policy, 'categoryLists'>) {
+  const cached = illegalLayers.get(policy.categoryLists);
+  if (cached) return cached;
+  const list = ILLEGAL_CATEGORIES.flatMap((category) =>
     entries(
       Object.hasOwn(policy.categoryLists, category) ? (policy.categoryLists[category] ?? []) : [],
       false,
       (f) => ({ source: 'category', label: `category ${category}: "${f}"`, category }),
     ),
   );
+  const layer = { entries: list, set: new FilterSet(list) };
+  illegalLayers.set(policy.categoryLists, layer);
+  return layer;
 }
 
 /** Filters that win over every list but the illegal ones: help services and the policy's always-allowed hosts. */
@@ -117,9 +134,8 @@ function filterUrl(filter: UrlFilter): string | null {
  * names one page of) stays, and loses to the illegal block where they meet.
  */
 function dropIllegalAllows(policy: Pick<Policy, 'categoryLists'>, list: PolicyEntry[]): PolicyEntry[] {
-  const illegal = illegalEntries(policy);
+  const { entries: illegal, set } = illegalLayer(policy);
   if (illegal.length === 0) return list;
-  const set = new FilterSet(illegal);
   return list.filter((e) => {
     if (!e.allow) return true;
     const url = filterUrl(e.filter);

@@ -115,6 +115,11 @@ export async function verifyLog(
       }
     }
 
+    const purgedLater = new Set<string>();
+    for (const row of rows)
+      if (row.change.type === 'purge' && row.version >= 2)
+        for (const i of (row.change.incidents as Array<{ id: string }> | undefined) ?? [])
+          purgedLater.add(i.id);
     const states = new Map<string, IncidentState & { reference?: string }>();
     const raised = new Map<string, { at: Date; by: string }>();
     const purged = new Set<string>();
@@ -126,7 +131,19 @@ export async function verifyLog(
       if (anchor && !anchor.found && row.hash === anchor.hash)
         Object.assign(anchor, { found: true, schoolId, entryId: row.id });
       let linked = prev;
-      while (linked !== row.prevHash && removedAfter.has(linked)) linked = removedAfter.get(linked)!.hash;
+      // Removed entries after chain 2 began (a chain begun in chain 2, or past its checkpoint).
+      const afterV2 = sawV2 || (row.version >= 2 && row.change.type !== 'checkpoint');
+      while (linked !== row.prevHash && removedAfter.has(linked)) {
+        const removed = removedAfter.get(linked)!;
+        // A removed entry from after the switch to chain 2 must be kept with its facts: recorded in
+        // the old form, its facts (was it closed?) would go unchecked.
+        if (afterV2 && removed.v !== 2)
+          report('a purge recorded a removed chain-2 entry without its facts', {
+            id: removed.id,
+            incidentId: removed.incidentId,
+          });
+        linked = removed.hash;
+      }
       if (row.prevHash !== linked)
         report('does not follow the entry before it (an entry was removed or reordered)', row);
       if (row.hash !== storedEntryHash(row))
@@ -137,8 +154,11 @@ export async function verifyLog(
       prev = row.hash;
 
       if (row.change.type === 'checkpoint') {
-        const expected = checkpointOf(rows.slice(0, index));
-        if (canonicalJson(expected) !== canonicalJson(row.change.incidents))
+        // Incidents a later purge removed have lost the chain-1 rows to fold: for them the
+        // checkpoint's own hash and links (and an anchor) stand, as for every entry.
+        const claimed = (row.change.incidents as CheckpointIncident[]).filter((i) => !purgedLater.has(i.id));
+        const expected = checkpointOf(rows.slice(0, index)).filter((i) => !purgedLater.has(i.id));
+        if (canonicalJson(expected) !== canonicalJson(claimed))
           report('the checkpoint does not match the history before it', row);
         checkpoint = row.change.incidents as CheckpointIncident[];
         continue;

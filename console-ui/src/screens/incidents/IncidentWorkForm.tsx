@@ -39,10 +39,13 @@ export function IncidentWorkForm({ incident, canWork, owners, saving, onSave }: 
   const actions = [...new Set([...Object.keys(matrix), ...incident.actions])] as IncidentAction[];
   const closing = form.status === 'closed' && incident.status !== 'closed';
   const field = (name: string) => `${id}-${name}`;
-  const ownerChoices =
+  // docs/architecture.md, "Incidents": the countersigner never owns an illegal-content incident.
+  const signer = incident.illegal ? incident.countersignedBy : null;
+  const ownerChoices = (
     incident.ownerId && !owners.some((o) => o.id === incident.ownerId)
       ? [{ id: incident.ownerId, name: incident.ownerName ?? incident.ownerId }, ...owners]
-      : owners;
+      : owners
+  ).filter((o) => o.id !== signer || o.id === incident.ownerId);
 
   return (
     <form
@@ -83,6 +86,7 @@ export function IncidentWorkForm({ incident, canWork, owners, saving, onSave }: 
               id={field('owner')}
               value={form.ownerId ?? ''}
               onChange={(e) => set('ownerId', e.target.value || null)}
+              aria-describedby={signer ? field('owner-apart') : undefined}
             >
               {incident.ownerId === null && <option value="">{t('work.ownerNobody')}</option>}
               {ownerChoices.map((s) => (
@@ -91,6 +95,11 @@ export function IncidentWorkForm({ incident, canWork, owners, saving, onSave }: 
                 </option>
               ))}
             </select>
+            {signer && (
+              <p className="hint" id={field('owner-apart')}>
+                {t('work.countersignerApart', { name: incident.countersignedByName ?? signer })}
+              </p>
+            )}
           </div>
           <div className="field-row">
             <div className="field">

@@ -148,6 +148,8 @@ export const en = {
     closeNeedsCountersign:
       'This is an illegal-content incident: it cannot close until a second senior member of staff countersigns it.',
     closeNeedsOutcome: 'Record the outcome before closing the incident.',
+    countersignerApart:
+      '{{name}} countersigned this illegal-content incident, so cannot own it or close it: two different people at every step.',
     save: 'Save changes',
     saving: 'Saving…',
     nothingChanged: 'Change something above to save it.',
@@ -363,6 +365,8 @@ export const cy: Translation<typeof en> = {
     closeNeedsCountersign:
       'Digwyddiad cynnwys anghyfreithlon yw hwn: ni all gau nes bod ail aelod uwch o staff yn ei gydlofnodi.',
     closeNeedsOutcome: 'Cofnodwch y canlyniad cyn cau’r digwyddiad.',
+    countersignerApart:
+      'Mae {{name}} wedi cydlofnodi’r digwyddiad cynnwys anghyfreithlon hwn, felly ni all fod yn berchen arno na’i gau: dau berson gwahanol ym mhob cam.',
     save: 'Cadw’r newidiadau',
     saving: 'Wrthi’n cadw…',
     nothingChanged: 'Newidiwch rywbeth uchod i’w gadw.',
