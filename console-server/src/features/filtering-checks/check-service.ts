@@ -305,6 +305,15 @@ export function createFilterCheckService(deps: CheckDeps) {
     async addAddress(who: Staff, body: AddTestAddressBody): Promise<ListedTestAddress> {
       if (STARTER_TEST_ADDRESSES.some((a) => a.url === body.url))
         throw new DomainError('conflict', 'that address is in the starter set already');
+      const own = await db
+        .select({ id: filterCheckAddresses.id })
+        .from(filterCheckAddresses)
+        .where(eq(filterCheckAddresses.schoolId, who.schoolId));
+      if (STARTER_TEST_ADDRESSES.length + own.length >= FILTER_CHECK_ADDRESSES_MAX)
+        throw new DomainError(
+          'invalid',
+          `a check sends at most ${FILTER_CHECK_ADDRESSES_MAX} test addresses: remove one of the school’s first`,
+        );
       const id = uuidv7();
       const inserted = await db
         .insert(filterCheckAddresses)
