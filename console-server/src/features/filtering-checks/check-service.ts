@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Namespace } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -142,12 +142,7 @@ export function createFilterCheckService(deps: CheckDeps) {
         const rows = await db
           .select({ id: devices.id })
           .from(devices)
-          .where(
-            and(
-              eq(devices.schoolId, schoolId),
-              or(eq(devices.enforcedProfile, target.profile), eq(devices.assignedProfile, target.profile)),
-            ),
-          );
+          .where(and(eq(devices.schoolId, schoolId), eq(devices.enforcedProfile, target.profile)));
         const now = await connected(rooms.profileDevices(schoolId, target.profile));
         return {
           label: `${target.profile} devices`,
