@@ -288,6 +288,19 @@ describe('a filtering check on three real devices, one with a stale policy', () 
       .toContain('Owls Chromebook C');
   });
 
+  it('a teacher has no Filtering checks link and is refused at /checks', async () => {
+    const teacher = (await harness.signIn('teacher@demo.waymark.test')).page;
+    const nav = teacher.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Live classes' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Filtering checks' }).count()).toBe(0);
+    await teacher.goto('/checks');
+    await teacher
+      .getByRole('alert')
+      .getByText('Filtering checks are run by the designated safeguarding lead')
+      .waitFor();
+    expect(await teacher.getByRole('table').count()).toBe(0);
+  });
+
   it('works in Welsh', async () => {
     await page.locator('details.account summary').click();
     await page.getByLabel('Language').selectOption('cy');
