@@ -250,6 +250,18 @@ describe('filtering checks', () => {
     ).not.toContain('filter-provider.example');
     expect(JSON.stringify(res.body)).toContain('filter-provider.example');
 
+    // A profile: every device enforcing it (by record, or connected as it now), no other.
+    const byProfile = await apiCall(server.url, tech, 'POST', '/api/filter-checks', {
+      target: { kind: 'profile', profile: 'KS1' },
+    });
+    expect(byProfile.body.check.targetLabel).toBe('KS1 devices');
+    expect((byProfile.body.check as FilterCheckRecord).devices.map((d) => d.deviceName)).toEqual([
+      'Owls A',
+      'Owls B',
+      'Owls C (old extension)',
+      'Owls D',
+    ]);
+
     const removed = await apiCall(
       server.url,
       dsl,

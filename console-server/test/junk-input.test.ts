@@ -51,6 +51,10 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/alerts/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/acknowledge'],
   ['POST', '/api/compliance/review-packs'],
   ['POST', '/api/compliance/review-packs/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/signatures'],
+  ['POST', '/api/filter-checks'],
+  ['POST', '/api/filter-checks/addresses'],
+  ['PUT', '/api/filter-checks/schedule'],
+  ['POST', '/api/filter-checks/01936f5e-8f5a-7cc2-b6a5-2d0c8f1e2a3b/follow-ups'],
 ];
 
 const RUNS = 25;
@@ -212,6 +216,13 @@ function validBodies(ks1: Json): Array<[string, string, () => string, Json]> {
     ],
     ['PATCH', '/api/staff/staff-teacher-rec', () => admin, { name: 'Mr Owen Price' }],
     ['POST', '/api/classes/import', () => admin, { csv: 'class_name,key_stage,pupil_name,pupil_email\n' }],
+    [
+      'POST',
+      '/api/filter-checks/addresses',
+      () => tech,
+      { url: 'https://provider.test/check', category: 'illegal-csam', note: 'the provider’s test page' },
+    ],
+    ['POST', `/api/filter-checks/${A_UUID}/follow-ups`, () => dsl, { note: 'restarted the device' }],
   ];
 }
 

@@ -260,6 +260,47 @@ describe('a filtering check on three real devices, one with a stale policy', () 
     await screenshot(page, 'filtering-checks-history');
   });
 
+  it('the scheduled check, in school hours, on the online devices: the stale one raises an alert for the DSL', async () => {
+    const { runScheduledFilterChecks } = harness.server.app.services;
+    // A Monday morning in term (the schedule's clock; the devices answer from what they hold now).
+    const [ran, ...others] = await runScheduledFilterChecks(new Date('2026-12-07T10:00:00Z'));
+    expect(others).toEqual([]);
+    const checked = Object.fromEntries(ran!.check.devices.map((d) => [d.deviceName, d.status]));
+    expect(checked).toEqual({
+      'Owls Chromebook A': 'checked',
+      'Owls Chromebook B': 'checked',
+      'Owls Chromebook C': 'checked',
+    });
+    expect(ran!.check).toMatchObject({ scheduled: true, failures: 1 });
+    expect(ran!.raised.map((e) => [e.deviceName, e.kind, e.details.what])).toEqual([
+      ['Owls Chromebook C', 'tamper', 'filter-check'],
+    ]);
+    await expect
+      .poll(async () =>
+        (
+          (await apiCall(harness.server.url, dsl, 'GET', '/api/alerts')).body.alerts as Array<{
+            pupilLabel: string;
+          }>
+        )
+          .map((a) => a.pupilLabel)
+          .join(),
+      )
+      .toContain('Owls Chromebook C');
+  });
+
+  it('a teacher has no Filtering checks link and is refused at /checks', async () => {
+    const teacher = (await harness.signIn('teacher@demo.waymark.test')).page;
+    const nav = teacher.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Live classes' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Filtering checks' }).count()).toBe(0);
+    await teacher.goto('/checks');
+    await teacher
+      .getByRole('alert')
+      .getByText('Filtering checks are run by the designated safeguarding lead')
+      .waitFor();
+    expect(await teacher.getByRole('table').count()).toBe(0);
+  });
+
   it('works in Welsh', async () => {
     await page.locator('details.account summary').click();
     await page.getByLabel('Language').selectOption('cy');

@@ -1,36 +1,27 @@
-import { and, asc, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Namespace } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
 import {
   FILTER_CHECK_ADDRESSES_MAX,
-  STARTER_TEST_ADDRESSES,
   type AddFollowUpBody,
-  type AddTestAddressBody,
   type DeviceCheckResult,
   type FilterCheckRecord,
   type FilterCheckSchedule,
-  type FilterCheckSummary,
   type FilterCheckTarget,
-  type ListedTestAddress,
   type Policy,
   type Profile,
   type Staff,
   type TestAddress,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import {
-  classes,
-  devices,
-  filterCheckAddresses,
-  filterCheckFollowUps,
-  filterChecks,
-  schools,
-} from '../../db/schema';
+import { classes, devices, filterCheckFollowUps, filterChecks, schools } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 import type { PolicyService } from '../policies-and-categories';
 import type { OverrideService } from '../requests-and-overrides';
 import { rooms } from '../../sockets/rooms';
 import { askDevice } from './check-dispatch';
+import { filterCheckSummary } from './check-summary';
+import { createTestAddresses } from './test-addresses';
 import { deviceResults } from './check-outcome';
 
 type CheckRow = typeof filterChecks.$inferSelect;
@@ -78,30 +69,8 @@ function toRecord(row: CheckRow, followUps: FollowUpRow[]): FilterCheckRecord {
 /** Filtering checks: run, record, follow up, summarise (docs/architecture.md, "Filtering checks"). */
 export function createFilterCheckService(deps: CheckDeps) {
   const { db } = deps;
-
-  async function addresses(schoolId: string): Promise<ListedTestAddress[]> {
-    const own = await db
-      .select()
-      .from(filterCheckAddresses)
-      .where(eq(filterCheckAddresses.schoolId, schoolId))
-      .orderBy(asc(filterCheckAddresses.createdAt));
-    return [
-      ...STARTER_TEST_ADDRESSES.map((a, i) => ({
-        ...a,
-        id: `starter-${i}`,
-        source: 'starter' as const,
-        addedBy: null,
-      })),
-      ...own.map((a) => ({
-        id: a.id,
-        url: a.url,
-        category: a.category as TestAddress['category'],
-        note: a.note,
-        source: 'school' as const,
-        addedBy: a.addedBy,
-      })),
-    ];
-  }
+  const testAddresses = createTestAddresses(db);
+  const addresses = testAddresses.list;
 
   /** The devices a target names, from the school's records (a class's and a profile's include the devices connected as such now). */
   async function resolveTarget(
@@ -142,12 +111,7 @@ export function createFilterCheckService(deps: CheckDeps) {
         const rows = await db
           .select({ id: devices.id })
           .from(devices)
-          .where(
-            and(
-              eq(devices.schoolId, schoolId),
-              or(eq(devices.enforcedProfile, target.profile), eq(devices.assignedProfile, target.profile)),
-            ),
-          );
+          .where(and(eq(devices.schoolId, schoolId), eq(devices.enforcedProfile, target.profile)));
         const now = await connected(rooms.profileDevices(schoolId, target.profile));
         return {
           label: `${target.profile} devices`,
@@ -301,28 +265,8 @@ export function createFilterCheckService(deps: CheckDeps) {
 
   return {
     addresses,
-
-    async addAddress(who: Staff, body: AddTestAddressBody): Promise<ListedTestAddress> {
-      if (STARTER_TEST_ADDRESSES.some((a) => a.url === body.url))
-        throw new DomainError('conflict', 'that address is in the starter set already');
-      const id = uuidv7();
-      const inserted = await db
-        .insert(filterCheckAddresses)
-        .values({ id, schoolId: who.schoolId, ...body, addedBy: who.name })
-        .onConflictDoNothing()
-        .returning({ id: filterCheckAddresses.id });
-      if (inserted.length === 0) throw new DomainError('conflict', 'the school has that address already');
-      return { ...body, id, source: 'school', addedBy: who.name };
-    },
-
-    async removeAddress(who: Staff, id: string): Promise<void> {
-      const removed = await db
-        .delete(filterCheckAddresses)
-        .where(and(eq(filterCheckAddresses.schoolId, who.schoolId), eq(filterCheckAddresses.id, id)))
-        .returning({ id: filterCheckAddresses.id });
-      if (removed.length === 0)
-        throw new DomainError('not-found', 'no such address of the school’s (the starter set stays)');
-    },
+    addAddress: testAddresses.add,
+    removeAddress: testAddresses.remove,
 
     run,
     get,
@@ -380,59 +324,3 @@ export function createFilterCheckService(deps: CheckDeps) {
   };
 }
 export type FilterCheckService = ReturnType<typeof createFilterCheckService>;
-
-/**
- * Checks of a school started in [from, to), and the failures still open (any time: a failure
- * found last term and never dealt with is still open). A small read for other features.
- */
-export async function filterCheckSummary(
-  db: Database,
-  schoolId: string,
-  from: Date,
-  to: Date,
-): Promise<FilterCheckSummary> {
-  const inPeriod = await db
-    .select({
-      scheduled: filterChecks.scheduled,
-      failures: filterChecks.failures,
-      gaps: filterChecks.gaps,
-      startedAt: filterChecks.startedAt,
-    })
-    .from(filterChecks)
-    .where(
-      and(
-        eq(filterChecks.schoolId, schoolId),
-        gte(filterChecks.startedAt, from),
-        lt(filterChecks.startedAt, to),
-      ),
-    );
-  const withFailures = await db
-    .select({ id: filterChecks.id, failures: filterChecks.failures, gaps: filterChecks.gaps })
-    .from(filterChecks)
-    .where(eq(filterChecks.schoolId, schoolId));
-  const failing = withFailures.filter((c) => c.failures + c.gaps > 0).map((c) => c.id);
-  const resolved =
-    failing.length === 0
-      ? []
-      : await db
-          .selectDistinct({ checkId: filterCheckFollowUps.checkId })
-          .from(filterCheckFollowUps)
-          .where(
-            and(inArray(filterCheckFollowUps.checkId, failing), eq(filterCheckFollowUps.resolved, true)),
-          );
-  const [last] = await db
-    .select({ at: filterChecks.startedAt })
-    .from(filterChecks)
-    .where(eq(filterChecks.schoolId, schoolId))
-    .orderBy(desc(filterChecks.startedAt))
-    .limit(1);
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    checks: inPeriod.length,
-    scheduledChecks: inPeriod.filter((c) => c.scheduled).length,
-    checksWithFailures: inPeriod.filter((c) => c.failures + c.gaps > 0).length,
-    openFailures: failing.length - resolved.length,
-    lastCheckAt: last?.at.toISOString() ?? null,
-  };
-}

@@ -1,3 +1,4 @@
 export { filterCheckRoutes } from './check-routes';
-export { createFilterCheckService, filterCheckSummary, type FilterCheckService } from './check-service';
+export { createFilterCheckService, type FilterCheckService } from './check-service';
+export { filterCheckSummary } from './check-summary';
 export { createScheduledFilterCheck } from './scheduled-check';
