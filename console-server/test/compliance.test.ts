@@ -9,7 +9,7 @@ import {
   type DeviceEventInput,
 } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { alerts, pupils, staff } from '../src/db/schema';
+import { alerts, incidents, pupils, reviewPacks, staff } from '../src/db/schema';
 import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -143,6 +143,61 @@ describe('the compliance screen’s evidence, computed from the database', () =>
       expect(text).not.toContain(p.name);
     }
     device.disconnect();
+  });
+
+  it('at the edges: a review overdue or due soon, an alert acknowledged late, an incident past its follow-up', async () => {
+    const { db } = server.app.services;
+    const monthsAgo = (months: number) => new Date(Date.now() - months * 30.5 * 86_400_000);
+    const signedPack = (year: number, signedAt: Date) => ({
+      id: uuidv7(),
+      schoolId: 'demo',
+      year,
+      status: 'signed',
+      content: '{}',
+      contentHash: '0'.repeat(64),
+      preparedBy: 'staff-dsl',
+      preparedByName: 'Mrs Helen Jones',
+      preparedAt: signedAt,
+      signedAt,
+    });
+    await db.insert(reviewPacks).values(signedPack(2020, monthsAgo(13)));
+    let r = await report();
+    expect(itemOf(r, 'annual-review')).toMatchObject({ status: 'not-met', reason: 'overdue' });
+    await db.insert(reviewPacks).values(signedPack(2021, monthsAgo(11.5)));
+    r = await report();
+    expect(itemOf(r, 'annual-review')).toMatchObject({ status: 'at-risk', reason: 'due-soon' });
+    expect(complianceReason('en', itemOf(r, 'annual-review'))).toMatch(
+      /^The next review is due by \d+ \w+ \d{4}\.$/,
+    );
+
+    // The waiting alert is acknowledged, but only after it had escalated to the deputy.
+    await db.update(alerts).set({
+      acknowledgedAt: new Date(),
+      acknowledgedBy: 'staff-deputy-dsl',
+      acknowledgedByName: 'Mr Gareth Lloyd',
+      escalateAt: null,
+      escalations: [{ to: 'deputy-dsl', at: new Date().toISOString() }],
+    });
+    r = await report();
+    expect(itemOf(r, 'alerts-acknowledged')).toMatchObject({ status: 'at-risk', reason: 'late' });
+    expect(figure(itemOf(r, 'alerts-acknowledged'), 'late')).toBe(1);
+
+    const dsl = await login(server.url, 'dsl@demo.waymark.test');
+    const raised = await apiCall(server.url, dsl, 'POST', '/api/incidents', {
+      subject: 'staff',
+      personName: 'A supply teacher',
+      category: 'other',
+      severity: 'low',
+      description: 'Shared a password with a pupil.',
+    });
+    expect(raised.status).toBe(201);
+    await db
+      .update(incidents)
+      .set({ followUpDate: '2020-01-06' })
+      .where(eq(incidents.id, raised.body.incident.id));
+    r = await report();
+    expect(itemOf(r, 'incidents-recorded')).toMatchObject({ status: 'at-risk', reason: 'follow-up-overdue' });
+    expect(figure(itemOf(r, 'incidents-recorded'), 'open')).toBe(1);
   });
 
   it('the DSL and the senior leader read it; teachers, technicians and the admin do not', async () => {

@@ -216,6 +216,23 @@ describe('the annual review pack', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('two signatures at the same moment: both kept, and the pack is frozen once', async () => {
+    const draft = (await as('dsl', 'POST', '/api/compliance/review-packs', { year: 2022 })).body
+      .pack as ReviewPack;
+    const [head, governor] = await Promise.all(
+      ['head', 'governor'].map((who) =>
+        as(who, 'POST', `/api/compliance/review-packs/${draft.id}/signatures`, {
+          contentHash: draft.contentHash,
+        }),
+      ),
+    );
+    expect([head!.status, governor!.status]).toEqual([201, 201]);
+    const { pack: signed } = await read('governor', draft.id);
+    expect(signed.status).toBe('signed');
+    expect(signed.signatures.map((s) => s.role).sort()).toEqual(['governor', 'senior-leader']);
+    expect(signed.signedAt).toBe(signed.signatures.map((s) => s.signedAt).sort()[1]);
+  });
+
   it('content that no longer matches its hash is never served, signed or draft', async () => {
     const { db } = server.app.services;
     const query = rawQuery(db);

@@ -44,6 +44,8 @@ interface SchoolFixture {
   eventId: string;
   incidentId: string;
   alertId: string;
+  /** This school year's review pack (a draft the DSL prepared). */
+  reviewPackId: string;
 }
 
 let server: TestServer;
@@ -157,6 +159,11 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
   device.disconnect();
   const incident = await call(cookie.dsl, 'POST', '/api/incidents/from-events', { eventIds: [event.id] });
   expect(incident.status).toBe(201);
+  const now = new Date();
+  const pack = await call(cookie.dsl, 'POST', '/api/compliance/review-packs', {
+    year: now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1,
+  });
+  expect(pack.status).toBe(201);
   return {
     id,
     cookie,
@@ -171,6 +178,7 @@ async function setUpSchool(id: SchoolId): Promise<SchoolFixture> {
     eventId: event.id,
     incidentId: incident.body.incident.id,
     alertId: alert!.id,
+    reviewPackId: pack.body.pack.id,
   };
 }
 
@@ -281,6 +289,34 @@ describe.each(PAIRS)('staff of %s cannot see %s', (ownId, otherId) => {
     },
   );
 
+  it('DSL, senior leader and governor: its own compliance evidence and review packs only', async () => {
+    const { cookie } = own();
+    for (const role of ['dsl', 'senior-leader', 'governor'] as const) {
+      const report = await call(cookie[role], 'GET', '/api/compliance');
+      expect(report.status).toBe(200);
+      const text = JSON.stringify(report.body);
+      for (const email of other().emails) expect(text).not.toContain(email);
+      if (otherId !== 'demo') expect(text).not.toContain(`dsl of ${otherId}`);
+      const packs = await call(cookie[role], 'GET', '/api/compliance/review-packs');
+      expect(packs.body.packs.map((p: { id: string }) => p.id)).toEqual([own().reviewPackId]);
+      expect(
+        (await call(cookie[role], 'GET', `/api/compliance/review-packs/${other().reviewPackId}`)).status,
+      ).toBe(404);
+      expect(
+        (await call(cookie[role], 'GET', `/api/compliance/review-packs/${other().reviewPackId}/pdf`)).status,
+      ).toBe(404);
+    }
+    const sign = await call(
+      cookie['senior-leader'],
+      'POST',
+      `/api/compliance/review-packs/${other().reviewPackId}/signatures`,
+      {
+        contentHash: '0'.repeat(64),
+      },
+    );
+    expect(sign.status).toBe(404);
+  });
+
   it('admin: not its accounts', async () => {
     const { cookie } = own();
     const list = await call(cookie.admin, 'GET', '/api/staff');
@@ -367,6 +403,15 @@ describe('trust-level staff see the schools of their own trust, and only those',
       false,
     );
     socket.disconnect();
+  });
+
+  it("trust roles read no school's compliance evidence or review packs", async () => {
+    for (const cookie of Object.values(trustCookie)) {
+      expect((await call(cookie, 'GET', '/api/compliance')).status).toBe(403);
+      expect(
+        (await call(cookie, 'GET', `/api/compliance/review-packs/${school.demo.reviewPackId}`)).status,
+      ).toBe(403);
+    }
   });
 
   it("a school's admin cannot make a trust-level account", async () => {

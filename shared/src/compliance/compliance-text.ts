@@ -481,16 +481,13 @@ export function complianceReason(
 export function complianceFigure(lang: ReportLanguage, key: string, value: ComplianceValue): string {
   const text = TEXT[lang];
   if (value === null) return text.none;
-  if (Array.isArray(value))
-    return value.length
-      ? value
-          .map((v) =>
-            text.roles[v as keyof ComplianceText['roles']] && key === 'missing'
-              ? text.roles[v as keyof ComplianceText['roles']]
-              : v,
-          )
-          .join(', ')
-      : text.none;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return text.none;
+    // `missing` lists role keys; the other lists are staff names or profiles, shown as they are.
+    const role = (v: string) =>
+      Object.hasOwn(text.roles, v) ? text.roles[v as keyof ComplianceText['roles']] : v;
+    return value.map((v) => (key === 'missing' ? role(v) : v)).join(', ');
+  }
   if (typeof value === 'number') return value.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB');
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return complianceDate(lang, value);
   if (key === 'visitorNotice')

@@ -7,6 +7,12 @@ import { ComplianceItemCard } from './ComplianceItemCard';
 import { StatusBadge } from './StatusBadge';
 import './compliance.css';
 
+/** 24-hour time, written out: Chromium's ICU has no Welsh (it answers "06:29 PM" for cy-GB). */
+function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /**
  * `/compliance`: each DfE filtering and monitoring standard with its requirements, their live
  * evidence and status, and the screen that fixes each (DSL, senior leader; governors read it).
@@ -48,15 +54,7 @@ export function CompliancePage() {
             <span className="compliance-at-risk">{t('summary.atRisk', { count: count('at-risk') })}</span>
             <span className="compliance-not-met">{t('summary.notMet', { count: count('not-met') })}</span>
             <span className="compliance-generated">
-              {t('generated', {
-                time: new Date(report.data.generatedAt).toLocaleTimeString(
-                  lang === 'cy' ? 'cy-GB' : 'en-GB',
-                  {
-                    hour: '2-digit',
-                    minute: '2-digit',
-                  },
-                ),
-              })}
+              {t('generated', { time: clockTime(report.data.generatedAt) })}
             </span>
           </p>
           {STANDARDS.map((standard) => {

@@ -55,7 +55,7 @@ export const en = {
       year: 'School year',
       notes: 'Actions planned for the gaps (optional)',
       notesHint:
-        'Printed in the pack. Preparing a draft again replaces its figures and withdraws any signature.',
+        'Printed in the pack. Preparing a draft again replaces its figures and withdraws any signature; left empty, the draft keeps its notes.',
       submit: 'Prepare the pack',
       again: 'Prepare again',
       signed: 'The {{year}} pack is signed: it cannot be prepared again.',
@@ -133,7 +133,7 @@ export const cy: Translation<typeof en> = {
       year: 'Blwyddyn ysgol',
       notes: 'Camau a gynlluniwyd ar gyfer y bylchau (dewisol)',
       notesHint:
-        'Caiff ei argraffu yn y pecyn. Mae paratoi drafft eto’n disodli ei ffigurau ac yn tynnu unrhyw lofnod yn ôl.',
+        'Caiff ei argraffu yn y pecyn. Mae paratoi drafft eto’n disodli ei ffigurau ac yn tynnu unrhyw lofnod yn ôl; os yw’n wag, mae’r drafft yn cadw ei nodiadau.',
       submit: 'Paratoi’r pecyn',
       again: 'Paratoi eto',
       signed: 'Mae pecyn {{year}} wedi’i lofnodi: ni ellir ei baratoi eto.',

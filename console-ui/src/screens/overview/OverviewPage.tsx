@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { can } from '@waymark/shared';
 import { useSession } from '../../lib/session';
 import { addDays, localToday, mondayOf } from '../reports/periods';
@@ -27,6 +28,12 @@ export function OverviewPage() {
     <div className="overview">
       <h1 id="overview-heading">{t('title')}</h1>
       <p className="overview-lead">{role === 'senior-leader' ? t('intro.seniorLeader') : t('intro.other')}</p>
+      {can(role, 'view-compliance') && (
+        <p className="overview-links">
+          <Link to="/compliance">{t('compliance')}</Link>
+          <Link to="/compliance/review">{t('review')}</Link>
+        </p>
+      )}
       <WeekFigures week={{ from: lastMonday, to: addDays(lastMonday, 7) }} />
       {can(role, 'view-change-log') && <LatestChanges />}
     </div>

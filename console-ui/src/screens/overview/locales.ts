@@ -4,6 +4,8 @@ export const en = {
   title: 'Filtering and monitoring',
   notAllowed: 'Your role cannot see the school’s filtering and monitoring figures.',
   loading: 'Loading…',
+  compliance: 'The DfE standards: what is met, and what is not',
+  review: 'The annual review packs',
   intro: {
     seniorLeader:
       'As the senior leader responsible for filtering and monitoring, you see the school’s figures and every change to its filtering. Pupils’ names stay with the designated safeguarding lead, who shares what an incident needs.',
@@ -35,6 +37,8 @@ export const cy: Translation<typeof en> = {
   title: 'Hidlo a monitro',
   notAllowed: 'Ni all eich rôl weld ffigurau hidlo a monitro’r ysgol.',
   loading: 'Yn llwytho…',
+  compliance: 'Safonau’r Adran Addysg: beth sydd wedi’i fodloni, a beth sydd heb',
+  review: 'Y pecynnau adolygu blynyddol',
   intro: {
     seniorLeader:
       'Fel yr uwch arweinydd sy’n gyfrifol am hidlo a monitro, rydych chi’n gweld ffigurau’r ysgol a phob newid i’w hidlo. Mae enwau disgyblion yn aros gyda’r person dynodedig ar gyfer diogelu, sy’n rhannu’r hyn sydd ei angen ar ddigwyddiad.',
