@@ -128,6 +128,17 @@ describe('a secondary school on its timetable', () => {
     await admin.getByRole('status').filter({ hasText: 'Applied.' }).last().waitFor();
     await expect.poll(() => admin.getByRole('status').filter({ hasText: 'Applied.' }).count()).toBe(2);
 
+    // The export's terms are the school's; the admin adds half term (lessons stop on holidays).
+    await expect.poll(() => admin.getByLabel('Name of entry 1').inputValue()).toBe('Autumn term');
+    expect(await admin.getByLabel('Name of entry 2').inputValue()).toBe('Spring term');
+    await admin.getByRole('button', { name: 'Add a term or holiday' }).click();
+    await admin.getByLabel('Kind of entry 3').selectOption('holiday');
+    await admin.getByLabel('Name of entry 3').fill('Half term');
+    await admin.getByLabel('First day of entry 3').fill('2026-10-26');
+    await admin.getByLabel('Last day of entry 3').fill('2026-10-30');
+    await admin.getByRole('button', { name: 'Save the calendar' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
     await admin.locator('details.account summary').click();
     await admin.getByLabel('Language').selectOption('cy');
     await admin.getByRole('heading', { level: 1, name: 'Rhestr ddisgyblion ac amserlen' }).waitFor();
@@ -147,6 +158,15 @@ describe('a secondary school on its timetable', () => {
     };
     for (const c of listed.classes) groups.set(c.name, c.id);
     expect(groups.has('Set 1')).toBe(true);
+    const adminCookie = await login(harness.server.url, 'admin@demo.waymark.test');
+    const calendar = await apiCall(harness.server.url, adminCookie, 'GET', '/api/roster/calendar');
+    expect(calendar.body).toMatchObject({
+      entries: [
+        { kind: 'term', name: 'Autumn term', startsOn: '2026-09-01', endsOn: '2026-12-18' },
+        { kind: 'holiday', name: 'Half term', startsOn: '2026-10-26', endsOn: '2026-10-30' },
+        { kind: 'term', name: 'Spring term', startsOn: '2027-01-04', endsOn: '2027-03-26' },
+      ],
+    });
   });
 
   it('the pupil’s device follows the timetable from the focus lesson to the next group’s open lesson at the boundary', async () => {
