@@ -84,6 +84,14 @@ describe('a OneRoster 1.1 bundle of 2,000 pupils, 150 staff, 400 groups and 12,0
     expect(entries).toHaveLength(2);
     expect(entries[0]!.summary[0]).toContain('2000 added');
     expect(entries[1]!.summary[0]).toContain('0 added, 0 moved, 0 left');
+    // In the change-control log governors read, filtered to roster imports.
+    const governor = await login(server.url, 'governor@demo.waymark.test');
+    const log = await apiCall(server.url, governor, 'GET', '/api/policies/changes?profile=roster');
+    expect(log.status).toBe(200);
+    expect((log.body as { changes: Array<{ profile: string }> }).changes.map((c) => c.profile)).toEqual([
+      'roster',
+      'roster',
+    ]);
   });
 
   it('previews pupils moved and leaving and groups ended, then archives the leavers (never deletes them)', async () => {
