@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { RosterChanges } from '@waymark/shared';
 import { apiCall, login, startTestServer, type TestServer } from './harness';
@@ -83,6 +84,14 @@ describe('a OneRoster 1.1 bundle of 2,000 pupils, 150 staff, 400 groups and 12,0
     expect(entries).toHaveLength(2);
     expect(entries[0]!.summary[0]).toContain('2000 added');
     expect(entries[1]!.summary[0]).toContain('0 added, 0 moved, 0 left');
+    // In the change-control log governors read, filtered to roster imports.
+    const governor = await login(server.url, 'governor@demo.waymark.test');
+    const log = await apiCall(server.url, governor, 'GET', '/api/policies/changes?profile=roster');
+    expect(log.status).toBe(200);
+    expect((log.body as { changes: Array<{ profile: string }> }).changes.map((c) => c.profile)).toEqual([
+      'roster',
+      'roster',
+    ]);
   });
 
   it('previews pupils moved and leaving and groups ended, then archives the leavers (never deletes them)', async () => {
@@ -201,5 +210,57 @@ describe('bad bundles', () => {
     const teacher = await login(server.url, 'teacher@demo.waymark.test');
     const res = await apiCall(server.url, teacher, 'POST', '/api/roster/oneroster/preview', { files: {} });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('junk on the roster routes gets a clear 4xx, and the server keeps serving', () => {
+  const routes: Array<[string, string, 'admin']> = [
+    ['POST', '/api/roster/oneroster/preview', 'admin'],
+    ['POST', '/api/roster/oneroster/apply', 'admin'],
+    ['POST', '/api/roster/timetable/apply', 'admin'],
+    ['PUT', '/api/roster/calendar', 'admin'],
+    ['PATCH', '/api/roster/groups/class-year2', 'admin'],
+  ];
+  it.each(routes)('%s %s', async (method, url) => {
+    const cookie = admin;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.string(),
+          fc.record({ zipBase64: fc.string() }),
+          fc.record({ files: fc.dictionary(fc.string(), fc.string()) }),
+          fc.record({ csv: fc.string({ minLength: 1 }) }),
+        ),
+        async (junk) => {
+          const res = await fetch(`${server.url}${url}`, {
+            method,
+            headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
+            body: typeof junk === 'string' ? junk : JSON.stringify(junk),
+          });
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+          expect(typeof ((await res.json()) as { error?: unknown }).error).toBe('string');
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('a session’s body: minutes from 5 to 240, or none (every field is optional, so an empty body starts one)', async () => {
+    const dsl = await login(server.url, 'dsl@demo.waymark.test');
+    for (const body of [{ minutes: 'x' }, { minutes: 1 }, { minutes: 241 }, [1], 'junk'])
+      expect((await apiCall(server.url, dsl, 'POST', '/api/classes/class-year2/session', body)).status).toBe(
+        400,
+      );
+    const teacher = await login(server.url, 'reception@demo.waymark.test');
+    expect((await apiCall(server.url, teacher, 'POST', '/api/classes/class-year2/session', {})).status).toBe(
+      404,
+    );
+    expect(
+      (await apiCall(server.url, dsl, 'POST', '/api/classes/class-year2/session', { minutes: 5 })).status,
+    ).toBe(201);
+    expect((await apiCall(server.url, dsl, 'POST', '/api/classes/class-year2/session/end')).status).toBe(200);
   });
 });

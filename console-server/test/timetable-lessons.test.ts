@@ -38,7 +38,7 @@ beforeAll(async () => {
   const timetable = [
     'week,day,period,start,end,group,teacher_email,room',
     ',Mon,P1,09:00,10:00,set-0,teacher3@uwchradd.test,S1',
-    ',Mon,P1,09:00,10:00,set-1,,S2',
+    ',Mon,P1,09:00,10:00,set-1,teacher@demo.waymark.test,S2',
     ',Mon,P2,10:00,11:00,set-3,teacher2@uwchradd.test,Lab 2',
     'B,Mon,P3,11:00,12:00,set-4,,S4',
   ].join('\n');
@@ -205,6 +205,20 @@ describe('a timetabled school day', () => {
     expect(policy.classIds).toEqual([ids.get('set-3')]);
     expect(policy.policy.profile).toBe('KS5');
     again.disconnect();
+  });
+
+  it('a teacher of a set may watch it and raise incidents about its pupils (not those who left)', async () => {
+    const teacher = await login(server.url, 'teacher@demo.waymark.test');
+    const listed = (await apiCall(server.url, teacher, 'GET', '/api/classes')).body as {
+      classes: Array<{ id: string; pupilCount: number }>;
+    };
+    expect(listed.classes.find((c) => c.id === ids.get('set-1'))?.pupilCount).toBe(14);
+    const directory = (await apiCall(server.url, teacher, 'GET', '/api/incidents/directory')).body as {
+      pupils: Array<{ email: string }>;
+    };
+    const emails = directory.pupils.map((p) => p.email);
+    expect(emails).toContain(pupilEmail(1, DOMAIN));
+    expect(emails).not.toContain(pupilEmail(0, DOMAIN)); // pupil 0 is in set-0, not set-1
   });
 
   it('rejects a timetable with bad lines, by number, and keeps the old one', async () => {

@@ -243,22 +243,28 @@ export function createRosterService({
           lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
         });
       }
+      // The group's pupils in another lesson now are not on its grid, whatever they did here earlier.
+      const awayEmails = new Set(away.map(([, p]) => p.email));
       const eventTile = (e: {
         user: string | null;
         deviceId: string;
         deviceName: string;
         pupilName: string | null;
       }) => tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
+      const shown = (e: { user: string | null }) => !(e.user && awayEmails.has(e.user));
       for (const c of counts) {
+        if (!shown(c)) continue;
         const t = eventTile(c);
         if (c.kind === 'blocked') t.blocked += c.total;
         else t.concerns += c.total;
       }
       for (const r of requests) {
+        if (!shown(r)) continue;
         eventTile(r).openRequests.push({ id: r.id, status: (r.status ?? 'pending') as RequestStatus });
       }
       const seeIllegal = can(who.role, 'see-illegal-urls');
       for (const p of lastPages) {
+        if (!shown(p)) continue;
         const hidden = isIllegalCategory(p.category) && !seeIllegal;
         const page: LastPage = {
           eventId: p.id,

@@ -15,7 +15,15 @@ import {
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { schoolTimeZone } from '../../db/school-time-zone';
-import { classes, incidentEvents, incidentHistory, incidents, pupils, staff } from '../../db/schema';
+import {
+  classes,
+  groupMembers,
+  incidentEvents,
+  incidentHistory,
+  incidents,
+  pupils,
+  staff,
+} from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
@@ -378,7 +386,24 @@ export function createIncidentService(deps: {
               })
               .from(pupils)
               .innerJoin(classes, eq(classes.id, pupils.classId))
-              .where(and(eq(pupils.schoolId, who.schoolId), inArray(pupils.classId, classIds)))
+              .where(
+                and(
+                  eq(pupils.schoolId, who.schoolId),
+                  // Those who left are not pupils to raise a new incident about (theirs stay).
+                  isNull(pupils.archivedAt),
+                  // Their home group, or a teaching group of the viewer's (a secondary teacher's sets).
+                  or(
+                    inArray(pupils.classId, classIds),
+                    inArray(
+                      pupils.id,
+                      db
+                        .select({ id: groupMembers.pupilId })
+                        .from(groupMembers)
+                        .where(inArray(groupMembers.classId, classIds)),
+                    ),
+                  ),
+                ),
+              )
               .orderBy(classes.name, pupils.name);
       const staffRows = await db
         .select({ id: staff.id, name: staff.name, role: staff.role })

@@ -41,7 +41,7 @@ export function LessonSource({
             ? t('group.session')
             : t('group.none')}
       </p>
-      {canStart && source !== 'session' && (
+      {canStart && source === 'none' && (
         <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
           {t('group.start')}
         </button>

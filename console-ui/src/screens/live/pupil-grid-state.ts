@@ -134,8 +134,12 @@ export function buildGrid(
     });
   }
 
+  // The class's pupils in another lesson now (a period boundary passed, a session): their earlier
+  // events here stay in the feed but give them no tile.
+  const elsewhere = new Set((roster.elsewhere ?? []).map((p) => p.email));
   for (const e of events) {
     if (e.classId !== roster.classId || time(e.occurredAt) < lessonStart) continue;
+    if (e.user && elsewhere.has(e.user)) continue;
     const t = tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
     if (e.severity === 'high') t.urgent = true;
     const page = lastPageOf(e);

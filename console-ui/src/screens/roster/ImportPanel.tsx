@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterChanges } from '@waymark/shared';
@@ -27,9 +27,12 @@ export function ImportPanel({
     mutationFn: (b: unknown) =>
       api<RosterChanges>(`${path}/preview`, { method: 'POST', body: JSON.stringify(b) }),
   });
+  const queryClient = useQueryClient();
   const apply = useMutation({
     mutationFn: (b: unknown) =>
       api<RosterChanges>(`${path}/apply`, { method: 'POST', body: JSON.stringify(b) }),
+    // An export's terms are the school's terms now.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['roster', 'calendar'] }),
   });
 
   async function onPreview(e: FormEvent) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { can } from '@waymark/shared';
 import { useSession } from '../../lib/session';
+import { CalendarPanel } from './CalendarPanel';
 import { ImportPanel } from './ImportPanel';
 import './roster.css';
 
@@ -36,6 +37,7 @@ export function RosterPage() {
             multiple={false}
             readBody={async (files) => ({ csv: await files[0]!.text() })}
           />
+          <CalendarPanel />
         </>
       )}
     </section>

@@ -157,13 +157,15 @@ export async function applyPlan(db: Database, who: Staff, plan: RosterPlan, now 
       (chunk) => tx.insert(classTeachers).values(chunk).onConflictDoNothing(),
     );
 
-    await tx
-      .delete(schoolCalendar)
-      .where(and(eq(schoolCalendar.schoolId, schoolId), isNotNull(schoolCalendar.externalId)));
-    if (plan.terms.length > 0)
+    // The MIS's terms, when it gives any, are the school's terms (its holidays stay the school's own).
+    if (plan.terms.length > 0) {
+      await tx
+        .delete(schoolCalendar)
+        .where(and(eq(schoolCalendar.schoolId, schoolId), eq(schoolCalendar.kind, 'term')));
       await tx
         .insert(schoolCalendar)
         .values(plan.terms.map((t) => ({ id: uuidv7(), schoolId, kind: 'term', ...t })));
+    }
     await tx.update(schools).set({ rosterOrgId: plan.org.sourcedId }).where(eq(schools.id, schoolId));
 
     const c = plan.changes.counts;
