@@ -9,7 +9,15 @@ import {
   type DeviceEventInput,
 } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { alerts, incidents, pupils, reviewPacks, staff } from '../src/db/schema';
+import {
+  alerts,
+  filterCheckFollowUps,
+  filterChecks,
+  incidents,
+  pupils,
+  reviewPacks,
+  staff,
+} from '../src/db/schema';
 import { apiCall, blockedEvent, connectDevice, login, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -198,6 +206,59 @@ describe('the compliance screen’s evidence, computed from the database', () =>
     r = await report();
     expect(itemOf(r, 'incidents-recorded')).toMatchObject({ status: 'at-risk', reason: 'follow-up-overdue' });
     expect(figure(itemOf(r, 'incidents-recorded'), 'open')).toBe(1);
+  });
+
+  it('filtering checks: from the checks the school ran, a failure open until a follow-up resolves it, none this term', async () => {
+    const { db } = server.app.services;
+    const [dsl] = await db.select().from(staff).where(eq(staff.email, 'dsl@demo.waymark.test'));
+    const check = async (startedAt: Date, failures: number) => {
+      const id = uuidv7();
+      await db.insert(filterChecks).values({
+        id,
+        schoolId: dsl!.schoolId,
+        staffId: dsl!.id,
+        staffName: dsl!.name,
+        target: { kind: 'profile', profile: 'KS2' },
+        targetLabel: 'KS2',
+        addresses: [],
+        devices: [],
+        failures,
+        startedAt,
+        finishedAt: startedAt,
+      });
+      return id;
+    };
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+    const failing = await check(daysAgo(3), 1);
+    let item = itemOf(await report(), 'filtering-checks');
+    expect(item).toMatchObject({ status: 'not-met', reason: 'failures-open', fix: '/checks' });
+    expect(figure(item, 'openFailures')).toBe(1);
+    expect(complianceReason('en', item)).toContain('1 filtering check(s) found a device allowing');
+
+    await db.insert(filterCheckFollowUps).values({
+      id: uuidv7(),
+      checkId: failing,
+      schoolId: dsl!.schoolId,
+      staffId: dsl!.id,
+      staffName: dsl!.name,
+      note: 'The Chromebook had been offline for a week; it took the policy on reconnecting.',
+      resolved: true,
+    });
+    item = itemOf(await report(), 'filtering-checks');
+    expect(item).toMatchObject({ status: 'met', reason: 'recorded' });
+    expect(figure(item, 'checks')).toBe(1);
+    expect(figure(item, 'checksWithFailures')).toBe(1);
+    expect(complianceReason('cy', item)).toContain('gwiriad yn y 90 diwrnod diwethaf');
+
+    // Only checks older than a term: at risk, with the last one's date.
+    await db
+      .update(filterChecks)
+      .set({ startedAt: daysAgo(120) })
+      .where(eq(filterChecks.id, failing));
+    item = itemOf(await report(), 'filtering-checks');
+    expect(item).toMatchObject({ status: 'at-risk', reason: 'none-this-term' });
+    expect(figure(item, 'checks')).toBe(0);
   });
 
   it('the DSL and the senior leader read it; teachers, technicians and the admin do not', async () => {

@@ -132,6 +132,12 @@ function english(): ComplianceText {
           'Checks that each device blocks what its policy blocks are run regularly, and each check is recorded with what was done about any failure.',
         reasons: {
           'none-recorded': () => 'No filtering checks recorded.',
+          'failures-open': (f) =>
+            `${num(f, 'openFailures')} filtering check(s) found a device allowing what its policy blocks, and nobody has recorded it resolved.`,
+          'none-this-term': (f) =>
+            `No filtering check in the last 90 days; the last was on ${date(lang, f, 'lastCheck')}.`,
+          recorded: (f) =>
+            `${num(f, 'checks')} check(s) in the last 90 days, the last on ${date(lang, f, 'lastCheck')}; every failure has a follow-up.`,
         },
       },
       'devices-covered': {
@@ -220,7 +226,11 @@ function english(): ComplianceText {
       technician: 'Technicians',
       lastReview: 'Last review',
       nextDue: 'Next due',
-      checks: 'Checks recorded',
+      checks: 'Checks recorded (90 days)',
+      scheduledChecks: 'Of them scheduled',
+      checksWithFailures: 'Of them with failures',
+      openFailures: 'Failures not yet resolved',
+      lastCheck: 'Last check',
       devices: 'Devices enrolled',
       online: 'Online now',
       silent: 'Silent in school hours',
@@ -325,6 +335,12 @@ function welsh(): ComplianceText {
           'Caiff gwiriadau bod pob dyfais yn rhwystro’r hyn y mae ei pholisi’n ei rwystro eu cynnal yn rheolaidd, a chaiff pob gwiriad ei gofnodi gyda’r hyn a wnaed am unrhyw fethiant.',
         reasons: {
           'none-recorded': () => 'Does dim gwiriadau hidlo wedi’u cofnodi.',
+          'failures-open': (f) =>
+            `Mae ${num(f, 'openFailures')} gwiriad hidlo wedi canfod dyfais sy’n caniatáu’r hyn y mae ei pholisi’n ei rwystro, a does neb wedi cofnodi ei fod wedi’i ddatrys.`,
+          'none-this-term': (f) =>
+            `Dim gwiriad hidlo yn y 90 diwrnod diwethaf; roedd yr un diwethaf ar ${date(lang, f, 'lastCheck')}.`,
+          recorded: (f) =>
+            `${num(f, 'checks')} gwiriad yn y 90 diwrnod diwethaf, yr un diwethaf ar ${date(lang, f, 'lastCheck')}; mae gan bob methiant gamau dilynol.`,
         },
       },
       'devices-covered': {
@@ -422,7 +438,11 @@ function welsh(): ComplianceText {
       technician: 'Technegwyr',
       lastReview: 'Adolygiad diwethaf',
       nextDue: 'Nesaf yn ddyledus',
-      checks: 'Gwiriadau wedi’u cofnodi',
+      checks: 'Gwiriadau wedi’u cofnodi (90 diwrnod)',
+      scheduledChecks: 'Ohonynt wedi’u hamserlennu',
+      checksWithFailures: 'Ohonynt â methiannau',
+      openFailures: 'Methiannau heb eu datrys',
+      lastCheck: 'Gwiriad diwethaf',
       devices: 'Dyfeisiau wedi’u cofrestru',
       online: 'Ar-lein nawr',
       silent: 'Tawel yn ystod oriau ysgol',
