@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ReviewPackContentSchema, type ReviewPack, type ReviewPackContent } from '@waymark/shared';
+import { DEMO_SCHOOL_ID } from '../src';
 import { canonicalJson, sha256Hex } from '../src/features/compliance';
+import { chainHead } from '../src/features/incidents';
 import { rawQuery } from '../src/db/raw-query';
 import { pupils, reviewPacks, staff } from '../src/db/schema';
 import { apiCall, login, startTestServer, type TestServer } from './harness';
@@ -72,6 +74,9 @@ describe('the annual review pack', () => {
       expect.arrayContaining(['annual-review', 'filtering-checks', 'devices-covered']),
     );
     expect(content.notes).toBe('Record a filtering check every half term.');
+    // The incident log's anchor goes out with the pack, to prove later that the log was not rewritten.
+    const head = await chainHead(server.app.services.db, DEMO_SCHOOL_ID);
+    expect(content.incidentLog).toEqual({ anchor: head.hash, entries: head.entries });
     const text = JSON.stringify(content);
     for (const p of await server.app.services.db.select({ name: pupils.name }).from(pupils)) {
       expect(text).not.toContain(p.name);

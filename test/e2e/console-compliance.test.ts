@@ -102,6 +102,9 @@ describe('compliance and the annual review pack', () => {
     await pack.getByText('Record a filtering check every half term.').waitFor();
     expect(await pack.innerText()).toContain('Draft: not yet signed off.');
     expect(await pack.innerText()).toContain('No filtering checks recorded.');
+    expect(await page.getByTestId('pack-anchor').innerText()).toMatch(
+      /^The online-safety log held \d+ entries, ending in \S+\. Keep this page: "npx waymark verify-log --since-anchor \S+"/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-pack-draft');
   });

@@ -81,6 +81,12 @@ export const ReviewPackContentSchema = z.object({
   }),
   /** Every requirement at risk or not met when the pack was prepared. */
   gaps: z.array(ComplianceItemSchema),
+  /**
+   * The incident log's chain head when the pack was prepared: kept outside the database (printed,
+   * signed), so `waymark verify-log --since-anchor <hash>` can later prove the log up to here was
+   * never rewritten. Absent from packs prepared before it was added.
+   */
+  incidentLog: z.object({ anchor: safeText(), entries: z.number().int() }).optional(),
 });
 export type ReviewPackContent = z.infer<typeof ReviewPackContentSchema>;
 

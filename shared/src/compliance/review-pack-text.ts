@@ -49,6 +49,8 @@ export interface ReviewPackText {
   >;
   gaps: string;
   noGaps: string;
+  incidentLog: string;
+  anchor: (entries: number, hash: string) => string;
   signatures: string;
   signer: Record<'senior-leader' | 'governor', string>;
   signedBy: (name: string, at: string) => string;
@@ -105,6 +107,9 @@ const en: ReviewPackText = {
   },
   gaps: 'Open gaps when the pack was prepared',
   noGaps: 'Every requirement was met when the pack was prepared.',
+  incidentLog: 'Incident log anchor',
+  anchor: (entries, hash) =>
+    `The online-safety log held ${entries} entries, ending in ${hash}. Keep this page: "npx waymark verify-log --since-anchor ${hash}" proves the log up to here has not been rewritten since.`,
   signatures: 'Sign-off',
   signer: { 'senior-leader': 'Senior leader for filtering and monitoring', governor: 'Governor' },
   signedBy: (name, at) => `Signed by ${name} on ${at}`,
@@ -161,6 +166,9 @@ const cy: ReviewPackText = {
   },
   gaps: 'Bylchau agored pan baratowyd y pecyn',
   noGaps: 'Roedd pob gofyniad wedi’i fodloni pan baratowyd y pecyn.',
+  incidentLog: 'Angor y log digwyddiadau',
+  anchor: (entries, hash) =>
+    `Roedd ${entries} cofnod yn y log diogelwch ar-lein, yn gorffen gyda ${hash}. Cadwch y dudalen hon: mae "npx waymark verify-log --since-anchor ${hash}" yn profi nad yw’r log hyd yma wedi’i ailysgrifennu ers hynny.`,
   signatures: 'Llofnodi',
   signer: { 'senior-leader': 'Uwch arweinydd ar gyfer hidlo a monitro', governor: 'Llywodraethwr' },
   signedBy: (name, at) => `Llofnodwyd gan ${name} ar ${at}`,

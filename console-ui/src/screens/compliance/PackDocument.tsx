@@ -124,6 +124,15 @@ export function PackDocument({
         <p className="pack-notes">{content.notes ?? t.noNotes}</p>
       </section>
 
+      {content.incidentLog && (
+        <section aria-labelledby="pack-incident-log">
+          <h2 id="pack-incident-log">{t.incidentLog}</h2>
+          <p className="pack-anchor" data-testid="pack-anchor">
+            {t.anchor(content.incidentLog.entries, content.incidentLog.anchor)}
+          </p>
+        </section>
+      )}
+
       <section aria-labelledby="pack-changes">
         <h2 id="pack-changes">{t.policyChanges}</h2>
         {content.policyChanges.length === 0 ? (

@@ -3,6 +3,7 @@ import type { ComplianceReport, DeviceHealthReport, ReviewPackContent, Staff } f
 import type { Database } from '../../../db/open-database';
 import { schoolTimeZone } from '../../../db/school-time-zone';
 import { alerts, classes, incidents, policyChanges } from '../../../db/schema';
+import { chainHead } from '../../incidents';
 import { resolvePeriod, summaryReport } from '../../reports';
 
 const count = sql<number>`count(*)::int`;
@@ -124,6 +125,7 @@ export async function buildPackContent({
   const checks = compliance.items.find((i) => i.id === 'filtering-checks');
   if (!checks) throw new Error('no filtering-checks evidence provider');
   const d = deviceHealth.summary;
+  const head = await chainHead(db, schoolId);
 
   return {
     format: 1,
@@ -173,5 +175,6 @@ export async function buildPackContent({
       missingHardening: d.missingHardening,
     },
     gaps: compliance.items.filter((i) => i.status !== 'met'),
+    incidentLog: { anchor: head.hash, entries: head.entries },
   };
 }

@@ -197,6 +197,11 @@ export function reviewPackPdf(
     t.nothing,
   );
 
+  if (content.incidentLog) {
+    heading(t.incidentLog);
+    para(t.anchor(content.incidentLog.entries, content.incidentLog.anchor));
+  }
+
   heading(t.signatures);
   for (const role of ['senior-leader', 'governor'] as const) {
     const s = pack.signatures.find((sig) => sig.role === role);
