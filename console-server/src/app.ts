@@ -4,7 +4,8 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { illegalCategoryOf, type Alert, type StoredEvent } from '@waymark/shared';
+import { type Alert, type StoredEvent } from '@waymark/shared';
+import { createCategoryStore, createIllegalLists } from './features/category-data';
 import type { Database } from './db/open-database';
 import {
   authRoutes,
@@ -118,13 +119,14 @@ export function createApplication({
   const keywordService = createKeywordService({ db });
   const phraseStats = createPhraseStats({ db });
   const policyService = createPolicyService({ db });
+  const categoryStore = createCategoryStore({ db });
+  const illegalLists = createIllegalLists(categoryStore);
   const eventService = createEventService({
     db,
     flagSearch: (schoolId, query) => keywordService.flag(schoolId, query),
-    illegalCategoryFor: async (schoolId, profile, url) =>
-      illegalCategoryOf((await policyService.body(schoolId, profile)).body, url),
+    illegalCategoryFor: (schoolId, _profile, url) => illegalLists.categoryOf(schoolId, url),
   });
-  const overrideService = createOverrideService({ db });
+  const overrideService = createOverrideService({ db, illegalLists: illegalLists.entries });
   const rosterService = createRosterService({ db, eventService });
   const requestService = createRequestService({
     db,
@@ -132,6 +134,7 @@ export function createApplication({
     overrideService,
     policyService,
     staffService,
+    illegalCategoryOf: illegalLists.categoryOf,
   });
   const incidentService = createIncidentService({ db, eventService, staffService });
   // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
@@ -196,7 +199,7 @@ export function createApplication({
     consoles: consoleNsp,
     devices: io.of('/device'),
     isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
-    policyBody: async (schoolId, profile) => (await policyService.body(schoolId, profile)).body,
+    policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
   });
   liveWatch = createLiveWatch({
     consoles: consoleNsp,
@@ -227,11 +230,16 @@ export function createApplication({
     eventRate: deviceEventRate,
     tabs,
     actions: createReplyListener({ actionService, consoles: consoleNsp }),
+    categorySync: (schoolId, categories, held) => categoryStore.sync(schoolId, categories, held),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
   const live = createLiveNotifier(devices.push, consoleNsp);
-  const importService = createImportService({ policyService, live });
+  const importService = createImportService({
+    db,
+    store: categoryStore,
+    categoriesChanged: (schoolId) => live.categoriesChanged(schoolId),
+  });
 
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', 1);
@@ -266,7 +274,15 @@ export function createApplication({
   app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
   app.use(
     '/api/policies',
-    policyRoutes({ policyService, overrideService, importService, keywordService, phraseStats, live }),
+    policyRoutes({
+      policyService,
+      overrideService,
+      importService,
+      keywordService,
+      phraseStats,
+      live,
+      categoryStore,
+    }),
   );
   app.use(
     '/api/devices',
@@ -313,6 +329,7 @@ export function createApplication({
       deviceService,
       eventService,
       policyService,
+      categoryStore,
       overrideService,
       requestService,
       incidentService,

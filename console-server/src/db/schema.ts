@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ActionResult, DeviceHardening, LiveAction, ProxyChoice } from '@waymark/shared';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -11,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -641,4 +643,84 @@ export const liveActionReplies = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.deviceId] })],
+);
+
+/**
+ * Category lists, apart from policies: one row per source (the starter data is built in; manual
+ * uploads and feeds are rows), each at a version whose hash devices check.
+ */
+export const categorySources = pgTable(
+  'category_sources',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    name: text('name').notNull(),
+    /** `manual` (uploads, added to) or `feed` (fetched from `url`, replaced at each version). */
+    kind: text('kind').$type<'manual' | 'feed'>().notNull(),
+    /** `ut1`, `hosts`, `domains`, `chrome`, or `mixed` (several uploads). */
+    format: text('format').notNull(),
+    url: text('url'),
+    /** The category of a single-list format (hosts, domains, chrome). */
+    category: text('category'),
+    /** A UT1 feed's folder → category choices, over the default map. */
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    version: integer('version').notNull().default(0),
+    /**
+     * Multiset hash of the version's entries per category (shared `CategoryHash`; a device's
+     * categories combine by `combineCategoryHashes`); null until first computed.
+     */
+    hashes: jsonb('hashes').$type<Record<string, string>>(),
+    /** Entries per category in the version. */
+    counts: jsonb('counts').$type<Record<string, number>>(),
+    entryCount: integer('entry_count').notNull().default(0),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    maxBytes: bigint('max_bytes', { mode: 'number' }),
+    /** `ok`, `failed` (last fetch failed: the last good version stays), `awaiting-confirmation`. */
+    status: text('status').$type<'ok' | 'failed' | 'awaiting-confirmation'>().notNull().default('ok'),
+    lastError: text('last_error'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /** A version staged but not swapped in (a shrink or growth past the limits waits for a person). */
+    pendingVersion: integer('pending_version'),
+    pendingSummary: jsonb('pending_summary'),
+    createdBy: text('created_by').references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('category_sources_school_name').on(t.schoolId, t.name)],
+);
+
+export const categoryEntries = pgTable(
+  'category_entries',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    category: text('category').notNull(),
+    entry: text('entry').notNull(),
+    /** The entry's host, for looking a URL up by its host and parent domains. */
+    host: text('host').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'category_entries_pk', columns: [t.sourceId, t.version, t.category, t.entry] }),
+    index('category_entries_host').on(t.host),
+  ],
+);
+
+/** What each version of a source added and removed: devices' deltas. */
+export const categoryChanges = pgTable(
+  'category_changes',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    category: text('category').notNull(),
+    entry: text('entry').notNull(),
+    added: boolean('added').notNull(),
+  },
+  (t) => [index('category_changes_version').on(t.sourceId, t.version)],
 );

@@ -8,7 +8,7 @@ import { HWB } from './welsh-school';
  * network filter still holds the licensed IWF/CTIRU lists (docs/architecture.md, "The policy
  * model").
  */
-const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
+export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
   pornography: [
     'pornhub.com',
     'xvideos.com',
@@ -165,7 +165,8 @@ function starterPolicyOf(profile: Profile, timeZone: string): PolicyBody {
   const base = {
     profile,
     timeZone,
-    categoryLists: STARTER_CATEGORY_LISTS,
+    // Category data lives in the category store (the starter lists are its built-in source).
+    categoryLists: {},
     block: [] as string[],
     safeSearch: true,
   };

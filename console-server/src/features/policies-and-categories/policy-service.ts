@@ -13,8 +13,13 @@ import type { Database } from '../../db/open-database';
 import { policies, policyChanges, schools } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 
-/** A profile's policy as edited: without category lists, the stored ones are kept. */
+/** A profile's policy as edited: category lists are not part of it (they live in the category store). */
 type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
+
+/** A stored body without category lists (a body saved before the store may still carry them). */
+function withoutLists(body: PolicyBody): PolicyBody {
+  return { ...body, categoryLists: {} };
+}
 
 interface PolicyServiceDeps {
   db: Database;
@@ -36,7 +41,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
       if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
       return PolicySchema.parse({
-        ...(row.body as PolicyBody),
+        ...withoutLists(row.body as PolicyBody),
         version: row.version,
         alwaysAllowed: [...extraAlwaysAllowed, ...row.signIn],
         overrides: overrides.map(({ id, classId, kind, sites, startsAt, endsAt, createdBy }) => ({
@@ -61,7 +66,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
       if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
       return {
-        body: row.body as PolicyBody,
+        body: withoutLists(row.body as PolicyBody),
         version: row.version,
         updatedAt: row.updatedAt,
         updatedBy: row.updatedBy,
@@ -104,12 +109,11 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
             `${profile} was changed by ${current?.updatedBy ?? 'someone else'} (now version ${current?.version ?? 0}, you started from version ${expectedVersion}); reload it and make your change again`,
           );
         const version = (current?.version ?? 0) + 1;
-        const before = (current?.body as PolicyBody | undefined) ?? null;
-        const body: PolicyBody = {
-          ...edited,
-          categoryLists: edited.categoryLists ?? before?.categoryLists ?? {},
-        };
-        const summary = before ? policyDiff(before, body) : ['policy created'];
+        const before = current ? withoutLists(current.body as PolicyBody) : null;
+        // Category data is never stored in a policy: it lives in the category store.
+        const { categoryLists: _ignored, ...rest } = edited;
+        const body = rest as Omit<PolicyBody, 'categoryLists'>;
+        const summary = before ? policyDiff(before, withoutLists(body as PolicyBody)) : ['policy created'];
         await tx
           .insert(policies)
           .values({ schoolId: who.schoolId, profile, version, body, updatedBy: who.name })

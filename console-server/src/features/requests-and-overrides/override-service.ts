@@ -4,8 +4,8 @@ import {
   localTime,
   toMinutes,
   overrideOpensIllegal,
+  type CategoryEntries,
   type LessonOverride,
-  type PolicyBody,
   type StartOverrideBody,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -45,7 +45,14 @@ export function periodEnd(
     : null;
 }
 
-export function createOverrideService({ db }: { db: Database }) {
+export function createOverrideService({
+  db,
+  illegalLists = async () => ({}),
+}: {
+  db: Database;
+  /** The school's illegal-category lists (from the category store). */
+  illegalLists?: (schoolId: string) => Promise<CategoryEntries>;
+}) {
   /**
    * Default end: the end of the current timetable period, else 60 minutes from now; never less
    * than 10 minutes, so an approval in a lesson's last moments is not gone before it is used.
@@ -92,8 +99,7 @@ export function createOverrideService({ db }: { db: Database }) {
         .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
       if (!target) return null;
       // docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks.
-      const lists = (target.body as PolicyBody | null)?.categoryLists ?? {};
-      if (overrideOpensIllegal({ categoryLists: lists }, body.sites))
+      if (overrideOpensIllegal({ categoryLists: await illegalLists(schoolId) }, body.sites))
         throw new DomainError(
           'illegal-category',
           'one of these sites is in an illegal category; it is never opened for a lesson',
