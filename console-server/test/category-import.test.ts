@@ -166,7 +166,7 @@ describe('POST /api/policies/category-lists/import', () => {
     expect(log.changes[0]).toMatchObject({
       profile: 'categories',
       reason: 'Termly refresh from the UT1 lists (import: ut1)',
-      summary: ['Uploaded lists: version 1, 2 added, 0 removed', 'gambling: +2 −0'],
+      summary: ['Uploaded lists: version 1, 2 added, 0 removed', 'gambling sites: +2 −0'],
     });
     const test = await fetch(`${server.url}/api/policies/test-url`, {
       method: 'POST',

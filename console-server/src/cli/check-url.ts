@@ -106,7 +106,7 @@ function starterDecider(
   const decide = waymarkDecider({ ...policy, categoryLists: STARTER_CATEGORY_LISTS }, ctx);
   return (url) => {
     const verdict = decide(url) as Verdict;
-    return { ...verdict, lists: verdict.category ? [STARTER_SOURCE.name] : [] };
+    return verdict.category ? { ...verdict, lists: [STARTER_SOURCE.name] } : verdict;
   };
 }
 
@@ -138,7 +138,13 @@ async function schoolDecider(
     return {
       decide: async (url) => {
         const { decision, lists } = await decideWithLists(store, school.id, policy, url, ctx);
-        return { url, verdict: decision.verdict, rule: decision.rule, category: decision.category, lists };
+        const verdict: Verdict = {
+          url,
+          verdict: decision.verdict,
+          rule: decision.rule,
+          category: decision.category,
+        };
+        return lists.length > 0 ? { ...verdict, lists } : verdict;
       },
       close: () => database.close(),
     };

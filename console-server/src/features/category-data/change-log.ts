@@ -23,7 +23,7 @@ export async function recordCategoryChange(
     `${entry.source.name}: version ${entry.version}, ${changes.added} added, ${changes.removed} removed`,
     ...Object.entries(changes.byCategory)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([category, c]) => `${category}: +${c.added} −${c.removed}`),
+      .map(([category, c]) => `${category} sites: +${c.added} −${c.removed}`),
   ];
   await db.insert(policyChanges).values({
     schoolId: entry.schoolId,
