@@ -10,6 +10,7 @@ import { passMirror, watchBlockRedirects } from './block-redirects';
 import { detectorFor } from './detection';
 import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
+import { categoryHitsFor, heldCategoryData, syncCategoryData } from './category-data';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
@@ -104,6 +105,8 @@ export function startBackground(): void {
       const now = new Date();
       await applyPolicy(message, now, user);
       policy = message;
+      // The categories the profile blocks may have changed: the held data follows (a no-op when not).
+      void inOrder(syncCategories);
       await scheduleRefresh(message, now);
       await queue(heartbeatEvent(message, await readHardening()));
       void readProxy().catch((error) => console.error('waymark: proxy settings', error));
@@ -136,8 +139,28 @@ export function startBackground(): void {
     blockPage: blockPageUrl,
   });
 
+  /**
+   * Brings the held category data up to date (a delta, or snapshots), then compiles the policy in
+   * force again with it. Runs in order with policies.
+   */
+  async function syncCategories() {
+    if (!connection.connected) return;
+    try {
+      const changed = await syncCategoryData((request) => connection.syncCategories(request));
+      const cached = changed ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
+      if (cached) {
+        const now = new Date();
+        await applyPolicy(cached, now, user);
+        policy = cached;
+      }
+    } catch (error) {
+      console.error('waymark: category sync', error);
+    }
+  }
+
   const connection = new ServerConnection({
     onPolicy: (m) => void inOrder(() => onPolicy(m)),
+    onCategoriesChanged: () => void inOrder(syncCategories),
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
     onWatching: (watching) => tabs.setWatching(watching),
@@ -196,7 +219,8 @@ export function startBackground(): void {
     const reported = (async () => {
       const current = await currentPolicy();
       if (!current) return;
-      const decision = explainBlock(redirect.url, current);
+      const { categoryLists } = categoryHitsFor(await heldCategoryData(), redirect.url);
+      const decision = explainBlock(redirect.url, current, categoryLists);
       // A mirror of an allowed site comes to the block page only to be checked and let through.
       if (decision?.verdict !== 'blocked') return;
       await queue(blockedEvent(redirect.url, decision, current, redirect.frame));
@@ -295,9 +319,13 @@ export function startBackground(): void {
       // In order with the rule checks, which would otherwise see a pass half-recorded.
       let passed = false;
       await inOrder(async () => {
-        passed = await passMirror(current, url, tabId);
+        const { categoryLists } = categoryHitsFor(await heldCategoryData(), url);
+        passed = await passMirror(current, url, tabId, categoryLists);
       });
       return { passed };
+    },
+    async 'category-hits'({ url }) {
+      return categoryHitsFor(await heldCategoryData(), url);
     },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());

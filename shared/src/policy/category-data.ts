@@ -228,6 +228,16 @@ export function mergeCategoryEntries(sources: readonly HeldCategorySource[]): Ca
   return out;
 }
 
+/** Two sets of category lists as one (a policy's own, from an older server or a file, and the held data's). */
+export function joinCategoryLists(a: CategoryEntries, b: CategoryEntries): CategoryEntries {
+  if (Object.keys(a).length === 0) return b;
+  if (Object.keys(b).length === 0) return a;
+  const out: CategoryEntries = { ...b };
+  for (const [category, list] of Object.entries(a) as Array<[Category, string[]]>)
+    out[category] = [...list, ...(out[category] ?? [])];
+  return out;
+}
+
 /** The host part of an entry (a Chrome filter), lower-cased, for looking it up by a URL's host. */
 export function entryHost(entry: string): string {
   let rest = entry.trim().toLowerCase();
