@@ -18,6 +18,7 @@ CREATE TABLE "category_sources" (
 	"last_error" text,
 	"checked_at" timestamp with time zone,
 	"updated_at" timestamp with time zone,
+	"delta_floor" integer DEFAULT 0 NOT NULL,
 	"pending_version" integer,
 	"pending_summary" jsonb,
 	"created_by" text REFERENCES "staff"("id"),
@@ -25,16 +26,35 @@ CREATE TABLE "category_sources" (
 	CONSTRAINT "category_sources_school_name" UNIQUE("school_id","name")
 );
 --> statement-breakpoint
-CREATE TABLE "category_entries" (
+CREATE TABLE "category_chunks" (
 	"source_id" text NOT NULL REFERENCES "category_sources"("id") ON DELETE CASCADE,
 	"version" integer NOT NULL,
 	"category" text NOT NULL,
-	"entry" text NOT NULL,
-	"host" text NOT NULL,
-	CONSTRAINT "category_entries_pk" PRIMARY KEY("source_id","version","category","entry")
+	"seq" integer NOT NULL,
+	"first_key" text COLLATE "C" NOT NULL,
+	"last_key" text COLLATE "C" NOT NULL,
+	"count" integer NOT NULL,
+	"entries" text NOT NULL,
+	CONSTRAINT "category_chunks_pk" PRIMARY KEY("source_id","version","category","seq")
 );
 --> statement-breakpoint
-CREATE INDEX "category_entries_host" ON "category_entries" USING btree ("host");
+CREATE INDEX "category_chunks_last_key" ON "category_chunks" USING btree ("source_id","version","category","last_key");
+--> statement-breakpoint
+CREATE TABLE "category_runs" (
+	"source_id" text NOT NULL REFERENCES "category_sources"("id") ON DELETE CASCADE,
+	"version" integer NOT NULL,
+	"run" integer NOT NULL,
+	"category" text NOT NULL,
+	"seq" integer NOT NULL,
+	"entries" text NOT NULL,
+	CONSTRAINT "category_runs_pk" PRIMARY KEY("source_id","version","run","category","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "category_legacy_entries" (
+	"source_id" text NOT NULL REFERENCES "category_sources"("id") ON DELETE CASCADE,
+	"category" text NOT NULL,
+	"entry" text NOT NULL
+);
 --> statement-breakpoint
 CREATE TABLE "category_changes" (
 	"source_id" text NOT NULL REFERENCES "category_sources"("id") ON DELETE CASCADE,
@@ -48,18 +68,15 @@ CREATE INDEX "category_changes_version" ON "category_changes" USING btree ("sour
 --> statement-breakpoint
 -- Lists imported before the store lived inside every profile's policy: they become one source per
 -- school (its hash is computed on first use), and the policies keep only their category actions.
-INSERT INTO "category_sources" ("id", "school_id", "name", "kind", "format", "version", "updated_at")
-SELECT 'uploads-' || s."school_id", s."school_id", 'Uploaded lists', 'manual', 'mixed', 1, now()
+INSERT INTO "category_sources" ("id", "school_id", "name", "kind", "format", "version", "status", "updated_at")
+SELECT 'uploads-' || s."school_id", s."school_id", 'Uploaded lists', 'manual', 'mixed', 0, 'legacy', now()
 FROM (SELECT DISTINCT "school_id" FROM "policies"
       WHERE jsonb_typeof("body"->'categoryLists') = 'object' AND "body"->'categoryLists' <> '{}'::jsonb) s;
 --> statement-breakpoint
-INSERT INTO "category_entries" ("source_id", "version", "category", "entry", "host")
-SELECT DISTINCT 'uploads-' || p."school_id", 1, l.key, e.value,
-	split_part(split_part(split_part(ltrim(lower(regexp_replace(e.value, '^[a-zA-Z][a-zA-Z0-9+.-]*://', '')), '.'), '/', 1), ':', 1), '?', 1)
+INSERT INTO "category_legacy_entries" ("source_id", "category", "entry")
+SELECT DISTINCT 'uploads-' || p."school_id", l.key, e.value
 FROM "policies" p,
 	jsonb_each(CASE WHEN jsonb_typeof(p."body"->'categoryLists') = 'object' THEN p."body"->'categoryLists' ELSE '{}'::jsonb END) l,
 	jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.value) = 'array' THEN l.value ELSE '[]'::jsonb END) e;
---> statement-breakpoint
-UPDATE "category_sources" s SET "entry_count" = (SELECT count(*) FROM "category_entries" e WHERE e."source_id" = s."id");
 --> statement-breakpoint
 UPDATE "policies" SET "body" = "body" - 'categoryLists';

@@ -678,11 +678,19 @@ export const categorySources = pgTable(
     etag: text('etag'),
     lastModified: text('last_modified'),
     maxBytes: bigint('max_bytes', { mode: 'number' }),
-    /** `ok`, `failed` (last fetch failed: the last good version stays), `awaiting-confirmation`. */
-    status: text('status').$type<'ok' | 'failed' | 'awaiting-confirmation'>().notNull().default('ok'),
+    /**
+     * `ok`, `failed` (the last fetch failed: the last good version stays), `awaiting-confirmation`,
+     * or `legacy` (lists moved from policies by migration 0023, not yet made a version).
+     */
+    status: text('status')
+      .$type<'ok' | 'failed' | 'awaiting-confirmation' | 'legacy' | 'adopting'>()
+      .notNull()
+      .default('ok'),
     lastError: text('last_error'),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /** Deltas reach back to this version at most (a version with too many changes starts afresh). */
+    deltaFloor: integer('delta_floor').notNull().default(0),
     /** A version staged but not swapped in (a shrink or growth past the limits waits for a person). */
     pendingVersion: integer('pending_version'),
     pendingSummary: jsonb('pending_summary'),
@@ -692,23 +700,57 @@ export const categorySources = pgTable(
   (t) => [unique('category_sources_school_name').on(t.schoolId, t.name)],
 );
 
-export const categoryEntries = pgTable(
-  'category_entries',
+/**
+ * A version's entries, sorted by key (the host's labels reversed, a tab, the entry) in chunks of
+ * about a thousand, newline-joined: a million domains is a thousand rows, written and read fast;
+ * a URL's host is found by the chunk whose key range holds it.
+ */
+export const categoryChunks = pgTable(
+  'category_chunks',
   {
     sourceId: text('source_id')
       .notNull()
       .references(() => categorySources.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     category: text('category').notNull(),
-    entry: text('entry').notNull(),
-    /** The entry's host, for looking a URL up by its host and parent domains. */
-    host: text('host').notNull(),
+    seq: integer('seq').notNull(),
+    firstKey: text('first_key').notNull(),
+    lastKey: text('last_key').notNull(),
+    count: integer('count').notNull(),
+    entries: text('entries').notNull(),
   },
   (t) => [
-    primaryKey({ name: 'category_entries_pk', columns: [t.sourceId, t.version, t.category, t.entry] }),
-    index('category_entries_host').on(t.host),
+    primaryKey({ name: 'category_chunks_pk', columns: [t.sourceId, t.version, t.category, t.seq] }),
+    index('category_chunks_last_key').on(t.sourceId, t.version, t.category, t.lastKey),
   ],
 );
+
+/** Sorted runs of an import too large to sort in memory at once, merged into chunks, then dropped. */
+export const categoryRuns = pgTable(
+  'category_runs',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    run: integer('run').notNull(),
+    category: text('category').notNull(),
+    seq: integer('seq').notNull(),
+    entries: text('entries').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'category_runs_pk', columns: [t.sourceId, t.version, t.run, t.category, t.seq] }),
+  ],
+);
+
+/** Lists that were embedded in policies before the store (migration 0023), made a version on first use. */
+export const categoryLegacyEntries = pgTable('category_legacy_entries', {
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => categorySources.id, { onDelete: 'cascade' }),
+  category: text('category').notNull(),
+  entry: text('entry').notNull(),
+});
 
 /** What each version of a source added and removed: devices' deltas. */
 export const categoryChanges = pgTable(

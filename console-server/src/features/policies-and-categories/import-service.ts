@@ -69,27 +69,31 @@ export function createImportService(deps: {
           createdBy: who.id,
         })
         .onConflictDoNothing();
+      await deps.store.adoptLegacy(who.schoolId);
       const source = (await deps.store.source(who.schoolId, id))!;
-      const before = await deps.store.countsOf(source);
+      const before: Record<string, number> = source.counts ?? {};
       const rows = [...byCategory].map(([category, filters]) =>
         filters.map((entry) => ({ category, entry })),
       );
       const staged = await deps.store.stage(id, source.version + 1, rows, {
         version: source.version,
-        ...before,
+        categories: Object.keys(before),
       });
 
       const categories: ImportSummary['categories'] = {};
       for (const [category, filters] of byCategory) {
-        const added = (staged.counts[category] ?? 0) - (before.counts[category] ?? 0);
+        const added = (staged.counts[category] ?? 0) - (before[category] ?? 0);
         categories[category] = { added, alreadyListed: new Set(filters).size - added };
       }
-      if (staged.count === Object.values(before.counts).reduce((a, b) => a + b, 0) && source.version > 0) {
+      if (staged.count === source.entryCount && source.version > 0) {
         await deps.store.discard(id, staged.version);
         staged.version = source.version;
       } else {
-        const changes = await deps.store.compare(id, source.version, staged.version);
-        await deps.store.swap(id, staged);
+        const changes = await deps.store.compare(id, source.version, staged.version, {
+          from: Object.keys(before),
+          to: Object.keys(staged.counts),
+        });
+        await deps.store.swap(id, staged, changes);
         await recordCategoryChange(deps.db, {
           schoolId: who.schoolId,
           staffId: who.id,
