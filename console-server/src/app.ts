@@ -49,6 +49,9 @@ import { createConcernService, createReportService, reportRoutes } from './featu
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
+  createFeedService,
+  categorySourceRoutes,
+  type FeedLimits,
   createKeywordService,
   createPhraseStats,
   createPolicyService,
@@ -94,6 +97,8 @@ export interface ApplicationOptions {
   deviceEventRate?: DeviceRateLimitOptions;
   /** How often processes repeat which classes they watch (`LIVE_WATCH_RENEW_MS`; tests shorten it). */
   liveWatchRenewMs?: number;
+  /** Category feeds' size and sanity limits (defaults: 200 MB downloaded, 10 million entries). */
+  feedLimits?: Partial<FeedLimits>;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -112,6 +117,7 @@ export function createApplication({
   releasesDir = null,
   deviceEventRate,
   liveWatchRenewMs,
+  feedLimits,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -235,6 +241,12 @@ export function createApplication({
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
 
   const live = createLiveNotifier(devices.push, consoleNsp);
+  const feedService = createFeedService({
+    db,
+    store: categoryStore,
+    categoriesChanged: (schoolId) => live.categoriesChanged(schoolId),
+    limits: feedLimits,
+  });
   const importService = createImportService({
     db,
     store: categoryStore,
@@ -272,6 +284,7 @@ export function createApplication({
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
+  app.use('/api/category-sources', categorySourceRoutes({ store: categoryStore, feeds: feedService }));
   app.use(
     '/api/policies',
     policyRoutes({
@@ -330,6 +343,7 @@ export function createApplication({
       eventService,
       policyService,
       categoryStore,
+      feedService,
       overrideService,
       requestService,
       incidentService,

@@ -49,6 +49,8 @@ export function startScheduledJobs({
   schedule('alert-escalation', alertCheckEveryMs, () => services.escalateAlerts(), true);
   // Schools' webhooks: deliveries that failed are retried with backoff, by one process.
   schedule('webhook-deliveries', webhookCheckEveryMs, () => services.deliverWebhooks());
+  // Category feeds: each fetched once a day (conditional requests); checked hourly and at start.
+  schedule('category-feeds', 60 * 60 * 1000, () => services.feedService.refreshDue(), true);
   // Retention: events older than each school's period are purged daily (and at start), and logged.
   schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
 

@@ -19,6 +19,10 @@ export const STARTER_SOURCE = {
   id: 'starter',
   name: 'Waymark starter lists',
   version: Number.parseInt(combineCategoryHashes(hashes.values()).slice(0, 7), 16),
+  entryCount: Object.values(STARTER_CATEGORY_LISTS).reduce((n, list) => n + (list?.length ?? 0), 0),
+  counts: Object.fromEntries(
+    Object.entries(STARTER_CATEGORY_LISTS).map(([c, list]) => [c, list?.length ?? 0]),
+  ),
   hashOf(categories: readonly Category[]): string {
     return combineCategoryHashes(categories.map((c) => hashes.get(c) ?? EMPTY_CATEGORY_HASH));
   },
