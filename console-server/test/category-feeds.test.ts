@@ -27,10 +27,9 @@ describe('category feeds', () => {
   const subscribe = (body: Record<string, unknown>) =>
     apiCall(server.url, tech, 'POST', '/api/category-sources', body);
   const refresh = (id: string) => apiCall(server.url, tech, 'POST', `/api/category-sources/${id}/refresh`);
+  type Source = Record<string, unknown> & { id: string };
   const sources = async () =>
-    (await apiCall(server.url, tech, 'GET', '/api/category-sources')).body.sources as Array<
-      Record<string, any>
-    >; // eslint-disable-line @typescript-eslint/no-explicit-any
+    (await apiCall(server.url, tech, 'GET', '/api/category-sources')).body.sources as Source[];
 
   it('a UT1 tarball: mapped folders stored, traversal and prototype-named folders refused, conditional refetch, a new version as a delta', async () => {
     const v1 = {

@@ -95,7 +95,11 @@ export function ChangeLogPage() {
           <option value="">{t('changes.all')}</option>
           {CHANGE_LOG_SUBJECTS.map((s) => (
             <option key={s} value={s}>
-              {s === 'keywords' ? t('profiles.keywords') : `${s} – ${t(`profiles.${s}`)}`}
+              {s === 'keywords'
+                ? t('profiles.keywords')
+                : s === 'categories'
+                  ? t('profiles.categoryData')
+                  : `${s} – ${t(`profiles.${s}`)}`}
             </option>
           ))}
         </select>

@@ -26,6 +26,7 @@ export const en = {
     KS5: 'Key stage 5 (ages 16–18)',
     staff: 'Staff',
     keywords: 'Search keyword lists',
+    categoryData: 'Category lists (feeds and uploads)',
   },
   modes: {
     'allow-list': 'Allow-list',
@@ -355,6 +356,7 @@ export const cy: Translation<typeof en> = {
     KS5: 'Cyfnod allweddol 5 (16–18 oed)',
     staff: 'Staff',
     keywords: 'Rhestrau geiriau allweddol chwilio',
+    categoryData: 'Rhestrau categorïau (ffrydiau a lanlwythiadau)',
   },
   modes: {
     'allow-list': 'Rhestr ganiatáu',
