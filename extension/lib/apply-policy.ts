@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
 import { extensionUrl } from './extension-url';
-import { heldCategoryData, withCategoryData } from './category-data';
+import { heldCategoryData, recordAppliedCategoryVersions, withCategoryData } from './category-data';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 import { activeLock, lockItem, lockRules } from './teacher-actions';
@@ -52,6 +52,7 @@ export async function applyPolicy(
   await recordDynamicRules();
   await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
+  await recordAppliedCategoryVersions(held);
   await appliedVersionItem.setValue(message.policy.version);
   return rules;
 }

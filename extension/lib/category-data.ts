@@ -26,6 +26,14 @@ export const categoryDataItem = storage.defineItem<HeldCategorySource[]>('local:
   fallback: [],
 });
 
+/**
+ * The versions the DNR rules in force were compiled from, small (for the popup and tests: the
+ * entries themselves are tens of megabytes).
+ */
+export const categoryVersionsItem = storage.defineItem<
+  Array<{ id: string; version: number; entries: number }>
+>('local:categoryVersions', { fallback: [] });
+
 let inMemory: HeldCategorySource[] | null = null;
 
 /** What the device holds, verified (a source that fails its hash is dropped: the next sync sends it whole). */
@@ -110,4 +118,15 @@ export function listOf(
   if (!decision.category || !decision.rule) return null;
   const entry = /"([^"]*)"$/.exec(decision.rule)?.[1];
   return entry ? (sources[`${decision.category}\t${entry}`] ?? null) : null;
+}
+
+/** Records which versions the rules in force hold (after they are applied). */
+export async function recordAppliedCategoryVersions(held: readonly HeldCategorySource[]): Promise<void> {
+  await categoryVersionsItem.setValue(
+    held.map((s) => ({
+      id: s.id,
+      version: s.version,
+      entries: Object.values(s.entries).reduce((n, list) => n + (list?.length ?? 0), 0),
+    })),
+  );
 }
