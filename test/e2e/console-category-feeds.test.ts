@@ -49,6 +49,15 @@ describe('the category lists and feeds panel', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'policies-category-feeds');
 
+    // The failed feed shows on device health too: devices keep the last good version meanwhile.
+    await page.goto('/devices/health');
+    const health = page.getByTestId('category-feed-health');
+    await health.getByText(/Broken feed/).waitFor();
+    expect(await health.textContent()).toContain('Last fetch failed: the feed answered 500');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-health-category-feeds');
+    await page.goto('/policies/imports');
+
     await page.locator('details.account summary').click();
     await page.getByLabel('Language').selectOption('cy');
     const cy = page.getByRole('region', { name: 'Rhestrau categorïau a ffrydiau' });
