@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
+  categoriesToHold,
   DeviceEventSchema,
   describeZodError,
   PolicyMessageSchema,
@@ -102,6 +103,9 @@ export function startBackground(): void {
       const parsed = PolicyMessageSchema.safeParse(raw);
       if (!parsed.success) throw new Error(`invalid policy: ${describeZodError(parsed.error)}`);
       const message = parsed.data;
+      // A profile that now blocks other categories (or a first policy): its category data first,
+      // so the rules are never compiled without it.
+      await syncFirstIfNeeded(message);
       const now = new Date();
       await applyPolicy(message, now, user);
       policy = message;
@@ -138,6 +142,18 @@ export function startBackground(): void {
     policy: currentPolicy,
     blockPage: blockPageUrl,
   });
+
+  async function syncFirstIfNeeded(message: PolicyMessage) {
+    if (!connection.connected) return;
+    const wanted = categoriesToHold(message.policy).join();
+    const held = await heldCategoryData();
+    if (held.length > 0 && held.every((source) => source.categories.join() === wanted)) return;
+    try {
+      await syncCategoryData((request) => connection.syncCategories(request));
+    } catch (error) {
+      console.error('waymark: category sync', error);
+    }
+  }
 
   /**
    * Brings the held category data up to date (a delta, or snapshots), then compiles the policy in
