@@ -248,6 +248,8 @@ export function entryHost(entry: string): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
+const PLAIN_DOMAIN = /^[a-z0-9.-]+$/;
+
 /** A host and each parent domain: `a.b.example.com`, `b.example.com`, `example.com`, `com`. */
 export function hostSuffixes(host: string): string[] {
   const parts = host.toLowerCase().split('.');
@@ -267,8 +269,8 @@ export function entriesForHost(
   for (const source of sources) {
     for (const [category, list] of Object.entries(source.entries) as Array<[Category, string[]]>) {
       for (const entry of list) {
-        // Cheap test first: most entries are plain domains.
-        if (wanted.has(entry) || (wanted.has(entryHost(entry)) && !/^[a-z0-9.-]+$/.test(entry)))
+        // Cheap tests first: most entries are plain domains, matched whole or not at all.
+        if (wanted.has(entry) || (!PLAIN_DOMAIN.test(entry) && wanted.has(entryHost(entry))))
           out.push({ category, entry, source: source.name });
       }
     }
