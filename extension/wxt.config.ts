@@ -17,6 +17,8 @@ export default defineConfig({
     permissions: [
       'declarativeNetRequest',
       'storage',
+      // Category data: a million blocked domains is tens of megabytes in storage.local.
+      'unlimitedStorage',
       'identity',
       'identity.email',
       'alarms',

@@ -4,7 +4,8 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { illegalCategoryOf, type Alert, type StoredEvent } from '@waymark/shared';
+import { type Alert, type StoredEvent } from '@waymark/shared';
+import { createCategoryStore, createIllegalLists } from './features/category-data';
 import type { Database } from './db/open-database';
 import {
   authRoutes,
@@ -58,6 +59,9 @@ import {
 import { createIncidentService, incidentRoutes } from './features/incidents';
 import {
   createImportService,
+  createFeedService,
+  categorySourceRoutes,
+  type FeedLimits,
   createKeywordService,
   createPhraseStats,
   createPolicyService,
@@ -118,6 +122,8 @@ export interface ApplicationOptions {
   clock?: () => Date;
   /** False: no timer moves devices at period boundaries (tests call `services.lessonTick()`). */
   lessonTimer?: boolean;
+  /** Category feeds' size and sanity limits (defaults: 200 MB downloaded, 10 million entries). */
+  feedLimits?: Partial<FeedLimits>;
 }
 
 /** The composition root: every service is built here from the database, and nothing at import time. */
@@ -139,6 +145,7 @@ export function createApplication({
   filterCheckAnswerMs,
   clock = () => new Date(),
   lessonTimer = true,
+  feedLimits,
 }: ApplicationOptions) {
   const revocations = createAccessRevocations();
   const staffService = createStaffService({ db, revocations });
@@ -146,14 +153,15 @@ export function createApplication({
   const deviceService = createDeviceService({ db, placement });
   const keywordService = createKeywordService({ db });
   const phraseStats = createPhraseStats({ db });
-  const policyService = createPolicyService({ db });
+  const categoryStore = createCategoryStore({ db });
+  const illegalLists = createIllegalLists(categoryStore);
+  const policyService = createPolicyService({ db, illegalLists: illegalLists.entries });
   const eventService = createEventService({
     db,
     flagSearch: (schoolId, query) => keywordService.flag(schoolId, query),
-    illegalCategoryFor: async (schoolId, profile, url) =>
-      illegalCategoryOf((await policyService.body(schoolId, profile)).body, url),
+    illegalCategoryFor: (schoolId, _profile, url) => illegalLists.categoryOf(schoolId, url),
   });
-  const overrideService = createOverrideService({ db, placement });
+  const overrideService = createOverrideService({ db, placement, illegalLists: illegalLists.entries });
   const rosterService = createRosterService({ db, eventService, placement });
   const requestService = createRequestService({
     db,
@@ -161,6 +169,7 @@ export function createApplication({
     overrideService,
     policyService,
     staffService,
+    illegalCategoryOf: illegalLists.categoryOf,
   });
   const incidentService = createIncidentService({ db, eventService, staffService });
   // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
@@ -238,7 +247,7 @@ export function createApplication({
     consoles: consoleNsp,
     devices: io.of('/device'),
     isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
-    policyBody: async (schoolId, profile) => (await policyService.body(schoolId, profile)).body,
+    policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
   });
   liveWatch = createLiveWatch({
     consoles: consoleNsp,
@@ -272,6 +281,7 @@ export function createApplication({
       ...createReplyListener({ actionService, consoles: consoleNsp }),
       ...createLateActionDelivery({ db, actionService, consoles: consoleNsp }),
     },
+    categorySync: (schoolId, categories, held) => categoryStore.sync(schoolId, categories, held),
   });
   const checkSilentDevices = createSilentDeviceCheck({ db, deviceService, eventService, broadcast });
   const filterChecks = createFilterCheckService({
@@ -299,7 +309,17 @@ export function createApplication({
     clustered: adapter !== undefined,
   });
   const live = createLiveNotifier(devices.push, consoleNsp);
-  const importService = createImportService({ policyService, live });
+  const feedService = createFeedService({
+    db,
+    store: categoryStore,
+    categoriesChanged: (schoolId) => live.categoriesChanged(schoolId),
+    limits: feedLimits,
+  });
+  const importService = createImportService({
+    db,
+    store: categoryStore,
+    categoriesChanged: (schoolId) => live.categoriesChanged(schoolId),
+  });
 
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', 1);
@@ -341,9 +361,18 @@ export function createApplication({
   app.use('/api/requests', requestRoutes({ requestService, live }));
   app.use('/api/incidents', incidentRoutes({ incidentService }));
   app.use('/api/alerts', alertRoutes({ alertService, webhookService }));
+  app.use('/api/category-sources', categorySourceRoutes({ store: categoryStore, feeds: feedService }));
   app.use(
     '/api/policies',
-    policyRoutes({ policyService, overrideService, importService, keywordService, phraseStats, live }),
+    policyRoutes({
+      policyService,
+      overrideService,
+      importService,
+      keywordService,
+      phraseStats,
+      live,
+      categoryStore,
+    }),
   );
   app.use(
     '/api/devices',
@@ -389,6 +418,8 @@ export function createApplication({
       deviceService,
       eventService,
       policyService,
+      categoryStore,
+      feedService,
       overrideService,
       requestService,
       incidentService,

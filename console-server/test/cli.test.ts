@@ -35,7 +35,7 @@ describe('waymark check-url', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(
       'allowed  https://www.bbc.co.uk/bitesize  (KS1 allow-list: "bbc.co.uk/bitesize")\n' +
-        'blocked  https://www.miniclip.com/  (not on the KS1 allow-list; category gaming)\n',
+        'blocked  https://www.miniclip.com/  (not on the KS1 allow-list; category gaming; list: Waymark starter lists)\n',
     );
   });
 
@@ -56,6 +56,7 @@ describe('waymark check-url', () => {
         verdict: 'blocked',
         rule: 'category gambling: "bet365.com"',
         category: 'gambling',
+        lists: ['Waymark starter lists'],
       },
       {
         url: 'https://www.childline.org.uk/',

@@ -108,15 +108,12 @@ describe('illegal-category addresses reach the DSL only', () => {
     });
     expect(raised.status).toBe(201);
     const incidentId = String(raised.body.incident.id);
-    const { body: ks2 } = await dsl.call(dslCookie!, 'GET', '/api/policies/KS2');
-    const lists = ks2.body.categoryLists as Record<string, string[]>;
-    const edited = await dsl.call(dslCookie!, 'PUT', '/api/policies/KS2', {
-      policy: {
-        ...ks2.body,
-        categoryLists: { ...lists, 'illegal-csam': [ILLEGAL_HOSTS[0]] },
-      },
+    // Category lists live in the category store: the DSL uploads the host to the illegal list.
+    const edited = await dsl.call(dslCookie!, 'POST', '/api/policies/category-lists/import', {
+      format: 'domains',
+      category: 'illegal-csam',
+      content: ILLEGAL_HOSTS[0],
       reason: 'one host was listed twice',
-      expectedVersion: ks2.version,
     });
     expect(edited.status).toBe(200);
 

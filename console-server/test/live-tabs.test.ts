@@ -21,14 +21,14 @@ beforeAll(async () => {
   teacher = await login(server.url, 'teacher@demo.waymark.test');
   // Before any tab state: the server reuses a school's illegal lists for a minute once read.
   const dsl = await login(server.url, 'dsl@demo.waymark.test');
-  const { body: ks1 } = await apiCall(server.url, dsl, 'GET', '/api/policies/KS1');
-  const lists = ks1.body.categoryLists as Record<string, string[]>;
-  const edited = await apiCall(server.url, dsl, 'PUT', '/api/policies/KS1', {
-    policy: { ...ks1.body, categoryLists: { ...lists, 'illegal-csam': ['tab-leak.invalid'] } },
+  // Category lists live in the category store: added by an upload, not a policy edit.
+  const imported = await apiCall(server.url, dsl, 'POST', '/api/policies/category-lists/import', {
+    format: 'domains',
+    category: 'illegal-csam',
+    content: 'tab-leak.invalid',
     reason: 'test list',
-    expectedVersion: ks1.version,
   });
-  expect(edited.status).toBe(200);
+  expect(imported.status).toBe(200);
 });
 afterAll(() => server.close());
 

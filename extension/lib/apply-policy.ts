@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
 import { extensionUrl } from './extension-url';
+import { heldCategoryData, recordAppliedCategoryVersions, withCategoryData } from './category-data';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 import { activeLock, lockItem, lockRules } from './teacher-actions';
@@ -23,10 +24,18 @@ export async function applyPolicy(
   user: string | null = null,
 ): Promise<DnrRule[]> {
   const state = visitorState(message, now, await noticeAcceptedItem.getValue());
+  // Category data travels apart from the policy: the held (verified) entries of blocked categories.
+  const held = await heldCategoryData();
   const rules = rulesForVisitor(
     message,
     state,
-    () => compilePolicy(message.policy, { now, user, classIds: message.classIds, blockPage: blockPageUrl() }),
+    () =>
+      compilePolicy(withCategoryData(message.policy, held), {
+        now,
+        user,
+        classIds: message.classIds,
+        blockPage: blockPageUrl(),
+      }),
     { blockPage: blockPageUrl(), noticePage: noticePageUrl() },
     now,
   );
@@ -43,6 +52,7 @@ export async function applyPolicy(
   await recordDynamicRules();
   await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
+  await recordAppliedCategoryVersions(held);
   await appliedVersionItem.setValue(message.policy.version);
   return rules;
 }

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
+  categoriesToHold,
   DeviceEventSchema,
   describeZodError,
   PolicyMessageSchema,
@@ -10,6 +11,7 @@ import { passMirror, watchBlockRedirects } from './block-redirects';
 import { detectorFor } from './detection';
 import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
+import { categoryHitsFor, heldCategoryData, syncCategoryData } from './category-data';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
@@ -104,9 +106,14 @@ export function startBackground(): void {
       const parsed = PolicyMessageSchema.safeParse(raw);
       if (!parsed.success) throw new Error(`invalid policy: ${describeZodError(parsed.error)}`);
       const message = parsed.data;
+      // A profile that now blocks other categories (or a first policy): its category data first,
+      // so the rules are never compiled without it.
+      await syncFirstIfNeeded(message);
       const now = new Date();
       await applyPolicy(message, now, user);
       policy = message;
+      // The categories the profile blocks may have changed: the held data follows (a no-op when not).
+      void inOrder(syncCategories);
       await scheduleRefresh(message, now);
       await queue(heartbeatEvent(message, await readHardening()));
       void readProxy().catch((error) => console.error('waymark: proxy settings', error));
@@ -139,8 +146,40 @@ export function startBackground(): void {
     blockPage: blockPageUrl,
   });
 
+  async function syncFirstIfNeeded(message: PolicyMessage) {
+    if (!connection.connected) return;
+    const wanted = categoriesToHold(message.policy).join();
+    const held = await heldCategoryData();
+    if (held.length > 0 && held.every((source) => source.categories.join() === wanted)) return;
+    try {
+      await syncCategoryData((request) => connection.syncCategories(request));
+    } catch (error) {
+      console.error('waymark: category sync', error);
+    }
+  }
+
+  /**
+   * Brings the held category data up to date (a delta, or snapshots), then compiles the policy in
+   * force again with it. Runs in order with policies.
+   */
+  async function syncCategories() {
+    if (!connection.connected) return;
+    try {
+      const changed = await syncCategoryData((request) => connection.syncCategories(request));
+      const cached = changed ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
+      if (cached) {
+        const now = new Date();
+        await applyPolicy(cached, now, user);
+        policy = cached;
+      }
+    } catch (error) {
+      console.error('waymark: category sync', error);
+    }
+  }
+
   const connection = new ServerConnection({
     onPolicy: (m) => void inOrder(() => onPolicy(m)),
+    onCategoriesChanged: () => void inOrder(syncCategories),
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
     onWatching: (watching) => tabs.setWatching(watching),
@@ -159,7 +198,16 @@ export function startBackground(): void {
       }),
     // In order with policies: the answer is from the policy in force, never one half applied.
     onFilterCheck: (message, ack) =>
-      void inOrder(async () => ack(answerFilterCheck(message, await currentPolicy()))),
+      void inOrder(async () => {
+        const data = await heldCategoryData();
+        ack(
+          answerFilterCheck(
+            message,
+            await currentPolicy(),
+            (url) => categoryHitsFor(data, url).categoryLists,
+          ),
+        );
+      }),
   });
 
   /** Applies the cached policy again (inside an `inOrder` task: a lock starting or ending). */
@@ -205,7 +253,8 @@ export function startBackground(): void {
     const reported = (async () => {
       const current = await currentPolicy();
       if (!current) return;
-      const decision = explainBlock(redirect.url, current);
+      const { categoryLists } = categoryHitsFor(await heldCategoryData(), redirect.url);
+      const decision = explainBlock(redirect.url, current, categoryLists);
       // A mirror of an allowed site comes to the block page only to be checked and let through.
       if (decision?.verdict !== 'blocked') return;
       await queue(blockedEvent(redirect.url, decision, current, redirect.frame));
@@ -304,9 +353,13 @@ export function startBackground(): void {
       // In order with the rule checks, which would otherwise see a pass half-recorded.
       let passed = false;
       await inOrder(async () => {
-        passed = await passMirror(current, url, tabId);
+        const { categoryLists } = categoryHitsFor(await heldCategoryData(), url);
+        passed = await passMirror(current, url, tabId, categoryLists);
       });
       return { passed };
+    },
+    async 'category-hits'({ url }) {
+      return categoryHitsFor(await heldCategoryData(), url);
     },
     async status() {
       const current = policy ?? (await cachedPolicyItem.getValue());

@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
-import { escapeRegexText, evaluateUrl, MIRROR_PRIORITY, mirrorOf, type PolicyMessage } from '@waymark/shared';
+import {
+  escapeRegexText,
+  evaluateUrl,
+  joinCategoryLists,
+  MIRROR_PRIORITY,
+  mirrorOf,
+  type CategoryEntries,
+  type PolicyMessage,
+} from '@waymark/shared';
 import { recordSessionRules } from './rule-integrity';
 
 export interface BlockRedirect {
@@ -58,11 +66,15 @@ export async function passMirror(
   message: PolicyMessage,
   url: string,
   tabId: number,
+  categoryLists: CategoryEntries = {},
   now = new Date(),
 ): Promise<boolean> {
   if (!mirrorOf(url)) return false;
-  if (evaluateUrl(message.policy, url, { now, classIds: message.classIds }).verdict !== 'allowed')
-    return false;
+  const policy = {
+    ...message.policy,
+    categoryLists: joinCategoryLists(message.policy.categoryLists, categoryLists),
+  };
+  if (evaluateUrl(policy, url, { now, classIds: message.classIds }).verdict !== 'allowed') return false;
   const dnr = browser.declarativeNetRequest;
   const existing = (await dnr.getSessionRules()).filter((r) => r.id >= PASS_RULE_FIRST_ID).map((r) => r.id);
   const id = Math.max(PASS_RULE_FIRST_ID - 1, ...existing) + 1;

@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import {
   PERMANENT_ACK_ERRORS,
   PROTOCOL_VERSION,
+  type CategorySyncRequest,
+  type CategorySyncResponse,
   type DeviceClientToServerEvents,
   type DeviceEventInput,
   type DeviceServerToClientEvents,
@@ -39,9 +41,12 @@ interface ConnectionHandlers {
   onAction(message: DeviceAction, ack: DeviceActionAck): void;
   /** A filtering check: decide each address with the policy held, and answer. */
   onFilterCheck(message: FilterCheckRequest, ack: FilterCheckAck): void;
+  /** The server's category data changed: sync what the device holds. */
+  onCategoriesChanged?(): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+const CATEGORY_SYNC_TIMEOUT_MS = 120_000;
 const RETRY_AFTER_REFUSAL_MS = 15_000;
 
 /** The websocket to the school's server (`/device`), with enrollment and acked sends. */
@@ -106,6 +111,7 @@ export class ServerConnection {
       if (policy) this.handlers.onPolicy(policy);
     });
     socket.on('request-status', (message) => this.handlers.onRequestStatus(message));
+    socket.on('categories-changed', () => this.handlers.onCategoriesChanged?.());
     socket.on('watching', (message) => {
       const parsed = WatchingMessageSchema.safeParse(message);
       if (parsed.success) this.handlers.onWatching(parsed.data.watching);
@@ -164,6 +170,15 @@ export class ServerConnection {
     } catch {
       return { ok: false, error: 'no answer from the server', code: 'unavailable' };
     }
+  }
+
+  /** Asks for the category data's changes since what the device holds (a snapshot may be tens of megabytes). */
+  async syncCategories(request: CategorySyncRequest): Promise<CategorySyncResponse> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error('offline');
+    const ack = await socket.timeout(CATEGORY_SYNC_TIMEOUT_MS).emitWithAck('category-sync', request);
+    if (!ack.ok) throw new Error(`category sync refused: ${ack.error}`);
+    return ack.sync;
   }
 
   async send(event: DeviceEventInput): Promise<SendResult> {

@@ -1,14 +1,16 @@
-import type { FilterCheckAnswer, FilterCheckRequest, PolicyMessage } from '@waymark/shared';
+import type { CategoryEntries, FilterCheckAnswer, FilterCheckRequest, PolicyMessage } from '@waymark/shared';
 import { explainBlock } from './pupil-events';
 
 /**
  * A filtering check's answer: what this device does with each address, decided by the same
  * evaluator as its "why was this blocked?" from the policy it holds (not the server's), with that
- * policy's version. Nothing is fetched.
+ * policy's version and the category data it holds (`listsFor`: the held entries that could decide
+ * a URL). Nothing is fetched.
  */
 export function answerFilterCheck(
   request: FilterCheckRequest,
   held: PolicyMessage | null,
+  listsFor: (url: string) => CategoryEntries = () => ({}),
   now = new Date(),
 ): FilterCheckAnswer {
   if (!held) return { ok: false, error: 'the device holds no policy yet' };
@@ -17,7 +19,7 @@ export function answerFilterCheck(
     policyVersion: held.policy.version,
     profile: held.policy.profile,
     results: request.urls.map((url) => {
-      const decision = explainBlock(url, held, now);
+      const decision = explainBlock(url, held, listsFor(url), now);
       return {
         url,
         verdict: decision?.verdict ?? 'blocked',

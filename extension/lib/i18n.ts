@@ -10,6 +10,8 @@ export interface Strings {
   notAllowed: (className: string | null) => string;
   page: string;
   reason: string;
+  /** The category list that holds the site (KS3 and older). */
+  list: string;
   askTeacherHeading: string;
   reasonLabel: string;
   askTeacherButton: string;
@@ -84,6 +86,7 @@ const en: Strings = {
   notAllowed: (className) => `Your school has not allowed this page${className ? ` for ${className}` : ''}.`,
   page: 'Page',
   reason: 'Why',
+  list: 'Listed by',
   rawAddress:
     'This address is a number (an IP address), not a website’s name, so the school’s filter cannot check it',
   mirrorSite: 'This is a copy of another website (a translation or archive), and your school blocks those',
@@ -172,6 +175,7 @@ const cy: Strings = {
     `Dydy dy ysgol ddim wedi caniatáu’r dudalen hon${className ? ` ar gyfer ${className}` : ''}.`,
   page: 'Tudalen',
   reason: 'Pam',
+  list: 'Wedi’i restru gan',
   rawAddress:
     'Rhif (cyfeiriad IP) yw’r cyfeiriad hwn, nid enw gwefan, felly all hidlydd yr ysgol ddim ei wirio',
   mirrorSite: 'Copi o wefan arall yw hwn (cyfieithiad neu archif), ac mae dy ysgol yn rhwystro’r rheini',

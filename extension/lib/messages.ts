@@ -1,4 +1,4 @@
-import type { DeviceEventInput, PolicyMessage } from '@waymark/shared';
+import type { CategoryEntries, DeviceEventInput, PolicyMessage } from '@waymark/shared';
 import type { LockState, TeacherMessage } from './teacher-actions';
 
 /** Messages the extension's pages send to the background, by type. */
@@ -24,6 +24,11 @@ export interface RuntimeMessages {
       /** The teacher's latest message, while it is recent. */
       teacherMessage: TeacherMessage | null;
     };
+  };
+  /** The held category entries that could decide this URL, and the list each came from (the block page's "why"). */
+  'category-hits': {
+    request: { url: string };
+    response: { categoryLists: CategoryEntries; sources: Record<string, string> };
   };
   /** The pupil's one answer to the teacher's message. */
   reply: { request: { actionId: string; text: string }; response: { ok: boolean; error?: string } };

@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { pageSchemeDecision, type BlockExplanation } from './page-schemes';
 import {
   evaluateUrl,
+  joinCategoryLists,
   eventMatches,
   type Category,
+  type CategoryEntries,
   type Detection,
   type DeviceHardening,
   type Decision,
@@ -75,14 +77,25 @@ export function concernEvent(message: PolicyMessage, url: string | null, text: s
   return { ...eventBase(message), kind: 'concern', url, message: text };
 }
 
-/** Why a URL was blocked, by the same rules the DNR rules came from. */
+/**
+ * Why a URL was blocked, by the same rules the DNR rules came from; `categoryLists` are the held
+ * category entries that could match it (`categoryHitsFor`: policies carry none).
+ */
 export function explainBlock(
   url: string,
   message: PolicyMessage | null,
+  categoryLists: CategoryEntries = {},
   now = new Date(),
 ): BlockExplanation | null {
   if (!message || url === '') return null;
-  return pageSchemeDecision(url) ?? evaluateUrl(message.policy, url, { now, classIds: message.classIds });
+  return (
+    pageSchemeDecision(url) ??
+    evaluateUrl(
+      { ...message.policy, categoryLists: joinCategoryLists(message.policy.categoryLists, categoryLists) },
+      url,
+      { now, classIds: message.classIds },
+    )
+  );
 }
 
 /** The blocked-attempt event the block page reports: DfE fields the device knows, the server adds the rest. */

@@ -1,6 +1,7 @@
 export * from './policy/categories';
 export * from './policy/help-sites';
 export * from './policy/schema';
+export * from './policy/category-data';
 export * from './policy/time-windows';
 export * from './time/clock';
 export * from './time/calendar-date';

@@ -14,7 +14,8 @@ import {
 } from '@waymark/shared';
 import { schools } from '../db/schema';
 import { createPolicyService } from '../features/policies-and-categories';
-import { starterPolicy } from '../seed/starter-policies';
+import { STARTER_CATEGORY_LISTS, starterPolicy } from '../seed/starter-policies';
+import { createCategoryStore, decideWithLists, STARTER_SOURCE } from '../features/category-data';
 import { DATABASE_OPTIONS, DATABASE_USAGE, openCliDatabase } from './cli-database';
 import { type CliIo, EXIT, InputError, UsageError } from './io';
 
@@ -42,6 +43,8 @@ export interface Verdict {
   verdict: 'allowed' | 'blocked' | 'invalid';
   rule: string | null;
   category: string | null;
+  /** The category lists (sources) holding the deciding entry. */
+  lists?: string[];
 }
 
 function readJson(file: string): unknown {
@@ -58,7 +61,7 @@ function readJson(file: string): unknown {
   }
 }
 
-type Decider = (url: string) => Verdict;
+type Decider = (url: string) => Verdict | Promise<Verdict>;
 
 function chromeDecider(file: string, io: CliIo): Decider {
   const json = readJson(file);
@@ -95,6 +98,18 @@ function waymarkDecider(
   };
 }
 
+/** The starter policy with Waymark's starter lists: the category data a school starts with. */
+function starterDecider(
+  policy: Policy,
+  ctx: { now: Date; user: string | null; classIds: string[] },
+): Decider {
+  const decide = waymarkDecider({ ...policy, categoryLists: STARTER_CATEGORY_LISTS }, ctx);
+  return (url) => {
+    const verdict = decide(url) as Verdict;
+    return verdict.category ? { ...verdict, lists: [STARTER_SOURCE.name] } : verdict;
+  };
+}
+
 function loadPolicy(file: string): Policy {
   const parsed = PolicySchema.safeParse(readJson(file));
   if (!parsed.success)
@@ -102,11 +117,15 @@ function loadPolicy(file: string): Policy {
   return parsed.data;
 }
 
-/** A school's own policy for a profile, with its sign-in domains, as its devices get it. */
-async function schoolPolicy(
+/**
+ * A school's own policy for a profile, with its sign-in domains, as its devices get it; each URL
+ * is looked up in the school's category store (by host, indexed) and the list that holds it named.
+ */
+async function schoolDecider(
   values: { school?: string; 'data-dir'?: string; 'database-url'?: string },
   profile: Profile,
-): Promise<Policy> {
+  ctx: { now: Date; user: string | null; classIds: string[] },
+): Promise<{ decide: Decider; close(): Promise<void> }> {
   const database = await openCliDatabase(values);
   try {
     const [school] = await database.db
@@ -114,9 +133,24 @@ async function schoolPolicy(
       .from(schools)
       .where(eq(schools.id, values.school!));
     if (!school) throw new InputError(`there is no school "${values.school}" in this database`);
-    return await createPolicyService({ db: database.db }).policyFor(school.id, profile);
-  } finally {
+    const policy = await createPolicyService({ db: database.db }).policyFor(school.id, profile);
+    const store = createCategoryStore({ db: database.db });
+    return {
+      decide: async (url) => {
+        const { decision, lists } = await decideWithLists(store, school.id, policy, url, ctx);
+        const verdict: Verdict = {
+          url,
+          verdict: decision.verdict,
+          rule: decision.rule,
+          category: decision.category,
+        };
+        return lists.length > 0 ? { ...verdict, lists } : verdict;
+      },
+      close: () => database.close(),
+    };
+  } catch (error) {
     await database.close();
+    throw error;
   }
 }
 
@@ -160,33 +194,43 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date and time`);
 
   let decide: Decider;
+  let close = async () => {};
+  const ctx = { now, user: values.user ?? null, classIds: values.class ?? [] };
   if (values['chrome-policy'] !== undefined) {
     decide = chromeDecider(values['chrome-policy'], io);
+  } else if (values.policy !== undefined) {
+    decide = waymarkDecider(loadPolicy(values.policy), ctx);
   } else {
-    let policy: Policy;
-    if (values.policy !== undefined) {
-      policy = loadPolicy(values.policy);
-    } else {
+    {
       const profile = ProfileSchema.safeParse(values.profile ?? 'KS1');
       if (!profile.success)
         throw new UsageError(`--profile must be one of ${ProfileSchema.options.join(', ')}`);
-      policy =
-        values.school !== undefined
-          ? await schoolPolicy(values, profile.data)
-          : PolicySchema.parse({
-              ...starterPolicy(profile.data, DEFAULT_TIME_ZONE),
-              version: 0,
-              alwaysAllowed: [],
-              overrides: [],
-            });
+      if (values.school !== undefined) {
+        ({ decide, close } = await schoolDecider(values, profile.data, ctx));
+      } else {
+        const policy = PolicySchema.parse({
+          ...starterPolicy(profile.data, DEFAULT_TIME_ZONE),
+          version: 0,
+          alwaysAllowed: [],
+          overrides: [],
+        });
+        decide = starterDecider(policy, ctx);
+      }
     }
-    decide = waymarkDecider(policy, { now, user: values.user ?? null, classIds: values.class ?? [] });
   }
 
   // One malformed URL in a batch is an answer of its own, not a reason to refuse the rest.
-  const verdicts = positionals.map((url): Verdict =>
-    urlParts(url) === null ? { url, verdict: 'invalid', rule: 'not a URL', category: null } : decide(url),
-  );
+  const verdicts: Verdict[] = [];
+  try {
+    for (const url of positionals)
+      verdicts.push(
+        urlParts(url) === null
+          ? { url, verdict: 'invalid', rule: 'not a URL', category: null }
+          : await decide(url),
+      );
+  } finally {
+    await close();
+  }
   if (values.json) {
     io.stdout.write(`${JSON.stringify(verdicts)}\n`);
   } else {
@@ -194,7 +238,8 @@ export async function checkUrl(args: string[], io: CliIo): Promise<number> {
       const rule = v.rule ?? 'no filter matches; Chrome allows by default';
       const category =
         v.category && !rule.includes(`category ${v.category}`) ? `; category ${v.category}` : '';
-      io.stdout.write(`${v.verdict.padEnd(8)} ${v.url}  (${rule}${category})\n`);
+      const lists = v.lists && v.lists.length > 0 ? `; list: ${v.lists.join(', ')}` : '';
+      io.stdout.write(`${v.verdict.padEnd(8)} ${v.url}  (${rule}${category}${lists})\n`);
     }
   }
   return EXIT.ok;

@@ -9,6 +9,7 @@ import type {
   TestAddress,
 } from '@waymark/shared';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -20,6 +21,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -888,4 +890,126 @@ export const reviewPackSignatures = pgTable(
     primaryKey({ columns: [t.packId, t.role] }),
     uniqueIndex('review_pack_signatures_person').on(t.packId, t.staffId),
   ],
+);
+
+/**
+ * Category lists, apart from policies: one row per source (the starter data is built in; manual
+ * uploads and feeds are rows), each at a version whose hash devices check.
+ */
+export const categorySources = pgTable(
+  'category_sources',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    name: text('name').notNull(),
+    /** `manual` (uploads, added to) or `feed` (fetched from `url`, replaced at each version). */
+    kind: text('kind').$type<'manual' | 'feed'>().notNull(),
+    /** `ut1`, `hosts`, `domains`, `chrome`, or `mixed` (several uploads). */
+    format: text('format').notNull(),
+    url: text('url'),
+    /** The category of a single-list format (hosts, domains, chrome). */
+    category: text('category'),
+    /** A UT1 feed's folder → category choices, over the default map. */
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    version: integer('version').notNull().default(0),
+    /**
+     * Multiset hash of the version's entries per category (shared `CategoryHash`; a device's
+     * categories combine by `combineCategoryHashes`); null until first computed.
+     */
+    hashes: jsonb('hashes').$type<Record<string, string>>(),
+    /** Entries per category in the version. */
+    counts: jsonb('counts').$type<Record<string, number>>(),
+    entryCount: integer('entry_count').notNull().default(0),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    maxBytes: bigint('max_bytes', { mode: 'number' }),
+    /**
+     * `ok`, `failed` (the last fetch failed: the last good version stays), `awaiting-confirmation`,
+     * or `legacy` (lists moved from policies by migration 0023, not yet made a version).
+     */
+    status: text('status')
+      .$type<'ok' | 'failed' | 'awaiting-confirmation' | 'legacy' | 'adopting'>()
+      .notNull()
+      .default('ok'),
+    lastError: text('last_error'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /** Deltas reach back to this version at most (a version with too many changes starts afresh). */
+    deltaFloor: integer('delta_floor').notNull().default(0),
+    /** A version staged but not swapped in (a shrink or growth past the limits waits for a person). */
+    pendingVersion: integer('pending_version'),
+    pendingSummary: jsonb('pending_summary'),
+    createdBy: text('created_by').references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('category_sources_school_name').on(t.schoolId, t.name)],
+);
+
+/**
+ * A version's entries, sorted by key (the host's labels reversed, a tab, the entry) in chunks of
+ * about a thousand, newline-joined: a million domains is a thousand rows, written and read fast;
+ * a URL's host is found by the chunk whose key range holds it.
+ */
+export const categoryChunks = pgTable(
+  'category_chunks',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    category: text('category').notNull(),
+    seq: integer('seq').notNull(),
+    firstKey: text('first_key').notNull(),
+    lastKey: text('last_key').notNull(),
+    count: integer('count').notNull(),
+    entries: text('entries').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'category_chunks_pk', columns: [t.sourceId, t.version, t.category, t.seq] }),
+    index('category_chunks_last_key').on(t.sourceId, t.version, t.category, t.lastKey),
+  ],
+);
+
+/** Sorted runs of an import too large to sort in memory at once, merged into chunks, then dropped. */
+export const categoryRuns = pgTable(
+  'category_runs',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    run: integer('run').notNull(),
+    category: text('category').notNull(),
+    seq: integer('seq').notNull(),
+    entries: text('entries').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'category_runs_pk', columns: [t.sourceId, t.version, t.run, t.category, t.seq] }),
+  ],
+);
+
+/** Lists that were embedded in policies before the store (migration 0023), made a version on first use. */
+export const categoryLegacyEntries = pgTable('category_legacy_entries', {
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => categorySources.id, { onDelete: 'cascade' }),
+  category: text('category').notNull(),
+  entry: text('entry').notNull(),
+});
+
+/** What each version of a source added and removed: devices' deltas. */
+export const categoryChanges = pgTable(
+  'category_changes',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => categorySources.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    category: text('category').notNull(),
+    entry: text('entry').notNull(),
+    added: boolean('added').notNull(),
+  },
+  (t) => [index('category_changes_version').on(t.sourceId, t.version)],
 );

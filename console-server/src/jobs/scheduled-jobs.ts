@@ -53,6 +53,8 @@ export function startScheduledJobs({
   // online devices; checked hourly, once per interval. A device allowing what its policy blocks
   // raises an alert.
   schedule('filter-checks', 60 * 60 * 1000, () => services.runScheduledFilterChecks());
+  // Category feeds: each fetched once a day (conditional requests); checked hourly and at start.
+  schedule('category-feeds', 60 * 60 * 1000, () => services.feedService.refreshDue(), true);
   // Retention: events older than each school's period are purged daily (and at start), and logged.
   schedule('retention', 24 * 60 * 60 * 1000, () => services.dataProtection.purgeExpired(), true);
 

@@ -15,7 +15,7 @@ import { HWB } from './welsh-school';
  * network filter still holds the licensed IWF/CTIRU lists (docs/architecture.md, "The policy
  * model").
  */
-const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
+export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
   // Only the filtering checks' stand-in test hosts (`.invalid`, never real sites): the real
   // illegal lists are the network filter's (IWF, CTIRU).
   'illegal-csam': [ILLEGAL_TEST_HOSTS['illegal-csam']],
@@ -177,7 +177,8 @@ function starterPolicyOf(profile: Profile, timeZone: string): PolicyBody {
   const base = {
     profile,
     timeZone,
-    categoryLists: STARTER_CATEGORY_LISTS,
+    // Category data lives in the category store (the starter lists are its built-in source).
+    categoryLists: {},
     block: [] as string[],
     safeSearch: true,
   };

@@ -1,6 +1,12 @@
 import type { Namespace, Server } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  CategorySyncRequestSchema,
+  categoriesToHold,
+  PROFILES,
+  type Category,
+  type CategorySyncResponse,
+  type HeldSource,
   DeviceAuthSchema,
   DeviceEventSchema,
   describeZodError,
@@ -73,6 +79,12 @@ interface DeviceNamespaceDeps {
    * reconnects the actions it missed that still apply.
    */
   actions?: { listen(socket: DeviceSocket): void; deviceConnected(socket: DeviceSocket): Promise<void> };
+  /** The category store's answer to a device's sync (its blocked categories, what it holds). */
+  categorySync?: (
+    schoolId: string,
+    categories: Category[],
+    held: HeldSource[],
+  ) => Promise<CategorySyncResponse>;
 }
 
 type DeviceSocket = Parameters<Parameters<DeviceNamespace['on']>[1]>[0];
@@ -117,6 +129,8 @@ export interface DevicePush {
    * Returns the devices moved, with the groups they left and joined.
    */
   relocate(schoolId?: string): Promise<Array<{ deviceId: string; from: string | null; to: string | null }>>;
+  /** Tells every device of the school that category data changed (each syncs what it holds). */
+  categoriesChanged(schoolId: string): void;
 }
 
 export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
@@ -243,6 +257,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     sendRequestStatus(deviceId, message) {
       nsp.to(rooms.device(deviceId)).emit('request-status', message);
     },
+    categoriesChanged(schoolId) {
+      nsp.to(PROFILES.map((profile) => rooms.profileDevices(schoolId, profile))).emit('categories-changed');
+    },
     disconnectDevices(deviceIds) {
       if (deviceIds.length > 0) nsp.in(deviceIds.map((id) => rooms.device(id))).disconnectSockets(true);
     },
@@ -332,6 +349,21 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     const { device, ip } = socket.data;
     // Listeners first, before anything is awaited: a packet the device sends as soon as it is
     // connected would otherwise arrive while the database answers below, and be dropped.
+    socket.on('category-sync', async (raw: unknown, rawAck: unknown) => {
+      const ack = safeAck(rawAck) as unknown as Ack<{ sync: CategorySyncResponse }>;
+      const parsed = CategorySyncRequestSchema.safeParse(raw);
+      if (!parsed.success)
+        return ack({ ok: false, error: describeZodError(parsed.error), code: 'invalid-event' });
+      if (!deps.categorySync) return ack({ ok: true, sync: { sources: [] } });
+      try {
+        const policy = await deps.policyService.policyFor(device.schoolId, device.profile);
+        const sync = await deps.categorySync(device.schoolId, categoriesToHold(policy), parsed.data.held);
+        ack({ ok: true, sync });
+      } catch (error) {
+        console.error('waymark: category sync', error);
+        ack({ ok: false, error: 'category data unavailable', code: 'unavailable' });
+      }
+    });
     socket.on('event', async (raw: unknown, rawAck: unknown) => {
       const ack = safeAck(rawAck);
       const parsed = DeviceEventSchema.safeParse(raw);

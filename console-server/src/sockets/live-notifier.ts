@@ -11,6 +11,8 @@ export interface LiveNotifier {
   /** Something every device of the school carries changed (its search keyword lists). */
   schoolPolicyChanged(schoolId: string): Promise<void>;
   requestDecided(outcome: DecisionOutcome): Promise<void>;
+  /** A category source has a new version: the school's devices sync their category data. */
+  categoriesChanged(schoolId: string): Promise<void>;
 }
 
 export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespace): LiveNotifier {
@@ -22,6 +24,7 @@ export function createLiveNotifier(devices: DevicePush, consoles: ConsoleNamespa
   return {
     classPolicyChanged,
     profilePolicyChanged: (schoolId, profile) => devices.pushPolicyToProfile(schoolId, profile),
+    categoriesChanged: async (schoolId) => devices.categoriesChanged(schoolId),
     async schoolPolicyChanged(schoolId) {
       await Promise.all(PROFILES.map((profile) => devices.pushPolicyToProfile(schoolId, profile)));
     },

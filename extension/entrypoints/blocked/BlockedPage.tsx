@@ -6,12 +6,14 @@ import { RequestForm } from '../../components/RequestForm';
 import { ageBand } from '../../lib/age-band';
 import { strings } from '../../lib/i18n';
 import { concernEvent, explainBlock, unblockRequestEvent } from '../../lib/pupil-events';
+import { listOf } from '../../lib/category-data';
 import {
   blockedUrl,
   report,
   useMirrorPass,
   usePolicyAndLocale,
   useReported,
+  useCategoryHits,
   useRequest,
 } from './use-block-page';
 
@@ -19,14 +21,15 @@ export function BlockedPage() {
   const url = blockedUrl();
   const { message, locale } = usePolicyAndLocale();
   const reported = useReported(url);
-  const passing = useMirrorPass(url, message);
-  const request = useRequest(url, message);
+  const hits = useCategoryHits(url);
+  const passing = useMirrorPass(url, message, hits);
+  const request = useRequest(url, message, hits);
   const t = strings(locale);
   document.documentElement.lang = locale;
   document.title = `${t.blockedTitle} – Waymark`;
   const helpSites = shownHelpSites(message?.country ?? 'england', locale);
 
-  if (message === undefined || passing) return null;
+  if (message === undefined || hits === undefined || passing) return null;
   if (message === null) {
     return (
       <main data-testid="waymark-blocked" data-reported={reported} className="band-young">
@@ -48,7 +51,8 @@ export function BlockedPage() {
     );
   }
 
-  const decision = explainBlock(url, message);
+  const decision = explainBlock(url, message, hits.categoryLists);
+  const list = decision ? listOf(hits.sources, decision) : null;
   const band = ageBand(message.policy.profile);
   const school = message.schoolName;
   const note = <p className="note">{t.supervisedNote(school)}</p>;
@@ -98,6 +102,11 @@ export function BlockedPage() {
       {category && (
         <p>
           {t.reason}: {category}
+        </p>
+      )}
+      {category && list && (
+        <p data-testid="waymark-block-list">
+          {t.list}: {list}
         </p>
       )}
       {url && decision?.source !== 'page-scheme' && (

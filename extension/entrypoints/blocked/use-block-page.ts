@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
   mirrorOf,
+  type CategoryEntries,
   type DeviceEventInput,
   type PolicyMessage,
   type RequestStatusMessage,
@@ -39,6 +40,27 @@ export function usePolicyAndLocale(): { message: PolicyMessage | null | undefine
   };
 }
 
+export interface CategoryHits {
+  categoryLists: CategoryEntries;
+  /** `category \t entry` → the list it came from. */
+  sources: Record<string, string>;
+}
+
+/**
+ * The held category entries that could decide this URL, from the background (which holds the
+ * category data, verified): `undefined` until it answers. Policies carry no category lists.
+ */
+export function useCategoryHits(url: string): CategoryHits | undefined {
+  const [hits, setHits] = useState<CategoryHits | undefined>(undefined);
+  useEffect(() => {
+    if (!url) return setHits({ categoryLists: {}, sources: {} });
+    (browser.runtime.sendMessage({ type: 'category-hits', url }) as Promise<CategoryHits | undefined>)
+      .then((answer) => setHits(answer ?? { categoryLists: {}, sources: {} }))
+      .catch(() => setHits({ categoryLists: {}, sources: {} }));
+  }, [url]);
+  return hits;
+}
+
 /**
  * True once the background has queued the report of this attempt in the outbox. The page reports
  * nothing itself: the background reports the redirects its own rules made, so a site that frames
@@ -60,9 +82,17 @@ export function useReported(url: string): boolean {
  * site it carries, the background lets it through for this tab and the page goes on. Returns
  * true while that is under way, so the page shows nothing meanwhile.
  */
-export function useMirrorPass(url: string, message: PolicyMessage | null | undefined): boolean {
+export function useMirrorPass(
+  url: string,
+  message: PolicyMessage | null | undefined,
+  hits: CategoryHits | undefined,
+): boolean {
   const allowedMirror =
-    !!message && !!url && mirrorOf(url) !== null && explainBlock(url, message)?.verdict === 'allowed';
+    !!message &&
+    !!hits &&
+    !!url &&
+    mirrorOf(url) !== null &&
+    explainBlock(url, message, hits.categoryLists)?.verdict === 'allowed';
   useEffect(() => {
     if (!allowedMirror) return;
     void (browser.runtime.sendMessage({ type: 'pass-mirror', url }) as Promise<{ passed: boolean }>).then(
@@ -78,7 +108,11 @@ export function useMirrorPass(url: string, message: PolicyMessage | null | undef
  * The status of this page's unblock request, live. When the teacher approves, the new policy is
  * applied before the answer is stored; once the rules allow the URL, the page goes on by itself.
  */
-export function useRequest(url: string, message: PolicyMessage | null | undefined) {
+export function useRequest(
+  url: string,
+  message: PolicyMessage | null | undefined,
+  hits: CategoryHits | undefined,
+) {
   const key = `waymark-request:${url}`;
   const [requestId, setRequestId] = useState<string | null>(() => sessionStorage.getItem(key));
   const [answer, setAnswer] = useState<RequestStatusMessage | null>(null);
@@ -93,8 +127,8 @@ export function useRequest(url: string, message: PolicyMessage | null | undefine
 
   useEffect(() => {
     if (answer?.status !== 'approved' || !message) return;
-    if (explainBlock(url, message)?.verdict === 'allowed') location.replace(url);
-  }, [answer, message, url]);
+    if (explainBlock(url, message, hits?.categoryLists)?.verdict === 'allowed') location.replace(url);
+  }, [answer, message, url, hits]);
 
   function sent(id: string) {
     sessionStorage.setItem(key, id);

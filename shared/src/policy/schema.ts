@@ -77,8 +77,12 @@ export const PolicySchema = z.object({
   allow: z.array(FilterStringSchema),
   block: z.array(FilterStringSchema),
   categories: CategoryActionsSchema,
-  /** Known sites of each category (starter data and imported lists). */
-  categoryLists: z.partialRecord(CategorySchema, z.array(FilterStringSchema)),
+  /**
+   * Known sites of each category. Never stored with a policy nor sent with one: they live in the
+   * category store (server) and the device's category data, and are put here only to compile or
+   * evaluate (`withCategoryLists`). Empty on the wire.
+   */
+  categoryLists: z.partialRecord(CategorySchema, z.array(FilterStringSchema)).default({}),
   /** The console server and the school's sign-in domains: never blocked. */
   alwaysAllowed: z.array(FilterStringSchema),
   overrides: z.array(LessonOverrideSchema),

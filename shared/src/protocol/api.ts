@@ -105,9 +105,9 @@ export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBodySchema>;
 
 /**
  * Entries of the change-control log: a profile's, the search keyword lists' (`profile: 'keywords'`),
- * or a roster or timetable import's (`profile: 'roster'`).
+ * a roster or timetable import's (`profile: 'roster'`), or the category data's (`categories`).
  */
-export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords', 'roster'] as const;
+export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords', 'roster', 'categories'] as const;
 export const ChangeLogSubjectSchema = z.enum(CHANGE_LOG_SUBJECTS);
 export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
 
@@ -244,3 +244,48 @@ export const ImportKeywordListBodySchema = z.object({
   content: listContent,
   reason,
 });
+
+/** Formats a category feed may have (docs/architecture.md, "Category data"). */
+export const FEED_FORMATS = ['ut1', 'hosts', 'domains', 'chrome'] as const;
+
+/** A feed subscribed to (`POST /api/category-sources`, DSL or technician). */
+export const SubscribeFeedBodySchema = z.object({
+  name: safeText().trim().min(1).max(200),
+  url: z.url({ protocol: /^https?$/, error: 'a feed is fetched over http or https' }).max(2000),
+  format: z.enum(FEED_FORMATS),
+  /** hosts, domains and chrome feeds: the category their entries go in. */
+  category: CategorySchema.optional(),
+  /** UT1 feeds: folder → Waymark category, over the default map (e.g. `{ "cryptojacking": "piracy" }`). */
+  mapping: z.record(safeText().min(1).max(100), CategorySchema).optional(),
+  /** Most bytes a fetch may download (default 200 MB). */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .optional(),
+});
+export type SubscribeFeedBody = z.infer<typeof SubscribeFeedBodySchema>;
+
+/** Confirming a feed version that waited (a shrink by more than half, or past the size limit). */
+export const ConfirmFeedBodySchema = z.object({
+  reason: safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
+});
+
+/** A category source as the console lists it (`GET /api/category-sources`). */
+export interface CategorySourceSummary {
+  id: string;
+  name: string;
+  kind: 'starter' | 'manual' | 'feed';
+  format: string;
+  url: string | null;
+  category: string | null;
+  version: number;
+  entryCount: number;
+  counts: Record<string, number>;
+  status: 'ok' | 'failed' | 'awaiting-confirmation' | 'legacy' | 'adopting';
+  lastError: string | null;
+  checkedAt: string | null;
+  updatedAt: string | null;
+  pending: { version: number; reason: string; entries: number } | null;
+}

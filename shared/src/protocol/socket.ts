@@ -3,6 +3,7 @@ import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { CountrySchema, PupilLocaleSchema } from '../policy/help-sites';
 import { PolicySchema } from '../policy/schema';
+import type { CategorySyncRequest, CategorySyncResponse } from '../policy/category-data';
 import { DeviceVisitorPassSchema } from './visitors';
 import type { Alert, DeviceEventInput, StoredEvent } from './events';
 import type { DevicePresence } from './live-class';
@@ -107,6 +108,8 @@ export interface DeviceServerToClientEvents {
   action: (message: DeviceAction, ack: DeviceActionAck) => void;
   /** Protocol 3: a filtering check; the ack carries what the device does with each address. */
   'filter-check': (message: FilterCheckRequest, ack: FilterCheckAck) => void;
+  /** Category data changed on the server (a feed's new version): the device syncs. */
+  'categories-changed': () => void;
 }
 export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;
@@ -114,6 +117,8 @@ export interface DeviceClientToServerEvents {
   'tab-state': (state: TabState, ack: TabStateAck) => void;
   /** Protocol 2: the pupil's one answer to a teacher's message. */
   'message-reply': (reply: MessageReply, ack: MessageReplyAck) => void;
+  /** The category data for the device's blocked categories: deltas from what it holds, or snapshots. */
+  'category-sync': (request: CategorySyncRequest, ack: Ack<{ sync: CategorySyncResponse }>) => void;
 }
 
 export const WatchClassSchema = z.object({ classId: safeText().min(1).max(100) });

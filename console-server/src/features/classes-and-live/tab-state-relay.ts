@@ -30,8 +30,8 @@ export interface TabStateRelayDeps {
   devices: Namespace;
   /** Whether the device's class is watched now, in this process's view (`LiveWatch`). */
   isWatched(classId: string): boolean;
-  /** The school's policy for a profile (its illegal-category lists are checked again here). */
-  policyBody(schoolId: string, profile: Profile): Promise<PolicyBody>;
+  /** The school's illegal-category lists (checked again here), from the category store. */
+  policyBody(schoolId: string, profile: Profile): Promise<Pick<PolicyBody, 'categoryLists'>>;
   now?: () => number;
 }
 

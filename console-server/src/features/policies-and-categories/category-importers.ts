@@ -17,7 +17,7 @@ interface ParsedList {
  * Waymark's. Categories with no counterpart (malware, phishing, ads…) are reported, not guessed.
  * A Map, since folder names come from the import (a folder called `constructor` is no category).
  */
-const UT1_CATEGORY_MAP = new Map<string, Category>(
+export const UT1_CATEGORY_MAP = new Map<string, Category>(
   Object.entries({
     adult: 'pornography',
     porn: 'pornography',
@@ -69,13 +69,38 @@ function isHelpSite(filter: string): boolean {
 /** A bad line's error for a help site: skipped from an ordinary list, and refusing an illegal one. */
 export const HELP_SITE_LINE = 'a help site: it is never blocked, so it is not imported';
 
-/** Checks one filter; bad ones (and help sites, which no list may block) are reported by line. */
-function accept(raw: string, line: number, out: ParsedList, file?: string) {
+/** One list entry checked: the filter to store, or why not (help sites are never blocked). */
+export function checkEntry(raw: string): { ok: true; filter: string } | { ok: false; error: string } {
   const filter = raw.startsWith('*.') ? raw.slice(2) : raw;
   const parsed = parseFilter(filter);
-  if (!parsed.ok) out.bad.push({ file, line, text: raw, error: parsed.error });
-  else if (isHelpSite(filter)) out.bad.push({ file, line, text: raw, error: HELP_SITE_LINE });
-  else out.filters.push(filter);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (isHelpSite(filter)) return { ok: false, error: HELP_SITE_LINE };
+  return { ok: true, filter };
+}
+
+/** A line of a plain domain list: its entry, null for a comment or blank, or an error. */
+export function domainLine(rawLine: string): { entries: string[] } | { error: string } | null {
+  const line = rawLine.replace(/\s+#.*$/, '').trim();
+  if (line === '' || COMMENT.test(line)) return null;
+  if (/\s/.test(line)) return { error: 'one domain or URL per line' };
+  return { entries: [line] };
+}
+
+/** A line of a hosts file: its host names (localhost skipped), null for a comment, or an error. */
+export function hostsLine(rawLine: string): { entries: string[] } | { error: string } | null {
+  const line = rawLine.replace(/#.*$/, '').trim();
+  if (line === '') return null;
+  const [ip, ...names] = line.split(/\s+/);
+  if (!HOST_IPS.has(ip!)) return { error: `"${ip}" is not a blocking address (0.0.0.0 or 127.0.0.1)` };
+  if (names.length === 0) return { error: 'no host name after the address' };
+  return { entries: names.filter((name) => !LOCAL_NAMES.has(name.toLowerCase())) };
+}
+
+/** Checks one filter; bad ones (and help sites, which no list may block) are reported by line. */
+function accept(raw: string, line: number, out: ParsedList, file?: string) {
+  const checked = checkEntry(raw);
+  if (!checked.ok) out.bad.push({ file, line, text: raw, error: checked.error });
+  else out.filters.push(checked.filter);
 }
 
 /** Plain domain or URL lists, one per line; `#`, `!`, `//` and `;` start comments. */

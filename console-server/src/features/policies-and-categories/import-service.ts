@@ -1,17 +1,14 @@
 import {
   helpSitesOnIllegalLists,
   isIllegalCategory,
-  PolicyBodySchema,
-  PROFILES,
   type Category,
   type ImportCategoryListBody,
-  type PolicyBody,
-  type Profile,
   type Staff,
 } from '@waymark/shared';
+import type { Database } from '../../db/open-database';
+import { categorySources } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
-import type { LiveNotifier } from '../../sockets/live-notifier';
-import type { PolicyService } from './policy-service';
+import { recordCategoryChange, type CategoryStore } from '../category-data';
 import {
   HELP_SITE_LINE,
   parseChromePolicy,
@@ -30,13 +27,24 @@ interface ImportSummary {
   unmapped: string[];
   /** From a Chrome policy: URLAllowlist entries, not put in any category. */
   allowEntries: string[];
+  /** The uploads source's version after the import. */
+  version: number;
+}
+
+/** The school's source for uploaded lists (each upload adds to it). */
+export function uploadsSourceId(schoolId: string): string {
+  return `uploads-${schoolId}`;
 }
 
 /**
- * Imports a list into the school's category lists (every profile shares them), as one audited
- * change per profile, pushed to the devices at once.
+ * Imports an uploaded list into the school's category store (the "Uploaded lists" source, added
+ * to), as one new version with a change-control entry; devices are told to sync. No policy changes.
  */
-export function createImportService(deps: { policyService: PolicyService; live: LiveNotifier }) {
+export function createImportService(deps: {
+  db: Database;
+  store: CategoryStore;
+  categoriesChanged: (schoolId: string) => Promise<void>;
+}) {
   return {
     async run(who: Staff, body: ImportCategoryListBody): Promise<ImportSummary> {
       let byCategory: Map<Category, string[]>;
@@ -45,18 +53,16 @@ export function createImportService(deps: { policyService: PolicyService; live: 
       let allowEntries: string[] = [];
       if (body.format === 'ut1') {
         ({ byCategory, bad, unmapped } = parseUt1(body.files));
+      } else if (body.format === 'chrome') {
+        const parsed = parseChromePolicy(body.content);
+        allowEntries = parsed.allow;
+        byCategory = new Map([[body.category, parsed.filters]]);
+        bad = parsed.bad;
       } else {
-        if (body.format === 'chrome') {
-          const parsed = parseChromePolicy(body.content);
-          allowEntries = parsed.allow;
-          byCategory = new Map([[body.category, parsed.filters]]);
-          bad = parsed.bad;
-        } else {
-          const parsed =
-            body.format === 'domains' ? parseDomainList(body.content) : parseHostsFile(body.content);
-          byCategory = new Map([[body.category, parsed.filters]]);
-          bad = parsed.bad;
-        }
+        const parsed =
+          body.format === 'domains' ? parseDomainList(body.content) : parseHostsFile(body.content);
+        byCategory = new Map([[body.category, parsed.filters]]);
+        bad = parsed.bad;
       }
 
       // docs/architecture.md, "Illegal content is always blocked": help sites are never on those lists.
@@ -78,31 +84,54 @@ export function createImportService(deps: { policyService: PolicyService; live: 
               '; ',
             )}); nothing was imported: take ${help.length === 1 ? 'that line' : 'those lines'} out of the file`,
         );
+
+      const id = uploadsSourceId(who.schoolId);
+      await deps.db
+        .insert(categorySources)
+        .values({
+          id,
+          schoolId: who.schoolId,
+          name: 'Uploaded lists',
+          kind: 'manual',
+          format: 'mixed',
+          createdBy: who.id,
+        })
+        .onConflictDoNothing();
+      await deps.store.adoptLegacy(who.schoolId);
+      const source = (await deps.store.source(who.schoolId, id))!;
+      const before: Record<string, number> = source.counts ?? {};
+      const rows = [...byCategory].map(([category, filters]) =>
+        filters.map((entry) => ({ category, entry })),
+      );
+      const staged = await deps.store.stage(id, source.version + 1, rows, {
+        version: source.version,
+        categories: Object.keys(before),
+      });
+
       const categories: ImportSummary['categories'] = {};
-      const changed: Array<{ profile: Profile; body: PolicyBody }> = [];
-      for (const profile of PROFILES) {
-        const { body: current } = await deps.policyService.body(who.schoolId, profile);
-        const lists = { ...current.categoryLists };
-        for (const [category, filters] of byCategory) {
-          const listed = Object.hasOwn(lists, category) ? (lists[category] ?? []) : [];
-          const existing = new Set<string>(listed);
-          const fresh = [...new Set(filters)].filter((f) => !existing.has(f));
-          categories[category] = { added: fresh.length, alreadyListed: new Set(filters).size - fresh.length };
-          lists[category] = [...listed, ...fresh];
-        }
-        if (Object.values(categories).every((c) => c.added === 0)) continue;
-        // Devices are sent what this schema accepts: a list it refuses, once stored, would stop delivery.
-        const checked = PolicyBodySchema.shape.categoryLists.safeParse(lists);
-        if (!checked.success)
-          throw new DomainError(
-            'invalid',
-            `the imported lists are not valid: ${checked.error.issues[0]!.message}`,
-          );
-        changed.push({ profile, body: { ...current, categoryLists: checked.data } });
+      for (const [category, filters] of byCategory) {
+        const added = (staged.counts[category] ?? 0) - (before[category] ?? 0);
+        categories[category] = { added, alreadyListed: new Set(filters).size - added };
       }
-      for (const { profile, body: next } of changed) {
-        await deps.policyService.update(who, profile, next, `${body.reason} (import: ${body.format})`);
-        await deps.live.profilePolicyChanged(who.schoolId, profile);
+      if (staged.count === source.entryCount && source.version > 0) {
+        await deps.store.discard(id, staged.version);
+        staged.version = source.version;
+      } else {
+        const changes = await deps.store.compare(id, source.version, staged.version, {
+          from: Object.keys(before),
+          to: Object.keys(staged.counts),
+        });
+        await deps.store.swap(id, staged, changes);
+        await recordCategoryChange(deps.db, {
+          schoolId: who.schoolId,
+          staffId: who.id,
+          staffName: who.name,
+          source: { id, name: source.name },
+          version: staged.version,
+          reason: `${body.reason} (import: ${body.format})`,
+          changes,
+        });
+        await deps.categoriesChanged(who.schoolId);
       }
       return {
         format: body.format,
@@ -111,6 +140,7 @@ export function createImportService(deps: { policyService: PolicyService; live: 
         badCount: bad.length,
         unmapped,
         allowEntries,
+        version: staged.version,
       };
     },
   };

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import {
   can,
   ChangeLogQuerySchema,
-  evaluateUrl,
   ImportCategoryListBodySchema,
   ImportKeywordListBodySchema,
   ProfileSchema,
@@ -18,6 +17,7 @@ import type { KeywordService } from './keyword-service';
 import type { PhraseStats } from './phrase-stats';
 import type { OverrideService } from '../requests-and-overrides';
 import type { PolicyService } from './policy-service';
+import { decideWithLists, type CategoryStore } from '../category-data';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
 function profileParam(raw: unknown) {
@@ -35,6 +35,7 @@ export function policyRoutes(deps: {
   keywordService: KeywordService;
   phraseStats: PhraseStats;
   live: LiveNotifier;
+  categoryStore: CategoryStore;
 }) {
   const router = Router();
 
@@ -140,12 +141,13 @@ export function policyRoutes(deps: {
         [],
         await deps.overrideService.current(who.schoolId, classIds),
       );
-      const decision = evaluateUrl(policy, body.url, {
+      const { decision, lists } = await decideWithLists(deps.categoryStore, who.schoolId, policy, body.url, {
         now: body.at ? new Date(body.at) : new Date(),
         user: body.user ?? null,
         classIds,
       });
-      res.json({ decision, version: policy.version });
+      // `lists`: the category lists (sources) holding the deciding entry.
+      res.json({ decision, lists, version: policy.version });
     }),
   );
 

@@ -1,9 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   allowsNamingIllegal,
-  type Category,
+  type CategoryEntries,
   type ChangeLogSubject,
-  helpSitesOnIllegalLists,
   policyDiff,
   PolicySchema,
   type LessonOverride,
@@ -16,15 +15,22 @@ import type { Database } from '../../db/open-database';
 import { policies, policyChanges, schools } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 
-/** A profile's policy as edited: without category lists, the stored ones are kept. */
+/** A profile's policy as edited: category lists are not part of it (they live in the category store). */
 type PolicyEdit = Omit<PolicyBody, 'categoryLists'> & { categoryLists?: PolicyBody['categoryLists'] };
+
+/** A stored body without category lists (a body saved before the store may still carry them). */
+function withoutLists(body: PolicyBody): PolicyBody {
+  return { ...body, categoryLists: {} };
+}
 
 interface PolicyServiceDeps {
   db: Database;
+  /** The school's illegal-category lists (from the category store): an allow naming one is refused. */
+  illegalLists?: (schoolId: string) => Promise<CategoryEntries>;
 }
 
 /** A profile's policy, as stored, plus the parts that belong to the school and the moment. */
-export function createPolicyService({ db }: PolicyServiceDeps) {
+export function createPolicyService({ db, illegalLists = async () => ({}) }: PolicyServiceDeps) {
   return {
     async policyFor(
       schoolId: string,
@@ -39,7 +45,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
       if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
       return PolicySchema.parse({
-        ...(row.body as PolicyBody),
+        ...withoutLists(row.body as PolicyBody),
         version: row.version,
         alwaysAllowed: [...extraAlwaysAllowed, ...row.signIn],
         overrides: overrides.map(({ id, classId, kind, sites, startsAt, endsAt, createdBy }) => ({
@@ -64,7 +70,7 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
         .where(and(eq(policies.schoolId, schoolId), eq(policies.profile, profile)));
       if (!row) throw new Error(`school ${schoolId} has no ${profile} policy`);
       return {
-        body: row.body as PolicyBody,
+        body: withoutLists(row.body as PolicyBody),
         version: row.version,
         updatedAt: row.updatedAt,
         updatedBy: row.updatedBy,
@@ -96,6 +102,8 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
      * transaction; the version goes up so devices can report what they applied.
      */
     async update(who: Staff, profile: Profile, edited: PolicyEdit, reason: string, expectedVersion?: number) {
+      // Read before the transaction: the store is read through the database, not the transaction.
+      const illegal = edited.allow.length > 0 ? await illegalLists(who.schoolId) : {};
       return db.transaction(async (tx) => {
         const [current] = await tx
           .select()
@@ -107,13 +115,12 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
             `${profile} was changed by ${current?.updatedBy ?? 'someone else'} (now version ${current?.version ?? 0}, you started from version ${expectedVersion}); reload it and make your change again`,
           );
         const version = (current?.version ?? 0) + 1;
-        const before = (current?.body as PolicyBody | undefined) ?? null;
-        const body: PolicyBody = {
-          ...edited,
-          categoryLists: edited.categoryLists ?? before?.categoryLists ?? {},
-        };
-        refuseIllegalOpenings(before, body);
-        const summary = before ? policyDiff(before, body) : ['policy created'];
+        const before = current ? withoutLists(current.body as PolicyBody) : null;
+        // Category data is never stored in a policy: it lives in the category store.
+        const { categoryLists: _ignored, ...rest } = edited;
+        const body = rest as Omit<PolicyBody, 'categoryLists'>;
+        const summary = before ? policyDiff(before, withoutLists(body as PolicyBody)) : ['policy created'];
+        refuseIllegalOpenings(before, body, illegal);
         await tx
           .insert(policies)
           .values({ schoolId: who.schoolId, profile, version, body, updatedBy: who.name })
@@ -161,29 +168,25 @@ export function createPolicyService({ db }: PolicyServiceDeps) {
 }
 /**
  * docs/architecture.md, "Illegal content is always blocked". An edit may not add an allow-list
- * entry naming a site on an illegal list (it could never open it, and would look as if it did),
- * nor put a help site on an illegal list (the help link of every block page would then be
- * blocked). Only what this edit adds is checked: an entry stored before a list named it stays,
- * and never opens the site.
+ * entry naming a site on an illegal list (it could never open it, and would look as if it did);
+ * the lists are the category store's. Only what this edit adds is checked: an entry stored before
+ * a list named it stays, and never opens the site. (Help sites on an illegal list are refused where
+ * lists enter the store: uploads and feeds.)
  */
-function refuseIllegalOpenings(before: PolicyBody | null, after: PolicyBody): void {
+function refuseIllegalOpenings(
+  before: Pick<PolicyBody, 'allow'> | null,
+  after: Pick<PolicyBody, 'allow'>,
+  illegal: CategoryEntries,
+): void {
   const had = new Set(before?.allow ?? []);
   const [named] = allowsNamingIllegal(
-    after,
+    { categoryLists: illegal },
     after.allow.filter((f) => !had.has(f)),
   );
   if (named)
     throw new DomainError(
       'illegal-category',
       `"${named.filter}" is in an illegal category, which is blocked for everyone whatever the allow-list says; take it off the allow-list`,
-    );
-  const listed = (c: Category, f: string) =>
-    before !== null && Object.hasOwn(before.categoryLists, c) && (before.categoryLists[c] ?? []).includes(f);
-  const help = helpSitesOnIllegalLists(after.categoryLists).find((h) => !listed(h.category, h.filter));
-  if (help)
-    throw new DomainError(
-      'invalid',
-      `"${help.filter}" would put ${help.helpSite}, a help site every block page points to, on the ${help.category} list; help sites are never on an illegal list`,
     );
 }
 

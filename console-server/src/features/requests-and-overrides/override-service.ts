@@ -4,8 +4,8 @@ import {
   localTime,
   toMinutes,
   overrideOpensIllegal,
+  type CategoryEntries,
   type LessonOverride,
-  type PolicyBody,
   type StartOverrideBody,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -46,7 +46,16 @@ export function periodEnd(
     : null;
 }
 
-export function createOverrideService({ db, placement }: { db: Database; placement?: PlacementService }) {
+export function createOverrideService({
+  db,
+  placement,
+  illegalLists = async () => ({}),
+}: {
+  db: Database;
+  placement?: PlacementService;
+  /** The school's illegal-category lists (from the category store). */
+  illegalLists?: (schoolId: string) => Promise<CategoryEntries>;
+}) {
   /**
    * Default end: the end of the group's lesson now (its session or timetabled lesson), else of the
    * current timetable period, else 60 minutes from now; never less than 10 minutes, so an approval
@@ -102,8 +111,7 @@ export function createOverrideService({ db, placement }: { db: Database; placeme
         .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
       if (!target) return null;
       // docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks.
-      const lists = (target.body as PolicyBody | null)?.categoryLists ?? {};
-      if (overrideOpensIllegal({ categoryLists: lists }, body.sites))
+      if (overrideOpensIllegal({ categoryLists: await illegalLists(schoolId) }, body.sites))
         throw new DomainError(
           'illegal-category',
           'one of these sites is in an illegal category; it is never opened for a lesson',

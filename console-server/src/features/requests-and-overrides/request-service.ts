@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import {
   can,
   canonicalHost,
-  illegalCategoryOf,
   isIllegalCategory,
   urlParts,
+  type Category,
   type RequestDecisionBody,
   type RequestStatus,
   type RequestStatusMessage,
@@ -39,6 +39,8 @@ export function createRequestService(deps: {
   overrideService: OverrideService;
   policyService: PolicyService;
   staffService: StaffService;
+  /** The illegal category the school's lists put a URL in (the category store). */
+  illegalCategoryOf: (schoolId: string, url: string) => Promise<Category | null>;
 }) {
   const { db } = deps;
 
@@ -56,8 +58,7 @@ export function createRequestService(deps: {
   async function isIllegal(event: StoredEvent): Promise<boolean> {
     if (isIllegalCategory(event.category)) return true;
     if (!event.url) return false;
-    const { body } = await deps.policyService.body(event.schoolId, event.profile);
-    return illegalCategoryOf(body, event.url) !== null;
+    return (await deps.illegalCategoryOf(event.schoolId, event.url)) !== null;
   }
 
   return {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DeviceHealthReport, DeviceHealthRow } from '@waymark/shared';
+import { CategoryFeedHealth } from './CategoryFeedHealth';
 import { NeverEnrolled } from './NeverEnrolled';
 import { tamperKind } from './device-columns';
 import { schoolDayMinutes, useDeviceFormatters } from './format';
@@ -21,6 +22,7 @@ export function HealthPage() {
     <section aria-labelledby="health-heading" className="health-page">
       <h2 id="health-heading">{t('health.title')}</h2>
       <p>{t('health.intro')}</p>
+      <CategoryFeedHealth />
       <NeverEnrolled report={report} />
       <IssueSection
         id="silent"

@@ -271,6 +271,14 @@ export const en = {
       year: 'in {{n}} years',
     },
   },
+  categoryFeeds: {
+    title: 'Category lists that need you',
+    explain:
+      'Devices keep enforcing the last good version of these lists. A failed fetch is tried again tomorrow; a version waiting for you is not used until you confirm it.',
+    failed: 'Last fetch failed: {{error}}',
+    waiting: 'A new version waits for you to confirm it.',
+    link: 'Open the category lists',
+  },
 };
 
 export const cy: Translation<typeof en> = {
@@ -547,5 +555,13 @@ export const cy: Translation<typeof en> = {
       month: 'ymhen {{n}} mis',
       year: 'ymhen {{n}} blynedd',
     },
+  },
+  categoryFeeds: {
+    title: 'Rhestrau categorïau sydd angen sylw',
+    explain:
+      "Mae dyfeisiau'n dal i orfodi'r fersiwn dda ddiwethaf o'r rhestrau hyn. Rhoddir cynnig arall ar nôl a fethodd yfory; ni ddefnyddir fersiwn sy'n aros amdanoch nes i chi ei chadarnhau.",
+    failed: 'Methodd y nôl diwethaf: {{error}}',
+    waiting: 'Mae fersiwn newydd yn aros i chi ei chadarnhau.',
+    link: 'Agor y rhestrau categorïau',
   },
 };

@@ -95,7 +95,11 @@ export function ChangeLogPage() {
           <option value="">{t('changes.all')}</option>
           {CHANGE_LOG_SUBJECTS.map((s) => (
             <option key={s} value={s}>
-              {s === 'keywords' || s === 'roster' ? t(`profiles.${s}`) : `${s} – ${t(`profiles.${s}`)}`}
+              {s === 'keywords' || s === 'roster'
+                ? t(`profiles.${s}`)
+                : s === 'categories'
+                  ? t('profiles.categoryData')
+                  : `${s} – ${t(`profiles.${s}`)}`}
             </option>
           ))}
         </select>

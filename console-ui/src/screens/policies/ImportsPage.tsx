@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePolicyAccess } from './access';
+import { CategoryFeedsPanel } from './CategoryFeedsPanel';
 import { CategoryImportForm } from './CategoryImportForm';
 import { KeywordListsPanel } from './KeywordListsPanel';
 import { PhraseCountsPanel } from './PhraseCountsPanel';
@@ -14,6 +15,7 @@ export function ImportsPage() {
     <section aria-labelledby="imports-heading">
       <h1 id="imports-heading">{t('imports.title')}</h1>
       <p className="pol-lead">{t('imports.intro')}</p>
+      <CategoryFeedsPanel />
       <CategoryImportForm />
       <KeywordListsPanel />
       <PhraseCountsPanel />

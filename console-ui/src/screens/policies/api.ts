@@ -1,5 +1,7 @@
 import type {
   Category,
+  CategorySourceSummary,
+  SubscribeFeedBody,
   ChangeLogSubject,
   Decision,
   Detection,
@@ -106,3 +108,23 @@ export const policyKeys = {
   keywords: () => ['policies', 'keywords'] as const,
   phraseCounts: () => ['policies', 'phrase-counts'] as const,
 };
+
+/** Category sources: starter lists, uploads and feeds (`/api/category-sources`). */
+export const categorySourcesApi = {
+  list: () => api<{ sources: CategorySourceSummary[] }>('/api/category-sources').then((r) => r.sources),
+  subscribe: (body: SubscribeFeedBody) =>
+    api<{
+      id: string;
+      outcome: { outcome: 'updated' | 'unchanged' | 'failed' | 'awaiting-confirmation'; error?: string };
+    }>('/api/category-sources', json('POST', body)),
+  refresh: (id: string) =>
+    api<{ outcome: { outcome: string } }>(
+      `/api/category-sources/${encodeURIComponent(id)}/refresh`,
+      json('POST', {}),
+    ),
+  confirm: (id: string, reason: string) =>
+    api(`/api/category-sources/${encodeURIComponent(id)}/confirm`, json('POST', { reason })),
+  reject: (id: string) => api(`/api/category-sources/${encodeURIComponent(id)}/reject`, json('POST', {})),
+  remove: (id: string) => api(`/api/category-sources/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+};
+export const categorySourceKeys = { all: ['category-sources'] as const };

@@ -1,0 +1,181 @@
+/**
+ * npm run bench:categories: category data at scale (issue 16), each figure beside a baseline
+ * measured in the same run on the same machine.
+ *
+ * - server: import of a 5,000,000-domain UT1 feed (a .tar.gz served locally), and the server's
+ *   resident memory rise meanwhile; baseline: downloading and gunzipping the same feed and
+ *   counting its lines, in this process (the floor of any import).
+ * - check-url: "Test a web address" for a domain of that feed; baseline: the same call before
+ *   the feed was imported.
+ * - device, in Chromium: a KS4 device enforcing a million-domain feed, then a 1 % delta, measured
+ *   from the server's swap to the rules being in force; baseline: the same device taking a policy
+ *   with no category data.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createGunzip, gzipSync } from 'node:zlib';
+import { apiCall, login, startServerProcess } from '@waymark/console-server/testing';
+import { configureExtension, launchPupilBrowser, waitFor } from '../support/chromium';
+import { requireBuiltExtension } from '../support/paths';
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+const SERVER_DOMAINS = 5_000_000;
+const DEVICE_DOMAINS = 1_000_000;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A tar member header (ustar). */
+function tarHeader(name: string, size: number): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0);
+  header.write('0000644\0', 100);
+  header.write('0000000\0', 108);
+  header.write('0000000\0', 116);
+  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  header.write('00000000000\0', 136);
+  header.write('        ', 148);
+  header.write('0', 156);
+  header.write('ustar\0', 257);
+  header.write('00', 263);
+  let sum = 0;
+  for (const b of header) sum += b;
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return header;
+}
+
+function ut1Feed(n: number): Buffer {
+  const body = Buffer.from(Array.from({ length: n }, (_, i) => `v${i}.example`).join('\n') + '\n');
+  const pad = Buffer.alloc((512 - (body.length % 512)) % 512);
+  return gzipSync(
+    Buffer.concat([tarHeader('blacklists/audio_video/domains', body.length), body, pad, Buffer.alloc(1024)]),
+    {
+      level: 1,
+    },
+  );
+}
+
+function rssKb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+requireBuiltExtension();
+console.log('generating the feeds…');
+const tarball = ut1Feed(SERVER_DOMAINS);
+let deviceVersion: 1 | 2 = 1;
+const feedServer = http.createServer((req, res) => {
+  if (req.url === '/blacklists.tar.gz') return void res.end(tarball);
+  // The device feed: a million gambling domains; version 2 changes 1 % (5,000 out, 5,000 in).
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  const lines: string[] = [];
+  for (let i = 0; i < DEVICE_DOMAINS; i++)
+    lines.push(deviceVersion === 2 && i % 200 === 0 ? `changed${i}.example` : `bet${i}.example`);
+  res.end(lines.join('\n'));
+});
+await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+const feedBase = `http://127.0.0.1:${(feedServer.address() as { port: number }).port}`;
+
+// Baseline: download, gunzip and count the lines of the same feed, here.
+let t = performance.now();
+let newlines = 0;
+await new Promise<void>((resolve, reject) => {
+  http.get(`${feedBase}/blacklists.tar.gz`, (res) => {
+    const gunzip = res.pipe(createGunzip());
+    gunzip.on('data', (chunk: Buffer) => {
+      for (const b of chunk) if (b === 10) newlines++;
+    });
+    gunzip.on('end', resolve);
+    gunzip.on('error', reject);
+  });
+});
+const baselineDownload = performance.now() - t;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-'));
+const server = await startServerProcess(dataDir);
+const pid = server.child.pid!;
+const tech = await login(server.url, 'tech@demo.waymark.test');
+
+// check-url before the feed (baseline), then after.
+async function testUrlMs(url: string, runs = 50): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await apiCall(server.url, tech, 'POST', '/api/policies/test-url', { profile: 'KS3', url });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+const lookupBefore = await testUrlMs('https://v2500000.example/');
+
+const rssBefore = rssKb(pid);
+let rssPeak = rssBefore;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssKb(pid))), 100);
+t = performance.now();
+const imported = await apiCall(server.url, tech, 'POST', '/api/category-sources', {
+  name: 'UT1 (generated)',
+  url: `${feedBase}/blacklists.tar.gz`,
+  format: 'ut1',
+});
+const importMs = performance.now() - t;
+clearInterval(sampler);
+const lookupAfter = await testUrlMs('https://v2500000.example/');
+const check = await apiCall(server.url, tech, 'POST', '/api/policies/test-url', {
+  profile: 'KS3',
+  url: 'https://v2500000.example/',
+});
+
+// Device: baseline (a policy with no category data), then a million domains, then a 1 % delta.
+const browser = await launchPupilBrowser(['MAP *.example 127.0.0.1']);
+const token = await apiCall(server.url, tech, 'POST', '/api/devices/enrollment-tokens', {
+  label: 'KS4 bench',
+  profile: 'KS4',
+});
+const versions = async () =>
+  ((await browser.worker.evaluate(
+    async () => (await chrome.storage.local.get('categoryVersions')).categoryVersions,
+  )) ?? []) as Array<{ id: string; version: number }>;
+t = performance.now();
+await configureExtension(browser.worker, { serverUrl: server.url, enrollmentToken: token.body.token });
+await waitFor(versions, (v) => v.some((s) => s.id === 'starter'), 120_000);
+const deviceBaseline = performance.now() - t;
+
+t = performance.now();
+const sub = await apiCall(server.url, tech, 'POST', '/api/category-sources', {
+  name: 'Device feed',
+  url: `${feedBase}/device.txt`,
+  format: 'domains',
+  category: 'gambling',
+});
+const swapped1 = performance.now();
+const feedId = sub.body.id as string;
+await waitFor(versions, (v) => v.some((s) => s.id === feedId && s.version === 1), 300_000);
+const enforce1M = performance.now() - swapped1;
+const serverImport1M = swapped1 - t;
+
+deviceVersion = 2;
+t = performance.now();
+const refreshed = await apiCall(server.url, tech, 'POST', `/api/category-sources/${feedId}/refresh`);
+const swapped2 = performance.now();
+await waitFor(versions, (v) => v.some((s) => s.id === feedId && s.version === 2), 300_000);
+const enforceDelta = performance.now() - swapped2;
+
+await browser.close();
+await server.stop();
+feedServer.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+console.log(`
+| measure | Waymark | target | baseline | baseline is |
+|---|---|---|---|---|
+| server: import a ${SERVER_DOMAINS.toLocaleString('en-GB')}-domain UT1 feed (${(tarball.length / 1024 / 1024).toFixed(1)} MB .tar.gz) | ${fmt(importMs)} (${JSON.stringify(imported.body.outcome?.outcome)}) | ≤ 60 s | ${fmt(baselineDownload)} | download + gunzip + count its ${newlines.toLocaleString('en-GB')} lines |
+| server: resident memory rise during that import | ${((rssPeak - rssBefore) / 1024).toFixed(0)} MB (from ${(rssBefore / 1024).toFixed(0)} MB) | ≤ 300 MB | – | – |
+| "Test a web address" for a domain of that feed (HTTP round trip, median of 50) | ${lookupAfter.toFixed(1)} ms (${check.body.decision?.category}, ${JSON.stringify(check.body.lists)}) | ≤ 5 ms lookup | ${lookupBefore.toFixed(1)} ms | the same call before the feed |
+| device: a new KS4 device takes its policy (no category feed) | ${fmt(deviceBaseline)} | – | – | baseline |
+| device: ${DEVICE_DOMAINS.toLocaleString('en-GB')} blocked domains enforced after the server's swap | ${fmt(enforce1M)} (server import ${fmt(serverImport1M)}) | ≤ 10 s | ${fmt(deviceBaseline)} | the baseline row |
+| device: a 1 % delta (${refreshed.body.outcome?.changes?.added} in, ${refreshed.body.outcome?.changes?.removed} out) enforced after the swap | ${fmt(enforceDelta)} | ≤ 2 s | ${fmt(deviceBaseline)} | the baseline row |
+`);
+process.exit(0);
