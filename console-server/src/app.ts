@@ -289,6 +289,7 @@ export function createApplication({
     devices: io.of('/device'),
     policyService,
     overrideService,
+    categoryLookup: (schoolId, host) => categoryStore.lookup(schoolId, host),
     answerMs: filterCheckAnswerMs,
   });
   const runScheduledFilterChecks = createScheduledFilterCheck({

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { compilePolicy, evaluateUrl, type PolicyBody } from '@waymark/shared';
+import {
+  applyCategorySync,
+  compilePolicy,
+  evaluateUrl,
+  mergeCategoryEntries,
+  type PolicyBody,
+} from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import { simulateDnr } from '../../shared/test/dnr-simulator';
 import { apiCall, connectDevice, login, openTestPglite, startTestServer, type TestServer } from './harness';
@@ -90,7 +96,21 @@ describe('the server refuses every way to allow an illegal category', () => {
     }
     const { body } = await call('GET', '/api/policies/KS3', 'dsl');
     expect(body.version).toBe(before.version);
-    expect(body.body.categoryLists['illegal-csam']).not.toContain('fine-entry.invalid');
+    // The lists live in the category store: nothing of the refused file reached it.
+    const fine = await call('POST', '/api/policies/test-url', 'dsl', {
+      profile: 'KS3',
+      url: 'https://fine-entry.invalid/',
+    });
+    expect(fine.status).toBe(200);
+    expect(fine.body.decision.category).not.toBe('illegal-csam');
+    const help = await call('POST', '/api/policies/category-lists/import', 'tech', {
+      format: 'domains',
+      category: 'illegal-terrorism',
+      content: 'nhs.uk',
+      reason: 'a list typed by hand',
+    });
+    expect(help.status).toBe(400);
+    expect(help.body.error).toMatch(/"nhs\.uk" covers NHS mental health, illegal-terrorism/);
 
     const edit = await call('PUT', '/api/policies/KS3', 'dsl', {
       policy: {
@@ -123,14 +143,21 @@ describe('the server refuses every way to allow an illegal category', () => {
 
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5 });
     const message = await device.policy;
+    // The lists reach the device as category data (the store's), joined to the policy to compile.
+    const sync = await device.emitWithAck('category-sync', { held: [] });
     device.disconnect();
+    if (!sync.ok) throw new Error(sync.error);
+    const policy = {
+      ...message.policy,
+      categoryLists: mergeCategoryEntries(applyCategorySync([], sync.sync)),
+    };
     expect(message.policy.overrides.map((o) => o.sites)).toContainEqual(['later-listed.invalid']);
     expect(message.policy.allow).toContain('later-allowed.invalid');
     const now = new Date();
     const blockPage = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html';
-    const rules = compilePolicy(message.policy, { now, classIds: message.classIds, blockPage });
+    const rules = compilePolicy(policy, { now, classIds: message.classIds, blockPage });
     for (const url of ['https://later-listed.invalid/', 'https://later-allowed.invalid/x']) {
-      expect(evaluateUrl(message.policy, url, { now, classIds: message.classIds })).toMatchObject({
+      expect(evaluateUrl(policy, url, { now, classIds: message.classIds })).toMatchObject({
         verdict: 'blocked',
         category: 'illegal-csam',
       });

@@ -3,7 +3,10 @@ import type { Namespace } from 'socket.io';
 import { v7 as uuidv7 } from 'uuid';
 import {
   FILTER_CHECK_ADDRESSES_MAX,
+  mirrorOf,
+  urlParts,
   type AddFollowUpBody,
+  type CategoryEntries,
   type DeviceCheckResult,
   type FilterCheckRecord,
   type FilterCheckSchedule,
@@ -33,6 +36,11 @@ export interface CheckDeps {
   devices: Namespace;
   policyService: Pick<PolicyService, 'policyFor'>;
   overrideService: Pick<OverrideService, 'current'>;
+  /**
+   * The category store's entries for a host (lists live there, not in policies): the server's
+   * expectation uses the same lists the device holds. None when absent.
+   */
+  categoryLookup?: (schoolId: string, host: string) => Promise<Array<{ category: string; entry: string }>>;
   /** How long a device has to answer (10 s; tests may shorten it). */
   answerMs?: number;
 }
@@ -199,6 +207,29 @@ export function createFilterCheckService(deps: CheckDeps) {
     return toRecord(row, await followUpsOf([id]));
   }
 
+  /** The category store's entries that could decide the test addresses (each host, and a mirror's site). */
+  async function listsFor(schoolId: string, tests: readonly TestAddress[]): Promise<CategoryEntries> {
+    const lists: CategoryEntries = {};
+    if (!deps.categoryLookup) return lists;
+    const hosts = new Set<string>();
+    for (const { url } of tests) {
+      const host = urlParts(url)?.host;
+      if (host) hosts.add(host);
+      const target = mirrorOf(url)?.target;
+      const targetHost = target ? urlParts(target)?.host : undefined;
+      if (targetHost) hosts.add(targetHost);
+    }
+    const seen = new Set<string>();
+    for (const host of hosts)
+      for (const m of await deps.categoryLookup(schoolId, host)) {
+        const key = `${m.category}\t${m.entry}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        (lists[m.category as keyof CategoryEntries] ??= []).push(m.entry);
+      }
+    return lists;
+  }
+
   /**
    * Runs a check: recorded first (who, when, on what, with which addresses), then each device is
    * asked at once and its answer compared with its current policy; the results complete the record.
@@ -232,6 +263,7 @@ export function createFilterCheckService(deps: CheckDeps) {
       devices: [],
       startedAt: now,
     });
+    const categoryLists = await listsFor(schoolId, tests);
     const policies = new Map<string, Promise<Policy>>();
     const policyOf = (profile: Profile, classId: string | null) => {
       const key = `${profile}|${classId ?? ''}`;
@@ -239,7 +271,8 @@ export function createFilterCheckService(deps: CheckDeps) {
       if (!policy) {
         policy = deps.overrideService
           .current(schoolId, classId ? [classId] : [], now)
-          .then((overrides) => deps.policyService.policyFor(schoolId, profile, [], overrides));
+          .then((overrides) => deps.policyService.policyFor(schoolId, profile, [], overrides))
+          .then((p) => ({ ...p, categoryLists }));
         policies.set(key, policy);
       }
       return policy;

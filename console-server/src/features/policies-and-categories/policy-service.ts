@@ -3,6 +3,7 @@ import {
   allowsNamingIllegal,
   type CategoryEntries,
   type ChangeLogSubject,
+  helpSitesOnIllegalLists,
   policyDiff,
   PolicySchema,
   type LessonOverride,
@@ -121,6 +122,7 @@ export function createPolicyService({ db, illegalLists = async () => ({}) }: Pol
         const body = rest as Omit<PolicyBody, 'categoryLists'>;
         const summary = before ? policyDiff(before, withoutLists(body as PolicyBody)) : ['policy created'];
         refuseIllegalOpenings(before, body, illegal);
+        refuseHelpSitesOnIllegalLists(edited.categoryLists ?? {});
         await tx
           .insert(policies)
           .values({ schoolId: who.schoolId, profile, version, body, updatedBy: who.name })
@@ -187,6 +189,20 @@ function refuseIllegalOpenings(
     throw new DomainError(
       'illegal-category',
       `"${named.filter}" is in an illegal category, which is blocked for everyone whatever the allow-list says; take it off the allow-list`,
+    );
+}
+
+/**
+ * An edit carrying lists is not how lists change (they are ignored: the category store holds them),
+ * but one putting a help site on an illegal list is refused all the same, with why, rather than
+ * taken silently: the person meant it, and it would block the help link of every block page.
+ */
+function refuseHelpSitesOnIllegalLists(lists: PolicyBody['categoryLists']): void {
+  const [help] = helpSitesOnIllegalLists(lists);
+  if (help)
+    throw new DomainError(
+      'invalid',
+      `"${help.filter}" would put ${help.helpSite}, a help site every block page points to, on the ${help.category} list; help sites are never on an illegal list`,
     );
 }
 
