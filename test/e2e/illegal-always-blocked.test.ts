@@ -18,7 +18,7 @@ import { REPO_ROOT, requireBuiltExtension } from '../support/paths';
 declare const chrome: {
   storage: {
     local: {
-      get(key: string): Promise<Record<string, { policy?: { categoryLists?: Record<string, string[]> } }>>;
+      get(key: string): Promise<Record<string, Array<{ entries?: Record<string, string[]> }> | undefined>>;
     };
   };
 };
@@ -73,13 +73,15 @@ beforeAll(async () => {
     serverUrl: server.url,
     enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
   });
+  // The lists reach the device as category data (the store's), not in the policy.
   await waitFor(
     () =>
-      browser.worker.evaluate(
-        async () =>
-          (await chrome.storage.local.get('policy')).policy?.policy?.categoryLists?.['illegal-csam'],
+      browser.worker.evaluate(async () =>
+        ((await chrome.storage.local.get('categoryData')).categoryData ?? []).flatMap(
+          (source) => source.entries?.['illegal-csam'] ?? [],
+        ),
       ),
-    (list) => Array.isArray(list) && list.includes('opened-for-lesson.test'),
+    (list) => list.includes('opened-for-lesson.test'),
   );
 });
 
