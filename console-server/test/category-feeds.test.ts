@@ -164,6 +164,37 @@ describe('category feeds', () => {
     expect(feed).toMatchObject({ status: 'ok', lastError: null });
   });
 
+  it('a feed putting a help site on an illegal list is refused whole; the last good version stays', async () => {
+    feeds.set('/illegal.txt', { body: 'abuse-one.invalid\nabuse-two.invalid', etag: '"i1"' });
+    const res = await subscribe({
+      name: 'Provider illegal list',
+      url: feeds.url('/illegal.txt'),
+      format: 'domains',
+      category: 'illegal-csam',
+    });
+    const id = res.body.id as string;
+    expect(res.body.outcome).toMatchObject({ outcome: 'updated', version: 1 });
+    for (const [n, help] of [
+      [2, 'childline.org.uk'],
+      [3, 'org.uk'],
+    ] as const) {
+      feeds.set('/illegal.txt', { body: `abuse-one.invalid\nnew-${n}.invalid\n${help}`, etag: `"i${n}"` });
+      const outcome = (await refresh(id)).body.outcome;
+      expect(outcome.outcome).toBe('failed');
+      expect(outcome.error).toMatch(/help site every block page points to on the illegal-csam list/);
+    }
+    expect((await sources()).find((s) => s.id === id)).toMatchObject({
+      status: 'failed',
+      version: 1,
+      entryCount: 2,
+    });
+    const test = await apiCall(server.url, tech, 'POST', '/api/policies/test-url', {
+      profile: 'KS4',
+      url: 'https://www.childline.org.uk/',
+    });
+    expect(test.body.decision.verdict).toBe('allowed');
+  });
+
   it('a feed past the size limit is cut off while it streams; a hosts feed; a huge archive that expands without end', async () => {
     feeds.set('/endless.txt', { endless: true });
     const res = await subscribe({

@@ -1,6 +1,13 @@
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { CategorySchema, parseFilter, type Category, type FEED_FORMATS } from '@waymark/shared';
+import {
+  CategorySchema,
+  helpSitesOnIllegalLists,
+  isIllegalCategory,
+  parseFilter,
+  type Category,
+  type FEED_FORMATS,
+} from '@waymark/shared';
 import type { CategoryEntryRow } from './category-store';
 
 export type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -160,6 +167,16 @@ export async function* readFeed(
     if (report.badSamples.length < 50) report.badSamples.push({ file, line, error });
   };
   const add = (category: Category, raw: string, line: number, file?: string) => {
+    // docs/architecture.md, "Illegal content is always blocked": a help site (or a filter covering
+    // one) on an illegal list means the feed is wrong: none of this version is taken.
+    if (isIllegalCategory(category)) {
+      const filter = raw.startsWith('*.') ? raw.slice(2) : raw;
+      const help = helpSitesOnIllegalLists({ [category]: [filter] })[0]?.helpSite;
+      if (help)
+        throw new FeedError(
+          `the feed would put a help site every block page points to on the ${category} list ("${raw}" covers ${help}${file ? `, in ${file}` : ''}, line ${line}); the last good version stays`,
+        );
+    }
     const checked = options.checkEntry(raw);
     if (!checked.ok) return bad(line, checked.error, file);
     batch.push({ category, entry: checked.filter });
