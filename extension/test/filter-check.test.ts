@@ -54,6 +54,20 @@ describe('a filtering check on the device', () => {
     expect(current.ok && current.results[0]!.verdict).toBe('blocked');
   });
 
+  it('answers with the category data it holds (lists no longer travel in the policy)', () => {
+    const message = held(3, []);
+    const bare = { ...message, policy: { ...message.policy, categoryLists: {} } };
+    const url = STARTER_TEST_ADDRESSES[0]!.url;
+    const request = { checkId: 'c4', urls: [url, 'https://www.bet365.com/'] };
+    const without = answerFilterCheck(request, bare);
+    expect(without.ok && without.results.map((r) => r.verdict)).toEqual(['allowed', 'allowed']);
+    const withData = answerFilterCheck(request, bare, () => message.policy.categoryLists);
+    expect(withData.ok && withData.results.map((r) => [r.verdict, r.category])).toEqual([
+      ['blocked', 'illegal-csam'],
+      ['blocked', 'gambling'],
+    ]);
+  });
+
   it('says so when it holds no policy yet', () => {
     expect(answerFilterCheck({ checkId: 'c3', urls: ['https://a.example/'] }, null)).toEqual({
       ok: false,
