@@ -353,6 +353,17 @@ describe('the policies screens', () => {
         .getByRole('combobox')
         .count(),
     ).toBe(1);
+    // Known sites come from the category store: the starter lists name gambling sites.
+    await expect
+      .poll(async () =>
+        Number(
+          await page
+            .getByRole('row', { name: /^Gambling/ })
+            .locator('td.pol-numeric')
+            .textContent(),
+        ),
+      )
+      .toBeGreaterThan(0);
     await expectAxeClean(page);
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'policies-edit-illegal');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, isIllegalCategory, type Category, type PolicyBody } from '@waymark/shared';
 import { endpoints } from '../../lib/api';
+import { categorySourceKeys, categorySourcesApi } from './api';
 import { FieldProblems } from './ErrorSummary';
 import { DEFAULT_WINDOW, type ActionChoice, type CategoryDraft, type DraftProblem } from './policy-form';
 import { TimeWindowsEditor } from './TimeWindowsEditor';
@@ -21,6 +22,12 @@ export function CategoryActionsTable({
 }) {
   const { t } = useTranslation('policies');
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
+  // The sites known in each category live in the category store (starter lists, uploads, feeds).
+  const sources = useQuery({ queryKey: categorySourceKeys.all, queryFn: categorySourcesApi.list });
+  const knownSites = (category: Category) =>
+    sources.data
+      ? sources.data.reduce((n, s) => n + (s.counts[category] ?? 0), 0)
+      : (body.categoryLists[category]?.length ?? 0);
   const classHint =
     classes.data && classes.data.length > 0
       ? t('edit.classIds', { classes: classes.data.map((c) => `${c.id} (${c.name})`).join(', ') })
@@ -127,7 +134,7 @@ export function CategoryActionsTable({
                   )}
                 </td>
                 <td className="pol-numeric" data-label={t('edit.knownSites')}>
-                  {body.categoryLists[category]?.length ?? 0}
+                  {knownSites(category)}
                 </td>
               </tr>
             );
