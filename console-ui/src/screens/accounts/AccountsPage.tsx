@@ -25,9 +25,10 @@ export function AccountsPage() {
     mutationFn: ({ account, deputyDsl }: { account: StaffListItem; deputyDsl: boolean }) =>
       staffApi.update({ id: account.id, body: { deputyDsl } }),
     onMutate: () => setSaved(''),
-    onSuccess: (_, { account, deputyDsl }) => {
+    // Said once the list shows it: the check box follows the server's answer, not the click.
+    onSuccess: async (_, { account, deputyDsl }) => {
+      await queryClient.invalidateQueries({ queryKey: KEY });
       setSaved(t(deputyDsl ? 'saved_on' : 'saved_off', { name: account.name }));
-      return queryClient.invalidateQueries({ queryKey: KEY });
     },
   });
 
