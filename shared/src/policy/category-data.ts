@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
-import { CategorySchema, ILLEGAL_CATEGORIES, type Category } from './categories';
-import type { CategoryAction, Policy } from './schema';
+import { CATEGORIES, CategorySchema, ILLEGAL_CATEGORIES, type Category } from './categories';
+import type { Policy } from './schema';
 
 /**
  * Category data travels apart from policies (docs/architecture.md, "Category data"): a device
@@ -73,14 +73,16 @@ export function hashCategoryEntries(categories: CategoryEntries): string {
 
 /**
  * The categories whose lists a device of this policy holds: every category its profile blocks at
- * some time or for someone, and the illegal ones always.
+ * some time or for someone, and the illegal ones always. On an allow-list profile every category
+ * not allowed is blocked (it needs no rule for that), and its lists name what was blocked on the
+ * block page and in the teacher's feed ("Online games").
  */
-export function categoriesToHold(policy: Pick<Policy, 'categories'>): Category[] {
+export function categoriesToHold(policy: Pick<Policy, 'categories' | 'mode'>): Category[] {
   const held = new Set<Category>(ILLEGAL_CATEGORIES);
-  for (const [category, action] of Object.entries(policy.categories) as Array<
-    [Category, CategoryAction | undefined]
-  >)
-    if (action && action.action !== 'allow') held.add(category);
+  for (const category of CATEGORIES) {
+    const action = policy.categories[category];
+    if (action ? action.action !== 'allow' : policy.mode === 'allow-list') held.add(category);
+  }
   return [...held].sort();
 }
 
