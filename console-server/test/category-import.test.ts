@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, type PolicyMessage } from '@waymark/shared';
-import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import { CATEGORIES, categoriesToHold, type PolicyMessage } from '@waymark/shared';
+import { DEMO_ENROLLMENT_TOKENS, starterPolicy } from '../src';
 import {
   parseChromePolicy,
   parseDomainList,
@@ -150,11 +150,13 @@ describe('POST /api/policies/category-lists/import', () => {
     const sync = await device.emitWithAck('category-sync', { held: [] });
     expect(sync.ok).toBe(true);
     const uploads = sync.ok ? sync.sync.sources.find((s) => s.name === 'Uploaded lists') : undefined;
-    // A Year 5 device (KS2, an allow-list) holds only the illegal categories' data.
+    // A Year 5 device (KS2, an allow-list) holds every category it does not allow: the lists
+    // name what was blocked on its block page and in the teacher's feed.
     expect(uploads).toMatchObject({
       kind: 'snapshot',
-      categories: ['illegal-csam', 'illegal-hate', 'illegal-terrorism'],
+      categories: categoriesToHold(starterPolicy('KS2', 'Europe/London')),
     });
+    expect(uploads?.categories).toEqual(expect.arrayContaining(['gambling', 'illegal-csam', 'pornography']));
     const ks2 = await fetch(`${server.url}/api/policies/KS2`, { headers: { cookie: tech } }).then((r) =>
       r.json(),
     );
