@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CATEGORIES,
   FEED_FORMATS,
   SubscribeFeedBodySchema,
   type Category,
   type CategorySourceSummary,
 } from '@waymark/shared';
 import { categorySourceKeys, categorySourcesApi } from './api';
+import { CategorySelect } from './CategorySelect';
 
 type FeedFormat = (typeof FEED_FORMATS)[number];
 
@@ -101,20 +101,12 @@ export function CategoryFeedsPanel() {
           </select>
         </div>
         {format !== 'ut1' && (
-          <div className="pol-field">
-            <label htmlFor={`${id}-category`}>{t('feeds.category')}</label>
-            <select
-              id={`${id}-category`}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as Category)}
-            >
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategorySelect
+            id={`${id}-category`}
+            label={t('feeds.category')}
+            value={category}
+            onChange={setCategory}
+          />
         )}
         {problem && (
           <p role="alert" className="pol-notice pol-notice-refused">

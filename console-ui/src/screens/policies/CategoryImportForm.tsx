@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CATEGORIES,
-  ImportCategoryListBodySchema,
-  type Category,
-  type ImportCategoryListBody,
-} from '@waymark/shared';
+import { ImportCategoryListBodySchema, type Category, type ImportCategoryListBody } from '@waymark/shared';
 import { policiesApi, policyKeys, type CategoryImportSummary } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { MAX_IMPORT_BYTES, readUt1, totalBytes, ut1Files } from './read-files';
+import { CategorySelect } from './CategorySelect';
 
 type Format = ImportCategoryListBody['format'];
 const FORMATS: Format[] = ['domains', 'hosts', 'chrome', 'ut1'];
@@ -83,20 +79,12 @@ export function CategoryImportForm() {
           </div>
         </fieldset>
         {format !== 'ut1' && (
-          <div className="pol-field">
-            <label htmlFor={`${id}-category`}>{t('imports.category')}</label>
-            <select
-              id={`${id}-category`}
-              value={category}
-              onChange={(e) => setCategory(e.target.value as Category)}
-            >
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategorySelect
+            id={`${id}-category`}
+            label={t('imports.category')}
+            value={category}
+            onChange={setCategory}
+          />
         )}
         <div className="pol-field">
           <label htmlFor={`${id}-file`}>{format === 'ut1' ? t('imports.folder') : t('imports.file')}</label>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, ImportKeywordListBodySchema, type Category } from '@waymark/shared';
 import { policiesApi, policyKeys } from './api';
 import { BadLinesTable } from './BadLinesTable';
+import { CategorySelect } from './CategorySelect';
 
 /** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
 const MAX_KEYWORD_FILE_KB = 200;
@@ -94,20 +95,12 @@ export function KeywordListsPanel() {
 
       <h3>{t('imports.keywordImportHeading')}</h3>
       <form onSubmit={(e) => void submit(e)} noValidate className="pol-import-form">
-        <div className="pol-field">
-          <label htmlFor={`${id}-category`}>{t('imports.keywordCategory')}</label>
-          <select
-            id={`${id}-category`}
-            value={category}
-            onChange={(e) => setCategory(e.target.value as Category)}
-          >
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CategorySelect
+          id={`${id}-category`}
+          label={t('imports.keywordCategory')}
+          value={category}
+          onChange={setCategory}
+        />
         <div className="pol-field">
           <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
           <p className="pol-hint" id={`${id}-file-hint`}>
