@@ -1,5 +1,4 @@
 import {
-  ILLEGAL_TEST_HOSTS,
   type Category,
   type CategoryAction,
   type Country,
@@ -15,80 +14,7 @@ import { HWB } from './welsh-school';
  * network filter still holds the licensed IWF/CTIRU lists (docs/architecture.md, "The policy
  * model").
  */
-export const STARTER_CATEGORY_LISTS: Partial<Record<Category, string[]>> = {
-  // Only the filtering checks' stand-in test hosts (`.invalid`, never real sites): the real
-  // illegal lists are the network filter's (IWF, CTIRU).
-  'illegal-csam': [ILLEGAL_TEST_HOSTS['illegal-csam']],
-  'illegal-terrorism': [ILLEGAL_TEST_HOSTS['illegal-terrorism']],
-  'illegal-hate': [ILLEGAL_TEST_HOSTS['illegal-hate']],
-  pornography: [
-    'pornhub.com',
-    'xvideos.com',
-    'xhamster.com',
-    'xnxx.com',
-    'redtube.com',
-    'youporn.com',
-    'onlyfans.com',
-  ],
-  gambling: [
-    'bet365.com',
-    'williamhill.com',
-    'paddypower.com',
-    'betfair.com',
-    'skybet.com',
-    'ladbrokes.com',
-    'coral.co.uk',
-    'pokerstars.com',
-  ],
-  'proxy-vpn': [
-    'hidemyass.com',
-    'proxysite.com',
-    'croxyproxy.com',
-    'hide.me',
-    'nordvpn.com',
-    'expressvpn.com',
-    'protonvpn.com',
-    'ultrasurf.us',
-    'psiphon.ca',
-    'kproxy.com',
-    'torproject.org',
-  ],
-  'social-media': [
-    'tiktok.com',
-    'instagram.com',
-    'facebook.com',
-    'snapchat.com',
-    'x.com',
-    'twitter.com',
-    'reddit.com',
-    'tumblr.com',
-    'pinterest.com',
-  ],
-  messaging: [
-    'discord.com',
-    'web.whatsapp.com',
-    'web.telegram.org',
-    'messenger.com',
-    'omegle.com',
-    'chatroulette.com',
-  ],
-  'file-sharing': ['wetransfer.com', 'mega.nz', 'mediafire.com', 'thepiratebay.org', '1337x.to'],
-  piracy: ['thepiratebay.org', '1337x.to', 'rarbg.to', 'fmovies.to', 'putlocker.to', 'yts.mx'],
-  video: ['youtube.com', 'vimeo.com', 'twitch.tv', 'dailymotion.com', 'netflix.com'],
-  gaming: [
-    'roblox.com',
-    'miniclip.com',
-    'poki.com',
-    'crazygames.com',
-    'coolmathgames.com',
-    'friv.com',
-    'epicgames.com',
-    'steampowered.com',
-  ],
-  violence: ['bestgore.fun', 'liveleak.com'],
-  'substance-abuse': ['erowid.org', 'leafly.com'],
-  extremism: ['stormfront.org', 'bitchute.com'],
-};
+export { STARTER_CATEGORY_LISTS, STARTER_LIST_SOURCES } from './starter-category-lists';
 
 /** A reviewed allow-list for EYFS and KS1: learning sites made for young children. */
 const EARLY_YEARS_ALLOW = [

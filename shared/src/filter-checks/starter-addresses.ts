@@ -19,9 +19,7 @@ export const ILLEGAL_TEST_HOSTS = {
  * The starter set of test addresses: one or more per category that Waymark's starter lists cover,
  * each a well-known site of its category (the home page: nothing is fetched, the device only
  * decides). Reviewed 2026-12 against the starter category lists (console-server/src/seed/
- * starter-policies.ts). Discrimination, self-harm and grooming have no starter address: Waymark's
- * starter lists hold no sites for them (the school's network filter does), so the school adds the
- * test addresses its provider gives for them.
+ * starter-category-lists.ts).
  */
 export const STARTER_TEST_ADDRESSES: readonly TestAddress[] = [
   {
@@ -52,4 +50,7 @@ export const STARTER_TEST_ADDRESSES: readonly TestAddress[] = [
   { url: 'https://wetransfer.com/', category: 'file-sharing', note: 'File sharing' },
   { url: 'https://www.youtube.com/', category: 'video', note: 'Video streaming' },
   { url: 'https://www.roblox.com/', category: 'gaming', note: 'Online game' },
+  { url: 'https://incels.is/', category: 'discrimination', note: 'Misogynist hate forum' },
+  { url: 'https://www.myproana.com/', category: 'self-harm', note: 'Pro-eating-disorder forum' },
+  { url: 'https://www.chatrandom.com/', category: 'grooming', note: 'Random video chat with strangers' },
 ];
