@@ -23,6 +23,7 @@ import {
   SELF,
   STRUCTURE_INNOCENT,
   TARGET,
+  TRUSTED_ADULT,
   WEAK_INTENT,
   type HarmFamily,
   type Terms,
@@ -40,6 +41,7 @@ type Role =
   | 'break'
   | 'other'
   | 'adult'
+  | 'trusted'
   | 'anyone'
   | 'online'
   | 'asking'
@@ -95,6 +97,7 @@ const ROLE_TERMS: ReadonlyArray<readonly [Role, Terms]> = [
   ['break', BREAKS],
   ['other', OTHER_SUBJECT],
   ['adult', ADULT],
+  ['trusted', TRUSTED_ADULT],
   ['anyone', ANYONE],
   ['online', ONLINE],
   ['asking', ASKING],
@@ -228,9 +231,14 @@ export function structuralMatches(
   };
   const negated = (term: Hit) =>
     negations.some((x) => sameSentence(x, term) && x.end <= term.start && term.start - x.end <= 1);
-  const innocent = (start: number, end: number) =>
-    innocents.some((x) => sentenceOf[x.start] === sentenceOf[start] && x.start < end + 2 && x.end > start);
+  /** A figure of speech or ordinary context on the harm itself or just after it ("dead tired", "die in minecraft"). */
+  const innocent = (harm: Hit) =>
+    innocents.some((x) => sameSentence(x, harm) && x.start < harm.end + 2 && x.end > harm.start - 1);
+  /** The intent opens its sentence: its subject is left out, as in a search ("wanna die", "gonna jump him"). */
+  const opens = (intent: Hit) =>
+    intent.start === 0 || sentenceOf[intent.start - 1] !== sentenceOf[intent.start];
   const personNear = (intent: Hit) =>
+    opens(intent) ||
     persons.some(
       (p) =>
         sameSentence(p, intent) &&
@@ -250,7 +258,7 @@ export function structuralMatches(
   const push = (parts: readonly Hit[], category: Category, risk: Risk, label: string) => {
     const start = Math.min(...parts.map((p) => p.start));
     const end = Math.max(...parts.map((p) => p.end));
-    if (innocent(start, end)) return;
+    if (parts.some((p) => p.role === 'harm' && innocent(p))) return;
     found.push({ start, end, category, risk, phrase: `[rule] ${label}` });
   };
 
@@ -261,7 +269,11 @@ export function structuralMatches(
         (a) => sameSentence(a, harm) && a.end <= harm.start && harm.start - a.end <= 4 && !negated(a),
       );
       if (!ask) continue;
-      const contacts = [...of('adult'), ...(metOnline ? of('anyone') : [])];
+      const contacts = [
+        ...of('adult'),
+        ...(family.trusted ? of('trusted') : []),
+        ...(metOnline ? of('anyone') : []),
+      ];
       const contact = contacts.find(
         (c) => sameSentence(c, ask) && c.end <= ask.start && harm.end - c.start <= GROOMING_WINDOW,
       );
@@ -276,16 +288,19 @@ export function structuralMatches(
       // Not wanting to live: a negation before the life word, after the person.
       const from = Math.min(intent.start, harm.start) - PERSON_BEFORE;
       const denied = negations.some((x) => sameSentence(x, harm) && x.start >= from && x.end <= harm.start);
-      if (denied && personNear(intent)) push([intent, harm], 'self-harm', risk, `not want + ${family.id}`);
+      if (denied && personNear(intent))
+        push([intent, harm], 'self-harm', risk, `intent + not + ${family.id}`);
       continue;
     }
     if (negated(intent) || negated(harm)) continue;
     if (family.kind === 'harm') {
+      // The one harmed names the person: "kill herself" needs no subject near the intent.
       const reflexive = rightAfter(of('reflexive'), harm.end);
       if (reflexive) {
         push([intent, harm, reflexive], 'self-harm', risk, `intent + ${family.id} + oneself`);
         continue;
       }
+      if (!personNear(intent)) continue;
       const group = rightAfter(of('group'), harm.end);
       if (group && family.violenceRisk === 'high') {
         push([intent, harm, group], 'extremism', 'high', `intent + ${family.id} + group`);

@@ -27,7 +27,7 @@ export const SELF: Terms = [
 
 /** Someone else the pupil is worried about ("my friend says she wants to die"). */
 export const CONCERN: Terms = [
-  '(he|she|they|he is|she is|they are|he was|she was|he has|she has)',
+  '(he|she|they|we|he is|she is|they are|we are|he was|she was|he has|she has)',
   '(friend|best friend|mate|bestie|bff|sister|brother|cousin|girlfriend|boyfriend|someone|somebody|ffrind)',
 ];
 
@@ -63,7 +63,7 @@ export const INTENT: Terms = [
 ];
 
 /** A feeling rather than a wish or a plan ("i feel like dying"): flagged medium, not high. */
-export const WEAK_INTENT: Terms = ['(feel|feeling|felt|feels) like'];
+export const WEAK_INTENT: Terms = ['(feel|feeling|felt|feels) like', 'what if'];
 
 /** Not wanting (cancels a wish to die; makes a wish not to live one). */
 export const NEGATION: Terms = [
@@ -97,6 +97,8 @@ export interface HarmFamily {
   phrases: Terms;
   /** For `harm` families: the risk when the target is someone else (violence); self-harm is high. */
   violenceRisk?: Risk;
+  /** Grooming: also asked by an adult the child knows (images and secrecy; meeting a coach is ordinary). */
+  trusted?: boolean;
   /** "kill me" said of someone else is usually a figure of speech ("my mum is going to kill me"). */
   notAtMe?: boolean;
 }
@@ -109,6 +111,11 @@ export const HARMS: readonly HarmFamily[] = [
       '(die|dead|death|suicide|commit suicide|kill myself|unalive|overdose|od|kms|sewerslide|suicidal)',
       '(end it|end it all|end things|end everything|end my life|end my own life|take my life|take my own life|end their life|end her life|end his life)',
       '(disappear|vanish|be gone|go away forever|not be here|sleep forever|never wake up|not wake up|stop existing|cease to exist|stop breathing)',
+      // "I want it all to stop" (Childline, Samaritans): the pain or life itself ending
+      '(it|it all|everything|all of it|all this|the pain|my life|life) to (stop|end|be over) [forever]',
+      // the means, said as a plan (Samaritans media guidance: method)
+      '(take|swallow|down) (all|loads of|a load of|the whole packet of|the whole box of|lots of|a bunch of) [my|the|mums|dads] (pills|tablets|meds|medication|paracetamol|painkillers)',
+      '(jump|throw myself) (off|from|in front of) (a|the) (bridge|building|roof|cliff|train|car|bus|lorry|tower|car park)',
       cy('(marw|diflannu|lladd fy hun|gorddos|cysgu am byth)'),
     ],
   },
@@ -116,7 +123,7 @@ export const HARMS: readonly HarmFamily[] = [
     id: 'live',
     kind: 'life',
     phrases: [
-      '(live|living|alive|exist|existing|be here|be born|born|wake up|be around|go on|carry on)',
+      '(live|living|alive|exist|existing|here|be here|be born|born|wake up|be around|around|go on|carry on)',
       cy('(byw|bod yn fyw|deffro|dihuno|bod yma)'),
     ],
   },
@@ -140,7 +147,7 @@ export const HARMS: readonly HarmFamily[] = [
     id: 'hit',
     kind: 'harm',
     violenceRisk: 'medium',
-    phrases: ['(beat up|batter|punch|attack|jump|smash|hit|kick|beat)', cy('(curo|taro|ymosod ar)')],
+    phrases: ['(beat up|batter|punch|jump|hit|kick|headbutt|slap)', cy('(curo|taro|ymosod ar)')],
   },
   {
     id: 'starve',
@@ -154,12 +161,28 @@ export const HARMS: readonly HarmFamily[] = [
   {
     id: 'images',
     kind: 'grooming',
+    trusted: true,
     phrases: [
       '(send|sending|show|take) (pics|pictures|photos|a pic|a picture|a photo|nudes|videos|a video|selfies|more|snaps) [of me|of myself|of my body]',
-      '(meet|meet up|meet me|meet in person|meet him|meet her|come over|come to his|come to her|visit him|get in his car)',
-      '(keep it secret|keep it a secret|keep this secret|keep us secret|our secret|between us|not tell|not to tell|delete the messages|delete the chat|delete our messages|delete the chats)',
       '(video call|facetime|go on cam|turn on my camera|take off my|undress|touch me)',
-      cy('(anfon lluniau|lluniau|cwrdd|cyfarfod|cyfrinach|peidio dweud)'),
+      cy('(anfon lluniau|lluniau)'),
+    ],
+  },
+  {
+    id: 'secrecy',
+    kind: 'grooming',
+    trusted: true,
+    phrases: [
+      '(keep it secret|keep it a secret|keep this secret|keep us secret|our secret|between us|not tell|not to tell|delete the messages|delete the chat|delete our messages|delete the chats)',
+      cy('(cyfrinach|peidio dweud)'),
+    ],
+  },
+  {
+    id: 'meeting',
+    kind: 'grooming',
+    phrases: [
+      '(meet|meet up|meet me|meet in person|meet him|meet her|come over|come to his|come to her|visit him|get in his car)',
+      cy('(cwrdd|cyfarfod)'),
     ],
   },
 ];
@@ -168,6 +191,11 @@ export const HARMS: readonly HarmFamily[] = [
 export const ADULT: Terms = [
   '(man|men|guy|guys|older man|older boy|older guy|older girl|adult|grown up|stranger|bloke|dude|old man|someone older)',
   cy('(dyn|oedolyn)'),
+];
+
+/** Adults a child knows: a grooming contact when they ask for images or secrecy (KCSIE, NSPCC). */
+export const TRUSTED_ADULT: Terms = [
+  '(coach|tutor|neighbour|uncle|stepdad|step dad|mums boyfriend|teacher|youth leader|babysitter|lodger|family friend)',
 ];
 
 /** Anyone: a contact only in a text that says where they were met online. */
@@ -199,12 +227,15 @@ export const STRUCTURE_INNOCENT: Terms = [
   '(die|dead) (if|when|once|in (this|the|that) (exam|test|lesson|class|match|heat|cold|queue))',
   '(in|on|at) (minecraft|roblox|fortnite|the game|a game|my game|this game|this level|the level|gta|among us)',
   '(hang|hanging) (out|around|on|up)',
-  '(hurt|hurts|harm) (my|his|her|their|your) (feelings|chances|reputation|grade|grades)',
+  '(feelings|chances|reputation|grade|grades)',
+  '(hit|hitting) (him|her|them|you|me) up',
+  '(kick|kicking) (him|her|them|you|me) (out|off)',
+  '(photos|pics|pictures|a photo|a pic|a picture) of (my|the|our|your) (homework|work|project|drawing|art|essay|book|dog|cat|garden|pet)',
   '(shoot|shooting) (a video|a film|hoops|the ball|goals|photos)',
   '(cut|cutting) (my|his|her|their|your) (hair|fringe|nails|losses)',
   '(live|living|exist) (in|at|with|near|on|there|abroad|here|like that|like this)',
   '(go on|carry on) (holiday|a trip|the trip|the ride|with|at|to|without|playing|talking)',
-  '(wake up|be here|be around|born) (early|late|at|on|in|for|by|tomorrow morning)',
+  '(wake up|here|be here|be around|around|born) (early|late|at|on|in|for|by|tomorrow morning|today|right now|with)',
   '(be gone|disappear|go away) (for|on|until|till|from|by|at|all)',
   '(meet|meet up|meet me|meet him|meet her|come over) (at school|after school|in town|for lunch|for dinner)',
   '(burn|burnt) (calories|fat|the toast|a cd|a dvd)',
