@@ -62,6 +62,8 @@ export interface StructureTerms {
   root: TermNode;
   /** Every key of every term, for the matcher to know (and correct misspellings towards). */
   keys: Array<{ keys: readonly string[]; plain: readonly string[]; welsh: boolean }>;
+  /** First keys of the harm terms: a text with none of them is left alone at once (most are). */
+  harmStarts: Set<string>;
 }
 
 /** A term found in a text: words start..end (exclusive). */
@@ -140,6 +142,7 @@ export function compileStructure(
 ): StructureTerms {
   const root: TermNode = {};
   const keys: StructureTerms['keys'] = [];
+  const harmStarts = new Set<string>();
   const add = (terms: Terms, tag: Tag) => {
     for (const term of terms) {
       const welsh = typeof term !== 'string';
@@ -147,6 +150,7 @@ export function compileStructure(
         const k = keysOf(plain);
         if (k.length === 0) continue;
         keys.push({ keys: k, plain, welsh });
+        if (tag.role === 'harm') harmStarts.add(k[0]!);
         let node = root;
         for (const key of k) {
           node.next ??= new Map();
@@ -160,7 +164,7 @@ export function compileStructure(
   };
   for (const [role, terms] of ROLE_TERMS) add(terms, { role });
   for (const harm of HARMS) add(harm.phrases, { role: 'harm', harm });
-  return { root, keys };
+  return { root, keys, harmStarts };
 }
 
 /** Every term in the text, by the words' readings (the same walk as the phrase trie, without gaps). */
@@ -199,6 +203,7 @@ export function structuralMatches(
   sentenceOf: readonly number[],
   plain: readonly string[],
 ): StructuralMatch[] {
+  if (!readings.some((word) => word.some((r) => terms.harmStarts.has(r.keys[0]!)))) return [];
   const hits = termsIn(terms, readings);
   const harms = hits.filter((h) => h.role === 'harm');
   if (harms.length === 0) return [];
