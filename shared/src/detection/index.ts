@@ -33,6 +33,7 @@ export function starterLibrary(): CompiledLibrary {
     shorthand: SHORTHAND,
     fillers: FILLERS,
     protectedWords: new Set(PROTECTED_WORDS),
+    structural: true,
   });
   return library;
 }

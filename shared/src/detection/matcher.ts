@@ -11,6 +11,7 @@ import {
   type Risk,
   type SchoolPhrase,
 } from './types';
+import { compileStructure, structuralMatches, type StructureTerms } from './structure';
 import { radicalForms } from './welsh';
 import { wordKey } from './word-key';
 
@@ -27,6 +28,8 @@ export interface LibrarySource {
   fillers: readonly string[];
   /** Real words near a library word: never taken for a misspelling of it ("shout" is not "shoot"). */
   protectedWords: ReadonlySet<string>;
+  /** Also match by structure: a person, an intent and a harm close together (./structure.ts). */
+  structural?: boolean;
 }
 
 /** What a school adds: its own phrases by category, and its own benign context. */
@@ -47,6 +50,8 @@ interface Entry {
   incidentKind: IncidentCategory;
   source: 'library' | 'school';
   pupilsOnly: boolean;
+  /** Found by the structural rule, not a phrase: schoolwork topics clear it at any risk. */
+  structural?: boolean;
 }
 
 interface Benign {
@@ -168,6 +173,9 @@ export interface CompiledLibrary {
   fuzzy: FuzzyIndex;
   protectedWords: ReadonlySet<string>;
   phraseCount: number;
+  structure: StructureTerms | null;
+  /** The incident kind of each category's first section (for structural matches). */
+  incidentKinds: Map<Category, IncidentCategory>;
 }
 
 /** Compiles the library once; every school's matcher shares it. */
@@ -220,6 +228,12 @@ export function compileLibrary(source: LibrarySource): CompiledLibrary {
       trie.addBenign(keys, { text: plain.join(' '), clears });
     }
   };
+  const structure = source.structural ? compileStructure(expandPhrase, keysOf) : null;
+  for (const term of structure?.keys ?? []) remember(term.keys, term.plain, term.welsh);
+  const incidentKinds = new Map<Category, IncidentCategory>();
+  for (const section of source.sections)
+    if (!incidentKinds.has(section.category))
+      incidentKinds.set(section.category, section.incidentKind ?? section.category);
   for (const phrase of source.benign) addBenign(phrase, null);
   for (const { topic, clears } of source.benignTopics) addBenign(topic, clears);
 
@@ -258,6 +272,8 @@ export function compileLibrary(source: LibrarySource): CompiledLibrary {
     fuzzy,
     protectedWords: source.protectedWords,
     phraseCount,
+    structure,
+    incidentKinds,
   };
 }
 
@@ -392,7 +408,6 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
       readings[i] = joined.length === 0 ? single : [...single, ...joined];
     }
     const isFiller = words.map((w) => lib.fillers.has(wordKey(w.text)));
-
     const found: Array<Span & { entry: Entry }> = [];
     const benign: Array<Span & Benign> = [];
     const stack: Array<{ node: Node; at: number; skipped: number }> = [];
@@ -424,6 +439,29 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
         }
       }
     }
+    if (lib.structure) {
+      let sentence = 0;
+      const sentenceOf = words.map((w, i) => {
+        if (i > 0 && /[.!?;\n]/.test(folded.slice(words[i - 1]!.end, w.start))) sentence++;
+        return sentence;
+      });
+      const plain = words.map((w) => w.text);
+      for (const m of structuralMatches(lib.structure, readings, sentenceOf, plain))
+        found.push({
+          start: m.start,
+          end: m.end,
+          entry: {
+            phrase: m.phrase,
+            category: m.category,
+            risk: m.risk,
+            incidentKind: lib.incidentKinds.get(m.category) ?? m.category,
+            source: 'library',
+            pupilsOnly: false,
+            structural: true,
+          },
+        });
+    }
+
     if (found.length === 0)
       return { flagged: false, severity: null, categories: [], matches: [], benign: [] };
 
@@ -447,7 +485,7 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
       const clearing = benign.find((b) =>
         b.clears === null
           ? overlaps(b, m) && (b.end - b.start > 1 || (b.start <= m.start && b.end >= m.end))
-          : m.entry.risk !== 'high' && b.clears.includes(m.entry.category),
+          : (m.entry.risk !== 'high' || m.entry.structural === true) && b.clears.includes(m.entry.category),
       );
       if (clearing) cleared.add(clearing.text);
       return !clearing;
