@@ -268,4 +268,27 @@ describe('a timetabled school day', () => {
     year9!.disconnect();
     year11!.disconnect();
   });
+
+  it('a device connecting the same second a session starts is in the session (what was kept is forgotten)', async () => {
+    now = new Date('2026-11-30T09:20:00Z'); // P1: the even pupils in set-0; set-3 has them too
+    const first = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      user: pupilEmail(6, DOMAIN),
+    });
+    expect((await first.policy).classIds).toEqual([ids.get('set-0')]);
+    const set3 = ids.get('set-3')!;
+    const moved = nextPolicy(first);
+    expect(
+      (await apiCall(server.url, dsl, 'POST', `/api/classes/${set3}/session`, { minutes: 20 })).status,
+    ).toBe(201);
+    expect((await moved).classIds).toEqual([set3]);
+    const second = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      user: pupilEmail(8, DOMAIN),
+    });
+    expect((await second.policy).classIds).toEqual([set3]);
+    expect((await apiCall(server.url, dsl, 'POST', `/api/classes/${set3}/session/end`)).status).toBe(200);
+    first.disconnect();
+    second.disconnect();
+  });
 });

@@ -196,6 +196,23 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     ]);
   }
 
+  const building = new Map<string, Promise<PolicyMessage | null>>();
+
+  /**
+   * The policy of a device connecting: devices connecting together with the same message share one
+   * build (a morning's or a restart's connection storm). Only a build already under way is shared,
+   * never a finished one, so a push after an edit builds afresh and reaches these devices too.
+   */
+  function connectingPolicy(data: DeviceSocketData): Promise<PolicyMessage | null> {
+    const key = messageKey(data);
+    let message = building.get(key);
+    if (!message) {
+      message = currentPolicy(data).finally(() => building.delete(key));
+      building.set(key, message);
+    }
+    return message;
+  }
+
   /**
    * Sends each of these sockets its current policy: one message per group of identical ones,
    * broadcast once to the group's socket ids (Socket.IO encodes a broadcast once for all of them).
@@ -481,7 +498,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       });
     }
     deps.presence?.(device, true);
-    const message = await currentPolicy(socket.data);
+    const message = await connectingPolicy(socket.data);
     // Recorded before the policy goes out: once the device holds its policy, the school has heard.
     const { claimedProfile } = socket.data;
     if (claimedProfile && claimedProfile !== device.profile) {
