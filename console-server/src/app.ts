@@ -305,6 +305,7 @@ export function createApplication({
     deviceNsp: io.of('/device'),
     consoles: consoleNsp,
     nextBoundary: (schoolId) => placement.nextBoundary(schoolId),
+    forget: (schoolId) => placement.forget(schoolId),
     clock,
     auto: lessonTimer,
     clustered: adapter !== undefined,

@@ -243,4 +243,52 @@ describe('a timetabled school day', () => {
     expect((await roster('set-0')).lesson.source).toBe('timetable');
     expect(row).toBeTruthy();
   });
+
+  it('devices moved into one lesson share its message, each still with its own pupil’s profile', async () => {
+    now = new Date('2026-11-30T08:50:00Z'); // before P1: every pupil at home
+    // Pupils 2 (Year 9, KS3) and 4 (Year 11, KS4) are both in set-0's P1 lesson.
+    const [year9, year11] = await Promise.all(
+      [2, 4].map((p) =>
+        connectDevice(server.url, {
+          enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+          user: pupilEmail(p, DOMAIN),
+        }),
+      ),
+    );
+    expect((await year9!.policy).policy.profile).toBe('KS3');
+    expect((await year11!.policy).policy.profile).toBe('KS4');
+    now = new Date('2026-11-30T09:10:00Z');
+    const moved = [nextPolicy(year9!), nextPolicy(year11!)];
+    expect(await server.app.services.lessonTick()).toBe(2);
+    const [a, b] = await Promise.all(moved);
+    expect(a!.classIds).toEqual([ids.get('set-0')]);
+    expect(b!.classIds).toEqual([ids.get('set-0')]);
+    expect(a!.policy.profile).toBe('KS3');
+    expect(b!.policy.profile).toBe('KS4');
+    year9!.disconnect();
+    year11!.disconnect();
+  });
+
+  it('a device connecting the same second a session starts is in the session (what was kept is forgotten)', async () => {
+    now = new Date('2026-11-30T09:20:00Z'); // P1: the even pupils in set-0; set-3 has them too
+    const first = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      user: pupilEmail(6, DOMAIN),
+    });
+    expect((await first.policy).classIds).toEqual([ids.get('set-0')]);
+    const set3 = ids.get('set-3')!;
+    const moved = nextPolicy(first);
+    expect(
+      (await apiCall(server.url, dsl, 'POST', `/api/classes/${set3}/session`, { minutes: 20 })).status,
+    ).toBe(201);
+    expect((await moved).classIds).toEqual([set3]);
+    const second = await connectDevice(server.url, {
+      enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
+      user: pupilEmail(8, DOMAIN),
+    });
+    expect((await second.policy).classIds).toEqual([set3]);
+    expect((await apiCall(server.url, dsl, 'POST', `/api/classes/${set3}/session/end`)).status).toBe(200);
+    first.disconnect();
+    second.disconnect();
+  });
 });

@@ -49,4 +49,5 @@ export * from './compliance/review-pack-model';
 export * from './compliance/review-pack-text';
 export * from './roster/lesson-time';
 export * from './roster/placement';
+export * from './roster/school-terms';
 export * from './protocol/roster';

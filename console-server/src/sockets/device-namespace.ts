@@ -178,17 +178,64 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
     }
   }
 
-  async function sendPolicy(socket: {
-    data: DeviceSocketData;
-    emit(event: 'policy', message: PolicyMessage): unknown;
-  }) {
-    const message = await currentPolicy(socket.data);
-    if (message) socket.emit('policy', message);
+  /**
+   * What makes two devices' policy messages the same: everything `policyMessage` reads. Devices
+   * with the same key are sent one message, built and serialised once.
+   */
+  function messageKey({ device, host }: DeviceSocketData): string {
+    return JSON.stringify([
+      device.schoolId,
+      device.schoolName,
+      device.country,
+      device.pupilLocale,
+      device.classId,
+      device.className,
+      device.profile,
+      serverHost(host),
+      device.visitor ? device.visitor.id : null,
+    ]);
+  }
+
+  const building = new Map<string, Promise<PolicyMessage | null>>();
+
+  /**
+   * The policy of a device connecting: devices connecting together with the same message share one
+   * build (a morning's or a restart's connection storm). Only a build already under way is shared,
+   * never a finished one, so a push after an edit builds afresh and reaches these devices too.
+   */
+  function connectingPolicy(data: DeviceSocketData): Promise<PolicyMessage | null> {
+    const key = messageKey(data);
+    let message = building.get(key);
+    if (!message) {
+      message = currentPolicy(data).finally(() => building.delete(key));
+      building.set(key, message);
+    }
+    return message;
+  }
+
+  /**
+   * Sends each of these sockets its current policy: one message per group of identical ones,
+   * broadcast once to the group's socket ids (Socket.IO encodes a broadcast once for all of them).
+   * `local`: the sockets are this process's own (no other process is asked).
+   */
+  async function sendPolicies(sockets: Array<{ id: string; data: DeviceSocketData }>, local: boolean) {
+    const groups = new Map<string, { data: DeviceSocketData; ids: string[] }>();
+    for (const socket of sockets) {
+      const key = messageKey(socket.data);
+      const group = groups.get(key);
+      if (group) group.ids.push(socket.id);
+      else groups.set(key, { data: socket.data, ids: [socket.id] });
+    }
+    await Promise.all(
+      [...groups.values()].map(async ({ data, ids }) => {
+        const message = await currentPolicy(data);
+        if (message) (local ? nsp.local : nsp).to(ids).emit('policy', message);
+      }),
+    );
   }
 
   async function pushToRoom(room: string) {
-    const sockets = await nsp.in(room).fetchSockets();
-    await Promise.all(sockets.map((socket) => sendPolicy(socket)));
+    await sendPolicies(await nsp.in(room).fetchSockets(), false);
   }
 
   function deviceRooms(socket: DeviceSocket): string[] {
@@ -223,29 +270,26 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       );
       if (changed.length === 0) continue;
       const next = new Map(changed.map((identity) => [identity.deviceId, identity]));
-      // Devices moved to the same group with the same profile get one policy, built once.
-      const messages = new Map<string, Promise<PolicyMessage | null>>();
-      await Promise.all(
-        sockets.map(async (socket) => {
-          const identity = next.get(socket.data.device.deviceId);
-          if (!identity) return;
-          const from = socket.data.device.classId;
-          const before = deviceRooms(socket);
-          // In place: the listeners registered on connecting hold this object.
-          Object.assign(socket.data.device, identity);
-          const after = deviceRooms(socket);
-          for (const room of before) if (!after.includes(room)) await socket.leave(room);
-          await socket.join(after.filter((room) => !before.includes(room)));
-          const key = `${identity.classId}|${identity.profile}|${socket.data.host ?? ''}`;
-          let message = messages.get(key);
-          if (!message) messages.set(key, (message = currentPolicy(socket.data)));
-          const policy = await message;
-          if (policy) socket.emit('policy', policy);
-          deps.presence?.(socket.data.device, true);
-          deps.tabs?.deviceConnected(socket);
-          moved.push({ deviceId: identity.deviceId, from, to: identity.classId });
-        }),
-      );
+      const movedSockets: DeviceSocket[] = [];
+      for (const socket of sockets) {
+        const identity = next.get(socket.data.device.deviceId);
+        if (!identity) continue;
+        const from = socket.data.device.classId;
+        const before = deviceRooms(socket);
+        // In place: the listeners registered on connecting hold this object.
+        Object.assign(socket.data.device, identity);
+        const after = deviceRooms(socket);
+        for (const room of before) if (!after.includes(room)) await socket.leave(room);
+        await socket.join(after.filter((room) => !before.includes(room)));
+        movedSockets.push(socket);
+        moved.push({ deviceId: identity.deviceId, from, to: identity.classId });
+      }
+      // Devices moved into the same lesson with the same profile get one message, sent once.
+      await sendPolicies(movedSockets, true);
+      for (const socket of movedSockets) {
+        deps.presence?.(socket.data.device, true);
+        deps.tabs?.deviceConnected(socket);
+      }
     }
     return moved;
   }
@@ -454,7 +498,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       });
     }
     deps.presence?.(device, true);
-    const message = await currentPolicy(socket.data);
+    const message = await connectingPolicy(socket.data);
     // Recorded before the policy goes out: once the device holds its policy, the school has heard.
     const { claimedProfile } = socket.data;
     if (claimedProfile && claimedProfile !== device.profile) {

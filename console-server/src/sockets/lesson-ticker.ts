@@ -25,6 +25,7 @@ export function createLessonTicker({
   deviceNsp,
   consoles,
   nextBoundary,
+  forget,
   clock,
   auto,
   clustered,
@@ -33,6 +34,8 @@ export function createLessonTicker({
   deviceNsp: Namespace;
   consoles: ConsoleNamespace;
   nextBoundary: (schoolId: string) => Promise<Date | null>;
+  /** Drops what was kept of a school's lessons (all schools' when none is given). */
+  forget: (schoolId?: string) => void;
   clock: () => Date;
   /** False: no timer (tests call `tick` themselves after moving their clock). */
   auto: boolean;
@@ -52,6 +55,7 @@ export function createLessonTicker({
   }
 
   async function tick(schoolId?: string): Promise<number> {
+    forget(schoolId);
     const moved = await devices.relocate(schoolId);
     // The teachers watching either group reload who is in their lesson.
     const touched = new Set(moved.flatMap((m) => [m.from, m.to]).filter((c): c is string => c !== null));

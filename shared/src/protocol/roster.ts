@@ -95,3 +95,8 @@ export const ElsewherePupilSchema = z.object({
   source: z.enum(['session', 'timetable']),
 });
 export type ElsewherePupil = z.infer<typeof ElsewherePupilSchema>;
+
+/** `GET /api/reports/terms`: the school's terms, for the reports' "this term" (none: estimated). */
+export interface SchoolTermsResponse {
+  terms: Array<{ name: string; startsOn: string; endsOn: string }>;
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   VISITOR_PASS_MAX_HOURS,
@@ -59,7 +59,15 @@ export function createDeviceService({ db, placement }: { db: Database; placement
     user: string | null,
     issuedToken: string | null,
   ): Promise<DeviceIdentity> {
-    const [school] = await db.select().from(schools).where(eq(schools.id, device.schoolId));
+    const [school] = await db
+      .select({
+        name: schools.name,
+        country: schools.country,
+        pupilLocale: schools.pupilLocale,
+        visitorNotice: schools.visitorNotice,
+      })
+      .from(schools)
+      .where(eq(schools.id, device.schoolId));
     const [pass] = device.enrollmentTokenId
       ? await db
           .select()
@@ -80,18 +88,28 @@ export function createDeviceService({ db, placement }: { db: Database; placement
     // A pupil who left (archived) is no longer the school's pupil on this device.
     const [pupil] = user
       ? await db
-          .select({ id: pupils.id, name: pupils.name, classId: pupils.classId })
+          .select({ id: pupils.id, name: pupils.name, email: pupils.email, classId: pupils.classId })
           .from(pupils)
           .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId), isNull(pupils.archivedAt)))
       : [];
     // The signed-in pupil is in the group of their lesson now (timetable or session), else at home.
-    const placed = pupil && placement ? await placement.placementOf(device.schoolId, pupil.id) : null;
+    const placed = pupil && placement ? await placement.placementOf(device.schoolId, pupil) : null;
     const classId = placed?.classId ?? pupil?.classId ?? device.classId;
-    const [klass] = classId ? await db.select().from(classes).where(eq(classes.id, classId)) : [];
-    const [home] =
-      pupil && klass && pupil.classId !== klass.id
-        ? await db.select().from(classes).where(eq(classes.id, pupil.classId))
-        : [klass];
+    // The lesson's group and the pupil's home group, in one read.
+    const groupIds = [...new Set([classId, pupil?.classId].filter((id): id is string => !!id))];
+    const groups = groupIds.length
+      ? await db
+          .select({
+            id: classes.id,
+            name: classes.name,
+            profile: classes.profile,
+            profileOverride: classes.profileOverride,
+          })
+          .from(classes)
+          .where(inArray(classes.id, groupIds))
+      : [];
+    const klass = groups.find((g) => g.id === classId);
+    const home = pupil && klass ? (groups.find((g) => g.id === pupil.classId) ?? klass) : klass;
     // The pupil's own profile is their home group's; the group of their lesson may override it.
     const ownProfile = home ? (home.profileOverride ?? home.profile) : null;
     const [profile, profileSource]: [Profile, ProfileSource] = klass

@@ -39,6 +39,8 @@ export interface DigestHtmlOptions {
    * (docs/architecture.md, "Incidents"), with how to check it.
    */
   anchor?: string;
+  /** The week the school was closed: its holiday's name ('' out of term), said at the top. */
+  closed?: string | null;
 }
 
 /**
@@ -81,7 +83,9 @@ export function digestHtml(
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Waymark – ${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;color:#1b2430;background:#fff;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse;width:100%;margin-bottom:1rem}th,td{text-align:left;border-bottom:1px solid #ccd;padding:.3rem .5rem}td+td,th+th{text-align:right}.figures{display:flex;gap:1rem;flex-wrap:wrap}.figures div{background:#eef2f7;padding:.6rem 1rem;border-radius:.5rem}.figures strong{display:block;font-size:1.4rem}@media print{body{margin:0;max-width:none}}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(words.range(date(d.from), date(end)))}</p>
+<p>${escapeHtml(words.range(date(d.from), date(end)))}</p>${
+    options.closed != null ? `\n<p data-closed="week">${escapeHtml(words.closed(options.closed))}</p>` : ''
+  }
 <div class="figures">${figure(words.alerts, d.alerts, 0)}${figure(words.concerns, d.concerns, 1)}${figure(words.tamper, d.tamper, 2)}${figure(words.incidentsOpened, d.incidentsOpened, 3)}${figure(words.incidentsClosed, d.incidentsClosed, 4)}</div>
 ${table(
   words.blockedByCategory,

@@ -8,6 +8,7 @@ import {
   ReportExportQuerySchema,
   ReportConcernBodySchema,
   ReportPeriodQuerySchema,
+  type SchoolTermsResponse,
 } from '@waymark/shared';
 import type { AlertService } from '../alerts';
 import type { ConcernService } from './concern-service';
@@ -36,6 +37,16 @@ export function reportRoutes({
     const query = parseBody(ReportPeriodQuerySchema, req.query);
     return { period: await reportService.period(schoolId, query, fallback), lang: query.lang ?? 'en' };
   }
+
+  // The school's terms: the reports' "this term" is the school's own (estimated when it gave none).
+  router.get(
+    '/terms',
+    handle(async (req, res) => {
+      const who = requireCapability(req, 'view-reports');
+      const body: SchoolTermsResponse = { terms: await reportService.terms(who.schoolId) };
+      res.json(body);
+    }),
+  );
 
   router.get(
     '/digest',

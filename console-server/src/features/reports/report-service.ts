@@ -2,13 +2,15 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import {
   can,
   reportLabel,
+  type CalendarEntry,
   type PupilFilter,
+  type SchoolTerm,
   type ReportLanguage,
   type ReportName,
   type Staff,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import { alerts, events, incidents } from '../../db/schema';
+import { alerts, events, incidents, schoolCalendar } from '../../db/schema';
 import { pupilEvents, pupilsReport } from './pupil-report';
 import { countsCsv, pupilEventsCsv, pupilsCsv, seriesCsv, topSitesCsv } from './report-csv';
 import { resolvePeriod, type DefaultPeriod, type ReportPeriod } from './report-period';
@@ -33,9 +35,33 @@ export function createReportService({ db }: { db: Database }) {
   const summary = (who: Staff, period: ReportPeriod) =>
     summaryReport(db, who.schoolId, period, { pupilNames: can(who.role, 'see-pupil-names-in-reports') });
 
+  async function calendar(schoolId: string): Promise<Array<CalendarEntry & { name: string }>> {
+    const rows = await db
+      .select({
+        kind: schoolCalendar.kind,
+        name: schoolCalendar.name,
+        startsOn: schoolCalendar.startsOn,
+        endsOn: schoolCalendar.endsOn,
+      })
+      .from(schoolCalendar)
+      .where(eq(schoolCalendar.schoolId, schoolId))
+      .orderBy(schoolCalendar.startsOn);
+    return rows.map((r) => ({ ...r, kind: r.kind as CalendarEntry['kind'] }));
+  }
+
   return {
     period: (schoolId: string, query: { from?: string; to?: string }, fallback: DefaultPeriod) =>
       resolvePeriod(db, schoolId, query, fallback),
+
+    /** The school's terms (oldest first), for "this term". */
+    async terms(schoolId: string): Promise<SchoolTerm[]> {
+      return (await calendar(schoolId))
+        .filter((e) => e.kind === 'term')
+        .map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn }));
+    },
+
+    /** The school's terms and holidays (the weekly digest's holiday weeks). */
+    calendar,
 
     /** Every chart and table of the reports screen; pupil names never, outcomes for the DSL only. */
     summary,

@@ -47,6 +47,8 @@ interface ReportText {
     searches: string;
     none: string;
     footer: string;
+    /** A week the school was closed: its holiday's name, or '' when simply out of term. */
+    closed: (holiday: string) => string;
     reportConcern: string;
     pupilsTitle: string;
     pupil: string;
@@ -104,6 +106,10 @@ const en: ReportText = {
     site: 'Site',
     searches: 'Searches',
     none: 'None.',
+    closed: (holiday) =>
+      holiday
+        ? `The school was closed this week (${holiday}): these are the figures of devices used in the holiday.`
+        : 'The school was out of term this week: these are the figures of devices used in the holiday.',
     footer:
       'Open Waymark for the events behind these figures. Illegal-category addresses are never listed here.',
     reportConcern: 'Report to the head teacher',
@@ -163,6 +169,10 @@ const cy: ReportText = {
     site: 'Safle',
     searches: 'Chwiliadau',
     none: 'Dim.',
+    closed: (holiday) =>
+      holiday
+        ? `Roedd yr ysgol ar gau yr wythnos hon (${holiday}): dyma ffigurau’r dyfeisiau a ddefnyddiwyd yn ystod y gwyliau.`
+        : 'Roedd yr ysgol y tu allan i’r tymor yr wythnos hon: dyma ffigurau’r dyfeisiau a ddefnyddiwyd yn ystod y gwyliau.',
     footer:
       'Agorwch Waymark i weld y digwyddiadau y tu ôl i’r ffigurau hyn. Nid yw cyfeiriadau mewn categorïau anghyfreithlon byth yn cael eu rhestru yma.',
     reportConcern: 'Rhoi gwybod i’r pennaeth',

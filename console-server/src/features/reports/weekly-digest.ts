@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { closedWeek } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { digestsSent, schools, staff } from '../../db/schema';
 import type { Mailer } from '../alerts';
 import { anchorSentence, chainHead } from '../incidents';
 import { digestHtml } from './digest-html';
-import type { ReportService } from './report-service';
+import type { Digest, ReportService } from './report-service';
 
 /** Monday 00:00 UTC of the week `now` is in, and the ISO week label. */
 export function weekOf(now: Date): { start: Date; label: string } {
@@ -14,6 +15,14 @@ export function weekOf(now: Date): { start: Date; label: string } {
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
   const week = Math.floor((thursday.getTime() - yearStart) / (7 * 86_400_000)) + 1;
   return { start, label: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}` };
+}
+
+/** Nothing at all happened in the digest's week. */
+function isEmpty(d: Digest): boolean {
+  return (
+    d.blockedByCategory.length + d.topBlockedSites.length + d.flaggedSearchesByCategory.length === 0 &&
+    d.concerns + d.tamper + d.alerts + d.incidentsOpened + d.incidentsClosed === 0
+  );
 }
 
 /**
@@ -52,6 +61,16 @@ export async function sendWeeklyDigests(
         ),
       );
     const digest = await deps.reports.digest(school.id, from, start);
+    // A week the school was closed (a holiday, out of term): no digest when nothing happened, else
+    // the digest says so.
+    const closed = closedWeek(fromDate, await deps.reports.calendar(school.id));
+    if (closed !== null && isEmpty(digest)) {
+      await deps.db
+        .insert(digestsSent)
+        .values({ schoolId: school.id, week: label, recipients: 0 })
+        .onConflictDoNothing();
+      continue;
+    }
     const pupils = school.technicianDigestNamesPupils
       ? await deps.reports.byPupil(
           school.id,
@@ -67,7 +86,12 @@ export async function sendWeeklyDigests(
     const copies = [
       {
         role: 'dsl',
-        html: digestHtml(school.name, digest, 'en', { concernLink, timeZone: school.timeZone, anchor }),
+        html: digestHtml(school.name, digest, 'en', {
+          concernLink,
+          timeZone: school.timeZone,
+          anchor,
+          closed,
+        }),
       },
       {
         role: 'technician',
@@ -76,6 +100,7 @@ export async function sendWeeklyDigests(
           pupils,
           timeZone: school.timeZone,
           anchor,
+          closed,
         }),
       },
     ];

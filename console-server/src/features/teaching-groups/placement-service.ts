@@ -30,6 +30,14 @@ export type Clock = () => Date;
 export type PupilPlacement = Placement & { email: string; homeClassId: string };
 
 /**
+ * How long a school's lessons, read for a connecting device, are used again for the next ones: a
+ * connection storm (a school's morning, a restarted server) reads them once a second, not once per
+ * device. Never past the minute (timetabled lessons start and end on minutes) nor past the end of a
+ * lesson or session then running; a session started, an import or a calendar change forgets them.
+ */
+const SCHOOL_NOW_REUSE_MS = 1_000;
+
+/**
  * Which lesson each pupil is in now, from the timetable and the sessions teachers started
  * (docs/architecture.md, "Teaching groups and the timetable"). The clock is injectable: tests and
  * the end-to-end test move it across a period boundary instead of waiting for one.
@@ -98,21 +106,54 @@ export function createPlacementService({ db, clock = () => new Date() }: { db: D
     return { moment, claims: claimsByGroup(claims) };
   }
 
+  const recent = new Map<string, { value: Promise<SchoolNow>; from: number; until: number }>();
+
+  /** The school's lessons now, as read less than SCHOOL_NOW_REUSE_MS ago when still true. */
+  function recentSchoolNow(schoolId: string, now: Date): Promise<SchoolNow> {
+    const t = now.getTime();
+    const held = recent.get(schoolId);
+    if (held && held.from <= t && t < held.until) return held.value;
+    const entry = {
+      value: schoolNow(schoolId, now),
+      from: t,
+      until: Math.min(t + SCHOOL_NOW_REUSE_MS, (Math.floor(t / 60_000) + 1) * 60_000),
+    };
+    recent.set(schoolId, entry);
+    entry.value.then(
+      (at) => {
+        for (const claim of at.claims.values()) entry.until = Math.min(entry.until, claim.endsAt.getTime());
+      },
+      () => {
+        if (recent.get(schoolId) === entry) recent.delete(schoolId);
+      },
+    );
+    return entry.value;
+  }
+
   /**
    * Placements of pupils of the school (all of them not archived, or those given), with the
    * lessons that claim them. One query for the claims' members: cheap at a period boundary.
    */
   async function placements(
     schoolId: string,
-    options: { pupilIds?: string[]; now?: Date; at?: SchoolNow } = {},
+    options: {
+      pupilIds?: string[];
+      now?: Date;
+      at?: SchoolNow;
+      /** The pupils themselves, already read (not archived): not read again. */
+      known?: Array<{ id: string; email: string; classId: string }>;
+    } = {},
   ): Promise<{ at: SchoolNow; placements: Map<string, PupilPlacement> }> {
     const at = options.at ?? (await schoolNow(schoolId, options.now ?? clock()));
     const claimed = [...at.claims.keys()];
-    const pupilFilter = options.pupilIds ? inArray(pupils.id, options.pupilIds) : undefined;
-    const rows = await db
-      .select({ id: pupils.id, email: pupils.email, classId: pupils.classId })
-      .from(pupils)
-      .where(and(eq(pupils.schoolId, schoolId), isNull(pupils.archivedAt), pupilFilter));
+    const pupilIds = options.known?.map((p) => p.id) ?? options.pupilIds;
+    const pupilFilter = pupilIds ? inArray(pupils.id, pupilIds) : undefined;
+    const rows =
+      options.known ??
+      (await db
+        .select({ id: pupils.id, email: pupils.email, classId: pupils.classId })
+        .from(pupils)
+        .where(and(eq(pupils.schoolId, schoolId), isNull(pupils.archivedAt), pupilFilter)));
     const groupsOf = new Map<string, string[]>();
     if (claimed.length > 0) {
       const members = await db
@@ -121,7 +162,7 @@ export function createPlacementService({ db, clock = () => new Date() }: { db: D
         .where(
           and(
             inArray(groupMembers.classId, claimed),
-            pupilFilter ? inArray(groupMembers.pupilId, options.pupilIds!) : undefined,
+            pupilIds ? inArray(groupMembers.pupilId, pupilIds) : undefined,
           ),
         );
       for (const m of members) {
@@ -195,9 +236,19 @@ export function createPlacementService({ db, clock = () => new Date() }: { db: D
     placements,
     inGroup,
     nextBoundary,
-    /** One pupil's placement now. */
-    async placementOf(schoolId: string, pupilId: string, now = clock()): Promise<Placement | null> {
-      return (await placements(schoolId, { pupilIds: [pupilId], now })).placements.get(pupilId) ?? null;
+    /** One pupil's placement now (for a device connecting: the school's lessons may be a second old). */
+    async placementOf(
+      schoolId: string,
+      pupil: { id: string; email: string; classId: string },
+      now = clock(),
+    ): Promise<Placement | null> {
+      const at = await recentSchoolNow(schoolId, now);
+      return (await placements(schoolId, { known: [pupil], at })).placements.get(pupil.id) ?? null;
+    },
+    /** The school's lessons changed, or a boundary passed: the next connection reads them again. */
+    forget(schoolId?: string) {
+      if (schoolId) recent.delete(schoolId);
+      else recent.clear();
     },
     /** The lesson a group is in now (its session, else its timetabled lesson), or null. */
     async lessonOf(schoolId: string, classId: string, now = clock()): Promise<LessonClaim | null> {

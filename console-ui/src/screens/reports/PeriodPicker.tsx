@@ -12,7 +12,7 @@ const daysBetween = (from: string, until: string) =>
 export function PeriodPicker() {
   const { t } = useTranslation('reports');
   const labels = useReportLabels();
-  const { preset, period, setPeriod } = usePeriod();
+  const { preset, period, setPeriod, terms } = usePeriod();
   const [from, setFrom] = useState(period.from);
   const [until, setUntil] = useState(lastDay(period));
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function PeriodPicker() {
   function choose(next: Preset) {
     setError(null);
     if (next === 'custom') setPeriod('custom', period);
-    else setPeriod(next, presetPeriod(next, localToday()));
+    else setPeriod(next, presetPeriod(next, localToday(), terms));
   }
 
   function showCustom(e: FormEvent) {

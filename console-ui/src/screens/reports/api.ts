@@ -6,6 +6,8 @@ import type {
   ReportLanguage,
   ReportName,
   ReportSummary,
+  SchoolTerm,
+  SchoolTermsResponse,
 } from '@waymark/shared';
 import { api } from '../../lib/api';
 import type { Period } from './periods';
@@ -55,4 +57,16 @@ export function usePupilEvents(key: string, period: Period) {
     queryKey: ['reports', 'pupil-events', key, period.from, period.to],
     queryFn: () => reportEndpoints.pupilEvents(key, period),
   });
+}
+
+const NO_TERMS: SchoolTerm[] = [];
+
+/** The school's terms (none while they load, or when it gave none): the reports' "this term". */
+export function useSchoolTerms(): SchoolTerm[] {
+  const terms = useQuery({
+    queryKey: ['reports', 'terms'],
+    queryFn: () => api<SchoolTermsResponse>('/api/reports/terms').then((r) => r.terms),
+    staleTime: 5 * 60_000,
+  });
+  return terms.data ?? NO_TERMS;
 }

@@ -40,4 +40,21 @@ describe('report periods', () => {
     expect(read('period=custom&from=nope&until=2026-10-01').preset).toBe('last-4-weeks');
     expect(read('period=forever').preset).toBe('last-4-weeks');
   });
+
+  it('makes "this term" the school’s own term when it gave its dates', () => {
+    const terms = [
+      { name: 'Autumn', startsOn: '2026-09-03', endsOn: '2026-12-18' },
+      { name: 'Spring', startsOn: '2027-01-06', endsOn: '2027-03-26' },
+    ];
+    expect(presetPeriod('this-term', '2026-11-29', terms)).toEqual({ from: '2026-09-03', to: '2026-11-30' });
+    // In the Christmas holiday: the autumn term, to its last day.
+    expect(presetPeriod('this-term', '2026-12-30', terms)).toEqual({ from: '2026-09-03', to: '2026-12-19' });
+    expect(presetPeriod('this-term', '2027-01-06', terms)).toEqual({ from: '2027-01-06', to: '2027-01-07' });
+    // Before the first term given: estimated, as with none.
+    expect(presetPeriod('this-term', '2026-08-20', terms)).toEqual({ from: '2026-04-05', to: '2026-08-21' });
+    expect(periodFromSearch(new URLSearchParams('period=this-term'), '2026-11-29', terms).period).toEqual({
+      from: '2026-09-03',
+      to: '2026-11-30',
+    });
+  });
 });

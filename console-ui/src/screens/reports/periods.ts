@@ -1,3 +1,5 @@
+import { currentTerm, type SchoolTerm } from '@waymark/shared';
+
 /** The periods a report can cover: the presets people ask for, or any dates. */
 export const PRESETS = ['this-week', 'last-4-weeks', 'this-term', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -57,7 +59,21 @@ export function termStart(today: string): string {
   return `${year}-01-01`;
 }
 
-export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): Period {
+/**
+ * "This term": the school's own term (`terms`, from its calendar) that today is in, or the one just
+ * ended in a holiday; estimated with `termStart` when the school has given no terms.
+ */
+function thisTerm(today: string, terms: readonly SchoolTerm[]): Period {
+  const term = currentTerm(today, terms);
+  if (!term) return { from: termStart(today), to: addDays(today, 1) };
+  return { from: term.startsOn, to: addDays(term.endsOn < today ? term.endsOn : today, 1) };
+}
+
+export function presetPeriod(
+  preset: Exclude<Preset, 'custom'>,
+  today: string,
+  terms: readonly SchoolTerm[] = [],
+): Period {
   const to = addDays(today, 1);
   switch (preset) {
     case 'this-week':
@@ -65,7 +81,7 @@ export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): 
     case 'last-4-weeks':
       return { from: addDays(today, -27), to };
     case 'this-term':
-      return { from: termStart(today), to };
+      return thisTerm(today, terms);
   }
 }
 
@@ -76,11 +92,15 @@ export const lastDay = (period: Period) => addDays(period.to, -1);
  * The period in a report's address: `?period=this-term`, or `?period=custom&from=…&until=…`
  * (both days included, as people say them). Anything unreadable falls back to the last four weeks.
  */
-export function periodFromSearch(search: URLSearchParams, today: string): { preset: Preset; period: Period } {
+export function periodFromSearch(
+  search: URLSearchParams,
+  today: string,
+  terms: readonly SchoolTerm[] = [],
+): { preset: Preset; period: Period } {
   const preset = (PRESETS as readonly string[]).includes(search.get('period') ?? '')
     ? (search.get('period') as Preset)
     : 'last-4-weeks';
-  if (preset !== 'custom') return { preset, period: presetPeriod(preset, today) };
+  if (preset !== 'custom') return { preset, period: presetPeriod(preset, today, terms) };
   const from = search.get('from');
   const until = search.get('until');
   if (!isIsoDate(from) || !isIsoDate(until) || until < from) {
