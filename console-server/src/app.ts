@@ -349,7 +349,13 @@ export function createApplication({
   const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
   app.use(
     '/api/classes/:classId/session',
-    sessionRoutes({ sessionService: createSessionService({ db, placement }), staffService, lessonsChanged }),
+    sessionRoutes({
+      sessionService: createSessionService({ db, placement }),
+      staffService,
+      overrideService,
+      live,
+      lessonsChanged,
+    }),
   );
   app.use(
     '/api/roster',

@@ -249,4 +249,72 @@ describe('a secondary school on its timetable', () => {
     await page.getByText('No lesson is timetabled for this group now', { exact: false }).waitFor();
     expect(await page.getByTestId('pupil-tile').count()).toBe(0);
   });
+  it('a session the teacher plans ahead takes the pupil’s device in at its start and lets it go at its end (English and Welsh, axe-clean)', async () => {
+    const { page } = await harness.signIn('teacher@demo.waymark.test');
+    const set1 = groups.get('Set 1')!;
+    const set4 = groups.get('Set 4')!;
+    await page.goto(`/classes/${set1}/live`);
+    await page.getByRole('heading', { level: 1, name: 'Set 1: live' }).waitFor();
+    const plans = page.locator('section.scheduled-sessions');
+    await page.getByText('No session is planned for this group.').waitFor();
+    await plans.getByText('Plan a session', { exact: true }).click();
+    await plans.getByLabel('Day', { exact: true }).fill('2026-11-23');
+    // Ends before it starts: the form says so and sends nothing.
+    await plans.getByLabel('Starts at', { exact: true }).fill('10:30');
+    await plans.getByLabel('Ends at', { exact: true }).fill('10:15');
+    await plans.getByRole('button', { name: 'Plan the session' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The session must end after it starts.' }).waitFor();
+    // In the past by the server's clock (10:00): refused by the server.
+    await plans.getByLabel('Starts at', { exact: true }).fill('09:30');
+    await plans.getByRole('button', { name: 'Plan the session' }).click();
+    await page.getByRole('alert').filter({ hasText: 'a session cannot start in the past' }).waitFor();
+    await plans.getByLabel('Starts at', { exact: true }).fill('10:30');
+    await plans.getByLabel('Ends at', { exact: true }).fill('10:45');
+    await plans.getByLabel('Sites in the session', { exact: true }).selectOption('focus');
+    await plans.getByLabel('Sites, one per line', { exact: true }).fill(FOCUS_SITE);
+    await plans.getByRole('button', { name: 'Plan the session' }).click();
+    await page.getByRole('status').filter({ hasText: 'Session planned for' }).waitFor();
+    const planned = page.getByTestId('scheduled-session');
+    await expect.poll(() => planned.textContent()).toContain(`10:30–10:45: focus on: ${FOCUS_SITE}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-scheduled-session');
+
+    // Welsh: the same list and form.
+    await page.locator('details.account summary').click();
+    await page.getByLabel('Language').selectOption('cy');
+    await page.getByRole('heading', { level: 2, name: 'Sesiynau wedi’u cynllunio ymlaen llaw' }).waitFor();
+    await page.locator('details.account summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-scheduled-session-cy');
+    await page.locator('details.account summary').click();
+    await page.getByLabel('Iaith').selectOption('en');
+    await page.locator('details.account summary').click();
+
+    // 10:29: nothing yet. 10:30: the device joins Set 1, focused; 10:45: back to Set 4's lesson.
+    now = new Date('2026-11-23T10:29:00Z');
+    expect(await harness.server.app.services.lessonTick()).toBe(0);
+    now = new Date('2026-11-23T10:30:00Z');
+    expect(await harness.server.app.services.lessonTick()).toBeGreaterThanOrEqual(1);
+    await waitFor(classIdsOnDevice, (ids) => ids[0] === set1);
+    await page.getByText('A lesson a teacher started', { exact: false }).waitFor();
+    await page.locator(`[data-pupil="${PUPIL}"]`).waitFor();
+    now = new Date('2026-11-23T10:45:00Z');
+    expect(await harness.server.app.services.lessonTick()).toBeGreaterThanOrEqual(1);
+    await waitFor(classIdsOnDevice, (ids) => ids[0] === set4);
+    await page.getByText('No session is planned for this group.').waitFor();
+
+    // A second plan, cancelled by keyboard before it starts: it never takes the pupil.
+    await plans.getByLabel('Starts at', { exact: true }).fill('11:00');
+    await plans.getByLabel('Ends at', { exact: true }).fill('11:20');
+    await plans.getByLabel('Sites in the session', { exact: true }).selectOption('none');
+    await plans.getByRole('button', { name: 'Plan the session' }).click();
+    const cancel = page.getByRole('button', { name: /Cancel the session .*11:00–11:20/ });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('No session is planned for this group.').waitFor();
+    now = new Date('2026-11-23T11:05:00Z');
+    await harness.server.app.services.lessonTick();
+    expect(await classIdsOnDevice()).not.toEqual([set1]);
+    await page.close();
+  });
 });

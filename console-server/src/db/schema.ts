@@ -265,8 +265,13 @@ export const classSessions = pgTable(
       .references(() => staff.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** A session scheduled ahead and called off before it started: it never claims its pupils. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [index('class_sessions_school_end').on(t.schoolId, t.endsAt)],
+  (t) => [
+    index('class_sessions_school_end').on(t.schoolId, t.endsAt),
+    index('class_sessions_class_start').on(t.classId, t.startsAt),
+  ],
 );
 
 export const enrollmentTokens = pgTable('enrollment_tokens', {
@@ -401,6 +406,8 @@ export const lessonOverrides = pgTable(
       .references(() => staff.id),
     /** From an approved unblock request, when it was one. */
     requestEventId: uuid('request_event_id'),
+    /** The sites of a session scheduled ahead: they start and end with it. */
+    sessionId: text('session_id').references(() => classSessions.id),
     createdAt: createdAt(),
   },
   (t) => [index('overrides_class_end').on(t.classId, t.endsAt)],

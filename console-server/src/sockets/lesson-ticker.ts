@@ -76,6 +76,7 @@ export function createLessonTicker({
       console.error('waymark: could not read the timetable', error);
     }
     if (stopped) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       tick()
         .catch((error) => console.error('waymark: could not move devices to their lessons', error))
@@ -84,10 +85,19 @@ export function createLessonTicker({
     timer.unref();
   }
 
+  /** Lessons changed here: move devices now, and wake at the next boundary, which may be sooner. */
+  async function tickAndReschedule(schoolId: string) {
+    try {
+      await tick(schoolId);
+    } finally {
+      void schedule();
+    }
+  }
+
   if (clustered)
     deviceNsp.on('lessons-changed', (schoolId: unknown) => {
       if (typeof schoolId === 'string')
-        void tick(schoolId).catch((error) => console.error('waymark: lessons-changed', error));
+        void tickAndReschedule(schoolId).catch((error) => console.error('waymark: lessons-changed', error));
     });
   void schedule();
 
@@ -95,7 +105,7 @@ export function createLessonTicker({
     tick,
     async changed(schoolId) {
       if (clustered) deviceNsp.serverSideEmit('lessons-changed', schoolId);
-      await tick(schoolId);
+      await tickAndReschedule(schoolId);
     },
     stop() {
       stopped = true;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { ProfileSchema } from '../policy/categories';
+import { StartOverrideBodySchema } from './api';
 
 /** The kinds of teaching group: a primary class, a form or year group, a set taught in lessons. */
 export const GroupKindSchema = z.enum(['class', 'form', 'teaching']);
@@ -13,6 +14,40 @@ export const StartSessionBodySchema = z.object({
   minutes: z.number().int().min(5).max(240).optional(),
 });
 export type StartSessionBody = z.infer<typeof StartSessionBodySchema>;
+
+/** The longest session a teacher may schedule ahead: a school day. */
+export const MAX_SCHEDULED_SESSION_MINUTES = 8 * 60;
+
+/**
+ * `POST /api/classes/:classId/session/scheduled`: a session a teacher plans ahead for a group; it
+ * starts and ends by itself. The server checks it is not in the past, by its own clock.
+ */
+export const ScheduleSessionBodySchema = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    /** Sites opened for the session, or the only ones it may use (focus). */
+    sites: StartOverrideBodySchema.pick({ kind: true, sites: true }).optional(),
+  })
+  .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), {
+    message: 'a session must end after it starts',
+    path: ['endsAt'],
+  })
+  .refine((b) => Date.parse(b.endsAt) - Date.parse(b.startsAt) <= MAX_SCHEDULED_SESSION_MINUTES * 60_000, {
+    message: 'a session is at most a school day long (8 hours)',
+    path: ['endsAt'],
+  });
+export type ScheduleSessionBody = z.infer<typeof ScheduleSessionBodySchema>;
+
+/** A session as the console lists it. */
+export interface ScheduledSession {
+  id: string;
+  classId: string;
+  startedBy: string;
+  startsAt: string;
+  endsAt: string;
+  sites: { kind: 'open' | 'focus'; sites: string[] } | null;
+}
 
 /** `PATCH /api/classes/:classId/group`: the profile the group's pupils enforce in its lessons. */
 export const GroupPatchBodySchema = z.object({ profileOverride: ProfileSchema.nullable() });

@@ -89,8 +89,18 @@ export function createOverrideService({
     return row !== undefined;
   }
 
+  /** docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks. */
+  async function assertLawful(schoolId: string, sites: string[]): Promise<void> {
+    if (overrideOpensIllegal({ categoryLists: await illegalLists(schoolId) }, sites))
+      throw new DomainError(
+        'illegal-category',
+        'one of these sites is in an illegal category; it is never opened for a lesson',
+      );
+  }
+
   return {
     inSchool,
+    assertLawful,
 
     /** Starts an override for a class of the school; null when the class is not the school's. */
     async start(
@@ -110,12 +120,7 @@ export function createOverrideService({
         )
         .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
       if (!target) return null;
-      // docs/architecture.md, "Lesson overrides": illegal content stays closed, whoever asks.
-      if (overrideOpensIllegal({ categoryLists: await illegalLists(schoolId) }, body.sites))
-        throw new DomainError(
-          'illegal-category',
-          'one of these sites is in an illegal category; it is never opened for a lesson',
-        );
+      await assertLawful(schoolId, body.sites);
       const [row] = await db
         .insert(lessonOverrides)
         .values({
@@ -155,8 +160,11 @@ export function createOverrideService({
       return row ? toOverride(row) : null;
     },
 
-    /** Overrides not yet ended for these classes of this school (current and scheduled). */
-    async current(schoolId: string, classIds: string[], now = new Date()) {
+    /**
+     * Overrides not yet ended for these classes of this school (current and scheduled), by the
+     * lesson clock: a scheduled session's sites end with it.
+     */
+    async current(schoolId: string, classIds: string[], now = placement?.clock() ?? new Date()) {
       if (classIds.length === 0) return [];
       const rows = await db
         .select()

@@ -89,6 +89,7 @@ export function createPlacementService({ db, clock = () => new Date() }: { db: D
       .where(
         and(
           eq(classSessions.schoolId, schoolId),
+          isNull(classSessions.cancelledAt),
           lte(classSessions.startsAt, now),
           gt(classSessions.endsAt, now),
         ),
@@ -224,7 +225,13 @@ export function createPlacementService({ db, clock = () => new Date() }: { db: D
     const sessions = await db
       .select({ startsAt: classSessions.startsAt, endsAt: classSessions.endsAt })
       .from(classSessions)
-      .where(and(eq(classSessions.schoolId, schoolId), gt(classSessions.endsAt, now)));
+      .where(
+        and(
+          eq(classSessions.schoolId, schoolId),
+          isNull(classSessions.cancelledAt),
+          gt(classSessions.endsAt, now),
+        ),
+      );
     for (const s of sessions)
       for (const t of [s.startsAt.getTime(), s.endsAt.getTime()]) if (t > now.getTime()) candidates.push(t);
     return candidates.length ? new Date(Math.min(...candidates)) : null;

@@ -1,6 +1,8 @@
 import { Router } from 'express';
-import { StartSessionBodySchema } from '@waymark/shared';
+import { ScheduleSessionBodySchema, StartSessionBodySchema } from '@waymark/shared';
 import type { StaffService } from '../auth-and-accounts';
+import type { OverrideService } from '../requests-and-overrides';
+import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { SessionService } from './session-service';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 
@@ -18,6 +20,8 @@ function sessionJson(row: { id: string; classId: string; startedBy: string; star
 export function sessionRoutes(deps: {
   sessionService: SessionService;
   staffService: StaffService;
+  overrideService: OverrideService;
+  live: LiveNotifier;
   /** The school's lessons changed: devices move to their pupils' new lessons, on every process. */
   lessonsChanged: (schoolId: string) => Promise<void>;
 }) {
@@ -51,6 +55,41 @@ export function sessionRoutes(deps: {
     }),
   );
 
+  router.get(
+    '/scheduled',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      res.json({ sessions: await deps.sessionService.upcoming(who.schoolId, classId) });
+    }),
+  );
+
+  router.post(
+    '/scheduled',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      const body = parseBody(ScheduleSessionBodySchema, req.body);
+      if (body.sites) await deps.overrideService.assertLawful(who.schoolId, body.sites.sites);
+      const session = await deps.sessionService.schedule(who.schoolId, classId, who.id, body);
+      if (!session) throw new HttpError(404, 'no such class');
+      await deps.lessonsChanged(who.schoolId);
+      // Pupils at home in the group hold its sites ahead; their devices switch at the start.
+      if (session.sites) await deps.live.classPolicyChanged(classId);
+      res.status(201).json({ session });
+    }),
+  );
+
+  router.post(
+    '/scheduled/:sessionId/cancel',
+    handle(async (req, res) => {
+      const { who, classId } = await ownClass(req);
+      const session = await deps.sessionService.cancel(who.schoolId, classId, String(req.params.sessionId));
+      if (!session) throw new HttpError(404, 'no such session to cancel');
+      await deps.lessonsChanged(who.schoolId);
+      if (session.sites) await deps.live.classPolicyChanged(classId);
+      res.json({ session });
+    }),
+  );
+
   router.post(
     '/end',
     handle(async (req, res) => {
@@ -58,6 +97,7 @@ export function sessionRoutes(deps: {
       const row = await deps.sessionService.end(who.schoolId, classId);
       if (!row) throw new HttpError(404, 'no session running');
       await deps.lessonsChanged(who.schoolId);
+      await deps.live.classPolicyChanged(classId);
       res.json({ session: sessionJson(row) });
     }),
   );

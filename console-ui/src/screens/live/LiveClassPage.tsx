@@ -10,6 +10,7 @@ import { liveApi } from './api';
 import { EventFeed, type EventFeedHandle } from './EventFeed';
 import { LessonControls, overridesKey, useNow } from './LessonControls';
 import { LessonSource } from './LessonSource';
+import { ScheduledSessions, scheduledKey } from './ScheduledSessions';
 import { PupilGrid } from './PupilGrid';
 import { PupilDetail } from './PupilDetail';
 import { LateResultsContext, LiveActions } from './LiveActions';
@@ -62,6 +63,7 @@ export function LiveClassPage() {
     // A period boundary or a session moved pupils in or out of this lesson: who is here changed.
     onLessonChanged: () => {
       void queryClient.invalidateQueries({ queryKey: rosterKey(classId) });
+      void queryClient.invalidateQueries({ queryKey: scheduledKey(classId) });
     },
   });
 
@@ -163,6 +165,7 @@ export function LiveClassPage() {
         <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
         <LessonSource classId={classId} roster={roster.data} canStart={canDecide} />
         <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
+        {canDecide && <ScheduledSessions classId={classId} />}
         {canDecide && (
           <section className="class-actions" aria-labelledby="class-actions-heading">
             <h2 id="class-actions-heading">{t('actions.classHeading')}</h2>

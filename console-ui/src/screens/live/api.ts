@@ -5,6 +5,8 @@ import type {
   LessonOverride,
   RaiseFromEventsBody,
   RequestDecisionBody,
+  ScheduledSession,
+  ScheduleSessionBody,
   StartOverrideBody,
 } from '@waymark/shared';
 import { api } from '../../lib/api';
@@ -19,6 +21,20 @@ export const liveApi = {
   startSession: (classId: string) =>
     api(`${classPath(classId)}/session`, { method: 'POST', body: JSON.stringify({}) }),
   endSession: (classId: string) => api(`${classPath(classId)}/session/end`, { method: 'POST' }),
+
+  /** Sessions planned ahead for the group: they start and end by themselves. */
+  scheduledSessions: (classId: string) =>
+    api<{ sessions: ScheduledSession[] }>(`${classPath(classId)}/session/scheduled`).then((r) => r.sessions),
+  scheduleSession: (classId: string, body: ScheduleSessionBody) =>
+    api<{ session: ScheduledSession }>(`${classPath(classId)}/session/scheduled`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).then((r) => r.session),
+  cancelSession: (classId: string, sessionId: string) =>
+    api<{ session: ScheduledSession }>(
+      `${classPath(classId)}/session/scheduled/${encodeURIComponent(sessionId)}/cancel`,
+      { method: 'POST' },
+    ).then((r) => r.session),
 
   overrides: (classId: string) =>
     api<{ overrides: LessonOverride[] }>(`${classPath(classId)}/overrides`).then((r) => r.overrides),

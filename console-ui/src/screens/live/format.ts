@@ -25,11 +25,14 @@ export function useFormatters() {
       second: '2-digit',
       hourCycle: 'h23',
     });
+    const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
     const numbers = new Intl.NumberFormat(locale);
     return {
       number: (n: number) => numbers.format(n),
       time: (iso: string) => seconds.format(new Date(iso)),
       clock: (iso: string) => minutes.format(new Date(iso)),
+      /** The day of a planned session. */
+      day: (iso: string) => day.format(new Date(iso)),
       /** Date and time, for records such as an incident. */
       dateTime: (iso: string) => dated.format(new Date(iso)),
     };
