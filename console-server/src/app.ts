@@ -19,6 +19,9 @@ import {
   broadcastPresence,
   classRoutes,
   createTabStateRelay,
+  createLessonTimeline,
+  createOffTaskService,
+  lessonRoutes,
   createRosterService,
   rosterRoutes,
 } from './features/classes-and-live';
@@ -69,6 +72,7 @@ import {
 } from './features/policies-and-categories';
 import { createAlertNotifier } from './sockets/alert-notifier';
 import { createLiveNotifier } from './sockets/live-notifier';
+import { rooms } from './sockets/rooms';
 import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
 import { bodyParsers } from './http/body-limits';
@@ -163,6 +167,8 @@ export function createApplication({
   });
   const overrideService = createOverrideService({ db, placement, illegalLists: illegalLists.entries });
   const rosterService = createRosterService({ db, eventService, placement });
+  const offTask = createOffTaskService({ db, lessonEnd: overrideService.lessonEnd });
+  const lessonTimeline = createLessonTimeline({ db });
   const requestService = createRequestService({
     db,
     eventService,
@@ -171,7 +177,12 @@ export function createApplication({
     staffService,
     illegalCategoryOf: illegalLists.categoryOf,
   });
-  const incidentService = createIncidentService({ db, eventService, staffService });
+  const incidentService = createIncidentService({
+    db,
+    eventService,
+    staffService,
+    timeline: lessonTimeline,
+  });
   // Set once the console namespace exists: alerts acknowledged or escalated update every console showing them.
   let alertChanged: (alert: Alert) => void = () => {};
   const webhookService = createWebhookService({
@@ -248,6 +259,7 @@ export function createApplication({
     devices: io.of('/device'),
     isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
     policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
+    timeline: lessonTimeline,
   });
   liveWatch = createLiveWatch({
     consoles: consoleNsp,
@@ -346,6 +358,17 @@ export function createApplication({
   app.use('/api/auth', authRoutes({ staffService, secureCookies, oidc }));
   app.use('/api/classes/:classId/overrides', overrideRoutes({ overrideService, staffService, live }));
   app.use('/api/classes/:classId/roster', rosterRoutes({ rosterService, staffService }));
+  app.use(
+    '/api/classes/:classId',
+    lessonRoutes({
+      offTask,
+      timeline: lessonTimeline,
+      staffService,
+      // Whoever else watches the class sees the lesson's controls change (as for overrides).
+      lessonControlsChanged: (classId) =>
+        consoleNsp.to(rooms.class(classId)).emit('overrides-changed', { classId }),
+    }),
+  );
   const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
   app.use(
     '/api/classes/:classId/session',
@@ -448,6 +471,10 @@ export function createApplication({
       /** Retries the schools' webhook deliveries that are due (the scheduled job). */
       deliverWebhooks: (now?: Date) => webhookService.deliverDue(now),
       placement,
+      offTask,
+      lessonTimeline,
+      /** Resolves once the lesson timeline writes asked for so far are done (tests). */
+      timelineSettled: () => tabs.settled(),
       /** Moves devices whose pupils' lesson changed to their new lesson's policy (the period boundary). */
       lessonTick: (schoolId?: string) => lessons.tick(schoolId),
     },

@@ -11,7 +11,7 @@ import { passMirror, watchBlockRedirects } from './block-redirects';
 import { detectorFor } from './detection';
 import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
-import { categoryHitsFor, heldCategoryData, syncCategoryData } from './category-data';
+import { categoryHitsFor, categoryOfUrl, heldCategoryData, syncCategoryData } from './category-data';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
@@ -142,7 +142,10 @@ export function startBackground(): void {
   // Tab state goes to the server only while a teacher watches the class (the server says when).
   const tabs = watchTabs({
     send: (state) => void connection.sendTabState(state),
-    policy: currentPolicy,
+    categoryOf: async () => {
+      const held = await heldCategoryData();
+      return (url) => categoryOfUrl(held, url);
+    },
     blockPage: blockPageUrl,
   });
 

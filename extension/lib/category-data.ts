@@ -7,8 +7,13 @@ import {
   hashCategoryEntries,
   joinCategoryLists,
   mergeCategoryEntries,
+  illegalMatcher,
+  isIllegalCategory,
   mirrorOf,
+  parseFilter,
+  FilterSet,
   urlParts,
+  type Category,
   type CategoryEntries,
   type CategorySyncRequest,
   type CategorySyncResponse,
@@ -108,6 +113,36 @@ export function categoryHitsFor(
     }
   }
   return { categoryLists, sources };
+}
+
+/**
+ * The category the held data names a URL under, as blocking reads it: an illegal list first (the
+ * tab is then blanked), else the most specific entry of any other (a mirror: its site's). Null
+ * when no held list names it.
+ */
+export function categoryOfUrl(held: readonly HeldCategorySource[], url: string): Category | null {
+  const { categoryLists } = categoryHitsFor(held, url);
+  const targets = [url, mirrorOf(url)?.target].filter((u): u is string => typeof u === 'string');
+  const illegal = illegalMatcher({ categoryLists });
+  for (const target of targets) {
+    const found = illegal(target);
+    if (found) return found;
+  }
+  const set = new FilterSet(
+    (Object.entries(categoryLists) as Array<[Category, string[]]>).flatMap(([category, filters]) =>
+      isIllegalCategory(category)
+        ? []
+        : filters.flatMap((f) => {
+            const parsed = parseFilter(f);
+            return parsed.ok ? [{ filter: parsed.filter, allow: false, data: category }] : [];
+          }),
+    ),
+  );
+  for (const target of targets) {
+    const hit = set.match(target);
+    if (hit) return hit.data;
+  }
+  return null;
 }
 
 /** The list that holds the entry a decision names (`category gambling: "bet365.com"`). */

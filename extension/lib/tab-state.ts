@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import {
-  illegalMatcher,
+  isIllegalCategory,
   TAB_LIMIT,
   TAB_STATE_PER_SECOND,
   TAB_TITLE_MAX,
   TAB_URL_MAX,
   type Category,
-  type PolicyMessage,
   type TabInfo,
   type TabState,
 } from '@waymark/shared';
@@ -26,27 +25,30 @@ interface RawTab {
 }
 
 /**
- * One tab as the teacher may see it. The block page reports the address it blocked; an address in
- * an illegal category (as the device's lists say) never leaves the device, nor the page's title.
+ * One tab as the teacher may see it, with its category (for the lesson's off-task categories).
+ * The block page reports the address it blocked; an address in an illegal category (as the
+ * device's lists say) never leaves the device, nor the page's title, nor its category.
  */
 export function tabInfo(
   tab: RawTab,
   blockPage: string,
-  illegal: (url: string) => Category | null,
+  categoryOf: (url: string) => Category | null,
 ): TabInfo | null {
   if (tab.id === undefined || tab.id < 0) return null;
   const shown = tab.url || tab.pendingUrl || '';
   const blocked = shown.startsWith(`${blockPage}#`);
   const url = blocked ? shown.slice(blockPage.length + 1) : shown;
   const icon = tab.favIconUrl && /^https?:\/\//i.test(tab.favIconUrl) ? tab.favIconUrl : null;
-  if ((url && illegal(url) !== null) || (icon && illegal(icon) !== null))
-    return { id: tab.id, title: null, url: null, favIconUrl: null, blocked };
+  const category = /^https?:\/\//i.test(url) ? categoryOf(url) : null;
+  if (isIllegalCategory(category) || (icon && isIllegalCategory(categoryOf(icon))))
+    return { id: tab.id, title: null, url: null, favIconUrl: null, blocked, category: null };
   return {
     id: tab.id,
     title: (tab.title ?? '').slice(0, TAB_TITLE_MAX),
     url: url ? url.slice(0, TAB_URL_MAX) : null,
     favIconUrl: icon && icon.length <= TAB_URL_MAX ? icon : null,
     blocked,
+    category,
   };
 }
 
@@ -57,17 +59,17 @@ export function buildTabState(input: {
   windowFocused: boolean;
   idle: TabState['idle'];
   blockPage: string;
-  policy: PolicyMessage | null;
+  /** The category the device's category data names an address under (`categoryOfUrl`). */
+  categoryOf: (url: string) => Category | null;
   reason: TabState['reason'];
   now: Date;
 }): TabState {
-  const illegal = input.policy ? illegalMatcher(input.policy.policy) : () => null;
   const active =
     input.tabs.find((t) => t.active && t.windowId === input.focusedWindowId) ??
     input.tabs.find((t) => t.active);
   const ordered = active ? [active, ...input.tabs.filter((t) => t !== active)] : input.tabs;
   const tabs = ordered
-    .map((t) => tabInfo(t, input.blockPage, illegal))
+    .map((t) => tabInfo(t, input.blockPage, input.categoryOf))
     .filter((t): t is TabInfo => t !== null)
     .slice(0, TAB_LIMIT);
   return {
@@ -88,7 +90,8 @@ export function buildTabState(input: {
  */
 export function watchTabs(deps: {
   send(state: TabState): void;
-  policy(): Promise<PolicyMessage | null>;
+  /** Classifies addresses with the category data the device holds now. */
+  categoryOf(): Promise<(url: string) => Category | null>;
   blockPage(): string;
 }) {
   let watching = false;
@@ -102,11 +105,11 @@ export function watchTabs(deps: {
     pendingReason = null;
     if (!watching) return;
     lastSent = Date.now();
-    const [tabs, focused, idle, policy] = await Promise.all([
+    const [tabs, focused, idle, categoryOf] = await Promise.all([
       browser.tabs.query({}),
       browser.windows.getLastFocused().catch(() => null),
       browser.idle.queryState(IDLE_SECONDS).catch(() => 'active' as const),
-      deps.policy(),
+      deps.categoryOf(),
     ]);
     if (!watching) return;
     deps.send(
@@ -116,7 +119,7 @@ export function watchTabs(deps: {
         windowFocused: focused?.focused ?? false,
         idle,
         blockPage: deps.blockPage(),
-        policy,
+        categoryOf,
         reason,
         now: new Date(),
       }),

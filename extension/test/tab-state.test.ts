@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TabStateSchema, type PolicyMessage } from '@waymark/shared';
+import { hashCategoryEntries, TabStateSchema, type CategoryEntries } from '@waymark/shared';
+import { categoryOfUrl } from '../lib/category-data';
 import { buildTabState, tabInfo } from '../lib/tab-state';
 
 const BLOCK_PAGE = 'chrome-extension://kpibmoodjikkppkgpkmppfbpcedhpdbl/blocked.html';
+const held = (entries: CategoryEntries) => [
+  {
+    id: 'starter',
+    name: 'Starter',
+    version: 1,
+    hash: hashCategoryEntries(entries),
+    categories: Object.keys(entries) as Array<keyof CategoryEntries>,
+    entries,
+  },
+];
 const illegal = (url: string) => (url.includes('illegal.invalid') ? ('illegal-csam' as const) : null);
 
 describe('tab state on the device', () => {
@@ -24,6 +35,7 @@ describe('tab state on the device', () => {
       url: 'https://games.example/play',
       favIconUrl: null,
       blocked: true,
+      category: null,
     });
   });
 
@@ -44,9 +56,6 @@ describe('tab state on the device', () => {
   });
 
   it('puts the focused window’s active tab first, skips tabs with no id, and is a valid TabState', () => {
-    const policy = {
-      policy: { categoryLists: { 'illegal-csam': ['illegal.invalid'] } },
-    } as unknown as PolicyMessage;
     const state = buildTabState({
       tabs: [
         { id: 1, title: 'A', url: 'https://a.example/', active: true, windowId: 1 },
@@ -58,7 +67,7 @@ describe('tab state on the device', () => {
       windowFocused: true,
       idle: 'idle',
       blockPage: BLOCK_PAGE,
-      policy,
+      categoryOf: (url) => categoryOfUrl(held({ 'illegal-csam': ['illegal.invalid'] }), url),
       reason: 'snapshot',
       now: new Date('2026-12-07T10:00:00Z'),
     });
@@ -68,6 +77,42 @@ describe('tab state on the device', () => {
       [1, 'https://a.example/'],
       [2, 'https://b.example/'],
     ]);
+    expect(TabStateSchema.parse(state)).toEqual(state);
+  });
+
+  it('names each tab’s category from the held category data, a blocked one too, never an illegal one', () => {
+    const data = held({
+      gaming: ['coolmathgames.com'],
+      video: ['youtube.com', 'youtube.com/kids'],
+      'illegal-hate': ['hate.invalid'],
+    });
+    const categoryOf = (url: string) => categoryOfUrl(data, url);
+    const state = buildTabState({
+      tabs: [
+        { id: 1, title: 'Run 3', url: 'https://www.coolmathgames.com/0-run-3', active: true, windowId: 1 },
+        { id: 2, title: 'Video', url: 'https://m.youtube.com/watch?v=x' },
+        { id: 3, title: 'Blocked', url: `${BLOCK_PAGE}#https://coolmathgames.com/` },
+        { id: 4, title: 'Hate', url: 'https://hate.invalid/' },
+        { id: 5, title: 'Lesson', url: 'https://www.topmarks.co.uk/' },
+        { id: 6, title: 'New tab', url: 'chrome://newtab/' },
+      ],
+      focusedWindowId: 1,
+      windowFocused: true,
+      idle: 'active',
+      blockPage: BLOCK_PAGE,
+      categoryOf,
+      reason: 'change',
+      now: new Date('2026-12-07T10:00:00Z'),
+    });
+    expect(state.tabs.map((t) => [t.id, t.category])).toEqual([
+      [1, 'gaming'],
+      [2, 'video'],
+      [3, 'gaming'],
+      [4, null],
+      [5, null],
+      [6, null],
+    ]);
+    expect(state.tabs.find((t) => t.id === 4)).toMatchObject({ url: null, title: null });
     expect(TabStateSchema.parse(state)).toEqual(state);
   });
 });

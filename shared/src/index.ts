@@ -20,6 +20,8 @@ export * from './protocol/events';
 export * from './protocol/alerts';
 export * from './protocol/socket';
 export * from './protocol/tab-state';
+export * from './protocol/lesson-off-task';
+export * from './protocol/lesson-timeline';
 export * from './protocol/live-actions';
 export * from './protocol/refusals';
 export * from './protocol/visitors';

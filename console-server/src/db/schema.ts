@@ -5,6 +5,7 @@ import type {
   DeviceHardening,
   FilterCheckTarget,
   LiveAction,
+  OffTaskCategory,
   ProxyChoice,
   TestAddress,
 } from '@waymark/shared';
@@ -1019,4 +1020,47 @@ export const categoryChanges = pgTable(
     added: boolean('added').notNull(),
   },
   (t) => [index('category_changes_version').on(t.sourceId, t.version)],
+);
+
+/** The categories a teacher marked off task for a class's lesson (until the lesson ends). */
+export const lessonOffTask = pgTable('lesson_off_task', {
+  classId: text('class_id')
+    .primaryKey()
+    .references(() => classes.id),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  categories: jsonb('categories').$type<OffTaskCategory[]>().notNull(),
+  staffId: text('staff_id').notNull(),
+  until: timestamp('until', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A pupil's site visits in a lesson, from the active tab while the class was watched (never an
+ * address in an illegal category); purged with events.
+ */
+export const lessonTimeline = pgTable(
+  'lesson_timeline',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id),
+    deviceId: text('device_id').notNull(),
+    /** `pupilKeyOf`: the pupil's e-mail, else `device:<id>`. */
+    pupilKey: text('pupil_key').notNull(),
+    site: text('site').notNull(),
+    title: text('title'),
+    category: text('category'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('lesson_timeline_pupil_idx').on(t.schoolId, t.classId, t.pupilKey, t.startedAt),
+    index('lesson_timeline_school_time_idx').on(t.schoolId, t.startedAt),
+  ],
 );

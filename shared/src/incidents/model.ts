@@ -70,6 +70,11 @@ export const RaiseFromEventsBodySchema = z.object({
   description: description.optional(),
   category: IncidentCategorySchema.optional(),
   severity: SeveritySchema.optional(),
+  /**
+   * Add the pupil's lesson timeline since then (the lesson's start: sites with time spent, blocks,
+   * searches, requests) to the evidence.
+   */
+  timelineSince: instant().optional(),
 });
 export type RaiseFromEventsBody = z.infer<typeof RaiseFromEventsBodySchema>;
 

@@ -35,6 +35,21 @@ export type Category = z.infer<typeof CategorySchema>;
 /** Illegal categories: URL hidden from all but the DSL, nothing captured, police procedure. */
 export const ILLEGAL_CATEGORIES: readonly Category[] = ['illegal-csam', 'illegal-terrorism', 'illegal-hate'];
 
+/**
+ * Categories a teacher may mark off task for a lesson (docs/architecture.md, "Live class"). Every
+ * device holds their lists whatever its profile does with them, so it can name them in its tab
+ * state (an allowed video site is still a video site).
+ */
+export const OFF_TASK_CATEGORIES = [
+  'gaming',
+  'social-media',
+  'video',
+  'messaging',
+  'file-sharing',
+] as const satisfies readonly Category[];
+export const OffTaskCategorySchema = z.enum(OFF_TASK_CATEGORIES);
+export type OffTaskCategory = z.infer<typeof OffTaskCategorySchema>;
+
 export function isIllegalCategory(category: string | null | undefined): boolean {
   return category != null && (ILLEGAL_CATEGORIES as readonly string[]).includes(category);
 }

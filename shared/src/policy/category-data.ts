@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
-import { CATEGORIES, CategorySchema, ILLEGAL_CATEGORIES, type Category } from './categories';
+import {
+  CATEGORIES,
+  CategorySchema,
+  ILLEGAL_CATEGORIES,
+  OFF_TASK_CATEGORIES,
+  type Category,
+} from './categories';
 import type { Policy } from './schema';
 
 /**
@@ -73,12 +79,13 @@ export function hashCategoryEntries(categories: CategoryEntries): string {
 
 /**
  * The categories whose lists a device of this policy holds: every category its profile blocks at
- * some time or for someone, and the illegal ones always. On an allow-list profile every category
+ * some time or for someone, the illegal ones always, and the ones a teacher may mark off task for a
+ * lesson (to name a tab's category; an allowed category compiles to no rule). On an allow-list profile every category
  * not allowed is blocked (it needs no rule for that), and its lists name what was blocked on the
  * block page and in the teacher's feed ("Online games").
  */
 export function categoriesToHold(policy: Pick<Policy, 'categories' | 'mode'>): Category[] {
-  const held = new Set<Category>(ILLEGAL_CATEGORIES);
+  const held = new Set<Category>([...ILLEGAL_CATEGORIES, ...OFF_TASK_CATEGORIES]);
   for (const category of CATEGORIES) {
     const action = policy.categories[category];
     if (action ? action.action !== 'allow' : policy.mode === 'allow-list') held.add(category);

@@ -6,16 +6,20 @@ import { EventMatchSchema } from '../detection/types';
 
 /**
  * The device protocol this build speaks. 2: live tab state (`watching` to the device, `tab-state`
- * from it). 3: filtering checks (`filter-check` to the device, answered in its ack). The server still accepts devices from MIN_PROTOCOL_VERSION on: an older extension
+ * from it). 3: filtering checks (`filter-check` to the device, answered in its ack). 4: each tab in
+ * the tab state names its category (for the lesson's off-task categories). The server still
+ * accepts devices from MIN_PROTOCOL_VERSION on: an older extension
  * keeps filtering and reporting, and its tile says it needs an update for what it cannot do.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** The oldest device protocol the server still serves. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** Devices from this protocol on send tab state while their class is watched. */
 export const TAB_STATE_PROTOCOL = 2;
 /** Devices from this protocol on answer filtering checks (what they do with each test address). */
 export const FILTER_CHECK_PROTOCOL = 3;
+/** Devices from this protocol on name each tab's category in their tab state (older: none). */
+export const TAB_CATEGORY_PROTOCOL = 4;
 
 const UUID = z.uuid();
 const Url = safeText().min(1).max(8192);

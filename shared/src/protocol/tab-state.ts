@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
+import { CategorySchema, isIllegalCategory } from '../policy/categories';
 
 /** Longest title and address a tab reports; longer ones are cut on the device. */
 export const TAB_TITLE_MAX = 300;
@@ -12,6 +13,11 @@ export const TAB_STATE_PER_SECOND = 2;
 const WebAddress = safeText()
   .max(TAB_URL_MAX)
   .refine((u) => /^https?:\/\//i.test(u), { message: 'an http(s) address' });
+
+/** A tab's category as the device's category data names it: never an illegal one (such a tab is blanked). */
+export const TabCategorySchema = CategorySchema.refine((c) => !isIllegalCategory(c), {
+  message: 'an illegal category is never named in a tab state',
+});
 
 /** One open tab. `url` and `title` are null when they may not leave the device (an illegal category). */
 export const TabInfoSchema = z.object({
@@ -26,6 +32,8 @@ export const TabInfoSchema = z.object({
   favIconUrl: WebAddress.nullable(),
   /** Showing Waymark's block page (for `url`, the blocked address). */
   blocked: z.boolean(),
+  /** The address's category in the device's category data (protocol 4; absent from older devices). */
+  category: TabCategorySchema.nullable().optional(),
 });
 export type TabInfo = z.infer<typeof TabInfoSchema>;
 

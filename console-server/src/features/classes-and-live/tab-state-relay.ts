@@ -14,6 +14,7 @@ import {
 } from '@waymark/shared';
 import type { DeviceIdentity } from '../devices-and-enrollment';
 import { rooms } from '../../sockets/rooms';
+import { createVisitRecorder, type VisitRecorder, type VisitStore } from './visit-recorder';
 
 /** A device may send this many at once (a snapshot right after a change) before the rate applies. */
 const TAB_STATE_BURST = 3;
@@ -32,6 +33,8 @@ export interface TabStateRelayDeps {
   isWatched(classId: string): boolean;
   /** The school's illegal-category lists (checked again here), from the category store. */
   policyBody(schoolId: string, profile: Profile): Promise<Pick<PolicyBody, 'categoryLists'>>;
+  /** Where the pupils' lesson timelines are kept (the sites the active tab was on while watched). */
+  timeline?: VisitStore;
   now?: () => number;
 }
 
@@ -45,8 +48,10 @@ export function createTabStateRelay({
   devices,
   isWatched,
   policyBody,
+  timeline,
   now = Date.now,
 }: TabStateRelayDeps) {
+  const recorders = new Map<string, VisitRecorder>();
   const lists = new Map<string, { matcher: Promise<(url: string) => Category | null>; until: number }>();
 
   function illegalFor(schoolId: string, profile: Profile) {
@@ -67,7 +72,7 @@ export function createTabStateRelay({
       ...state,
       tabs: state.tabs.map((tab) =>
         hidden(tab.url) || hidden(tab.favIconUrl)
-          ? { ...tab, url: null, title: null, favIconUrl: null }
+          ? { ...tab, url: null, title: null, favIconUrl: null, category: null }
           : tab,
       ),
     };
@@ -90,11 +95,17 @@ export function createTabStateRelay({
   function tell(socket: Socket, watching: boolean) {
     const { device, protocolVersion } = socket.data as TabDeviceData;
     if (!device.classId) return;
+    if (!watching) recorders.get(socket.id)?.ended(device);
     if (protocolVersion >= TAB_STATE_PROTOCOL) socket.emit('watching', { watching });
     else if (watching) consoles.to(rooms.class(device.classId)).emit('tab-state', liveTabs(device, null));
   }
 
   return {
+    /** Resolves once every timeline write asked for so far is done (tests). */
+    settled: async () => {
+      await Promise.all([...recorders.values()].map((r) => r.settled()));
+    },
+
     /** The class's watched state changed (or a console joined): its devices on this process hear. */
     classWatchChanged(classId: string, watching: boolean) {
       const ids = devices.adapter.rooms.get(rooms.classDevices(classId));
@@ -115,6 +126,14 @@ export function createTabStateRelay({
       const { device } = socket.data as TabDeviceData;
       let tokens = TAB_STATE_BURST;
       let at = now();
+      const recorder = timeline ? createVisitRecorder(timeline, now) : null;
+      if (recorder) {
+        recorders.set(socket.id, recorder);
+        socket.on('disconnect', () => {
+          recorder.ended(device);
+          recorders.delete(socket.id);
+        });
+      }
       socket.on('tab-state', async (raw: unknown, rawAck: unknown) => {
         const ack: TabStateAck = typeof rawAck === 'function' ? (rawAck as TabStateAck) : () => {};
         const t = now();
@@ -145,6 +164,7 @@ export function createTabStateRelay({
         }
         ack({ ok: true });
         consoles.to(rooms.class(device.classId)).emit('tab-state', liveTabs(device, state));
+        recorder?.seen(device, state);
       });
     },
   };

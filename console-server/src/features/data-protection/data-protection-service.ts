@@ -5,6 +5,7 @@ import type { Database } from '../../db/open-database';
 import type { IncidentService } from '../incidents';
 import {
   alerts,
+  lessonTimeline,
   liveActions,
   dataProtectionLog,
   events,
@@ -61,6 +62,11 @@ export function createDataProtectionService({
           .delete(liveActions)
           .where(and(eq(liveActions.schoolId, school.id), lt(liveActions.createdAt, cutoff)))
           .returning({ id: liveActions.id });
+        // Pupils' lesson timelines (the sites they were on) too.
+        const purgedVisits = await db
+          .delete(lessonTimeline)
+          .where(and(eq(lessonTimeline.schoolId, school.id), lt(lessonTimeline.startedAt, cutoff)))
+          .returning({ id: lessonTimeline.id });
         await db.insert(dataProtectionLog).values({
           schoolId: school.id,
           kind: 'retention-purge',
@@ -71,6 +77,7 @@ export function createDataProtectionService({
             olderThan: cutoff.toISOString(),
             alerts: purgedAlerts.length,
             liveActions: purgedActions.length,
+            timelineVisits: purgedVisits.length,
           },
         });
         const incidentCutoff = new Date(now.getTime() - school.incidentRetentionDays * DAY);

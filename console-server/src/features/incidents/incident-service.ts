@@ -4,6 +4,8 @@ import {
   can,
   incidentPrefill,
   isIllegalCategory,
+  pupilKeyOf,
+  timelineText,
   type IncidentChangeBody,
   type IncidentDirectory,
   type IncidentListQuery,
@@ -27,6 +29,7 @@ import {
 import { DomainError } from '../../errors/domain-error';
 import { redactFor, type EventService } from '../events';
 import type { StaffService } from '../auth-and-accounts';
+import type { LessonTimeline } from '../classes-and-live';
 import { checkpointOf } from './chain-checkpoint';
 import {
   CHAIN_VERSION,
@@ -40,6 +43,9 @@ import { applyChange, twoPersonProblem, type IncidentState } from './incident-st
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type IncidentRow = typeof incidents.$inferSelect;
+
+/** An incident's description is at most this long (`RaiseFromEventsBodySchema`). */
+const DESCRIPTION_MAX = 10_000;
 
 function describeEvent(e: StoredEvent, timeZone: string): string {
   const who = e.pupilName ?? e.user ?? `the pupil using ${e.deviceName}`;
@@ -71,6 +77,8 @@ export function createIncidentService(deps: {
   db: Database;
   eventService: EventService;
   staffService: StaffService;
+  /** The pupils' lesson timelines, added to an incident raised from a pupil's events when asked. */
+  timeline?: Pick<LessonTimeline, 'forPupil'>;
 }) {
   const { db } = deps;
 
@@ -274,6 +282,22 @@ export function createIncidentService(deps: {
       const timeZone = await schoolTimeZone(db, who.schoolId);
       const first = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))[0]!;
       const suggested = incidentPrefill(events);
+      const described = body.description || events.map((e) => describeEvent(e, timeZone)).join('\n');
+      let timeline = '';
+      if (body.timelineSince && deps.timeline && first.classId) {
+        const entries = await deps.timeline.forPupil(
+          who.schoolId,
+          first.classId,
+          pupilKeyOf(first),
+          new Date(body.timelineSince),
+        );
+        if (entries.length > 0)
+          timeline = `\n\nThis lesson's timeline (${first.className ?? 'the class'}):\n${timelineText(
+            entries,
+            timeZone,
+            Math.max(0, DESCRIPTION_MAX - described.length - 200),
+          )}`;
+      }
       return create(who, {
         subject: 'pupil',
         pupilEmail: first.user,
@@ -283,7 +307,7 @@ export function createIncidentService(deps: {
         category: body.category ?? suggested.category,
         severity: body.severity ?? suggested.severity,
         status: 'open',
-        description: body.description || events.map((e) => describeEvent(e, timeZone)).join('\n'),
+        description: described + timeline,
         actions: [],
         outcome: null,
         ownerId: null,

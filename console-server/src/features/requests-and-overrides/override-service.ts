@@ -101,6 +101,8 @@ export function createOverrideService({
   return {
     inSchool,
     assertLawful,
+    /** When what a teacher does in the class's lesson now ends (the default end of an override). */
+    lessonEnd: defaultEnd,
 
     /** Starts an override for a class of the school; null when the class is not the school's. */
     async start(

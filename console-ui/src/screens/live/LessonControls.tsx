@@ -5,6 +5,7 @@ import type { ClassRoster, LessonOverride } from '@waymark/shared';
 import { liveApi } from './api';
 import { useFormatters } from './format';
 import { MAX_SITES, parseSites } from './override-sites';
+import { OffTaskCategories } from './OffTaskCategories';
 
 type OverrideKind = LessonOverride['kind'];
 const DURATIONS = [10, 20, 30, 45, 60] as const;
@@ -260,6 +261,7 @@ export function LessonControls({
           {overrides.error.message}
         </p>
       )}
+      <OffTaskCategories classId={classId} canEdit={canOverride} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { can, type StoredEvent } from '@waymark/shared';
+import { can, type Category, type StoredEvent } from '@waymark/shared';
 import { FEED_LIMIT, feedView, isPinned, NO_FILTER, type FeedFilter } from '../../lib/event-feed';
 import { useSession } from '../../lib/session';
 import { playUrgentTone } from './alert-sound';
@@ -16,6 +16,7 @@ import { PupilDetail } from './PupilDetail';
 import { LateResultsContext, LiveActions } from './LiveActions';
 import { openSites } from './TabSummary';
 import { lessonSites } from './off-task';
+import { useOffTask } from './OffTaskCategories';
 import { buildGrid, type GridOrder } from './pupil-grid-state';
 import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog';
 import { SoundToggle, useSoundPreference } from './SoundToggle';
@@ -81,6 +82,14 @@ export function LiveClassPage() {
   });
   const now = useNow(5_000);
   const sites = useMemo(() => lessonSites(overrides.data ?? [], new Date(now)), [overrides.data, now]);
+  const offTask = useOffTask(classId);
+  // Lapsed at the lesson's end even before the next fetch.
+  const offTaskList =
+    offTask.data?.until && Date.parse(offTask.data.until) > now ? offTask.data.categories.join() : '';
+  const offTaskCategories = useMemo(
+    () => new Set(offTaskList ? (offTaskList.split(',') as Category[]) : []),
+    [offTaskList],
+  );
   const handled = useSessionSet(`waymark.live.${classId}.handled`);
   const [incidents, setIncidents] = useState<ReadonlyMap<string, RaisedIncident>>(new Map());
   const [raising, setRaising] = useState<StoredEvent | null>(null);
@@ -93,9 +102,10 @@ export function LiveClassPage() {
             canDecideForwarded,
             tabs: live.tabs,
             lessonSites: sites,
+            offTaskCategories,
           })
         : [],
-    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites],
+    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites, offTaskCategories],
   );
   // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
   const { merge } = live;
@@ -197,6 +207,7 @@ export function LiveClassPage() {
             classId={classId}
             tile={selectedTile}
             canAct={canDecide}
+            lessonStart={roster.data?.lesson.startsAt ?? null}
             replies={live.replies.filter((r) => selectedTile.devices.some((d) => d.id === r.deviceId))}
             onClose={() => setFilter({ ...filter, pupil: 'all' })}
           />
@@ -243,6 +254,7 @@ export function LiveClassPage() {
         <RaiseIncidentDialog
           event={raising}
           saved={raising ? incidents.get(raising.id) : undefined}
+          lessonStart={roster.data?.lesson.startsAt ?? null}
           onSaved={(event, incident) => {
             setIncidents((m) => new Map(m).set(event.id, incident));
             handled.add(event.id);

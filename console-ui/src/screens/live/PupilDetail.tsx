@@ -6,6 +6,7 @@ import { ActionResults, LiveActions } from './LiveActions';
 import type { PupilTile } from './pupil-grid-state';
 import { Favicon, openSites, siteOf, useTabTitle } from './TabSummary';
 import { useFormatters } from './format';
+import { LessonTimeline } from './LessonTimeline';
 
 /** The selected pupil: every tab open now, the active one marked. */
 export function PupilDetail({
@@ -13,10 +14,13 @@ export function PupilDetail({
   tile,
   replies,
   canAct,
+  lessonStart,
   onClose,
 }: {
   classId: string;
   tile: PupilTile;
+  /** When the lesson began: the timeline starts there. */
+  lessonStart: string | null;
   /** Replies to messages from this pupil's devices. */
   replies: readonly LiveReply[];
   canAct: boolean;
@@ -74,7 +78,11 @@ export function PupilDetail({
                   </span>
                   {active && <span className="badge badge-tabs">{t('detail.active')}</span>}
                   {active && tabs.offTask && (
-                    <span className="badge badge-off-task">{t('tabs.offTask')}</span>
+                    <span className="badge badge-off-task">
+                      {tabs.offTaskCategory
+                        ? t('tabs.offTaskCategory', { category: t(`categories.${tabs.offTaskCategory}`) })
+                        : t('tabs.offTask')}
+                    </span>
                   )}
                   {canAct && (
                     <button
@@ -92,6 +100,9 @@ export function PupilDetail({
           </ul>
           {closed && <ActionResults record={closed} targets={targets} />}
         </>
+      )}
+      {lessonStart && (
+        <LessonTimeline classId={classId} pupilKey={tile.key} name={tile.name} since={lessonStart} />
       )}
       {replies.length > 0 && (
         <>

@@ -42,10 +42,13 @@ function useDescription(event: StoredEvent): string {
 
 function IncidentForm({
   event,
+  lessonStart,
   onSaved,
   onCancel,
 }: {
   event: StoredEvent;
+  /** When the lesson began: the pupil's timeline from then may go into the evidence. */
+  lessonStart: string | null;
   onSaved: (incident: RaisedIncident) => void;
   onCancel: () => void;
 }) {
@@ -56,10 +59,19 @@ function IncidentForm({
   const [severity, setSeverity] = useState<Severity>(suggestedSeverity);
   const suggestedDescription = useDescription(event);
   const [description, setDescription] = useState(suggestedDescription);
+  // An event of this lesson: its pupil's timeline goes with it unless the teacher says not.
+  const timelineOffered = lessonStart !== null && Date.parse(event.occurredAt) >= Date.parse(lessonStart);
+  const [withTimeline, setWithTimeline] = useState(timelineOffered);
   const ids = useId();
   const raise = useMutation({
     mutationFn: () =>
-      liveApi.raiseIncident({ eventIds: [event.id], category, severity, description: description.trim() }),
+      liveApi.raiseIncident({
+        eventIds: [event.id],
+        category,
+        severity,
+        description: description.trim(),
+        ...(timelineOffered && withTimeline && lessonStart ? { timelineSince: lessonStart } : {}),
+      }),
     onSuccess: onSaved,
   });
   const words = descriptionParts(event);
@@ -147,6 +159,12 @@ function IncidentForm({
           onChange={(e) => setDescription(e.target.value)}
         />
       </div>
+      {timelineOffered && (
+        <label className="check">
+          <input type="checkbox" checked={withTimeline} onChange={(e) => setWithTimeline(e.target.checked)} />
+          <span>{t('incident.includeTimeline')}</span>
+        </label>
+      )}
       {raise.isError && (
         <p role="alert" className="error">
           {raise.error.message}
@@ -193,10 +211,13 @@ function Saved({ incident, onClose }: { incident: RaisedIncident; onClose: () =>
 export function RaiseIncidentDialog({
   event,
   saved,
+  lessonStart,
   onSaved,
   onClose,
 }: {
   event: StoredEvent | null;
+  /** When the lesson began (the pupil's timeline from then may be added to the evidence); none outside a live class. */
+  lessonStart?: string | null;
   /** The incident raised from this event, once saved. */
   saved: RaisedIncident | undefined;
   onSaved: (event: StoredEvent, incident: RaisedIncident) => void;
@@ -224,6 +245,7 @@ export function RaiseIncidentDialog({
             <IncidentForm
               key={event.id}
               event={event}
+              lessonStart={lessonStart ?? null}
               onSaved={(incident) => onSaved(event, incident)}
               onCancel={onClose}
             />

@@ -73,7 +73,13 @@ export function TabSummary({ tile }: { tile: PupilTile }) {
       )}
       <ul className="tile-badges">
         <li className="badge badge-tabs">{t('tabs.count', { count: tabs.all.length })}</li>
-        {tabs.offTask && <li className="badge badge-off-task">{t('tabs.offTask')}</li>}
+        {tabs.offTask && (
+          <li className="badge badge-off-task">
+            {tabs.offTaskCategory
+              ? t('tabs.offTaskCategory', { category: t(`categories.${tabs.offTaskCategory}`) })
+              : t('tabs.offTask')}
+          </li>
+        )}
         {away && <li className="badge badge-away">{awayText}</li>}
       </ul>
     </div>

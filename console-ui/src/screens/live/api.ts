@@ -2,12 +2,15 @@ import type {
   ClassRoster,
   LiveActionBody,
   LiveActionRecord,
+  LessonOffTask,
   LessonOverride,
+  OffTaskCategory,
   RaiseFromEventsBody,
   RequestDecisionBody,
   ScheduledSession,
   ScheduleSessionBody,
   StartOverrideBody,
+  TimelineEntry,
 } from '@waymark/shared';
 import { api } from '../../lib/api';
 
@@ -50,6 +53,20 @@ export const liveApi = {
       `${classPath(classId)}/overrides/${encodeURIComponent(overrideId)}/end`,
       { method: 'POST' },
     ).then((r) => r.override),
+
+  /** The categories marked off task for the lesson (every console watching the class reads them). */
+  offTask: (classId: string) => api<LessonOffTask>(`${classPath(classId)}/off-task`),
+  setOffTask: (classId: string, categories: OffTaskCategory[]) =>
+    api<LessonOffTask>(`${classPath(classId)}/off-task`, {
+      method: 'PUT',
+      body: JSON.stringify({ categories }),
+    }),
+
+  /** One pupil's timeline since the lesson began. */
+  timeline: (classId: string, pupil: string, since: string) =>
+    api<{ timeline: TimelineEntry[] }>(
+      `${classPath(classId)}/timeline?${new URLSearchParams({ pupil, since }).toString()}`,
+    ).then((r) => r.timeline),
 
   /** A teacher's action on pupils' browsers; the answer says how each device took it. */
   act: (classId: string, body: LiveActionBody) =>

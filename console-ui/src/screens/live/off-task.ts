@@ -3,6 +3,7 @@ import {
   HELP_SITE_HOSTS,
   parseFilter,
   urlParts,
+  type Category,
   type LessonOverride,
   type TabInfo,
 } from '@waymark/shared';
@@ -32,12 +33,33 @@ const HELP = new FilterSet(
   }),
 );
 
+/** Why a tab is off task: a category the teacher marked for the lesson, or outside the lesson's sites. */
+export type OffTaskReason = { kind: 'category'; category: Category } | { kind: 'site' };
+
 /**
- * A web page outside the lesson's sites. The block page, a hidden address, a help site and the
- * browser's own pages (a new tab) are not off task: the pupil is on none of the lesson's rivals.
+ * Whether a tab is off task, and why. The block page, a hidden address, a help site and the
+ * browser's own pages (a new tab) are not: the pupil is on none of the lesson's rivals. A site the
+ * lesson opens is never off task, whatever its category (the teacher opened it); elsewhere, a
+ * category the teacher marked for the lesson is, and so is any site outside the lesson's sites.
  */
-export function isOffTask(tab: TabInfo, sites: LessonSites | undefined): boolean {
-  if (!sites || tab.blocked || tab.url === null || !/^https?:\/\//i.test(tab.url)) return false;
+export function offTaskReason(
+  tab: TabInfo,
+  sites: LessonSites | undefined,
+  categories: ReadonlySet<Category> = new Set(),
+): OffTaskReason | null {
+  if (tab.blocked || tab.url === null || !/^https?:\/\//i.test(tab.url)) return null;
   const parts = urlParts(tab.url);
-  return parts !== null && sites.match(parts) === null && HELP.match(parts) === null;
+  if (parts === null || HELP.match(parts) !== null) return null;
+  if (sites && sites.match(parts) !== null) return null;
+  if (tab.category && categories.has(tab.category)) return { kind: 'category', category: tab.category };
+  return sites ? { kind: 'site' } : null;
+}
+
+/** A web page outside the lesson's sites, or in a category marked off task for the lesson. */
+export function isOffTask(
+  tab: TabInfo,
+  sites: LessonSites | undefined,
+  categories?: ReadonlySet<Category>,
+): boolean {
+  return offTaskReason(tab, sites, categories) !== null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassRoster, DevicePresence, LiveTabs, StoredEvent } from '@waymark/shared';
+import type { Category, ClassRoster, DevicePresence, LiveTabs, StoredEvent, TabInfo } from '@waymark/shared';
 import { buildGrid, gridSummary, orderTiles } from './pupil-grid-state';
 import { lessonSites } from './off-task';
 
@@ -314,5 +314,41 @@ describe('live tabs on the grid', () => {
       buildGrid(roster(), [], [offline], { canDecideForwarded: false, tabs }).find((t) => t.key === MIA)!
         .tabs,
     ).toBeNull();
+  });
+
+  it('marks a pupil off task on a site in a category the teacher marked for the lesson, with the category', () => {
+    const withCategory = (url: string, category: TabInfo['category']) => {
+      const live = liveTabs('d1', url, '2026-11-24T10:20:00.000Z');
+      live.state!.tabs[0] = { ...live.state!.tabs[0]!, category };
+      return new Map([['d1', live]]);
+    };
+    const marked = new Set<Category>(['video', 'gaming']);
+    const tileOf = (tabs: Map<string, LiveTabs>, sites = lessonSites([], new Date())) =>
+      buildGrid(roster(), [], [], {
+        canDecideForwarded: false,
+        tabs,
+        lessonSites: sites,
+        offTaskCategories: marked,
+      }).find((t) => t.key === MIA)!.tabs!;
+    // No lesson sites at all: the category alone marks it.
+    expect(tileOf(withCategory('https://www.youtube.com/watch', 'video'))).toMatchObject({
+      offTask: true,
+      offTaskCategory: 'video',
+    });
+    // A category not marked, or none: on task.
+    expect(tileOf(withCategory('https://www.tiktok.com/', 'social-media')).offTask).toBe(false);
+    expect(tileOf(withCategory('https://www.topmarks.co.uk/', null)).offTask).toBe(false);
+    // A protocol 3 device names no category: only the lesson's sites decide.
+    expect(tileOf(withCategory('https://www.youtube.com/', undefined)).offTask).toBe(false);
+    // Outside a focus lesson's sites and in a marked category: the category is the reason given.
+    const sites = lessonSites(overrides, new Date('2026-11-24T10:20:00.000Z'));
+    expect(tileOf(withCategory('https://www.youtube.com/', 'video'), sites)).toMatchObject({
+      offTask: true,
+      offTaskCategory: 'video',
+    });
+    expect(tileOf(withCategory('https://www.miniclip.com/', null), sites)).toMatchObject({
+      offTask: true,
+      offTaskCategory: null,
+    });
   });
 });

@@ -6,10 +6,11 @@ import {
   type LiveTabs,
   type RequestStatus,
   type RosterDevice,
+  type Category,
   type StoredEvent,
   type TabInfo,
 } from '@waymark/shared';
-import { isOffTask, type LessonSites } from './off-task';
+import { offTaskReason, type LessonSites } from './off-task';
 
 /** One tile of the live class grid, as the teacher sees it now. */
 export interface PupilTile {
@@ -38,8 +39,10 @@ export interface TileTabs {
   all: TabInfo[];
   windowFocused: boolean;
   idle: 'active' | 'idle' | 'locked';
-  /** The active tab's site is outside the lesson's open or focus sites. */
+  /** The active tab's site is outside the lesson's open or focus sites, or in a category marked off task. */
   offTask: boolean;
+  /** The marked category that makes it off task (null: outside the lesson's sites, or on task). */
+  offTaskCategory: Category | null;
   at: string;
 }
 
@@ -50,6 +53,8 @@ interface GridOptions {
   tabs?: ReadonlyMap<string, LiveTabs>;
   /** The lesson's open and focus sites now: a tab elsewhere is off task. */
   lessonSites?: LessonSites;
+  /** The categories the teacher marked off task for the lesson. */
+  offTaskCategories?: ReadonlySet<Category>;
 }
 
 const time = (iso: string) => Date.parse(iso);
@@ -168,13 +173,15 @@ export function buildGrid(
     const state = live.state;
     if (!state || (t.tabs && time(t.tabs.at) > time(live.receivedAt))) continue;
     const active = state.tabs.find((tab) => tab.id === state.activeTabId) ?? null;
+    const reason = active && offTaskReason(active, options.lessonSites, options.offTaskCategories);
     t.tabs = {
       deviceId: live.deviceId,
       active,
       all: state.tabs,
       windowFocused: state.windowFocused,
       idle: state.idle,
-      offTask: active !== null && isOffTask(active, options.lessonSites),
+      offTask: reason !== null,
+      offTaskCategory: reason?.kind === 'category' ? reason.category : null,
       at: live.receivedAt,
     };
   }
