@@ -6,8 +6,6 @@ import {
   pupilKeyOf,
   type ClassRoster,
   type LastPage,
-  type Profile,
-  type RequestStatus,
   type RosterPupil,
   type Staff,
 } from '@waymark/shared';
@@ -260,7 +258,7 @@ export function createRosterService({
       }
       for (const r of requests) {
         if (!shown(r)) continue;
-        eventTile(r).openRequests.push({ id: r.id, status: (r.status ?? 'pending') as RequestStatus });
+        eventTile(r).openRequests.push({ id: r.id, status: r.status ?? 'pending' });
       }
       const seeIllegal = can(who.role, 'see-illegal-urls');
       for (const p of lastPages) {
@@ -279,7 +277,7 @@ export function createRosterService({
       return {
         classId: klass.id,
         className: klass.name,
-        profile: klass.profile as Profile,
+        profile: klass.profile,
         asOf: now.toISOString(),
         lesson: {
           startsAt: lessonStart.toISOString(),

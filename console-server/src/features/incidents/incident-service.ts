@@ -232,11 +232,6 @@ export function createIncidentService(deps: {
       id === null ? null : (map.get(id) ?? null);
     return rows.map((r) => ({
       ...r,
-      subject: r.subject as IncidentRecord['subject'],
-      category: r.category as IncidentRecord['category'],
-      severity: r.severity as IncidentRecord['severity'],
-      status: r.status as IncidentRecord['status'],
-      actions: r.actions as IncidentRecord['actions'],
       occurredAt: r.occurredAt.toISOString(),
       createdAt: r.createdAt.toISOString(),
       className: name(classNames, r.classId),
@@ -412,9 +407,7 @@ export function createIncidentService(deps: {
         .orderBy(staff.name);
       return {
         pupils: pupilRows,
-        staff: staffRows
-          .map((s) => ({ ...s, role: s.role as Staff['role'] }))
-          .filter((s) => can(s.role, 'raise-incident') || can(s.role, 'work-incident-log')),
+        staff: staffRows.filter((s) => can(s.role, 'raise-incident') || can(s.role, 'work-incident-log')),
       };
     },
 

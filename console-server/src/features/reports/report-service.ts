@@ -2,6 +2,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import {
   can,
   reportLabel,
+  type EventKind,
   type PupilFilter,
   type ReportLanguage,
   type ReportName,
@@ -117,7 +118,7 @@ export function createReportService({ db }: { db: Database }) {
         .where(and(inPeriod, eq(events.kind, 'search')))
         .groupBy(sql`1`)
         .orderBy(sql`2 desc`);
-      const kindCount = async (kind: string) =>
+      const kindCount = async (kind: EventKind) =>
         (
           await db
             .select({ count })
