@@ -160,7 +160,7 @@ describe('the compliance screen’s evidence, computed from the database', () =>
       id: uuidv7(),
       schoolId: 'demo',
       year,
-      status: 'signed',
+      status: 'signed' as const,
       content: '{}',
       contentHash: '0'.repeat(64),
       preparedBy: 'staff-dsl',

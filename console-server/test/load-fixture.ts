@@ -45,7 +45,7 @@ export async function seedLoadFixture(
     schoolId: DEMO_SCHOOL_ID,
     email: `load.teacher.${i}@demo.waymark.test`,
     name: `Load Teacher ${i + 1}`,
-    role: 'teacher',
+    role: 'teacher' as const,
     passwordHash: null,
     classId: c.id,
   }));

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type {
   ActionResult,
+  Category,
+  ChangeLogSubject,
+  EventKind,
+  GroupKind,
+  IncidentAction,
+  IncidentCategory,
+  IncidentStatus,
+  LessonOverride,
+  Profile,
+  RequestStatus,
+  Role,
+  Severity,
   DeviceCheckResult,
   DeviceHardening,
   FilterCheckTarget,
@@ -8,6 +20,7 @@ import type {
   OffTaskCategory,
   ProxyChoice,
   TestAddress,
+  WebhookDelivery,
 } from '@waymark/shared';
 import {
   bigint,
@@ -104,7 +117,7 @@ export const staff = pgTable('staff', {
     .references(() => schools.id),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  role: text('role').notNull(),
+  role: text('role').$type<Role>().notNull(),
   passwordHash: text('password_hash'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -142,13 +155,13 @@ export const classes = pgTable(
       .notNull()
       .references(() => schools.id),
     name: text('name').notNull(),
-    profile: text('profile').notNull(),
+    profile: text('profile').$type<Profile>().notNull(),
     /** `class` (a primary class), `form` (a form or year group), `teaching` (a set taught in lessons). */
-    kind: text('kind').notNull().default('class'),
+    kind: text('kind').$type<GroupKind>().notNull().default('class'),
     /** The roster sync's id for it (OneRoster `sourcedId`); null for a group made by hand or the MIS CSV. */
     externalId: text('external_id'),
     /** The profile its pupils enforce during its lessons (a sixth-form group on KS5); null: their own. */
-    profileOverride: text('profile_override'),
+    profileOverride: text('profile_override').$type<Profile>(),
     /** When the roster sync ended it (no longer in the school's roster): kept for history. */
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -285,7 +298,7 @@ export const enrollmentTokens = pgTable('enrollment_tokens', {
   /** Devices enrolled with this token belong to this class until a signed-in pupil says otherwise. */
   classId: text('class_id').references(() => classes.id),
   /** For devices with no class (staff laptops, a library trolley): the profile they enforce until a signed-in pupil says otherwise. */
-  profile: text('profile'),
+  profile: text('profile').$type<Profile>(),
   maxUses: integer('max_uses'),
   uses: integer('uses').notNull().default(0),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
@@ -315,9 +328,9 @@ export const devices = pgTable('devices', {
   extensionVersion: text('extension_version'),
   policyVersion: integer('policy_version'),
   /** From its enrollment token: the profile a device with no class enforces. */
-  assignedProfile: text('assigned_profile'),
+  assignedProfile: text('assigned_profile').$type<Profile>(),
   /** The profile the server last sent this device a policy for (its policy version is compared with that profile's). */
-  enforcedProfile: text('enforced_profile'),
+  enforcedProfile: text('enforced_profile').$type<Profile>(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   online: boolean('online').notNull().default(false),
   /** The hardening the device's last heartbeat reported (null: it has not said). */
@@ -345,7 +358,7 @@ export const policies = pgTable(
     schoolId: text('school_id')
       .notNull()
       .references(() => schools.id),
-    profile: text('profile').notNull(),
+    profile: text('profile').$type<Profile>().notNull(),
     version: integer('version').notNull(),
     /** The shared PolicySchema body, less the per-device parts (always-allowed hosts, overrides). */
     body: jsonb('body').notNull(),
@@ -362,8 +375,8 @@ export const events = pgTable(
     schoolId: text('school_id')
       .notNull()
       .references(() => schools.id),
-    kind: text('kind').notNull(),
-    severity: text('severity').notNull(),
+    kind: text('kind').$type<EventKind>().notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     deviceId: text('device_id')
@@ -375,9 +388,9 @@ export const events = pgTable(
     ip: text('ip'),
     classId: text('class_id'),
     className: text('class_name'),
-    profile: text('profile').notNull(),
+    profile: text('profile').$type<Profile>().notNull(),
     url: text('url'),
-    category: text('category'),
+    category: text('category').$type<Category>(),
     rule: text('rule'),
     details: jsonb('details').notNull().$type<Record<string, unknown>>(),
   },
@@ -398,7 +411,7 @@ export const lessonOverrides = pgTable(
     classId: text('class_id')
       .notNull()
       .references(() => classes.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<LessonOverride['kind']>().notNull(),
     sites: jsonb('sites').$type<string[]>().notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -422,7 +435,7 @@ export const unblockRequests = pgTable('unblock_requests', {
   schoolId: text('school_id')
     .notNull()
     .references(() => schools.id),
-  status: text('status').notNull(),
+  status: text('status').$type<RequestStatus>().notNull(),
   decidedBy: text('decided_by').references(() => staff.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   overrideId: text('override_id').references(() => lessonOverrides.id),
@@ -439,16 +452,16 @@ export const incidents = pgTable(
       .references(() => schools.id),
     /** Human reference, e.g. INC-2026-0007, numbered per school and year. */
     reference: text('reference').notNull(),
-    subject: text('subject').notNull(),
+    subject: text('subject').$type<'pupil' | 'staff'>().notNull(),
     pupilEmail: text('pupil_email'),
     personName: text('person_name'),
     classId: text('class_id'),
     deviceId: text('device_id'),
-    category: text('category').notNull(),
-    severity: text('severity').notNull(),
-    status: text('status').notNull(),
+    category: text('category').$type<IncidentCategory>().notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
+    status: text('status').$type<IncidentStatus>().notNull(),
     description: text('description').notNull(),
-    actions: jsonb('actions').$type<string[]>().notNull(),
+    actions: jsonb('actions').$type<IncidentAction[]>().notNull(),
     outcome: text('outcome'),
     ownerId: text('owner_id').references(() => staff.id),
     followUpDate: text('follow_up_date'),
@@ -516,7 +529,7 @@ export const policyChanges = pgTable(
     schoolId: text('school_id')
       .notNull()
       .references(() => schools.id),
-    profile: text('profile').notNull(),
+    profile: text('profile').$type<ChangeLogSubject>().notNull(),
     version: integer('version').notNull(),
     changedBy: text('changed_by')
       .notNull()
@@ -549,7 +562,7 @@ export const alerts = pgTable(
     lastEventId: uuid('last_event_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
-    severity: text('severity').notNull().default('high'),
+    severity: text('severity').$type<Severity>().notNull().default('high'),
     /** Who the alert is with now: `dsl`, then `deputy-dsl`, then `senior-leader`. */
     escalatedTo: text('escalated_to').notNull().default('dsl'),
     /** When it goes to the next person if nobody has acknowledged it; null: nobody further. */
@@ -603,7 +616,7 @@ export const webhookDeliveries = pgTable(
     body: text('body').notNull(),
     attempts: integer('attempts').notNull().default(0),
     /** `pending`, `delivered` or `failed` (given up). */
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<WebhookDelivery['status']>().notNull().default('pending'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     nextAt: timestamp('next_at', { withTimezone: true }),
@@ -840,7 +853,7 @@ export const filterCheckAddresses = pgTable(
       .notNull()
       .references(() => schools.id),
     url: text('url').notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<TestAddress['category']>().notNull(),
     note: text('note').notNull(),
     addedBy: text('added_by').notNull(),
     createdAt: createdAt(),
@@ -864,7 +877,7 @@ export const reviewPacks = pgTable(
     /** The school year starting on 1 September of this year. */
     year: integer('year').notNull(),
     /** `draft` or `signed`. */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<'draft' | 'signed'>().notNull().default('draft'),
     content: text('content').notNull(),
     contentHash: text('content_hash').notNull(),
     preparedBy: text('prepared_by')
@@ -918,7 +931,7 @@ export const categorySources = pgTable(
     format: text('format').notNull(),
     url: text('url'),
     /** The category of a single-list format (hosts, domains, chrome). */
-    category: text('category'),
+    category: text('category').$type<Category>(),
     /** A UT1 feed's folder → category choices, over the default map. */
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     version: integer('version').notNull().default(0),

@@ -13,6 +13,20 @@ export function pupilKeyOf(thing: { user: string | null; deviceId: string }): st
   return thing.user ?? `device:${thing.deviceId}`;
 }
 
+/** A grid tile's pupil: its key, the name it shows (the pupil's, else their e-mail, else the device's) and e-mail. */
+export function gridPupilOf(thing: {
+  user: string | null;
+  deviceId: string;
+  deviceName: string;
+  pupilName: string | null;
+}): { key: string; name: string; email: string | null } {
+  return {
+    key: pupilKeyOf(thing),
+    name: thing.pupilName ?? thing.user ?? thing.deviceName,
+    email: thing.user,
+  };
+}
+
 /** A device came online or went offline (`presence` on the `/console` socket). */
 export const DevicePresenceSchema = z.object({
   deviceId: safeText(),

@@ -1,4 +1,4 @@
-import type { Alert, AlertRecipient, Severity } from '@waymark/shared';
+import type { Alert, AlertRecipient } from '@waymark/shared';
 import type { alerts } from '../../db/schema';
 
 export type AlertRow = typeof alerts.$inferSelect;
@@ -17,7 +17,7 @@ export const toAlert = (r: AlertRow): Alert => ({
   lastEventId: r.lastEventId,
   createdAt: r.createdAt.toISOString(),
   lastAt: r.lastAt.toISOString(),
-  severity: r.severity as Severity,
+  severity: r.severity,
   escalatedTo: r.escalatedTo as AlertRecipient,
   escalateAt: r.escalateAt?.toISOString() ?? null,
   escalations: r.escalations.map((e) => ({ to: e.to as AlertRecipient, at: e.at })),

@@ -22,7 +22,7 @@ const toDelivery = (r: Row): WebhookDelivery => ({
   what: r.what as WebhookDelivery['what'],
   url: r.url,
   attempts: r.attempts,
-  status: r.status as WebhookDelivery['status'],
+  status: r.status,
   lastStatusCode: r.lastStatusCode,
   lastError: r.lastError,
   nextAt: r.status === 'pending' ? (r.nextAt?.toISOString() ?? null) : null,

@@ -5,7 +5,6 @@ import {
   isSchoolRole,
   type ClassSummary,
   type CreateStaffBody,
-  type Role,
   type Staff,
   type StaffListItem,
   type UpdateStaffBody,
@@ -58,7 +57,7 @@ export function createStaffService({
       .innerJoin(schools, eq(schools.id, staff.schoolId))
       .leftJoin(trusts, eq(trusts.id, schools.trustId))
       .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
-    return row ? { ...row, role: row.role as Role } : null;
+    return row ?? null;
   }
 
   async function newSession(staffId: string, now: Date): Promise<string> {
@@ -195,7 +194,6 @@ export function createStaffService({
         .orderBy(staff.name);
       return rows.map(({ disabledAt, lockedUntil, ...row }) => ({
         ...row,
-        role: row.role as Role,
         lockedUntil: lockedUntil?.toISOString() ?? null,
         disabled: disabledAt !== null,
         manageable: isSchoolRole(row.role),
@@ -312,7 +310,7 @@ export function createStaffService({
         : can(who.role, 'watch-own-classes')
           ? await db.select(columns).from(classes).where(and(current, teaches)).orderBy(classes.name)
           : [];
-      return rows.map((r) => ({ ...r, profile: r.profile as ClassSummary['profile'] }));
+      return rows;
     },
 
     async canWatchClass(who: Staff, classId: string): Promise<boolean> {

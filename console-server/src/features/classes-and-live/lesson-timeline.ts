@@ -89,7 +89,7 @@ export function createLessonTimeline({ db }: { db: Database }) {
             eq(events.schoolId, schoolId),
             eq(events.classId, classId),
             gte(events.occurredAt, since),
-            inArray(events.kind, Object.keys(EVENT_KINDS)),
+            inArray(events.kind, Object.keys(EVENT_KINDS) as Array<keyof typeof EVENT_KINDS>),
             deviceOnly
               ? and(isNull(events.user), eq(events.deviceId, deviceOnly))
               : eq(events.user, pupilKey),

@@ -3,11 +3,9 @@ import {
   ATTENTION_LIMIT,
   can,
   isIllegalCategory,
-  pupilKeyOf,
+  gridPupilOf,
   type ClassRoster,
   type LastPage,
-  type Profile,
-  type RequestStatus,
   type RosterPupil,
   type Staff,
 } from '@waymark/shared';
@@ -216,7 +214,15 @@ export function createRosterService({
         .orderBy(pageKey, desc(events.occurredAt), desc(events.id));
 
       const tiles = new Map<string, RosterPupil>();
-      const tile = (key: string, name: string, email: string | null): RosterPupil => {
+      const tile = ({
+        key,
+        name,
+        email,
+      }: {
+        key: string;
+        name: string;
+        email: string | null;
+      }): RosterPupil => {
         let found = tiles.get(key);
         if (!found) {
           found = {
@@ -233,10 +239,10 @@ export function createRosterService({
         }
         return found;
       };
-      for (const p of classPupils) tile(p.email, p.name, p.email);
+      for (const p of classPupils) tile({ key: p.email, name: p.name, email: p.email });
       for (const d of classDevices) {
-        const key = pupilKeyOf({ user: d.lastUser, deviceId: d.id });
-        tile(key, d.pupilName ?? d.lastUser ?? d.name, d.lastUser).devices.push({
+        const pupil = { user: d.lastUser, deviceId: d.id, deviceName: d.name, pupilName: d.pupilName };
+        tile(gridPupilOf(pupil)).devices.push({
           id: d.id,
           name: d.name,
           online: d.online,
@@ -250,7 +256,7 @@ export function createRosterService({
         deviceId: string;
         deviceName: string;
         pupilName: string | null;
-      }) => tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
+      }) => tile(gridPupilOf(e));
       const shown = (e: { user: string | null }) => !(e.user && awayEmails.has(e.user));
       for (const c of counts) {
         if (!shown(c)) continue;
@@ -260,7 +266,7 @@ export function createRosterService({
       }
       for (const r of requests) {
         if (!shown(r)) continue;
-        eventTile(r).openRequests.push({ id: r.id, status: (r.status ?? 'pending') as RequestStatus });
+        eventTile(r).openRequests.push({ id: r.id, status: r.status ?? 'pending' });
       }
       const seeIllegal = can(who.role, 'see-illegal-urls');
       for (const p of lastPages) {
@@ -279,7 +285,7 @@ export function createRosterService({
       return {
         classId: klass.id,
         className: klass.name,
-        profile: klass.profile as Profile,
+        profile: klass.profile,
         asOf: now.toISOString(),
         lesson: {
           startsAt: lessonStart.toISOString(),

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { ComplianceReport, DeviceHealthReport, Policy, Profile } from '@waymark/shared';
+import type { ComplianceReport, DeviceHealthReport, Policy } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { policies } from '../../db/schema';
 import type { EvidenceContext, EvidenceProvider } from './evidence';
@@ -39,7 +39,7 @@ export function createComplianceService({
       policies: once(async () =>
         (await db.select().from(policies).where(eq(policies.schoolId, schoolId))).map((row) => {
           const body = row.body as Policy;
-          return { profile: row.profile as Profile, body: { ...body, safeSearch: body.safeSearch ?? true } };
+          return { profile: row.profile, body: { ...body, safeSearch: body.safeSearch ?? true } };
         }),
       ),
     };

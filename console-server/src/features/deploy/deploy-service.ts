@@ -77,7 +77,7 @@ export function createDeployService({ db, releases }: { db: Database; releases: 
       .leftJoin(classes, eq(classes.id, enrollmentTokens.classId))
       .where(and(eq(enrollmentTokens.schoolId, schoolId), eq(enrollmentTokens.tokenHash, hashSecret(token))));
     if (!row) return null;
-    return ((row.classProfile ?? row.profile) as Profile | null) ?? 'EYFS';
+    return row.classProfile ?? row.profile ?? 'EYFS';
   }
 
   /** The school's proxy choice; a stored one the schema does not take fails loudly, never reaches a file. */

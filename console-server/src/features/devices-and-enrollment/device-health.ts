@@ -66,7 +66,7 @@ export function createDeviceHealthService({
         .select({ profile: policies.profile, version: policies.version })
         .from(policies)
         .where(eq(policies.schoolId, schoolId))) {
-        currentPolicyVersions[row.profile as Profile] = row.version;
+        currentPolicyVersions[row.profile] = row.version;
       }
 
       const tamperSince = new Date(now.getTime() - TAMPER_WINDOW_DAYS * 86_400_000);
@@ -100,7 +100,7 @@ export function createDeviceHealthService({
       const hours = { timeZone: school.timeZone, dayStart: school.dayStart, dayEnd: school.dayEnd };
 
       const deviceRows: DeviceHealthRow[] = rows.map((row) => {
-        const profile = (row.enforcedProfile ?? row.classProfile ?? row.assignedProfile) as Profile | null;
+        const profile = row.enforcedProfile ?? row.classProfile ?? row.assignedProfile;
         const currentPolicyVersion = profile ? (currentPolicyVersions[profile] ?? null) : null;
         const silentSchoolMinutes =
           row.online || !row.lastSeenAt ? 0 : schoolMinutesBetween(row.lastSeenAt, now, hours);
@@ -178,7 +178,7 @@ export function createDeviceHealthService({
         .from(classes)
         .where(eq(classes.schoolId, schoolId))
         .orderBy(asc(classes.name));
-      return rows.map((r) => ({ ...r, profile: r.profile as Profile }));
+      return rows;
     },
   };
 }

@@ -114,11 +114,11 @@ export function createDeviceService({ db, placement }: { db: Database; placement
     const ownProfile = home ? (home.profileOverride ?? home.profile) : null;
     const [profile, profileSource]: [Profile, ProfileSource] = klass
       ? [
-          (klass.profileOverride ?? ownProfile ?? klass.profile) as Profile,
+          klass.profileOverride ?? ownProfile ?? klass.profile,
           pupil?.classId ? 'pupil-class' : 'device-class',
         ]
       : device.assignedProfile
-        ? [device.assignedProfile as Profile, 'device-record']
+        ? [device.assignedProfile, 'device-record']
         : [UNKNOWN_PROFILE, 'unknown'];
     return {
       deviceId: device.id,
@@ -408,7 +408,7 @@ export function createDeviceService({ db, placement }: { db: Database; placement
         const klass = placed && groups.get(placed.classId);
         const home = placed && groups.get(placed.homeClassId);
         if (!klass || !home) continue;
-        const profile = (klass.profileOverride ?? home.profileOverride ?? home.profile) as Profile;
+        const profile = klass.profileOverride ?? home.profileOverride ?? home.profile;
         if (klass.id === identity.classId && profile === identity.profile) continue;
         changed.push({
           ...identity,
@@ -468,7 +468,7 @@ function passSummary(
   return {
     id: row.id,
     visitorName: row.visitorName!,
-    profile: row.profile as Profile,
+    profile: row.profile!,
     expiresAt: row.expiresAt!.toISOString(),
     issuedByName: row.issuedByName,
     createdAt: row.createdAt.toISOString(),

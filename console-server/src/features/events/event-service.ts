@@ -57,8 +57,8 @@ function toStored(row: EventRow, requestStatus: string | null = null): StoredEve
   return {
     id: row.id,
     schoolId: row.schoolId,
-    kind: row.kind as StoredEvent['kind'],
-    severity: row.severity as Severity,
+    kind: row.kind,
+    severity: row.severity,
     occurredAt: row.occurredAt.toISOString(),
     receivedAt: row.receivedAt.toISOString(),
     deviceId: row.deviceId,
@@ -68,10 +68,10 @@ function toStored(row: EventRow, requestStatus: string | null = null): StoredEve
     ip: row.ip,
     classId: row.classId,
     className: row.className,
-    profile: row.profile as StoredEvent['profile'],
+    profile: row.profile,
     url: row.url,
     urlHidden: false,
-    category: row.category as Category | null,
+    category: row.category,
     rule: row.rule,
     details: row.details,
     requestStatus:

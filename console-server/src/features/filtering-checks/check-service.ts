@@ -146,7 +146,7 @@ export function createFilterCheckService(deps: CheckDeps) {
       deviceId,
       deviceName: row?.name ?? deviceId,
       className: row?.className ?? null,
-      profile: (row?.profile as Profile | null) ?? null,
+      profile: row?.profile ?? null,
       policyVersion: null,
       serverPolicyVersion: null,
       results: [],

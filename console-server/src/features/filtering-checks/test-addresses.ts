@@ -6,7 +6,6 @@ import {
   type AddTestAddressBody,
   type ListedTestAddress,
   type Staff,
-  type TestAddress,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { filterCheckAddresses } from '../../db/schema';
@@ -31,7 +30,7 @@ export function createTestAddresses(db: Database) {
         ...own.map((a) => ({
           id: a.id,
           url: a.url,
-          category: a.category as TestAddress['category'],
+          category: a.category,
           note: a.note,
           source: 'school' as const,
           addedBy: a.addedBy,

@@ -130,3 +130,34 @@ export function storedEntryHash(row: {
     ? entryHashV2(row.prevHash, { ...row, facts: (row.facts ?? {}) as EntryFacts })
     : entryHash(row.prevHash, row);
 }
+
+/** What a purge keeps of a stored entry: for chain 2 its facts and content digest, for chain 1 its links. */
+export function tombstoneOf(row: {
+  version: number;
+  id: number;
+  schoolId: string;
+  incidentId: string | null;
+  at: Date;
+  actorId: string;
+  actorName: string;
+  change: Record<string, unknown>;
+  facts: unknown;
+  prevHash: string;
+  hash: string;
+}): Tombstone {
+  return row.version >= 2
+    ? {
+        v: 2,
+        id: row.id,
+        schoolId: row.schoolId,
+        incidentId: row.incidentId,
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actorName: row.actorName,
+        facts: row.facts as EntryFacts,
+        content: contentDigest(row.change),
+        prevHash: row.prevHash,
+        hash: row.hash,
+      }
+    : { v: 1, id: row.id, incidentId: row.incidentId, prevHash: row.prevHash, hash: row.hash };
+}

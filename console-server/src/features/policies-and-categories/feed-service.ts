@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Category, Staff, SubscribeFeedBody } from '@waymark/shared';
+import type { Staff, SubscribeFeedBody } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { categorySources, staff } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
@@ -161,7 +161,7 @@ export function createFeedService(deps: {
             res.body as unknown as AsyncIterable<Uint8Array>,
             {
               format: source.format as 'ut1',
-              category: source.category as Category | null,
+              category: source.category,
               mapping: source.mapping,
               defaultMap: UT1_CATEGORY_MAP,
               maxBytes: source.maxBytes ?? limits.maxBytes,

@@ -3,6 +3,7 @@ import {
   can,
   reportLabel,
   type CalendarEntry,
+  type EventKind,
   type PupilFilter,
   type SchoolTerm,
   type ReportLanguage,
@@ -143,7 +144,7 @@ export function createReportService({ db }: { db: Database }) {
         .where(and(inPeriod, eq(events.kind, 'search')))
         .groupBy(sql`1`)
         .orderBy(sql`2 desc`);
-      const kindCount = async (kind: string) =>
+      const kindCount = async (kind: EventKind) =>
         (
           await db
             .select({ count })

@@ -23,7 +23,7 @@ function toOverride(row: Row): LessonOverride & { requestEventId: string | null 
   return {
     id: row.id,
     classId: row.classId,
-    kind: row.kind as LessonOverride['kind'],
+    kind: row.kind,
     sites: row.sites,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),

@@ -51,7 +51,7 @@ export function createRequestService(deps: {
       .leftJoin(lessonOverrides, eq(lessonOverrides.id, unblockRequests.overrideId))
       .where(eq(unblockRequests.eventId, eventId));
     if (!row) return { status: 'pending', until: null };
-    return { status: row.status as RequestStatus, until: row.endsAt?.toISOString() ?? null };
+    return { status: row.status, until: row.endsAt?.toISOString() ?? null };
   }
 
   /** Whether the device said so or the school's lists say so now (a device's word is not enough). */

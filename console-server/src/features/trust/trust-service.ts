@@ -1,8 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   Alert,
-  IncidentStatus,
-  Severity,
   Staff,
   TrustIncident,
   TrustIncidentsQuery,
@@ -162,9 +160,9 @@ export function createTrustService({ db }: { db: Database }) {
         .limit(500);
       return rows.map((r) => ({
         ...r,
-        subject: r.subject as TrustIncident['subject'],
-        severity: r.severity as Severity,
-        status: r.status as IncidentStatus,
+        subject: r.subject,
+        severity: r.severity,
+        status: r.status,
         createdAt: r.createdAt.toISOString(),
       }));
     },

@@ -1,5 +1,5 @@
 import {
-  pupilKeyOf,
+  gridPupilOf,
   type ClassRoster,
   type DevicePresence,
   type LastPage,
@@ -92,7 +92,7 @@ export function buildGrid(
   const requests = new Map<string, RequestStatus>();
   const requestOwner = new Map<string, string>();
 
-  const tile = (key: string, name: string, email: string | null): PupilTile => {
+  const tile = ({ key, name, email }: { key: string; name: string; email: string | null }): PupilTile => {
     let found = tiles.get(key);
     if (!found) {
       found = {
@@ -115,7 +115,7 @@ export function buildGrid(
   };
 
   for (const p of roster.pupils) {
-    const t = tile(p.key, p.name, p.email);
+    const t = tile(p);
     t.devices = p.devices.map((d) => ({ ...d }));
     t.lastPage = p.lastPage;
     t.blocked = p.blocked;
@@ -131,7 +131,7 @@ export function buildGrid(
   for (const p of changes) {
     for (const t of tiles.values()) t.devices = t.devices.filter((d) => d.id !== p.deviceId);
     if (p.classId !== roster.classId) continue; // signed in as a pupil of another class
-    tile(pupilKeyOf(p), p.pupilName ?? p.user ?? p.deviceName, p.user).devices.push({
+    tile(gridPupilOf(p)).devices.push({
       id: p.deviceId,
       name: p.deviceName,
       online: p.online,
@@ -145,7 +145,7 @@ export function buildGrid(
   for (const e of events) {
     if (e.classId !== roster.classId || time(e.occurredAt) < lessonStart) continue;
     if (e.user && elsewhere.has(e.user)) continue;
-    const t = tile(pupilKeyOf(e), e.pupilName ?? e.user ?? e.deviceName, e.user);
+    const t = tile(gridPupilOf(e));
     if (e.severity === 'high') t.urgent = true;
     const page = lastPageOf(e);
     if (page && (!t.lastPage || isLater(page, t.lastPage))) t.lastPage = page;
@@ -165,7 +165,7 @@ export function buildGrid(
   }
   for (const live of options.tabs?.values() ?? []) {
     if (live.classId !== roster.classId) continue;
-    const t = tile(pupilKeyOf(live), live.pupilName ?? live.user ?? live.deviceName, live.user);
+    const t = tile(gridPupilOf(live));
     if (live.updateNeeded) {
       t.updateNeeded = true;
       continue;

@@ -28,7 +28,7 @@ function summaryOf(row: PackRow, signatures: SignatureRow[]): ReviewPack {
   return {
     id: row.id,
     year: row.year,
-    status: row.status as ReviewPack['status'],
+    status: row.status,
     contentHash: row.contentHash,
     preparedBy: row.preparedByName,
     preparedAt: row.preparedAt.toISOString(),

@@ -96,7 +96,7 @@ export async function applyPlan(db: Database, who: Staff, plan: RosterPlan, now 
           schoolId,
           email: t.email,
           name: t.name,
-          role: 'teacher',
+          role: 'teacher' as const,
           externalId: t.externalId,
         });
       }
