@@ -50,3 +50,6 @@ export * from './compliance/review-pack-text';
 export * from './roster/lesson-time';
 export * from './roster/placement';
 export * from './protocol/roster';
+export * from './contract/endpoint';
+export * from './auth-and-accounts/contract';
+export * from './classes-and-live/contract';
