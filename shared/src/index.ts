@@ -53,3 +53,6 @@ export * from './roster/lesson-time';
 export * from './roster/placement';
 export * from './roster/school-terms';
 export * from './protocol/roster';
+export * from './contract/endpoint';
+export * from './auth-and-accounts/contract';
+export * from './classes-and-live/contract';

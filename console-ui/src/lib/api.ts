@@ -1,4 +1,5 @@
-import type { ClassSummary, Staff } from '@waymark/shared';
+import { authContract, classesContract } from '@waymark/shared';
+import { call } from './call';
 
 export class ApiError extends Error {
   constructor(
@@ -22,11 +23,9 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 export const endpoints = {
-  me: () => api<{ staff: Staff }>('/api/auth/me').then((r) => r.staff),
-  login: (email: string, password: string) =>
-    api<{ staff: Staff }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }),
-  logout: () => api('/api/auth/logout', { method: 'POST' }),
-  providers: () =>
-    api<{ providers: Array<{ id: string; label: string }> }>('/api/auth/providers').then((r) => r.providers),
-  classes: () => api<{ classes: ClassSummary[] }>('/api/classes').then((r) => r.classes),
+  me: () => call(authContract.me).then((r) => r.staff),
+  login: (email: string, password: string) => call(authContract.login, { body: { email, password } }),
+  logout: () => call(authContract.logout),
+  providers: () => call(authContract.providers).then((r) => r.providers),
+  classes: () => call(classesContract.list).then((r) => r.classes),
 };

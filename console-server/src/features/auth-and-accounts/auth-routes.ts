@@ -1,9 +1,10 @@
 import { Router, type Request } from 'express';
 import type { Oidc } from './oidc';
 import { rateLimit } from 'express-rate-limit';
-import { LoginBodySchema } from '@waymark/shared';
+import { authContract } from '@waymark/shared';
 import type { StaffService } from './staff-service';
-import { handle, HttpError, parseBody, requireStaff } from '../../http/middleware';
+import { handle, HttpError } from '../../http/middleware';
+import { contractRouter, OK } from '../../http/contract-route';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../../http/session-cookie';
 
 export function authRoutes({
@@ -15,12 +16,9 @@ export function authRoutes({
   secureCookies: boolean;
   oidc: Oidc;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/auth', Router());
 
-  /** "Sign in with Google / Microsoft", when the school has configured them. */
-  router.get('/providers', (_req, res) => {
-    res.json({ providers: oidc.providers() });
-  });
+  route(authContract.providers, 'public', async () => ({ providers: oidc.providers() }));
 
   const callbackUrl = (req: Request, id: string) =>
     `${req.protocol}://${req.get('host')}/api/auth/oidc/${id}/callback`;
@@ -64,11 +62,10 @@ export function authRoutes({
     message: { error: 'too many sign-in attempts from this address; wait 15 minutes' },
   });
 
-  router.post(
-    '/login',
-    loginLimiter,
-    handle(async (req, res) => {
-      const { email, password } = parseBody(LoginBodySchema, req.body);
+  route(
+    authContract.login,
+    'public',
+    async ({ body: { email, password }, res }) => {
       const result = await staffService.login(email, password);
       if (!result.ok) {
         throw result.reason === 'locked'
@@ -79,24 +76,17 @@ export function authRoutes({
           : new HttpError(401, 'e-mail or password is wrong');
       }
       res.setHeader('Set-Cookie', sessionCookie(result.sessionToken, secureCookies));
-      res.json({ staff: result.staff });
-    }),
+      return { staff: result.staff };
+    },
+    { before: [loginLimiter] },
   );
 
-  router.post(
-    '/logout',
-    handle(async (req, res) => {
-      await staffService.logout(readSessionCookie(req.get('cookie')));
-      res.setHeader('Set-Cookie', clearedSessionCookie(secureCookies));
-      res.json({ ok: true });
-    }),
-  );
+  route(authContract.logout, 'public', async ({ req, res }) => {
+    await staffService.logout(readSessionCookie(req.get('cookie')));
+    res.setHeader('Set-Cookie', clearedSessionCookie(secureCookies));
+    return OK;
+  });
 
-  router.get(
-    '/me',
-    handle(async (req, res) => {
-      res.json({ staff: requireStaff(req) });
-    }),
-  );
+  route(authContract.me, 'signed-in', async ({ who }) => ({ staff: who }));
   return router;
 }

@@ -1,47 +1,27 @@
-import { Router } from 'express';
-import { CreateStaffBodySchema, ResetPasswordBodySchema, UpdateStaffBodySchema } from '@waymark/shared';
+import { staffContract } from '@waymark/shared';
 import type { StaffService } from './staff-service';
-import { handle, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter, OK } from '../../http/contract-route';
 
 /** Staff accounts holding school roles, for the school admin: `/api/staff`. */
 export function staffRoutes({ staffService }: { staffService: StaffService }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/staff');
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-accounts');
-      res.json({ staff: await staffService.list(who.schoolId) });
-    }),
+  route(staffContract.list, 'manage-accounts', async ({ who }) => ({
+    staff: await staffService.list(who.schoolId),
+  }));
+
+  route(staffContract.create, 'manage-accounts', async ({ who, body }) =>
+    staffService.create(who.schoolId, body),
   );
 
-  router.post(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-accounts');
-      const body = parseBody(CreateStaffBodySchema, req.body);
-      res.status(201).json(await staffService.create(who.schoolId, body));
-    }),
-  );
+  route(staffContract.update, 'manage-accounts', async ({ who, params, body }) => {
+    await staffService.update(who, params.id, body);
+    return OK;
+  });
 
-  router.patch(
-    '/:id',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-accounts');
-      const body = parseBody(UpdateStaffBodySchema, req.body);
-      await staffService.update(who, String(req.params.id), body);
-      res.json({ ok: true });
-    }),
-  );
-
-  router.post(
-    '/:id/reset-password',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-accounts');
-      const { password } = parseBody(ResetPasswordBodySchema, req.body);
-      await staffService.resetPassword(who.schoolId, String(req.params.id), password);
-      res.json({ ok: true });
-    }),
-  );
+  route(staffContract.resetPassword, 'manage-accounts', async ({ who, params, body }) => {
+    await staffService.resetPassword(who.schoolId, params.id, body.password);
+    return OK;
+  });
   return router;
 }

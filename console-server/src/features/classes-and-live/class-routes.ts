@@ -1,11 +1,11 @@
-import { Router } from 'express';
 import type { EventService } from '../events';
 import { redactFor } from '../events';
 import type { StaffService } from '../auth-and-accounts';
-import { ClassImportBodySchema } from '@waymark/shared';
+import { classesContract } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
 import { importClasses } from './class-import';
-import { handle, HttpError, parseBody, requireCapability, requireStaff } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
 export function classRoutes({
   db,
@@ -16,34 +16,21 @@ export function classRoutes({
   staffService: StaffService;
   eventService: EventService;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/classes');
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      res.json({ classes: await staffService.watchableClasses(requireStaff(req)) });
-    }),
+  route(classesContract.list, 'signed-in', async ({ who }) => ({
+    classes: await staffService.watchableClasses(who),
+  }));
+
+  route(classesContract.import, 'manage-classes', async ({ who, body }) =>
+    importClasses(db, who.schoolId, body.csv),
   );
 
-  router.post(
-    '/import',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-classes');
-      const { csv } = parseBody(ClassImportBodySchema, req.body);
-      res.json(await importClasses(db, who.schoolId, csv));
-    }),
-  );
-
-  router.get(
-    '/:classId/events',
-    handle(async (req, res) => {
-      const who = requireStaff(req);
-      const classId = String(req.params.classId);
-      // Same answer for "no such class" and "not yours": IDs cannot be probed.
-      if (!(await staffService.canWatchClass(who, classId))) throw new HttpError(404, 'no such class');
-      const events = await eventService.recentForClass(who.schoolId, classId);
-      res.json({ events: events.map((e) => redactFor(who.role, e)) });
-    }),
-  );
+  route(classesContract.events, 'signed-in', async ({ who, params }) => {
+    // Same answer for "no such class" and "not yours": IDs cannot be probed.
+    if (!(await staffService.canWatchClass(who, params.classId))) throw new HttpError(404, 'no such class');
+    const events = await eventService.recentForClass(who.schoolId, params.classId);
+    return { events: events.map((e) => redactFor(who.role, e)) };
+  });
   return router;
 }

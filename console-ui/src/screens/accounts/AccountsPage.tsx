@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, type StaffListItem, type UpdateStaffBody } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { can, staffContract, type StaffListItem, type UpdateStaffBody } from '@waymark/shared';
+import { call } from '../../lib/call';
 import { useSession } from '../../lib/session';
 
 const KEY = ['staff-accounts'] as const;
 
 const staffApi = {
-  list: () => api<{ staff: StaffListItem[] }>('/api/staff').then((r) => r.staff),
+  list: () => call(staffContract.list).then((r) => r.staff),
   update: ({ id, body }: { id: string; body: UpdateStaffBody }) =>
-    api(`/api/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    call(staffContract.update, { params: { id }, body }),
 };
 
 /** Staff accounts, for the school admin: who holds which role, and which DSLs are deputies. */
