@@ -1,8 +1,15 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { compilePolicy, nextPolicyChange, type DnrRule, type PolicyMessage } from '@waymark/shared';
+import {
+  categoryGroupRules,
+  compilePolicy,
+  nextPolicyChange,
+  type DnrRule,
+  type PolicyMessage,
+} from '@waymark/shared';
 import { extensionUrl } from './extension-url';
-import { heldCategoryData, recordAppliedCategoryVersions, withCategoryData } from './category-data';
+import { categoryRulesFor, heldCategoryData, recordAppliedCategoryVersions } from './category-data';
+import { installRules } from './install-rules';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 import { activeLock, lockItem, lockRules } from './teacher-actions';
@@ -17,7 +24,10 @@ export function blockPageUrl(): string {
   return extensionUrl('/blocked.html');
 }
 
-/** Replaces every dynamic rule with the compiled policy, then turns off the fail-closed static ruleset. */
+/**
+ * Makes the dynamic rules the compiled policy plus the category data's groups (only the units
+ * that changed are replaced), then turns off the fail-closed static ruleset.
+ */
 export async function applyPolicy(
   message: PolicyMessage,
   now = new Date(),
@@ -26,16 +36,18 @@ export async function applyPolicy(
   const state = visitorState(message, now, await noticeAcceptedItem.getValue());
   // Category data travels apart from the policy: the held (verified) entries of blocked categories.
   const held = await heldCategoryData();
+  const context = { now, user, classIds: message.classIds };
+  // A visitor whose pass ended gets nothing but the block page: no category rules either.
+  const { groups, rest } =
+    state === 'ended'
+      ? { groups: [], rest: {} }
+      : categoryRulesFor(held, message.policy, context, blockPageUrl());
   const rules = rulesForVisitor(
     message,
     state,
+    // The plain domains are the groups' (compiled apart); the policy compiler gets the rest.
     () =>
-      compilePolicy(withCategoryData(message.policy, held), {
-        now,
-        user,
-        classIds: message.classIds,
-        blockPage: blockPageUrl(),
-      }),
+      compilePolicy({ ...message.policy, categoryLists: rest }, { ...context, blockPage: blockPageUrl() }),
     { blockPage: blockPageUrl(), noticePage: noticePageUrl() },
     now,
   );
@@ -43,18 +55,15 @@ export async function applyPolicy(
   if (activeLock(await lockItem.getValue(), now)) {
     rules.push(...lockRules(message, Math.max(0, ...rules.map((r) => r.id)) + 1));
   }
-  const dnr = browser.declarativeNetRequest;
-  const existing = await dnr.getDynamicRules();
-  await dnr.updateDynamicRules({
-    removeRuleIds: existing.map((r) => r.id),
-    addRules: rules as Parameters<typeof dnr.updateDynamicRules>[0]['addRules'],
-  });
-  await recordDynamicRules();
-  await dnr.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
+  const installed = await installRules(rules, groups, blockPageUrl());
+  const all = [...rules];
+  for (const group of groups) all.push(...categoryGroupRules(group, blockPageUrl()));
+  if (installed.changed) await recordDynamicRules();
+  await browser.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
   await recordAppliedCategoryVersions(held);
   await appliedVersionItem.setValue(message.policy.version);
-  return rules;
+  return all;
 }
 
 export const REFRESH_ALARM = 'policy-refresh';

@@ -12,6 +12,7 @@ import { detectorFor } from './detection';
 import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
 import { categoryHitsFor, categoryOfUrl, heldCategoryData, syncCategoryData } from './category-data';
+import { forgetInstalledRules } from './install-rules';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
@@ -131,6 +132,8 @@ export function startBackground(): void {
     const finding = await findChangedRules();
     if (!finding) return false;
     if (finding.sessionChanged) await clearSessionRules();
+    // Whatever changed them, the next install replaces every rule rather than trusting its record.
+    if (finding.dynamicChanged) await forgetInstalledRules();
     const cached = finding.dynamicChanged ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
     if (cached) await onPolicy(cached);
     const current = await currentPolicy();
@@ -168,13 +171,15 @@ export function startBackground(): void {
   async function syncCategories() {
     if (!connection.connected) return;
     try {
-      const changed = await syncCategoryData((request) => connection.syncCategories(request));
-      const cached = changed ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
-      if (cached) {
-        const now = new Date();
-        await applyPolicy(cached, now, user);
-        policy = cached;
-      }
+      await syncCategoryData(
+        (request) => connection.syncCategories(request),
+        async () => {
+          const cached = validPolicyMessage(await cachedPolicyItem.getValue());
+          if (!cached) return;
+          await applyPolicy(cached, new Date(), user);
+          policy = cached;
+        },
+      );
     } catch (error) {
       console.error('waymark: category sync', error);
     }

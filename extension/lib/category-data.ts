@@ -1,6 +1,9 @@
 import { storage } from 'wxt/utils/storage';
 import {
+  activeOverrides,
   applyCategorySync,
+  categoryBlocks,
+  categoryRuleGroups,
   CategoryIntegrityError,
   CategorySyncResponseSchema,
   entriesForHost,
@@ -15,6 +18,8 @@ import {
   urlParts,
   type Category,
   type CategoryEntries,
+  type CategoryRuleGroup,
+  type PolicyContext,
   type CategorySyncRequest,
   type CategorySyncResponse,
   type HeldCategorySource,
@@ -64,9 +69,14 @@ export function syncRequest(held: readonly HeldCategorySource[]): CategorySyncRe
 /**
  * Syncs with the server: deltas from what the device holds, else snapshots. A result that fails
  * its integrity check is asked for again whole. Returns true when the data changed.
+ *
+ * `enforce` (when given) puts the new data's rules in force before it is stored: storing tens of
+ * megabytes takes seconds, and if the worker stops in between, the stored (older, verified) data
+ * is what the next start enforces and syncs from, so rules and data never disagree for long.
  */
 export async function syncCategoryData(
   ask: (request: CategorySyncRequest) => Promise<CategorySyncResponse>,
+  enforce?: () => Promise<void>,
 ): Promise<boolean> {
   const held = await heldCategoryData();
   let next: HeldCategorySource[];
@@ -80,14 +90,61 @@ export async function syncCategoryData(
   const changed =
     next.length !== held.length || next.some((s, i) => s.id !== held[i]?.id || s.hash !== held[i]?.hash);
   if (!changed) return false;
-  await categoryDataItem.setValue(next);
   inMemory = next;
+  try {
+    await enforce?.();
+  } catch (error) {
+    // Not stored: the next sync asks again from what the device held, and enforces it then.
+    inMemory = held;
+    throw error;
+  }
+  await categoryDataItem.setValue(next);
   return true;
 }
 
-/** The policy with every held entry in its category lists: what the DNR rules compile from. */
+/** The policy with every held entry in its category lists: what its decisions are made from. */
 export function withCategoryData(policy: Policy, held: readonly HeldCategorySource[]): Policy {
   return { ...policy, categoryLists: joinCategoryLists(policy.categoryLists, mergeCategoryEntries(held)) };
+}
+
+let lastGroups: {
+  held: readonly HeldCategorySource[];
+  lists: Policy['categoryLists'] | 'none';
+  blocking: string;
+  blockPage: string;
+  result: { groups: CategoryRuleGroup[]; rest: CategoryEntries };
+} | null = null;
+
+/**
+ * The category rule groups for the held data and the categories that block now, and the entries
+ * left for the policy compiler. Grouping a million domains takes a while, so the last result is
+ * kept: a policy push, an override or a lock with the same data and the same categories blocking
+ * reuses it.
+ */
+export function categoryRulesFor(
+  held: readonly HeldCategorySource[],
+  policy: Policy,
+  context: PolicyContext,
+  blockPage: string,
+): { groups: CategoryRuleGroup[]; rest: CategoryEntries } {
+  // A lesson focus opens only its sites: the blocked categories need no rules then (illegal ones do).
+  const focus = activeOverrides(policy, context).some((o) => o.kind === 'focus');
+  const blocks = (category: string) =>
+    !focus && categoryBlocks(policy.categories[category as keyof Policy['categories']], policy, context);
+  const blocking = Object.keys(policy.categories).filter(blocks).sort().join();
+  // Policies carry no lists now (a file or an older server may): each push is a new, empty object.
+  const own = Object.keys(policy.categoryLists).length === 0 ? 'none' : policy.categoryLists;
+  const reusable =
+    lastGroups &&
+    lastGroups.held === held &&
+    lastGroups.lists === own &&
+    lastGroups.blocking === blocking &&
+    lastGroups.blockPage === blockPage;
+  if (reusable) return lastGroups!.result;
+  const lists = joinCategoryLists(policy.categoryLists, mergeCategoryEntries(held));
+  const result = categoryRuleGroups(lists, blocks, blockPage);
+  lastGroups = { held, lists: own, blocking, blockPage, result };
+  return result;
 }
 
 /**

@@ -25,9 +25,36 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A `requestDomains` list as its length and an order-independent sum of hashes of its names: a
+ * million category domains would otherwise be written out as text and hashed at every check.
+ */
+function domainsSummary(domains: readonly string[]): string {
+  let a = 0;
+  let b = 0;
+  for (const domain of domains) {
+    let x = 0x811c9dc5;
+    let y = 0x050c5d1f;
+    for (let i = 0; i < domain.length; i++) {
+      const c = domain.charCodeAt(i);
+      x = Math.imul(x ^ c, 0x01000193);
+      y = Math.imul(y ^ c, 0x01000193) ^ (y >>> 15);
+    }
+    a = (a + x) >>> 0;
+    b = (b + y) >>> 0;
+  }
+  return `${domains.length}:${a}:${b}`;
+}
+
+function summarised(rule: { id: number; condition?: { requestDomains?: string[] } }) {
+  const domains = rule.condition?.requestDomains;
+  if (!domains) return rule;
+  return { ...rule, condition: { ...rule.condition, requestDomains: domainsSummary(domains) } };
+}
+
 /** SHA-256 of a rule set, whatever order the browser lists it in. */
 export async function rulesDigest(rules: ReadonlyArray<{ id: number }>): Promise<string> {
-  const sorted = [...rules].sort((a, b) => a.id - b.id);
+  const sorted = rules.map(summarised).sort((a, b) => a.id - b.id);
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(sorted)));
   return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compilePolicy, PolicySchema, type PolicyMessage } from '@waymark/shared';
+import {
+  categoryGroupRules,
+  categoryRuleGroups,
+  compilePolicy,
+  PolicySchema,
+  type PolicyMessage,
+} from '@waymark/shared';
 import {
   applyPolicy,
   appliedVersionItem,
@@ -56,9 +62,15 @@ describe('applyPolicy', () => {
     const { update, rulesets } = spyDnr([1, 2, 3]);
     const m = message();
     const rules = await applyPolicy(m, NOW);
-    expect(rules).toEqual(
-      compilePolicy(m.policy, { now: NOW, classIds: ['year10'], blockPage: blockPageUrl() }),
-    );
+    // The category lists' plain domains are compiled apart, into groups with ids of their own.
+    const { groups } = categoryRuleGroups(m.policy.categoryLists, () => true, blockPageUrl());
+    expect(rules).toEqual([
+      ...compilePolicy(
+        { ...m.policy, categoryLists: {} },
+        { now: NOW, classIds: ['year10'], blockPage: blockPageUrl() },
+      ),
+      ...groups.flatMap((g) => categoryGroupRules(g, blockPageUrl())),
+    ]);
     expect(update).toHaveBeenCalledWith({ removeRuleIds: [1, 2, 3], addRules: rules });
     expect(rulesets).toHaveBeenCalledWith({ disableRulesetIds: ['fail_closed'] });
     expect(update.mock.invocationCallOrder[0]).toBeLessThan(rulesets.mock.invocationCallOrder[0]!);

@@ -10,6 +10,7 @@ export * from './policy/evaluate';
 export * from './policy/illegal-lists';
 export * from './policy/next-change';
 export * from './policy/compile-policy';
+export * from './policy/category-rules';
 export * from './policy/safe-search';
 export * from './policy/policy-diff';
 export * from './url-filter';

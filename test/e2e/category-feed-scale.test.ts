@@ -117,7 +117,9 @@ describe('a million-domain feed, from a local server to a KS4 device in Chromium
         (r) => r.condition.requestDomains?.length ?? 0,
       ),
     );
-    expect(rules.length).toBeLessThan(100);
+    // Grouped per category and host length (a category's time window touches its own rules
+    // only): the starter lists add a few dozen small groups beside the feed's.
+    expect(rules.length).toBeLessThan(300);
     // Each domain is in a redirect rule (navigations) and a block rule (subresources).
     expect(rules.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2 * COUNT);
 
