@@ -47,15 +47,13 @@ describe.skipIf(!available)('the category store on PostgreSQL', () => {
   }
 
   it('stages, compares and swaps 100,000 domains, looks one up, and serves a snapshot then a delta', async () => {
-    await server.app.services.db
-      .insert(categorySources)
-      .values({
-        id: 'feed-pg',
-        schoolId: SCHOOL,
-        name: 'A feed on PostgreSQL',
-        kind: 'feed',
-        format: 'domains',
-      });
+    await server.app.services.db.insert(categorySources).values({
+      id: 'feed-pg',
+      schoolId: SCHOOL,
+      name: 'A feed on PostgreSQL',
+      kind: 'feed',
+      format: 'domains',
+    });
     let list = domains(100_000, 'pg');
     const first = await publish('feed-pg', list);
     expect(first.staged.count).toBe(100_000);
