@@ -67,8 +67,15 @@ export async function dynamicRuleCount(worker: Worker): Promise<number> {
 }
 
 /** The installed dynamic rules, serialised: compare two snapshots to see that a new policy landed. */
+/** The dynamic rules in force, by id: the same rules give the same snapshot whatever order they were added in. */
 export async function dynamicRulesSnapshot(worker: Worker): Promise<string> {
-  return worker.evaluate(async () => JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules()));
+  return worker.evaluate(async () =>
+    JSON.stringify(
+      ((await chrome.declarativeNetRequest.getDynamicRules()) as Array<{ id: number }>).sort(
+        (a, b) => a.id - b.id,
+      ),
+    ),
+  );
 }
 
 export async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {

@@ -203,7 +203,10 @@ export const pupils = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('pupils_school_external').on(t.schoolId, t.externalId)],
+  (t) => [
+    uniqueIndex('pupils_school_external').on(t.schoolId, t.externalId),
+    index('pupils_class').on(t.classId),
+  ],
 );
 
 /** Pupils in teaching groups: any number each (the home group included). */

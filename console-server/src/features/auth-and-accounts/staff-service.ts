@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   can,
@@ -31,6 +31,19 @@ export interface SessionInfo {
   sessionKey: string;
   /** When it ends if nothing uses it meanwhile: the idle timeout, or the hard end, whichever is first. */
   endsAt: Date;
+}
+
+/**
+ * The classes a member of staff may watch: the school's current ones (a group the roster sync ended
+ * is history), all of them for the DSL's roles, otherwise those they teach and those the timetable
+ * gives them a lesson with (cover). Null when they may watch none.
+ */
+function watchScope(who: Staff): SQL | null {
+  const current = and(eq(classes.schoolId, who.schoolId), isNull(classes.endedAt))!;
+  if (can(who.role, 'watch-all-classes')) return current;
+  if (!can(who.role, 'watch-own-classes')) return null;
+  const teaches = sql<boolean>`(exists (select 1 from "class_teachers" where "class_teachers"."class_id" = "classes"."id" and "class_teachers"."staff_id" = ${who.id}) or exists (select 1 from "timetable_lessons" where "timetable_lessons"."class_id" = "classes"."id" and "timetable_lessons"."staff_id" = ${who.id}))`;
+  return and(current, teaches)!;
 }
 
 export function createStaffService({
@@ -298,23 +311,26 @@ export function createStaffService({
     async watchableClasses(who: Staff): Promise<ClassSummary[]> {
       // Written with explicit table names: Drizzle leaves columns unqualified in a single-table select, and an
       // unqualified "id" inside the subquery is the pupil's id, which made every class count 0 for the DSL.
-      // Members: those at home in it and those in it as a teaching group; pupils who left are not counted.
-      const pupilCount = sql<number>`(select count(*)::int from "pupils" where "pupils"."archived_at" is null and ("pupils"."class_id" = "classes"."id" or exists (select 1 from "group_members" where "group_members"."pupil_id" = "pupils"."id" and "group_members"."class_id" = "classes"."id")))`;
+      // Members: those at home in it, and those in it as a teaching group whose home is elsewhere (two
+      // indexed counts: one "or exists" over every pupil took seconds with a secondary school's roster).
+      // Pupils who left are not counted.
+      const pupilCount = sql<number>`((select count(*)::int from "pupils" where "pupils"."class_id" = "classes"."id" and "pupils"."archived_at" is null) + (select count(*)::int from "group_members" join "pupils" on "pupils"."id" = "group_members"."pupil_id" where "group_members"."class_id" = "classes"."id" and "pupils"."class_id" <> "classes"."id" and "pupils"."archived_at" is null))`;
       const columns = { id: classes.id, name: classes.name, profile: classes.profile, pupilCount };
-      // A group the roster sync ended is history, not a class to watch.
-      const current = and(eq(classes.schoolId, who.schoolId), isNull(classes.endedAt));
-      // A teacher's own groups: those they teach, and those the timetable gives them a lesson with (cover).
-      const teaches = sql<boolean>`(exists (select 1 from "class_teachers" where "class_teachers"."class_id" = "classes"."id" and "class_teachers"."staff_id" = ${who.id}) or exists (select 1 from "timetable_lessons" where "timetable_lessons"."class_id" = "classes"."id" and "timetable_lessons"."staff_id" = ${who.id}))`;
-      const rows = can(who.role, 'watch-all-classes')
-        ? await db.select(columns).from(classes).where(current).orderBy(classes.name)
-        : can(who.role, 'watch-own-classes')
-          ? await db.select(columns).from(classes).where(and(current, teaches)).orderBy(classes.name)
-          : [];
-      return rows;
+      const scope = watchScope(who);
+      if (!scope) return [];
+      return db.select(columns).from(classes).where(scope).orderBy(classes.name);
     },
 
+    /** Whether the member of staff may watch the class: one indexed look-up, no counts. */
     async canWatchClass(who: Staff, classId: string): Promise<boolean> {
-      return (await this.watchableClasses(who)).some((c) => c.id === classId);
+      const scope = watchScope(who);
+      if (!scope) return false;
+      const [row] = await db
+        .select({ id: classes.id })
+        .from(classes)
+        .where(and(eq(classes.id, classId), scope))
+        .limit(1);
+      return row !== undefined;
     },
   };
 }
