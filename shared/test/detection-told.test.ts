@@ -149,3 +149,29 @@ describe('their look-alikes stay clear', () => {
     expect(flags('how many pills would it take to die', 'self-harm', 'high')).toBe(true);
   });
 });
+
+describe('short words spelt by sound', () => {
+  it('reads a short non-word as the short library word it sounds like, is a swap of, or lacks a vowel of', () => {
+    for (const text of [
+      'i wanna take my own lyfe',
+      'gonna hurt my slef again',
+      'i want to be ded',
+      'want to kil myself',
+    ])
+      expect(flags(text, 'self-harm', 'high'), why(text)).toBe(true);
+    expect(flags('where can i get wead', 'substance-abuse', 'medium'), why('where can i get wead')).toBe(
+      true,
+    );
+  });
+
+  it('leaves real short words and abbreviations as they are', () => {
+    for (const text of [
+      'tbh i want to win',
+      'hbu',
+      'i want to be a vet',
+      'i want to dye my hair',
+      'i love my life',
+    ])
+      expect(detector.match(text).flagged, why(text)).toBe(false);
+  });
+});
