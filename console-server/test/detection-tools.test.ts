@@ -71,7 +71,8 @@ describe('tools for the DSL', () => {
       user: 'george.hall@pupils.demo.waymark.test',
     });
     const real = search('how to kill myself');
-    const history = search('how to kill myself in minecraft'); // a game question, flagged all the same
+    // A figure of speech, flagged all the same (a game question like "... in minecraft" is now cleared).
+    const history = search('how to kill myself laughing at this meme');
     const plain = search('volcano facts');
     for (const e of [real, history, plain])
       expect(await device.emitWithAck('event', e)).toMatchObject({ ok: true });

@@ -11,7 +11,7 @@ import {
   type Risk,
   type SchoolPhrase,
 } from './types';
-import { compileStructure, structuralMatches, type StructureTerms } from './structure';
+import { compileStructure, innocentSpans, structuralMatches, type StructureTerms } from './structure';
 import { radicalForms } from './welsh';
 import { wordKey } from './word-key';
 
@@ -77,6 +77,9 @@ interface Span {
   start: number;
   end: number;
 }
+
+/** Categories whose phrases are also used as figures of speech, in games and of illness or devices. */
+const FIGURATIVE = new Set<Category>(['self-harm', 'violence']);
 
 /** `...` in a phrase: up to four words of any kind ("how many paracetamol ... die"). */
 const GAP_WORD = '...';
@@ -439,12 +442,12 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
         }
       }
     }
+    let sentence = 0;
+    const sentenceOf = words.map((w, i) => {
+      if (i > 0 && /[.!?;\n]/.test(folded.slice(words[i - 1]!.end, w.start))) sentence++;
+      return sentence;
+    });
     if (lib.structure) {
-      let sentence = 0;
-      const sentenceOf = words.map((w, i) => {
-        if (i > 0 && /[.!?;\n]/.test(folded.slice(words[i - 1]!.end, w.start))) sentence++;
-        return sentence;
-      });
       const plain = words.map((w) => w.text);
       for (const m of structuralMatches(lib.structure, readings, sentenceOf, plain))
         found.push({
@@ -477,9 +480,27 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
           o.end === m.end,
       );
     const cleared = new Set<string>();
+    // A figure of speech, a game, an illness, a device or play close to a library phrase of harm
+    // ("going to die of boredom", "kill him in fortnite", "is my nan going to die"): the rule's own
+    // innocent context, read only when such a phrase matched (rarely).
+    const innocent =
+      lib.structure && found.some((m) => FIGURATIVE.has(m.entry.category) && !m.entry.structural)
+        ? innocentSpans(lib.structure, readings)
+        : [];
+    const figurative = (m: Span & { entry: Entry }) =>
+      m.entry.source === 'library' &&
+      !m.entry.structural &&
+      FIGURATIVE.has(m.entry.category) &&
+      innocent.some(
+        (x) => sentenceOf[x.start] === sentenceOf[m.start] && x.start < m.end + 3 && x.end > m.start - 3,
+      );
     const kept = found.filter((m) => {
       if (m.entry.pupilsOnly && options.profile === 'staff') return false;
       if (overridden(m)) return false;
+      if (figurative(m)) {
+        cleared.add('(figure of speech, game or everyday context)');
+        return false;
+      }
       // A benign phrase of several words clears what it overlaps ("die my hair" in "i want to die my
       // hair"); a single benign word only a match it covers whole ("photo" does not clear "naked photos").
       const clearing = benign.find((b) =>

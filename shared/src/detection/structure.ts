@@ -21,6 +21,7 @@ import {
   OTHER_SUBJECT,
   REFLEXIVE,
   SELF,
+  STRUCTURE_GRAVE,
   STRUCTURE_INNOCENT,
   TARGET,
   TRUSTED_ADULT,
@@ -46,6 +47,7 @@ type Role =
   | 'online'
   | 'asking'
   | 'innocent'
+  | 'grave'
   | 'harm';
 
 interface Tag {
@@ -104,6 +106,7 @@ const ROLE_TERMS: ReadonlyArray<readonly [Role, Terms]> = [
   ['online', ONLINE],
   ['asking', ASKING],
   ['innocent', STRUCTURE_INNOCENT],
+  ['grave', STRUCTURE_GRAVE],
 ];
 
 /** How far apart (in words) an intent and its harm may be, and a person and its intent. */
@@ -193,6 +196,25 @@ function termsIn(terms: StructureTerms, readings: ReadonlyArray<readonly WordRea
   return hits;
 }
 
+/** Innocent context not made grave by what follows it ("live in london", not "live in this world"). */
+function innocentHits(hits: readonly Hit[]): Hit[] {
+  const graves = hits.filter((h) => h.role === 'grave');
+  return hits.filter(
+    (h) => h.role === 'innocent' && !graves.some((g) => g.start >= h.start && g.start <= h.end),
+  );
+}
+
+/**
+ * Spans of a sentence-local innocent context (figures of speech, games, illness, devices, play):
+ * the matcher clears a phrase match of self-harm, violence or bullying when one lies close to it.
+ */
+export function innocentSpans(
+  terms: StructureTerms,
+  readings: ReadonlyArray<readonly WordReadings[]>,
+): Array<{ start: number; end: number }> {
+  return innocentHits(termsIn(terms, readings)).map(({ start, end }) => ({ start, end }));
+}
+
 /**
  * Structural matches in a text. `sentenceOf[i]` numbers the sentence word i is in; `plain[i]` is
  * the word as typed (folded), for the determiners between a harm and the one harmed.
@@ -215,7 +237,7 @@ export function structuralMatches(
   const persons = [...of('self'), ...of('concern')];
   const negations = of('negation');
   const blockers = [...of('break'), ...of('other')];
-  const innocents = of('innocent');
+  const innocents = innocentHits(hits);
   const keepers = [...persons, ...negations, ...of('reflexive')];
   const metOnline = hits.some((h) => h.role === 'online');
 
@@ -264,6 +286,11 @@ export function structuralMatches(
     const start = Math.min(...parts.map((p) => p.start));
     const end = Math.max(...parts.map((p) => p.end));
     if (parts.some((p) => p.role === 'harm' && innocent(p))) return;
+    // Context just before the whole match: "is my nan going to die", "my phone is about to die".
+    if (
+      innocents.some((x) => sentenceOf[x.start] === sentenceOf[start] && x.end <= start && x.end > start - 2)
+    )
+      return;
     found.push({ start, end, category, risk, phrase: `[rule] ${label}` });
   };
 

@@ -11,6 +11,16 @@ import { GAMBLING_EN } from './en/gambling';
 import { GROOMING_EN, SEXTING_EN } from './en/grooming';
 import { CSAM_EN, PORNOGRAPHY_EN } from './en/pornography';
 import { SELF_HARM_EN } from './en/self-harm';
+import { SELF_HARM_TOLD_EN } from './en/self-harm-told';
+import { GROOMING_TOLD_EN } from './en/grooming-told';
+import {
+  BULLYING_TOLD_EN,
+  CIRCUMVENTION_TOLD_EN,
+  EXTREMISM_TOLD_EN,
+  GAMBLING_TOLD_EN,
+  SUBSTANCES_TOLD_EN,
+  VIOLENCE_TOLD_EN,
+} from './en/others-told';
 import { SUBSTANCES_EN } from './en/substances';
 import { VIOLENCE_EN } from './en/violence';
 
@@ -33,6 +43,14 @@ export const PHRASE_LIBRARY: readonly PhraseSection[] = [
   SUBSTANCES_EN,
   GAMBLING_EN,
   CIRCUMVENTION_EN,
+  SELF_HARM_TOLD_EN,
+  GROOMING_TOLD_EN,
+  EXTREMISM_TOLD_EN,
+  SUBSTANCES_TOLD_EN,
+  VIOLENCE_TOLD_EN,
+  BULLYING_TOLD_EN,
+  GAMBLING_TOLD_EN,
+  CIRCUMVENTION_TOLD_EN,
   SELF_HARM_CY,
   BULLYING_CY,
   GROOMING_CY,

@@ -178,6 +178,15 @@ export const HARMS: readonly HarmFamily[] = [
     ],
   },
   {
+    // What a stranger asks to know (CEOP, Childnet): where the child lives, goes to school, how old they are.
+    id: 'personal',
+    kind: 'grooming',
+    phrases: [
+      '(address|home address|postcode|where i live|where you live|what school|which school|how old i am|how old you are|what age i am|my age|your age|phone number|real name|if im alone|if im home alone)',
+      cy('(cyfeiriad|ble dw i n byw|faint ydw i)'),
+    ],
+  },
+  {
     id: 'meeting',
     kind: 'grooming',
     phrases: [
@@ -240,4 +249,25 @@ export const STRUCTURE_INNOCENT: Terms = [
   '(meet|meet up|meet me|meet him|meet her|come over) (at school|after school|in town|for lunch|for dinner)',
   '(burn|burnt) (calories|fat|the toast|a cd|a dvd)',
   '(jump|jumping) (rope|higher|on the trampoline|the queue)',
+  // games: dying and killing are how they are played
+  '(in|on|at) (hardcore|survival|creative|ranked|the boss|a boss|this boss|the lobby|zombies|warzone|valorant|apex|cod|call of duty|pvp|bedwars|skyblock|the nether|the end|my world|a server|my server|the server)',
+  '(respawn|respawning|speedrun|speedrunning|my character|my avatar|my sim|my sims|the npc|npc|mobs|the mob|creeper|ender dragon|the boss|boss fight|controller|headshot|loadout)',
+  // reading and escaping into something
+  '(disappear|vanish|escape|get lost|lose myself) into',
+  // someone ill or old, a pet, a plant: worry, not intent
+  '(in|at|from) (hospital|the hospital|a hospice|hospice|intensive care|a and e|a&e)',
+  '(is|will|are) (she|he|my nan|nan|nain|my grandad|grandad|taid|my gran|my granny|my dog|my cat|my hamster|my fish|my pet|my plant|the plant|the fish|the dog|the cat)',
+  '(cancer|covid|a heart attack|old age|dementia|an illness|being ill|the operation|surgery)',
+  // devices and batteries
+  '(phone|battery|laptop|ipad|tablet|controller|chromebook|airpods|headphones|torch|charger|console|switch|xbox|ps5|tv|wifi) (is|s|will|gonna|going|about)',
+  // play and sport
+  '(play fight|play fighting|playfight|messing about|messing around|mucking about|as a joke|for a laugh|in pe|in rugby|in boxing|in karate|in judo|at training|sparring|in a game of|in tag|in dodgeball)',
+];
+
+/**
+ * Words that keep a harm grave after an innocent-looking word: "live in" is innocent before a place,
+ * not before "this world" or "pain".
+ */
+export const STRUCTURE_GRAVE: Terms = [
+  '(this world|the world|this body|my body|this family|this house|pain|fear|misery|this life|this hell|hell|my head|my own skin)',
 ];
