@@ -34,7 +34,6 @@ export const CategoryActionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 export type CategoryAction = z.infer<typeof CategoryActionSchema>;
-export type CategoryActionName = CategoryAction['action'];
 
 /**
  * A profile's category actions. An illegal category's only action is `block`: no allow, no time
