@@ -5,7 +5,7 @@ import type { Profile } from '@waymark/shared';
  * (KS2: a simple reason and "ask my teacher"), `senior` (KS3 and older: the category, request
  * access, report a concern).
  */
-export type AgeBand = 'young' | 'junior' | 'senior';
+type AgeBand = 'young' | 'junior' | 'senior';
 
 export function ageBand(profile: Profile): AgeBand {
   if (profile === 'EYFS' || profile === 'KS1') return 'young';

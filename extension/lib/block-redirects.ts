@@ -10,7 +10,7 @@ import {
 } from '@waymark/shared';
 import { recordSessionRules } from './rule-integrity';
 
-export interface BlockRedirect {
+interface BlockRedirect {
   url: string;
   frame: 'main_frame' | 'sub_frame';
   tabId: number;

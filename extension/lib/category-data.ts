@@ -40,9 +40,10 @@ export const categoryDataItem = storage.defineItem<HeldCategorySource[]>('local:
  * The versions the DNR rules in force were compiled from, small (for the popup and tests: the
  * entries themselves are tens of megabytes).
  */
-export const categoryVersionsItem = storage.defineItem<
-  Array<{ id: string; version: number; entries: number }>
->('local:categoryVersions', { fallback: [] });
+const categoryVersionsItem = storage.defineItem<Array<{ id: string; version: number; entries: number }>>(
+  'local:categoryVersions',
+  { fallback: [] },
+);
 
 let inMemory: HeldCategorySource[] | null = null;
 
@@ -62,7 +63,7 @@ export function forgetCategoryDataCache(): void {
 }
 
 /** The request that asks for what changed since what the device holds. */
-export function syncRequest(held: readonly HeldCategorySource[]): CategorySyncRequest {
+function syncRequest(held: readonly HeldCategorySource[]): CategorySyncRequest {
   return { held: held.map(({ id, version, categories }) => ({ id, version, categories })) };
 }
 

@@ -23,7 +23,7 @@ export interface EffectiveConfig extends ManagedConfig {
 }
 
 /** What the device knows when nothing names its server: it enforces its cached policy and waits. */
-export interface Unconfigured extends ManagedConfig {
+interface Unconfigured extends ManagedConfig {
   source: 'none';
 }
 

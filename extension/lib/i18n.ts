@@ -243,8 +243,6 @@ const cy: Strings = {
   },
 };
 
-export const STRINGS: Record<Locale, Strings> = { en, cy };
-
 export function strings(locale: string | undefined): Strings {
   return locale === 'cy' ? cy : en;
 }

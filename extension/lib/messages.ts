@@ -34,5 +34,5 @@ export interface RuntimeMessages {
   reply: { request: { actionId: string; text: string }; response: { ok: boolean; error?: string } };
 }
 
-export type MessageType = keyof RuntimeMessages;
+type MessageType = keyof RuntimeMessages;
 export type RuntimeMessage = { [K in MessageType]: { type: K } & RuntimeMessages[K]['request'] }[MessageType];

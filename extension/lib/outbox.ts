@@ -57,7 +57,7 @@ function droppable(event: DeviceEventInput): 0 | 1 | null {
  * pairs in its text become U+FFFD, numbers past the database's integers are capped. A search
  * typed with a NUL in it is still reported (the fact matters more than the byte).
  */
-export function repairEvent(event: DeviceEventInput): DeviceEventInput {
+function repairEvent(event: DeviceEventInput): DeviceEventInput {
   const fix = (value: unknown): unknown => {
     if (typeof value === 'string') return toSafeText(value);
     if (typeof value === 'number')

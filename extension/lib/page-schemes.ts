@@ -9,10 +9,10 @@ export type BlockExplanation = Omit<Decision, 'source'> & { source: Decision['so
  * wrote itself, and a `blob:` page opened away from the site that made it is a copy of whatever
  * that site put in it. Pupil profiles refuse them whatever the device policy says (issue 21).
  */
-export const REFUSED_SCHEMES = ['data:', 'view-source:', 'filesystem:'] as const;
+const REFUSED_SCHEMES = ['data:', 'view-source:', 'filesystem:'] as const;
 
 /** Where the tab was (its last page's origin, or its opener's): a `blob:` page may open there only. */
-export interface NavigationOrigins {
+interface NavigationOrigins {
   tab: string | null;
   opener: string | null;
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
-export interface ProxySettingDetails {
+interface ProxySettingDetails {
   value?: { mode?: string; pacScript?: { url?: string }; rules?: unknown };
   levelOfControl?: string;
 }

@@ -6,7 +6,7 @@ import { storage } from 'wxt/utils/storage';
  * from what the browser reports back (not from the compiled rules), so the browser's own
  * normalisation of a rule never reads as tampering.
  */
-export const appliedRulesDigestItem = storage.defineItem<string | null>('local:appliedRulesDigest', {
+const appliedRulesDigestItem = storage.defineItem<string | null>('local:appliedRulesDigest', {
   fallback: null,
 });
 const sessionRulesDigestItem = storage.defineItem<string | null>('session:sessionRulesDigest', {
@@ -73,7 +73,7 @@ export async function recordSessionRules(): Promise<void> {
   );
 }
 
-export interface RulesFinding {
+interface RulesFinding {
   dynamicChanged: boolean;
   sessionChanged: boolean;
   /** What was found, for the technician: how many rules are installed. */

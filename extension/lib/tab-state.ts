@@ -11,7 +11,7 @@ import {
 } from '@waymark/shared';
 
 /** Seconds without input before `chrome.idle` calls the device idle. */
-export const IDLE_SECONDS = 60;
+const IDLE_SECONDS = 60;
 const MIN_GAP_MS = 1000 / TAB_STATE_PER_SECOND;
 
 interface RawTab {

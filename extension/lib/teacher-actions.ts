@@ -51,8 +51,8 @@ export async function noteApplied(actionId: string): Promise<void> {
 export const MESSAGE_SHOWN_MS = 60 * 60 * 1000;
 export const LOCK_ALARM = 'teacher-lock-release';
 
-export const lockPageUrl = () => extensionUrl('/lock.html');
-export const messagePageUrl = () => extensionUrl('/message.html');
+const lockPageUrl = () => extensionUrl('/lock.html');
+const messagePageUrl = () => extensionUrl('/message.html');
 
 /** The lock in force at `now`, or null (a lock never outlives its release time, online or not). */
 export function activeLock(lock: LockState | null, now: Date): LockState | null {

@@ -3,7 +3,7 @@ import type { Detection, DeviceEventInput, PolicyMessage, Profile } from '@wayma
 import { eventMatches } from '@waymark/shared';
 import { eventBase } from './pupil-events';
 
-export interface SeenTitle {
+interface SeenTitle {
   source: 'page' | 'video';
   title: string;
 }

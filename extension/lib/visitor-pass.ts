@@ -11,7 +11,7 @@ export const noticeAcceptedItem = storage.defineItem<string | null>('local:visit
  * Where a device stands with its visitor pass: none (not a visitor device), `notice` (the
  * acceptable-use notice comes before any page), `active`, or `ended` (nothing loads but help).
  */
-export type VisitorState = 'none' | 'notice' | 'active' | 'ended';
+type VisitorState = 'none' | 'notice' | 'active' | 'ended';
 
 export function visitorState(message: PolicyMessage, now: Date, acceptedPassId: string | null): VisitorState {
   const pass = message.visitor;

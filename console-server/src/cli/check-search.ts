@@ -24,7 +24,7 @@ the risk level and the phrase that matched, using the phrase library every schoo
 Exit codes: 0 answered, 1 unreadable or invalid keywords file, 2 bad arguments.
 `;
 
-export interface SearchVerdict {
+interface SearchVerdict {
   text: string;
   flagged: boolean;
   categories: Category[];

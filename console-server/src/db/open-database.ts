@@ -59,7 +59,7 @@ export function recoverDataFolder(dataDir: string): 'fresh' | 'clean' | 'recover
   return 'recovered';
 }
 
-export interface PgliteOptions {
+interface PgliteOptions {
   /**
    * A PGlite dump (`dumpDataDir`) that a new database starts from instead of an empty one: the
    * tests' template, migrated once per run. Used only when the database is new (in memory, or a

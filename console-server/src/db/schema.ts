@@ -22,6 +22,7 @@ import type {
   TestAddress,
   WebhookDelivery,
 } from '@waymark/shared';
+import { DEFAULT_TIME_ZONE } from '@waymark/shared';
 import {
   bigint,
   bigserial,
@@ -59,7 +60,7 @@ export const schools = pgTable('schools', {
     .$type<string[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
-  timeZone: text('time_zone').notNull().default('Europe/London'),
+  timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
   /** Events are purged after this many days (DfE monitoring records; the school decides). */
   eventRetentionDays: integer('event_retention_days').notNull().default(90),
   /** Search keyword lists by category: the starter lists plus what the school imported; null until changed. */

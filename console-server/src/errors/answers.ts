@@ -2,7 +2,7 @@ import type { RefusalCode } from '@waymark/shared';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 /** The one place a domain error's code becomes an HTTP status. */
-export const HTTP_STATUS: Record<DomainErrorCode, number> = {
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
   'not-found': 404,
   forbidden: 403,
   conflict: 409,

@@ -60,7 +60,7 @@ const PUPILS: Record<(typeof CLASSES)[number]['id'], string[]> = {
 };
 
 /** The demo school's name: the English demo, or the Welsh one (`WAYMARK_DEMO_COUNTRY=wales`). */
-export const DEMO_SCHOOL_NAMES: Record<Country, string> = {
+const DEMO_SCHOOL_NAMES: Record<Country, string> = {
   england: 'Waymark Demo Primary School',
   wales: 'Ysgol Gynradd Demo Waymark',
 };

@@ -9,7 +9,7 @@ import type { Profile } from '@waymark/shared';
  *
  * Each filter is a Chrome URLAllowlist filter: a bare domain also allows its subdomains.
  */
-export interface LearningResource {
+interface LearningResource {
   name: string;
   /** The key stages the starter allow-lists give it to. */
   stages: readonly Profile[];

@@ -34,4 +34,3 @@ export function createAlertNotifier(deps: {
     },
   };
 }
-export type AlertNotifier = ReturnType<typeof createAlertNotifier>;

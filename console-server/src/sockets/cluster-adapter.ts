@@ -6,7 +6,7 @@ import type { Server } from 'socket.io';
 
 type Adapter = Parameters<Server['adapter']>[0];
 
-export interface ClusterAdapter {
+interface ClusterAdapter {
   /** What the processes share rooms through, for the start-up banner. */
   kind: 'redis' | 'postgres' | 'none';
   adapter: Adapter | undefined;

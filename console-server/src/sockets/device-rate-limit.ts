@@ -70,4 +70,3 @@ export function createDeviceRateLimit({ burst, perSecond, now = Date.now }: Devi
     },
   };
 }
-export type DeviceRateLimit = ReturnType<typeof createDeviceRateLimit>;

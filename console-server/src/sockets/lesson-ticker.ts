@@ -4,9 +4,9 @@ import type { ConsoleNamespace } from './console-namespace';
 import { rooms } from './rooms';
 
 /** At most this long between two looks at the timetable: sessions and imports are picked up too. */
-export const LESSON_TICK_MAX_MS = 30_000;
+const LESSON_TICK_MAX_MS = 30_000;
 
-export interface LessonTicker {
+interface LessonTicker {
   /** Moves every device of this process whose pupil's lesson changed now (a boundary passed). */
   tick(schoolId?: string): Promise<number>;
   /** A school's lessons changed (a session, an import): every process moves its devices now. */

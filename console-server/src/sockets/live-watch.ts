@@ -20,7 +20,7 @@ export interface LiveWatch {
   stop(): void;
 }
 
-export interface LiveWatchOptions {
+interface LiveWatchOptions {
   /** The `/console` namespace: its class rooms say who watches here. */
   consoles: Namespace;
   /** The `/device` namespace: carries the announcements between processes. */

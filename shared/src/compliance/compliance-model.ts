@@ -10,7 +10,7 @@ export const STANDARDS = ['roles', 'review', 'filtering', 'monitoring'] as const
 export const StandardSchema = z.enum(STANDARDS);
 export type Standard = z.infer<typeof StandardSchema>;
 
-export const COMPLIANCE_STATUSES = ['met', 'at-risk', 'not-met'] as const;
+const COMPLIANCE_STATUSES = ['met', 'at-risk', 'not-met'] as const;
 export const ComplianceStatusSchema = z.enum(COMPLIANCE_STATUSES);
 export type ComplianceStatus = z.infer<typeof ComplianceStatusSchema>;
 

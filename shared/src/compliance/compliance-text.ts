@@ -4,7 +4,7 @@ import type { ComplianceItemId, ComplianceStatus, ComplianceValue, Standard } fr
 type Figures = Record<string, ComplianceValue>;
 
 /** The words of the compliance screen and the review pack: one source for the console and the PDF. */
-export interface ComplianceText {
+interface ComplianceText {
   statuses: Record<ComplianceStatus, string>;
   standards: Record<Standard, { title: string; requirement: string }>;
   items: Record<

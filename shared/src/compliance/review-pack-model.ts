@@ -90,7 +90,7 @@ export const ReviewPackContentSchema = z.object({
 });
 export type ReviewPackContent = z.infer<typeof ReviewPackContentSchema>;
 
-export const REVIEW_SIGNER_ROLES = ['senior-leader', 'governor'] as const;
+const REVIEW_SIGNER_ROLES = ['senior-leader', 'governor'] as const;
 export const ReviewSignerRoleSchema = z.enum(REVIEW_SIGNER_ROLES);
 
 export const ReviewPackSignatureSchema = z.object({
@@ -99,7 +99,6 @@ export const ReviewPackSignatureSchema = z.object({
   signedAt: z.iso.datetime(),
   contentHash: safeText(),
 });
-export type ReviewPackSignature = z.infer<typeof ReviewPackSignatureSchema>;
 
 /** A pack as listed and served: its state, hash and signatures (content when one pack is asked for). */
 export const ReviewPackSchema = z.object({

@@ -1,7 +1,7 @@
 import type { ReportLanguage } from '../reports/report-model';
 
 /** The review pack's headings and labels in English and Welsh: one source for the console and the PDF. */
-export interface ReviewPackText {
+interface ReviewPackText {
   title: (year: string) => string;
   period: (from: string, to: string) => string;
   prepared: (name: string, at: string) => string;

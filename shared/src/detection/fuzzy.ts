@@ -7,7 +7,7 @@
  */
 
 /** The edits allowed for a library word of this length. */
-export function allowedEdits(length: number): number {
+function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 5 ? 1 : 0;
 }
 

@@ -17,7 +17,7 @@ export {
 } from './library';
 
 /** What a school adds to the library: its own phrases (with risks) and its own benign context. */
-export interface SchoolAdditions {
+interface SchoolAdditions {
   phrases?: Partial<Record<Category, readonly SchoolPhrase[]>>;
   benign?: readonly string[];
 }
@@ -25,7 +25,7 @@ export interface SchoolAdditions {
 let library: CompiledLibrary | null = null;
 
 /** The starter library, compiled on first use and shared by every matcher in this process. */
-export function starterLibrary(): CompiledLibrary {
+function starterLibrary(): CompiledLibrary {
   library ??= compileLibrary({
     sections: PHRASE_LIBRARY,
     benign: BENIGN_PHRASES,

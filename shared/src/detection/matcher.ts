@@ -16,7 +16,7 @@ import { radicalForms } from './welsh';
 import { wordKey } from './word-key';
 
 /** What the library is compiled from. */
-export interface LibrarySource {
+interface LibrarySource {
   sections: readonly PhraseSection[];
   /** Phrases that contain a trigger word but are ordinary (films, books, places, science): a match they overlap is cleared. */
   benign: readonly string[];
@@ -33,7 +33,7 @@ export interface LibrarySource {
 }
 
 /** What a school adds: its own phrases by category, and its own benign context. */
-export interface SchoolLayer {
+interface SchoolLayer {
   phrases: Partial<Record<Category, readonly SchoolPhrase[]>>;
   benign: readonly string[];
 }

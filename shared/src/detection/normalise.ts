@@ -96,7 +96,7 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
  * Digits and symbols typed for letters, when they stand among letters ("k1ll", "$uicide",
  * "s3lf h@rm"). The first letter is the usual reading; the others are tried when it finds nothing.
  */
-export const LEET: Record<string, readonly string[]> = {
+const LEET: Record<string, readonly string[]> = {
   '0': ['o'],
   '1': ['i', 'l'],
   '2': ['z'],

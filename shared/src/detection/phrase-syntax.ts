@@ -7,7 +7,7 @@
 type Part = { kind: 'word'; text: string } | { kind: 'group'; options: Part[][]; optional: boolean };
 
 /** Most plain forms one phrase may stand for: a typo in a phrase should not make thousands. */
-export const MAX_FORMS = 2048;
+const MAX_FORMS = 2048;
 
 export class PhraseSyntaxError extends Error {}
 

@@ -6,7 +6,7 @@ import type { IncidentCategory } from './kinds';
 const severityRank = (s: Severity) => SEVERITIES.indexOf(s);
 
 /** The matches a stored search or title carries, read defensively (details are the device's report). */
-export function storedMatches(event: StoredEvent): EventMatch[] {
+function storedMatches(event: StoredEvent): EventMatch[] {
   const raw = Array.isArray(event.details.matches) ? event.details.matches : [];
   return raw.flatMap((m) => {
     const parsed = EventMatchSchema.safeParse(m);
@@ -15,7 +15,7 @@ export function storedMatches(event: StoredEvent): EventMatch[] {
 }
 
 /** The match that flagged an event: the highest risk, the first of equals (the matcher puts the most serious first). */
-export function leadingMatch(event: StoredEvent): EventMatch | null {
+function leadingMatch(event: StoredEvent): EventMatch | null {
   const matches = storedMatches(event);
   return matches.reduce<EventMatch | null>(
     (best, m) => (!best || riskRank(m.risk) > riskRank(best.risk) ? m : best),
@@ -24,7 +24,7 @@ export function leadingMatch(event: StoredEvent): EventMatch | null {
 }
 
 /** The incident category one event suggests: its site's category, its flag's incident kind, else other. */
-export function incidentCategoryOf(event: StoredEvent): IncidentCategory {
+function incidentCategoryOf(event: StoredEvent): IncidentCategory {
   if (event.category) return event.category;
   if (event.kind === 'tamper') return 'circumvention';
   const match = leadingMatch(event);

@@ -13,11 +13,11 @@ import { parseAddressRange, type AddressRange } from './raw-address';
  * The widest range a school may allow: 10.0.0.0/8, the widest private range. Anything wider lets
  * whole swathes of the internet through by address, round every category and site rule.
  */
-export const WIDEST_ALLOWED_PREFIX = 8;
+const WIDEST_ALLOWED_PREFIX = 8;
 
-export const MAX_ALLOWED_ADDRESSES = 200;
+const MAX_ALLOWED_ADDRESSES = 200;
 
-export type AddressEntryProblem =
+type AddressEntryProblem =
   | { kind: 'not-an-address' }
   | { kind: 'too-wide'; bits: number }
   | { kind: 'not-range-start'; start: string };
@@ -44,7 +44,7 @@ function rangeKey(range: AddressRange): string {
   return range.v === 6 ? `6:${range.address}` : `4:${range.first}-${range.last}`;
 }
 
-export function addressProblemMessage(value: string, problem: AddressEntryProblem): string {
+function addressProblemMessage(value: string, problem: AddressEntryProblem): string {
   switch (problem.kind) {
     case 'not-an-address':
       return `“${value}” is not an address: give an IPv4 address (192.168.1.20), an IPv4 range (10.0.0.0/8) or an IPv6 address`;

@@ -62,7 +62,7 @@ export class PolicyCompileError extends Error {
   override name = 'PolicyCompileError';
 }
 
-export interface CompileOptions extends PolicyContext {
+interface CompileOptions extends PolicyContext {
   /** The extension's block page, e.g. `chrome-extension://<id>/blocked.html`. */
   blockPage: string;
 }
@@ -71,13 +71,13 @@ export interface CompileOptions extends PolicyContext {
  * What a block redirects to the block page: navigations, and `<object>`/`<embed>` loads (DNR's
  * `object`), which otherwise show a blocked site inside an allowed page.
  */
-export const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
+const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
 /**
  * Everything else a page can load. The school's block list and blocked categories refuse these too
  * (a page must not pull a blocked site's content in by fetch, image, script or socket); an
  * allow-list's default does not, so the CDNs allowed pages use keep working.
  */
-export const SUBRESOURCES: ResourceType[] = [
+const SUBRESOURCES: ResourceType[] = [
   'stylesheet',
   'script',
   'image',
@@ -120,7 +120,7 @@ const DEFAULT_PORT = new Map([
 ]);
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
-export function specificityPriority(filter: UrlFilter): number {
+function specificityPriority(filter: UrlFilter): number {
   const host = filter.host.length * 2 + (filter.matchSubdomains ? 0 : 1);
   return 2 + (host * 2048 + Math.min(filter.path.length, 2047)) * 64 + Math.min(filter.query.length, 63);
 }
@@ -148,7 +148,7 @@ function permutations<T>(items: T[]): T[][] {
 }
 
 /** An RE2 regex (DNR's engine: no look-ahead) matching exactly the URLs the Chrome filter selects. */
-export function filterToRegex(filter: UrlFilter): string {
+function filterToRegex(filter: UrlFilter): string {
   if (filter.query.length > DNR_LIMITS.MAX_QUERY_TOKENS) {
     throw new PolicyCompileError(
       `filter "${filter.source}" has ${filter.query.length} query tokens; Waymark can enforce at most ${DNR_LIMITS.MAX_QUERY_TOKENS} per filter`,

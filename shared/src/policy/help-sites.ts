@@ -17,7 +17,7 @@ export const HELP_SITES = [
 export const HELP_SITE_HOSTS: readonly string[] = HELP_SITES.map((site) => site.host);
 
 /** Where a school is: a Welsh school gets Hwb, Welsh pupils' pages and Meic first among help sites. */
-export const COUNTRIES = ['england', 'wales'] as const;
+const COUNTRIES = ['england', 'wales'] as const;
 export const CountrySchema = z.enum(COUNTRIES);
 export type Country = z.infer<typeof CountrySchema>;
 

@@ -11,7 +11,7 @@ import type { Policy } from './schema';
  * the stored lists as they are; these checks keep a mistake from being stored at all.
  */
 
-export interface HelpSiteOnIllegalList {
+interface HelpSiteOnIllegalList {
   category: Category;
   filter: string;
   helpSite: string;

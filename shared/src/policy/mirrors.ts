@@ -7,7 +7,7 @@
  * Kept as data: each form has a regex (RE2, for the DNR rule) selecting its URLs, a way to read the
  * carried address, and examples the tests check both against.
  */
-export interface MirrorForm {
+interface MirrorForm {
   name: string;
   /** Selects the form's URLs (lower-case scheme and host, as Chromium writes them). */
   regex: string;

@@ -27,7 +27,7 @@ export type RuleSource =
   | 'ip-address'
   | 'mirror';
 
-export interface RuleData {
+interface RuleData {
   source: RuleSource;
   /** Human-readable reason, e.g. `category gambling: "bet365.com"`. */
   label: string;
@@ -45,7 +45,7 @@ function entries(filters: readonly string[], allow: boolean, make: (f: string) =
   return filters.flatMap((f) => entry(f, allow, make(f)) ?? []);
 }
 
-export function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
+function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
   const now = ctx.now.toISOString();
   const classes = new Set(ctx.classIds ?? []);
   return policy.overrides.filter(
@@ -54,11 +54,7 @@ export function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverr
 }
 
 /** Whether a category's action blocks it for this user at this moment. */
-export function categoryBlocks(
-  action: CategoryAction | undefined,
-  policy: Policy,
-  ctx: PolicyContext,
-): boolean {
+function categoryBlocks(action: CategoryAction | undefined, policy: Policy, ctx: PolicyContext): boolean {
   switch (action?.action) {
     case undefined:
     case 'allow':
@@ -79,7 +75,7 @@ export function categoryBlocks(
  * set), above every allow, override, focus site, nominated user and always-allowed host
  * (docs/architecture.md, "Illegal content is always blocked").
  */
-export function illegalEntries(policy: Pick<Policy, 'categoryLists'>): PolicyEntry[] {
+function illegalEntries(policy: Pick<Policy, 'categoryLists'>): PolicyEntry[] {
   return illegalLayer(policy).entries;
 }
 
@@ -144,7 +140,7 @@ function dropIllegalAllows(policy: Pick<Policy, 'categoryLists'>, list: PolicyEn
   });
 }
 
-export type PolicyPlan =
+type PolicyPlan =
   | { kind: 'focus'; illegal: PolicyEntry[]; allow: PolicyEntry[] }
   | { kind: 'lists'; illegal: PolicyEntry[]; defaultBlocks: boolean; entries: PolicyEntry[] };
 

@@ -3,7 +3,7 @@
  * the engine's strict parameter added (a DNR query transform); YouTube gets the
  * `YouTube-Restrict: Strict` request header Google documents for Restricted Mode.
  */
-export interface SafeSearchEngine {
+interface SafeSearchEngine {
   name: string;
   /** A search URL on the engine: the rule is only installed when the policy lets this URL load. */
   probe: string;

@@ -3,6 +3,7 @@ import { safeText } from '../text/safe-text';
 import { parseFilter } from '../url-filter/parse-filter';
 import { CategorySchema, isIllegalCategory, ProfileSchema } from './categories';
 import { AddressRangeSchema } from './raw-address';
+import { DEFAULT_TIME_ZONE } from '../time/clock';
 
 /** A Chrome URLBlocklist/URLAllowlist filter, validated with the same parser the matcher uses. */
 export const FilterStringSchema = safeText().superRefine((value, ctx) => {
@@ -33,7 +34,6 @@ export const CategoryActionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 export type CategoryAction = z.infer<typeof CategoryActionSchema>;
-export type CategoryActionName = CategoryAction['action'];
 
 /**
  * A profile's category actions. An illegal category's only action is `block`: no allow, no time
@@ -89,7 +89,7 @@ export const PolicySchema = z.object({
   /** Lock SafeSearch on Google, Bing and DuckDuckGo and YouTube's Restricted Mode. */
   safeSearch: z.boolean().default(true),
   /** IANA zone the school's time windows are written in. */
-  timeZone: safeText().min(1).default('Europe/London'),
+  timeZone: safeText().min(1).default(DEFAULT_TIME_ZONE),
   /**
    * Raw IP addresses a pupil may open (the school's own servers): addresses or IPv4 ranges; none
    * when absent. Every other address is refused on block-list profiles, since an address skips

@@ -11,7 +11,7 @@ import type { ReportLanguage } from './report-model';
  * What the reports call things, in English and Welsh: one source for the console, the CSV
  * downloads and the digest, so a governor reads the same words on screen and on paper.
  */
-export interface ReportLabels {
+interface ReportLabels {
   categories: Record<Category | 'uncategorised', string>;
   keyStages: Record<Profile, string>;
   incidentKinds: Record<Exclude<IncidentCategory, Category>, string>;

@@ -32,7 +32,6 @@ export const ReportPeriodQuerySchema = z
   .refine((p) => !p.from || !p.to || dayNumber(p.to) - dayNumber(p.from) <= MAX_REPORT_DAYS, {
     message: `a report covers at most ${MAX_REPORT_DAYS} days`,
   });
-export type ReportPeriodQuery = z.infer<typeof ReportPeriodQuerySchema>;
 
 /** A blocked attempt's category, or `uncategorised`. */
 const ReportCategorySchema = z.union([CategorySchema, z.literal(UNCATEGORISED)]);
@@ -157,7 +156,7 @@ export interface PupilEventRow {
   deviceName: string;
 }
 
-export interface PupilIncidentRow {
+interface PupilIncidentRow {
   id: string;
   reference: string;
   category: string;

@@ -40,7 +40,7 @@ export const TrustRoleSchema = z.enum(TRUST_ROLES);
  * ("own classes", "technical", "no pupil names", "aggregates") are capabilities of their own, so
  * every check in the product is a single `can(role, capability)`.
  */
-export const CAPABILITIES = {
+const CAPABILITIES = {
   /** Watch one's own classes live. */
   'watch-own-classes': ['teacher', 'dsl'],
   /** Watch every class of the school (the DSL's "(all)"). */

@@ -14,7 +14,7 @@ export interface CalendarEntry {
 }
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone. */
-export function localDate(now: Date, timeZone: string): string {
+function localDate(now: Date, timeZone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
     timeZone,

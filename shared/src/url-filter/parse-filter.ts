@@ -47,7 +47,7 @@ export interface UrlFilter {
   query: QueryToken[];
 }
 
-export type ParseFilterResult = { ok: true; filter: UrlFilter } | { ok: false; error: string };
+type ParseFilterResult = { ok: true; filter: UrlFilter } | { ok: false; error: string };
 
 const SCHEME_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
 const SCHEME_WILDCARD = /^([a-zA-Z][a-zA-Z0-9+.-]*):(\/\/)?\*$/;

@@ -1,7 +1,7 @@
 import type { Alert, AlertRecipient } from '@waymark/shared';
 import type { alerts } from '../../db/schema';
 
-export type AlertRow = typeof alerts.$inferSelect;
+type AlertRow = typeof alerts.$inferSelect;
 
 /** A stored alert as the console and the webhook see it. */
 export const toAlert = (r: AlertRow): Alert => ({

@@ -3,7 +3,7 @@
  * account disabled) or of one session (sign-out). The service that changes the account announces
  * it here after its commit; the console namespace ends those sockets on every process.
  */
-export type Revocation = { staffId: string } | { sessionKey: string };
+type Revocation = { staffId: string } | { sessionKey: string };
 
 export interface AccessRevocations {
   revoke(revocation: Revocation): void;

@@ -25,7 +25,7 @@ type LoginResult =
   | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
 
 /** A signed-in session: who, and until when it lasts unless used again. */
-export interface SessionInfo {
+interface SessionInfo {
   staff: Staff;
   /** Names the session in socket rooms (see `sessionKeyOf`). */
   sessionKey: string;

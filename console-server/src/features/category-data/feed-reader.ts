@@ -26,7 +26,7 @@ export interface FeedReport {
   refused: string[];
 }
 
-export interface FeedReadOptions {
+interface FeedReadOptions {
   format: FeedFormat;
   /** hosts, domains, chrome: the Waymark category of every entry. */
   category?: Category | null;

@@ -9,7 +9,7 @@ export function entryKey(entry: string): string {
   return `${reversedHost(entryHost(entry))}\t${entry}`;
 }
 
-export function reversedHost(host: string): string {
+function reversedHost(host: string): string {
   return host.split('.').reverse().join('.');
 }
 

@@ -26,7 +26,7 @@ interface TabDeviceData {
   protocolVersion: number;
 }
 
-export interface TabStateRelayDeps {
+interface TabStateRelayDeps {
   consoles: Namespace;
   devices: Namespace;
   /** Whether the device's class is watched now, in this process's view (`LiveWatch`). */

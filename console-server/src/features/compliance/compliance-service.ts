@@ -7,7 +7,7 @@ import { DEFAULT_PROVIDERS } from './providers';
 
 const DAY = 86_400_000;
 /** Event figures count over the last 30 days. */
-export const WINDOW_DAYS = 30;
+const WINDOW_DAYS = 30;
 
 /** Runs once, then answers the same promise (one device-health report for all providers). */
 function once<T>(fn: () => Promise<T>): () => Promise<T> {

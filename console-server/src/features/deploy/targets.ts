@@ -1,6 +1,6 @@
 import { browserOfTarget, type DeployTarget, type ExtensionBrowser } from '@waymark/shared';
 
-export type Platform = 'linux' | 'windows' | 'macos' | 'google-admin';
+type Platform = 'linux' | 'windows' | 'macos' | 'google-admin';
 
 export interface TargetInfo {
   target: DeployTarget;

@@ -48,7 +48,7 @@ export class DeviceAuthError extends Error {}
  * What decided a device's profile: the signed-in pupil's class, the class the device was enrolled
  * into, the profile its enrollment token (the school's device record) names, or nothing known.
  */
-export type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown';
+type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown';
 
 /** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
 const UNKNOWN_PROFILE: Profile = 'EYFS';

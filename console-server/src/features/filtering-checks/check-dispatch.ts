@@ -10,10 +10,10 @@ import {
 import { rooms } from '../../sockets/rooms';
 
 /** How long a device has to answer a check before it counts as not checked. */
-export const CHECK_ANSWER_MS = 10_000;
+const CHECK_ANSWER_MS = 10_000;
 
 /** What the connection says of a device now: its class and profile come from the server's records. */
-export interface ConnectedDevice {
+interface ConnectedDevice {
   profile: Profile;
   classId: string | null;
   className: string | null;
@@ -21,7 +21,7 @@ export interface ConnectedDevice {
   user: string | null;
 }
 
-export type DeviceAnswer =
+type DeviceAnswer =
   | { status: 'offline' }
   | { status: 'update-needed'; device: ConnectedDevice }
   | { status: 'no-answer'; device: ConnectedDevice; error: string }

@@ -30,7 +30,7 @@ import { deviceResults } from './check-outcome';
 type CheckRow = typeof filterChecks.$inferSelect;
 type FollowUpRow = typeof filterCheckFollowUps.$inferSelect;
 
-export interface CheckDeps {
+interface CheckDeps {
   db: Database;
   /** The `/device` namespace: a check asks each device over its own socket. */
   devices: Namespace;

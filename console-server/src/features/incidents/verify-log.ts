@@ -57,14 +57,14 @@ function storedFields(row: IncidentRow) {
   } as Record<string, unknown>;
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** A chain head printed outside the database (the weekly digest, the review pack). */
   sinceAnchor?: string;
   /** The time the check runs (a purge dated after it is forged). */
   now?: Date;
 }
 
-export interface AnchorFinding {
+interface AnchorFinding {
   hash: string;
   found: boolean;
   schoolId?: string;

@@ -33,9 +33,9 @@ export const DEFAULT_FEED_LIMITS: FeedLimits = {
 };
 
 /** How often a feed is fetched again. */
-export const FEED_EVERY_MS = 24 * 60 * 60 * 1000;
+const FEED_EVERY_MS = 24 * 60 * 60 * 1000;
 
-export type FeedOutcome =
+type FeedOutcome =
   | { outcome: 'unchanged' }
   | { outcome: 'updated'; version: number; changes: Omit<VersionChanges, 'rows'>; report: FeedSummary }
   | { outcome: 'awaiting-confirmation'; version: number; reason: string; report: FeedSummary }

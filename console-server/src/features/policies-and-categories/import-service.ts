@@ -32,7 +32,7 @@ interface ImportSummary {
 }
 
 /** The school's source for uploaded lists (each upload adds to it). */
-export function uploadsSourceId(schoolId: string): string {
+function uploadsSourceId(schoolId: string): string {
   return `uploads-${schoolId}`;
 }
 

@@ -27,7 +27,7 @@ function table(
   return `<h2>${escapeHtml(caption)}</h2><table><thead><tr><th scope="col">${escapeHtml(head[0])}</th><th scope="col">${escapeHtml(head[1])}</th>${actionHead}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-export interface DigestHtmlOptions {
+interface DigestHtmlOptions {
   /** The school's own time zone, for the dates the digest covers (default: DEFAULT_TIME_ZONE). */
   timeZone?: string;
   /** The e-mailed copy for those who do the weekly check: each line links to "report a concern". */

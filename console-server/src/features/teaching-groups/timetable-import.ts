@@ -59,7 +59,7 @@ const LessonRow = z.object({
   room: z.string().trim().max(100).optional().default(''),
 });
 
-export interface TimetablePlan {
+interface TimetablePlan {
   changes: RosterChanges;
   lessons: Array<typeof timetableLessons.$inferInsert>;
 }

@@ -33,7 +33,7 @@ const flaggedBy = (event: StoredEvent) =>
   Array.isArray(event.details.matches) && event.details.matches.length > 0;
 
 /** What the DSL can do with a flagged event here: mark it as a false positive, once. */
-export interface FalsePositiveMarking {
+interface FalsePositiveMarking {
   marked: ReadonlySet<string>;
   /** Absent: this person may not mark events. */
   mark?: (eventId: string) => void;

@@ -9,51 +9,58 @@ import {
   type ReviewPack,
   type ReviewPackContent,
 } from '@waymark/shared';
+import { FigureTable } from '../../ui/FigureTable';
 import { StatusBadge } from './StatusBadge';
 
 const ROLE_KEYS = ['dsl', 'deputyDsl', 'seniorLeader', 'governor', 'technician'] as const;
 
+/** Figures by category and by key stage, side by side (blocked attempts, alerts). */
+function ByCategoryAndKeyStage({
+  t,
+  byCategory,
+  byKeyStage,
+  category,
+  keyStage,
+}: {
+  t: ReturnType<typeof reviewPackText>;
+  byCategory: CountRow[];
+  byKeyStage: CountRow[];
+  category: (key: string) => string;
+  keyStage: (key: string) => string;
+}) {
+  return (
+    <div className="pack-pair">
+      <CountTable t={t} caption={t.byCategory} column={t.categoryColumn} rows={byCategory} label={category} />
+      <CountTable t={t} caption={t.byKeyStage} column={t.keyStageColumn} rows={byKeyStage} label={keyStage} />
+    </div>
+  );
+}
+
+type CountRow = { key: string; count: number };
+
 function CountTable({
+  t,
   caption,
   column,
   rows,
   label,
-  empty,
-  countLabel,
 }: {
+  t: ReturnType<typeof reviewPackText>;
   caption: string;
   column: string;
-  rows: Array<{ key: string; count: number }>;
+  rows: CountRow[];
   label: (key: string) => string;
-  empty: string;
-  countLabel: string;
 }) {
-  if (rows.length === 0)
-    return (
-      <p>
-        <strong>{caption}:</strong> {empty}
-      </p>
-    );
   return (
-    <table className="compliance-table pack-counts">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{column}</th>
-          <th scope="col" className="num">
-            {countLabel}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{label(r.key)}</th>
-            <td className="num">{r.count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      className="compliance-table pack-counts"
+      caption={caption}
+      columns={[column, t.count]}
+      rows={rows}
+      rowName={(r) => label(r.key)}
+      figures={(r) => [r.count]}
+      empty={t.nothing}
+    />
   );
 }
 
@@ -173,91 +180,51 @@ export function PackDocument({
         <h2 id="pack-blocked">
           {t.blocked}: {content.blocked.total}
         </h2>
-        <div className="pack-pair">
-          <CountTable
-            caption={t.byCategory}
-            column={t.categoryColumn}
-            rows={content.blocked.byCategory}
-            label={category}
-            empty={t.nothing}
-            countLabel={t.count}
-          />
-          <CountTable
-            caption={t.byKeyStage}
-            column={t.keyStageColumn}
-            rows={content.blocked.byKeyStage}
-            label={keyStage}
-            empty={t.nothing}
-            countLabel={t.count}
-          />
-        </div>
+        <ByCategoryAndKeyStage
+          t={t}
+          byCategory={content.blocked.byCategory}
+          byKeyStage={content.blocked.byKeyStage}
+          category={category}
+          keyStage={keyStage}
+        />
       </section>
 
       <section aria-labelledby="pack-alerts">
         <h2 id="pack-alerts">{t.alerts}</h2>
         <p>{t.alertTotals(content.alerts.total, content.alerts.acknowledged, content.alerts.inTime)}</p>
-        <div className="pack-pair">
-          <CountTable
-            caption={t.byCategory}
-            column={t.categoryColumn}
-            rows={content.alerts.byCategory}
-            label={topic}
-            empty={t.nothing}
-            countLabel={t.count}
-          />
-          <CountTable
-            caption={t.byKeyStage}
-            column={t.keyStageColumn}
-            rows={content.alerts.byKeyStage}
-            label={keyStage}
-            empty={t.nothing}
-            countLabel={t.count}
-          />
-        </div>
+        <ByCategoryAndKeyStage
+          t={t}
+          byCategory={content.alerts.byCategory}
+          byKeyStage={content.alerts.byKeyStage}
+          category={topic}
+          keyStage={keyStage}
+        />
       </section>
 
       <section aria-labelledby="pack-incidents">
         <h2 id="pack-incidents">
           {t.incidents}: {content.incidents.total}
         </h2>
-        {content.incidents.byCategory.length === 0 ? (
-          <p>{t.nothing}</p>
-        ) : (
-          <table className="compliance-table">
-            <caption>{t.byCategory}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.incidentColumns.category}</th>
-                <th scope="col" className="num">
-                  {t.incidentColumns.open}
-                </th>
-                <th scope="col" className="num">
-                  {t.incidentColumns.closedWithOutcome}
-                </th>
-                <th scope="col" className="num">
-                  {t.incidentColumns.closedWithoutOutcome}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {content.incidents.byCategory.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{category(r.key)}</th>
-                  <td className="num">{r.open}</td>
-                  <td className="num">{r.closedWithOutcome}</td>
-                  <td className="num">{r.closedWithoutOutcome}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <FigureTable
+          className="compliance-table"
+          caption={t.byCategory}
+          columns={[
+            t.incidentColumns.category,
+            t.incidentColumns.open,
+            t.incidentColumns.closedWithOutcome,
+            t.incidentColumns.closedWithoutOutcome,
+          ]}
+          rows={content.incidents.byCategory}
+          rowName={(r) => category(r.key)}
+          figures={(r) => [r.open, r.closedWithOutcome, r.closedWithoutOutcome]}
+          empty={t.nothing}
+        />
         <CountTable
+          t={t}
           caption={t.incidentActions}
           column={t.incidentActions}
           rows={content.incidents.byAction}
           label={(k) => reportLabel(lang, 'actions', k)}
-          empty={t.nothing}
-          countLabel={t.count}
         />
       </section>
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DeployStatus } from '@waymark/shared';
-import { TableRegion } from './TableRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Which extension versions the school's devices run, against the newest published package. */
 export function DeviceVersions({ status }: { status: DeployStatus }) {
@@ -11,7 +11,7 @@ export function DeviceVersions({ status }: { status: DeployStatus }) {
       {status.versions.length === 0 ? (
         <p className="deploy-empty">{t('versions.empty')}</p>
       ) : (
-        <TableRegion label={t('versions.caption')}>
+        <ScrollRegion className="deploy-table-wrap" label={t('versions.caption')}>
           <table className="deploy-table deploy-versions">
             <caption>{t('versions.caption')}</caption>
             <thead>
@@ -45,7 +45,7 @@ export function DeviceVersions({ status }: { status: DeployStatus }) {
               ))}
             </tbody>
           </table>
-        </TableRegion>
+        </ScrollRegion>
       )}
     </section>
   );

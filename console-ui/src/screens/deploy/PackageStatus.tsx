@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DeployStatus, ExtensionRelease } from '@waymark/shared';
-import { TableRegion } from './TableRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Day/month/year and a 24-hour time: the same in English and Welsh (browsers may lack Welsh month names). */
 const formatDate = (iso: string) =>
@@ -24,7 +24,7 @@ export function PackageStatus({ status }: { status: DeployStatus }) {
       ) : (
         <>
           <p>{t('package.publishedId', { id: status.extensionId })}</p>
-          <TableRegion label={t('package.caption')}>
+          <ScrollRegion className="deploy-table-wrap" label={t('package.caption')}>
             <table className="deploy-table">
               <caption>{t('package.caption')}</caption>
               <thead>
@@ -60,7 +60,7 @@ export function PackageStatus({ status }: { status: DeployStatus }) {
                 ))}
               </tbody>
             </table>
-          </TableRegion>
+          </ScrollRegion>
           <p>{t('package.updates', { url: `${status.serverUrl}/extension/update.xml` })}</p>
         </>
       )}

@@ -16,6 +16,7 @@ import { TokenForm } from '../devices/TokenForm';
 import { useDeviceClasses } from '../devices/use-device-health';
 import { deployApi } from './api';
 import { PolicyPreview } from './PolicyPreview';
+import { Field } from '../../ui/Field';
 
 const FORM_ID = 'deploy-policy-form';
 const NEW_TOKEN = 'new';
@@ -161,36 +162,39 @@ export function PolicyMaker({ status }: { status: DeployStatus }) {
       </div>
 
       <div className="deploy-fields">
-        <div className="deploy-field">
-          <label htmlFor="deploy-token-choice">{t('form.tokenChoice')}</label>
-          <select
-            id="deploy-token-choice"
-            form={FORM_ID}
-            value={tokenChoice}
-            onChange={(e) => {
-              setTokenChoice(e.target.value);
-              setCreated(null);
-            }}
-            aria-describedby="deploy-token-choice-hint"
-          >
-            <option value="">{t('form.tokenSaved')}</option>
-            {(tokens.data ?? []).some((token) => usable(token)) && (
-              <optgroup label={t('form.tokensGroup')}>
-                {(tokens.data ?? [])
-                  .filter((token) => usable(token))
-                  .map((token) => (
-                    <option key={token.id} value={token.id}>
-                      {t('form.tokenOption', { label: token.label, uses: token.uses })}
-                    </option>
-                  ))}
-              </optgroup>
-            )}
-            <option value={NEW_TOKEN}>{t('form.tokenNew')}</option>
-          </select>
-          <span id="deploy-token-choice-hint" className="deploy-muted">
-            {t('form.tokenChoiceHint')}
-          </span>
-        </div>
+        <Field
+          id="deploy-token-choice"
+          className="deploy-field"
+          label={t('form.tokenChoice')}
+          hint={t('form.tokenChoiceHint')}
+          hintClassName="deploy-muted"
+        >
+          {(control) => (
+            <select
+              {...control}
+              form={FORM_ID}
+              value={tokenChoice}
+              onChange={(e) => {
+                setTokenChoice(e.target.value);
+                setCreated(null);
+              }}
+            >
+              <option value="">{t('form.tokenSaved')}</option>
+              {(tokens.data ?? []).some((token) => usable(token)) && (
+                <optgroup label={t('form.tokensGroup')}>
+                  {(tokens.data ?? [])
+                    .filter((token) => usable(token))
+                    .map((token) => (
+                      <option key={token.id} value={token.id}>
+                        {t('form.tokenOption', { label: token.label, uses: token.uses })}
+                      </option>
+                    ))}
+                </optgroup>
+              )}
+              <option value={NEW_TOKEN}>{t('form.tokenNew')}</option>
+            </select>
+          )}
+        </Field>
         <div className="deploy-field">
           <label htmlFor="deploy-enrollmentToken">{t('form.tokenValue')}</label>
           <input
@@ -248,26 +252,29 @@ export function PolicyMaker({ status }: { status: DeployStatus }) {
               <option value="cy">{t('form.languages.cy')}</option>
             </select>
           </div>
-          <div className="deploy-field">
-            <label htmlFor="deploy-profile">{t('form.profile')}</label>
-            <select
-              id="deploy-profile"
-              form={FORM_ID}
-              value={fixedProfile}
-              onChange={(e) => setFixedProfile(e.target.value as '' | Profile)}
-              aria-describedby="deploy-profile-hint"
-            >
-              <option value="">{t('form.profileNone')}</option>
-              {PROFILES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`form.profiles.${p}`)}
-                </option>
-              ))}
-            </select>
-            <span id="deploy-profile-hint" className="deploy-muted">
-              {t('form.profileHint')}
-            </span>
-          </div>
+          <Field
+            id="deploy-profile"
+            className="deploy-field"
+            label={t('form.profile')}
+            hint={t('form.profileHint')}
+            hintClassName="deploy-muted"
+          >
+            {(control) => (
+              <select
+                {...control}
+                form={FORM_ID}
+                value={fixedProfile}
+                onChange={(e) => setFixedProfile(e.target.value as '' | Profile)}
+              >
+                <option value="">{t('form.profileNone')}</option>
+                {PROFILES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`form.profiles.${p}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       </details>
 

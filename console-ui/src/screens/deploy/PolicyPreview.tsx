@@ -4,7 +4,7 @@ import type { DeployPolicyFile, DeploySettingExplained, DeployWarning } from '@w
 import { downloadFile } from './download';
 import { en } from './locales';
 import { SettingValue } from './SettingValue';
-import { TableRegion } from './TableRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type WhyKey = keyof typeof en.why;
 
@@ -115,7 +115,7 @@ export function PolicyPreview({ file, domains }: { file: DeployPolicyFile; domai
         </pre>
       </div>
 
-      <TableRegion label={t('preview.caption')}>
+      <ScrollRegion className="deploy-table-wrap" label={t('preview.caption')}>
         <table className="deploy-table deploy-settings">
           <caption>{t('preview.caption')}</caption>
           <thead>
@@ -141,7 +141,7 @@ export function PolicyPreview({ file, domains }: { file: DeployPolicyFile; domai
             ))}
           </tbody>
         </table>
-      </TableRegion>
+      </ScrollRegion>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { DeviceHealthReport } from '@waymark/shared';
 import { deviceKeys, devicesApi } from './api';
 import { InventoryImport } from './InventoryImport';
 import { useDeviceFormatters } from './format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Devices on the school's asset register that have never connected, and the register's import. */
 export function NeverEnrolled({ report }: { report: DeviceHealthReport }) {
@@ -41,11 +42,9 @@ export function NeverEnrolled({ report }: { report: DeviceHealthReport }) {
               {remove.error.message}
             </p>
           )}
-          <div
+          <ScrollRegion
             className="devices-table-scroll never-enrolled-scroll"
-            role="region"
-            aria-labelledby="never-enrolled-caption"
-            tabIndex={0}
+            labelledBy="never-enrolled-caption"
           >
             <table className="devices-table">
               <caption id="never-enrolled-caption" className="devices-visually-hidden">
@@ -84,7 +83,7 @@ export function NeverEnrolled({ report }: { report: DeviceHealthReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       <InventoryImport hasInventory={summary.expected > 0} />

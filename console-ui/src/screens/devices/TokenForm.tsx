@@ -9,6 +9,7 @@ import {
   type Profile,
 } from '@waymark/shared';
 import { devicesApi } from './api';
+import { Field } from '../../ui/Field';
 
 /** `class:<id>` or `profile:<profile>`: one control says what enrolled devices belong to. */
 function bindingOf(value: string): Pick<CreateEnrollmentTokenBody, 'classId' | 'profile'> {
@@ -56,80 +57,84 @@ export function TokenForm({
     <form className="token-form" onSubmit={submit} aria-labelledby="token-form-heading">
       <h3 id="token-form-heading">{t('tokens.createTitle')}</h3>
       <div className="token-form-fields">
-        <div className="field">
-          <label htmlFor="token-label">{t('tokens.label')}</label>
-          <input
-            id="token-label"
-            required
-            maxLength={200}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            aria-describedby="token-label-hint"
-          />
-          <span id="token-label-hint" className="devices-muted">
-            {t('tokens.labelHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="token-binding">{t('tokens.for')}</label>
-          <select
-            id="token-binding"
-            value={binding}
-            onChange={(e) => setBinding(e.target.value)}
-            aria-describedby="token-binding-hint"
-          >
-            <option value="">{t('tokens.forNothing')}</option>
-            <optgroup label={t('tokens.classes')}>
-              {classes.map((c) => (
-                <option key={c.id} value={`class:${c.id}`}>
-                  {t('tokens.classOption', { name: c.name, profile: t(`profiles.${c.profile}`) })}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('tokens.profiles')}>
-              {PROFILES.map((p) => (
-                <option key={p} value={`profile:${p}`}>
-                  {t(`profiles.${p}`)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          <span id="token-binding-hint" className="devices-muted">
-            {t('tokens.forHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="token-max-uses">{t('tokens.maxUses')}</label>
-          <input
-            id="token-max-uses"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100000}
-            value={maxUses}
-            onChange={(e) => setMaxUses(e.target.value)}
-            aria-describedby="token-max-uses-hint"
-          />
-          <span id="token-max-uses-hint" className="devices-muted">
-            {t('tokens.maxUsesHint')}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="token-expires">{t('tokens.expiresInDays')}</label>
-          <input
-            id="token-expires"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={3650}
-            value={expiresInDays}
-            onChange={(e) => setExpiresInDays(e.target.value)}
-            aria-describedby="token-expires-hint"
-          />
-          <span id="token-expires-hint" className="devices-muted">
-            {t('tokens.expiresHint')}
-          </span>
-        </div>
+        <Field
+          id="token-label"
+          label={t('tokens.label')}
+          hint={t('tokens.labelHint')}
+          hintClassName="devices-muted"
+        >
+          {(control) => (
+            <input
+              {...control}
+              required
+              maxLength={200}
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="token-binding"
+          label={t('tokens.for')}
+          hint={t('tokens.forHint')}
+          hintClassName="devices-muted"
+        >
+          {(control) => (
+            <select {...control} value={binding} onChange={(e) => setBinding(e.target.value)}>
+              <option value="">{t('tokens.forNothing')}</option>
+              <optgroup label={t('tokens.classes')}>
+                {classes.map((c) => (
+                  <option key={c.id} value={`class:${c.id}`}>
+                    {t('tokens.classOption', { name: c.name, profile: t(`profiles.${c.profile}`) })}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('tokens.profiles')}>
+                {PROFILES.map((p) => (
+                  <option key={p} value={`profile:${p}`}>
+                    {t(`profiles.${p}`)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field
+          id="token-max-uses"
+          label={t('tokens.maxUses')}
+          hint={t('tokens.maxUsesHint')}
+          hintClassName="devices-muted"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100000}
+              value={maxUses}
+              onChange={(e) => setMaxUses(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="token-expires"
+          label={t('tokens.expiresInDays')}
+          hint={t('tokens.expiresHint')}
+          hintClassName="devices-muted"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={3650}
+              value={expiresInDays}
+              onChange={(e) => setExpiresInDays(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       {create.isError && (
         <p role="alert" className="error">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceClass, EnrollmentTokenSummary } from '@waymark/shared';
 import { useDeviceFormatters } from './format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type TokenState = 'active' | 'revoked' | 'expired' | 'usedUp';
 
@@ -37,7 +38,7 @@ export function TokenList({
   const className = (id: string) => classes.find((c) => c.id === id)?.name ?? id;
 
   return (
-    <div className="devices-table-scroll" role="region" aria-labelledby="token-list-caption" tabIndex={0}>
+    <ScrollRegion className="devices-table-scroll" labelledBy="token-list-caption">
       <table className="devices-table token-table">
         <caption id="token-list-caption" className="devices-visually-hidden">
           {t('tokens.caption')}
@@ -110,6 +111,6 @@ export function TokenList({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMinutes } from '@waymark/shared';
 
 interface DeviceFormatters {
   /** 25 Nov 2026, 10:30 */
@@ -101,6 +102,5 @@ function formatters(locale: string, t: TFunction<'devices'>): DeviceFormatters {
 
 /** Minutes in the school day, from its HH:MM start and end. */
 export function schoolDayMinutes(hours: { dayStart: string; dayEnd: string }): number {
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  return Math.max(0, minutes(hours.dayEnd) - minutes(hours.dayStart));
+  return Math.max(0, toMinutes(hours.dayEnd) - toMinutes(hours.dayStart));
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isIllegalCategory, type StoredEvent } from '@waymark/shared';
 import { useIncidentFormat } from './format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
  * The device events linked to the incident. Addresses are shown as text, never as links: a
@@ -16,7 +17,7 @@ export function EvidenceTable({ evidence }: { evidence: StoredEvent[] }) {
       {evidence.length === 0 ? (
         <p className="muted">{t('evidence.none')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="incident-evidence-caption" tabIndex={0}>
+        <ScrollRegion className="table-scroll" labelledBy="incident-evidence-caption">
           <table className="incident-table evidence">
             <caption id="incident-evidence-caption">{t('evidence.caption')}</caption>
             <thead>
@@ -42,7 +43,7 @@ export function EvidenceTable({ evidence }: { evidence: StoredEvent[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

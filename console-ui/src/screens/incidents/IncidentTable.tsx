@@ -13,6 +13,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { INCIDENT_STATUSES, SEVERITIES, type IncidentRecord } from '@waymark/shared';
 import { IllegalBadge, SeverityBadge, StatusBadge } from './Badges';
 import { isFollowUpDue, todayIso, useIncidentFormat } from './format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { TablePager } from '../../ui/Pager';
 
 const PAGE_SIZE = 25;
 
@@ -129,7 +131,7 @@ export function IncidentTable({ incidents }: { incidents: IncidentRecord[] }) {
 
   return (
     <>
-      <div className="table-scroll" role="region" aria-labelledby="incident-table-caption" tabIndex={0}>
+      <ScrollRegion className="table-scroll" labelledBy="incident-table-caption">
         <table className="incident-table">
           <caption id="incident-table-caption" className="visually-hidden">
             {t('list.caption')}
@@ -189,28 +191,17 @@ export function IncidentTable({ incidents }: { incidents: IncidentRecord[] }) {
             ))}
           </tbody>
         </table>
-      </div>
-      {pages > 1 && (
-        <nav className="incident-pages" aria-label={t('list.pages')}>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => table.previousPage()}
-            disabled={!table.getCanPreviousPage()}
-          >
-            {t('list.previous')}
-          </button>
-          <span>{t('list.page', { page: table.getState().pagination.pageIndex + 1, pages })}</span>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => table.nextPage()}
-            disabled={!table.getCanNextPage()}
-          >
-            {t('list.next')}
-          </button>
-        </nav>
-      )}
+      </ScrollRegion>
+      <TablePager
+        table={table}
+        className="incident-pages"
+        text={{
+          label: t('list.pages'),
+          previous: t('list.previous'),
+          next: t('list.next'),
+          page: t('list.page', { page: table.getState().pagination.pageIndex + 1, pages }),
+        }}
+      />
     </>
   );
 }

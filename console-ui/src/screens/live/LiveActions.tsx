@@ -9,7 +9,7 @@ import {
 } from '@waymark/shared';
 import { liveApi } from './api';
 
-export interface ActionTarget {
+interface ActionTarget {
   deviceId: string;
   /** The pupil (or device) name, for the results. */
   name: string;

@@ -33,7 +33,7 @@ export interface PupilTile {
 }
 
 /** The newest tab state of a tile's devices. */
-export interface TileTabs {
+interface TileTabs {
   deviceId: string;
   active: TabInfo | null;
   all: TabInfo[];

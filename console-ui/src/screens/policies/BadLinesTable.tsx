@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BadLine } from './api';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The lines of an imported file that were not used, by number, with the reason. */
 export function BadLinesTable({ bad, total }: { bad: BadLine[]; total: number }) {
@@ -9,7 +10,7 @@ export function BadLinesTable({ bad, total }: { bad: BadLine[]; total: number })
   if (total === 0) return <p>{t('bad.none')}</p>;
   const withFiles = bad.some((b) => b.file);
   return (
-    <div className="pol-table-scroll pol-bad-lines" tabIndex={0} role="region" aria-labelledby={captionId}>
+    <ScrollRegion className="pol-table-scroll pol-bad-lines" labelledBy={captionId}>
       <table className="pol-data-table" data-testid="bad-lines">
         <caption id={captionId}>
           {bad.length < total
@@ -39,6 +40,6 @@ export function BadLinesTable({ bad, total }: { bad: BadLine[]; total: number })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -6,6 +6,7 @@ import { policiesApi, policyKeys, type CategoryImportSummary } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { MAX_IMPORT_BYTES, readUt1, totalBytes, ut1Files } from './read-files';
 import { CategorySelect } from './CategorySelect';
+import { ChangeReasonField } from './ChangeReasonField';
 
 type Format = ImportCategoryListBody['format'];
 const FORMATS: Format[] = ['domains', 'hosts', 'chrome', 'ut1'];
@@ -107,25 +108,7 @@ export function CategoryImportForm() {
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </div>
-        <div className={`pol-field${reasonMissing ? ' pol-has-problems' : ''}`}>
-          <label htmlFor={`${id}-reason`}>{t('imports.reason')}</label>
-          <p className="pol-hint" id={`${id}-reason-hint`}>
-            {t('imports.reasonHint')}
-          </p>
-          {reasonMissing && (
-            <p className="pol-field-problem" id={`${id}-reason-problem`}>
-              {t('problems.reasonMissing')}
-            </p>
-          )}
-          <textarea
-            id={`${id}-reason`}
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={reasonMissing || undefined}
-            aria-describedby={`${id}-reason-hint${reasonMissing ? ` ${id}-reason-problem` : ''}`}
-          />
-        </div>
+        <ChangeReasonField id={`${id}-reason`} value={reason} onChange={setReason} missing={reasonMissing} />
         <div role="alert">{problem && <p className="error">{problem}</p>}</div>
         <div className="pol-actions">
           <button type="submit" disabled={run.isPending}>

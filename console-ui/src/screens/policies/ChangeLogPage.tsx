@@ -12,6 +12,7 @@ import { useSearchParams } from 'react-router';
 import { CHANGE_LOG_SUBJECTS, ChangeLogSubjectSchema, type ChangeLogSubject } from '@waymark/shared';
 import { policiesApi, policyKeys, type PolicyChange } from './api';
 import { useDateTimeFormat } from './format';
+import { TablePager } from '../../ui/Pager';
 
 const PAGE_SIZE = 25;
 const column = createColumnHelper<PolicyChange>();
@@ -153,27 +154,16 @@ export function ChangeLogPage() {
               total: changes.data.length,
             })}
           </p>
-          {pages > 1 && (
-            <nav className="pol-pagination" aria-label={t('changes.pagination')}>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => table.previousPage()}
-                disabled={!table.getCanPreviousPage()}
-              >
-                {t('changes.previous')}
-              </button>
-              <span>{t('changes.page', { page: pageIndex + 1, pages })}</span>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => table.nextPage()}
-                disabled={!table.getCanNextPage()}
-              >
-                {t('changes.next')}
-              </button>
-            </nav>
-          )}
+          <TablePager
+            table={table}
+            className="pol-pagination"
+            text={{
+              label: t('changes.pagination'),
+              previous: t('changes.previous'),
+              next: t('changes.next'),
+              page: t('changes.page', { page: pageIndex + 1, pages }),
+            }}
+          />
         </>
       )}
     </section>

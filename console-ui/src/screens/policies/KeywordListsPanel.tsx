@@ -5,6 +5,7 @@ import { CATEGORIES, ImportKeywordListBodySchema, type Category } from '@waymark
 import { policiesApi, policyKeys } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { CategorySelect } from './CategorySelect';
+import { ChangeReasonField } from './ChangeReasonField';
 
 /** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
 const MAX_KEYWORD_FILE_KB = 200;
@@ -114,25 +115,7 @@ export function KeywordListsPanel() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
-        <div className={`pol-field${reasonMissing ? ' pol-has-problems' : ''}`}>
-          <label htmlFor={`${id}-reason`}>{t('imports.reason')}</label>
-          <p className="pol-hint" id={`${id}-reason-hint`}>
-            {t('imports.reasonHint')}
-          </p>
-          {reasonMissing && (
-            <p className="pol-field-problem" id={`${id}-reason-problem`}>
-              {t('problems.reasonMissing')}
-            </p>
-          )}
-          <textarea
-            id={`${id}-reason`}
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={reasonMissing || undefined}
-            aria-describedby={`${id}-reason-hint${reasonMissing ? ` ${id}-reason-problem` : ''}`}
-          />
-        </div>
+        <ChangeReasonField id={`${id}-reason`} value={reason} onChange={setReason} missing={reasonMissing} />
         <div role="alert">{problem && <p className="error">{problem}</p>}</div>
         <div className="pol-actions">
           <button type="submit" disabled={run.isPending}>

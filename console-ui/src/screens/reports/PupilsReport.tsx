@@ -11,6 +11,7 @@ import { useReportLabels } from './labels';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportTable } from './ReportTable';
 import { usePeriod } from './use-period';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The DSL's pupils report: who is behind the figures, narrowed to one bar of a chart if asked. */
 export function PupilsReport() {
@@ -109,9 +110,9 @@ function PupilsList() {
               <span className="visually-hidden">: {t('pupils.heading')}</span>
             </a>
           </div>
-          <div className="report-table-scroll" role="region" aria-label={t('pupils.caption')} tabIndex={0}>
+          <ScrollRegion className="report-table-scroll" label={t('pupils.caption')}>
             <ReportTable caption={t('pupils.caption')} columns={columns} data={pupils.data} sortable />
-          </div>
+          </ScrollRegion>
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { TrustOverview, TrustSchoolSummary } from '@waymark/shared';
 import { useTrustFormat } from './format';
-import { TableScroll } from './TableScroll';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Figure = Exclude<keyof TrustSchoolSummary, 'id' | 'name' | 'devices' | 'devicesOnline'>;
 const FIGURES: Figure[] = [
@@ -69,7 +69,10 @@ export function SchoolsTable({ overview, showPupils }: { overview: TrustOverview
   const numeric = (meta: unknown) =>
     (meta as { numeric?: boolean } | undefined)?.numeric ? 'numeric' : undefined;
   return (
-    <TableScroll label={t('schools.caption', { from: f.day(overview.from), to: f.day(overview.to) })}>
+    <ScrollRegion
+      className="trust-table-scroll"
+      label={t('schools.caption', { from: f.day(overview.from), to: f.day(overview.to) })}
+    >
       <table className="trust-table">
         <caption>{t('schools.caption', { from: f.day(overview.from), to: f.day(overview.to) })}</caption>
         <thead>
@@ -118,7 +121,7 @@ export function SchoolsTable({ overview, showPupils }: { overview: TrustOverview
           ))}
         </tfoot>
       </table>
-    </TableScroll>
+    </ScrollRegion>
   );
 }
 

@@ -5,7 +5,7 @@ import type { Alert, TrustSchool } from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
 import { trustApi, type TrustAlert } from './api';
 import { useTrustFormat } from './format';
-import { TableScroll } from './TableScroll';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const KEY = ['trust', 'alerts'];
 
@@ -43,7 +43,7 @@ export function TrustAlerts({ schools }: { schools: TrustSchool[] }) {
       {alerts.isError && <p role="alert">{alerts.error.message}</p>}
       {alerts.data?.length === 0 && <p>{t('alerts.none')}</p>}
       {alerts.data && alerts.data.length > 0 && (
-        <TableScroll label={t('alerts.caption')}>
+        <ScrollRegion className="trust-table-scroll" label={t('alerts.caption')}>
           <table className="trust-table">
             <caption>{t('alerts.caption')}</caption>
             <thead>
@@ -69,7 +69,7 @@ export function TrustAlerts({ schools }: { schools: TrustSchool[] }) {
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
     </section>
   );

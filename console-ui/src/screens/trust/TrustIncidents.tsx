@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { INCIDENT_STATUSES, type IncidentStatus, type TrustSchool } from '@waymark/shared';
 import { trustApi } from './api';
 import { useTrustFormat } from './format';
-import { TableScroll } from './TableScroll';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Every school's incident log for the trust's safeguarding lead: the shape of each, not its content. */
 export function TrustIncidents({ schools }: { schools: TrustSchool[] }) {
@@ -48,7 +48,7 @@ export function TrustIncidents({ schools }: { schools: TrustSchool[] }) {
       {incidents.isError && <p role="alert">{incidents.error.message}</p>}
       {incidents.data?.length === 0 && <p>{t('incidents.none')}</p>}
       {incidents.data && incidents.data.length > 0 && (
-        <TableScroll label={t('incidents.caption')}>
+        <ScrollRegion className="trust-table-scroll" label={t('incidents.caption')}>
           <table className="trust-table">
             <caption>{t('incidents.caption')}</caption>
             <thead>
@@ -89,7 +89,7 @@ export function TrustIncidents({ schools }: { schools: TrustSchool[] }) {
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
     </section>
   );

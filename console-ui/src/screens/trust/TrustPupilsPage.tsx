@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { trustApi } from './api';
 import { useTrustFormat } from './format';
-import { TableScroll } from './TableScroll';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import './trust.css';
 
 /** One school's pupils by blocked attempts, flagged searches and requests for help (trust safeguarding lead). */
@@ -27,7 +27,8 @@ export function TrustPupilsPage() {
       {report.isError && <p role="alert">{report.error.message}</p>}
       {report.data?.pupils.length === 0 && <p>{t('pupils.none')}</p>}
       {report.data && report.data.pupils.length > 0 && (
-        <TableScroll
+        <ScrollRegion
+          className="trust-table-scroll"
           label={t('pupils.caption', { from: f.day(report.data.from), to: f.day(report.data.to) })}
         >
           <table className="trust-table">
@@ -61,7 +62,7 @@ export function TrustPupilsPage() {
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -21,7 +21,7 @@ const nextDay = (isoDate: string) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The school year starting 1 September `year`, up to today for the year in progress; null if it has not begun. */
-export async function schoolYearPeriod(db: Database, schoolId: string, year: number, now: Date) {
+async function schoolYearPeriod(db: Database, schoolId: string, year: number, now: Date) {
   const timeZone = await schoolTimeZone(db, schoolId);
   const from = `${year}-09-01`;
   const tomorrow = nextDay(todayIn(timeZone, now));

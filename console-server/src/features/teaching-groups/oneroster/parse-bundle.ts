@@ -105,10 +105,10 @@ const EnrollmentRow = z.object({
 });
 
 export type OrOrg = z.infer<typeof OrgRow> & { line: number };
-export type OrSession = z.infer<typeof SessionRow> & { line: number };
-export type OrClass = z.infer<typeof ClassRow> & { line: number };
-export type OrUser = z.infer<typeof UserRow> & { line: number; roles: string[]; orgs: string[] };
-export type OrEnrollment = z.infer<typeof EnrollmentRow> & { line: number };
+type OrSession = z.infer<typeof SessionRow> & { line: number };
+type OrClass = z.infer<typeof ClassRow> & { line: number };
+type OrUser = z.infer<typeof UserRow> & { line: number; roles: string[]; orgs: string[] };
+type OrEnrollment = z.infer<typeof EnrollmentRow> & { line: number };
 
 export interface Bundle {
   version: '1.1' | '1.2';

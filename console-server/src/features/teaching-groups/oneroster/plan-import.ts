@@ -10,7 +10,7 @@ const SAMPLE = 50;
 const DEFAULT_GROUP_PROFILE: Profile = 'KS3';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export interface PlannedGroup {
+interface PlannedGroup {
   externalId: string;
   name: string;
   kind: 'form' | 'teaching';
@@ -20,7 +20,7 @@ export interface PlannedGroup {
   changed: boolean;
 }
 
-export interface PlannedPupil {
+interface PlannedPupil {
   externalId: string;
   email: string;
   name: string;
