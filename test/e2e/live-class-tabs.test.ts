@@ -328,7 +328,7 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     await screenshot(page, 'live-class-actions');
   });
 
-  it('the other class’s browser sends nothing to Year 2’s watchers, and none of the tabs is stored', async () => {
+  it('the other class’s browser sends nothing to Year 2’s watchers, and no tab is stored with the events', async () => {
     // Year 2's two browsers reached the watcher; the Year 5 browser, never.
     const names = new Set(relayed.map((m) => m.deviceName));
     expect(names).toEqual(new Set(['Owls Chromebook A', 'Owls Chromebook B']));
