@@ -47,7 +47,50 @@ export interface WorkerStormed {
   backLatency: string;
 }
 
-export type ToWorker = WorkerSetup | WorkerRun | WorkerStorm | { type: 'close' };
+/**
+ * The live class phase, with the background events at `rate`: the devices of `liveClasses` of this
+ * worker's watched classes send a tab change every `tabEveryMs` (as a pupil switching tabs), and
+ * each such class's teacher acts on the whole class (open, close a site, lock) every `actionEveryMs`.
+ */
+export interface WorkerLive {
+  type: 'live';
+  rate: number;
+  durationMs: number;
+  liveClasses: number;
+  tabEveryMs: number;
+  actionEveryMs: number;
+}
+
+export interface WorkerLived {
+  type: 'lived';
+  background: WorkerResult;
+  /** Devices sending tab state. */
+  liveDevices: number;
+  tabChanges: number;
+  /** Tab changes seen on their teacher's console. */
+  tabsSeen: number;
+  tabRefused: number;
+  /** Device → teacher console, µs. */
+  tabLatency: string;
+  /** Bytes of tab state sent (JSON) over the phase. */
+  tabBytes: number;
+  /** One tab state's size (the phase's mean), bytes. */
+  tabStateBytes: number;
+  seconds: number;
+  actions: number;
+  /** Actions every device of the class applied. */
+  actionsComplete: number;
+  /** Teacher's request → every device of the class applied, µs. */
+  actionLatency: string;
+}
+
+/** Every teacher's console (not the DSL's) starts or stops watching its class; answered `watched`. */
+export interface WorkerWatch {
+  type: 'watch';
+  on: boolean;
+}
+
+export type ToWorker = WorkerSetup | WorkerRun | WorkerStorm | WorkerLive | WorkerWatch | { type: 'close' };
 
 export interface WorkerConnected {
   type: 'connected';
@@ -78,4 +121,10 @@ export interface WorkerResult {
   disconnects: number;
 }
 
-export type FromWorker = WorkerConnected | WorkerResult | WorkerStormed | { type: 'error'; message: string };
+export type FromWorker =
+  | WorkerConnected
+  | WorkerResult
+  | WorkerStormed
+  | WorkerLived
+  | { type: 'watched' }
+  | { type: 'error'; message: string };

@@ -19,11 +19,26 @@ io.of('/device').on('connection', (socket) => {
       .emit('event', { ...event, classId });
     ack({ ok: true, id: event.id });
   });
+  // Live class: tab state straight to the class's teachers; an action acked by each device.
+  socket.on('tab-state', (state: unknown, ack?: (answer: unknown) => void) => {
+    io.of('/console').to(`class:${classId}`).emit('tab-state', { deviceId: socket.id, classId, state });
+    ack?.({ ok: true });
+  });
 });
 
 io.of('/console').on('connection', (socket) => {
   const { classId, all } = socket.handshake.auth as { classId?: string; all?: boolean };
   void socket.join(all ? 'school:all' : `class:${classId}`);
+  socket.on('act', (body: { action: unknown }, ack: (answer: unknown) => void) => {
+    io.of('/device')
+      .to(`class-devices:${classId}`)
+      .timeout(5000)
+      .emitWithAck('action', body.action)
+      .then(
+        (answers: unknown[]) => ack({ applied: answers.length }),
+        () => ack({ applied: 0 }),
+      );
+  });
 });
 
 // RELAY_PORT: restarted on the same address for the reconnect storm.

@@ -12,6 +12,7 @@ import type {
   WorkerStormed,
 } from './load-protocol';
 import { encodeHistogram, newHistogram } from './load-stats';
+import { runLive } from './load-live';
 
 /**
  * One load-generator process: its share of the devices (real Socket.IO clients over websocket)
@@ -23,6 +24,9 @@ const DRAIN_MS = 20_000;
 
 let devices: Socket[] = [];
 let consoles: Socket[] = [];
+/** For the live class phase: each device's class, and the class teachers' consoles. */
+const deviceClasses = new Map<Socket, string>();
+const teachers: Array<{ socket: Socket; classId: string; cookie: string }> = [];
 let disconnects = 0;
 /** Send times (performance.now(), ms) of this worker's events not yet seen on a console. */
 const sentAt = new Map<string, number>();
@@ -75,6 +79,9 @@ async function setup(message: WorkerSetup) {
           continue;
         }
         socket.on('disconnect', () => disconnects++);
+        // A teacher's action: applied at once (a real device changes its tabs or rules first).
+        socket.on('action', (_action: unknown, ack?: (answer: unknown) => void) => ack?.({ ok: true }));
+        deviceClasses.set(socket, device.classId);
         devices.push(socket);
       }
     }),
@@ -108,6 +115,7 @@ async function setup(message: WorkerSetup) {
       });
     socket.on('disconnect', () => disconnects++);
     consoles.push(socket);
+    if (!all) teachers.push({ socket, classId: c.classId, cookie: c.cookie });
   }
   send({ type: 'connected', devices: devices.length, consoles: consoles.length, failed, firstError });
 }
@@ -227,6 +235,19 @@ async function run(message: WorkerRun): Promise<WorkerResult> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Every class teacher starts or stops watching (the relay has no such thing: nothing to do). */
+async function watch(on: boolean) {
+  if (setupMessage?.target !== 'waymark') return;
+  await Promise.all(
+    teachers.map(async ({ socket, classId }) => {
+      const answer = (await socket.emitWithAck(on ? 'watch-class' : 'unwatch-class', { classId })) as {
+        ok: boolean;
+      };
+      if (!answer.ok) throw new Error(`${on ? 'watch' : 'unwatch'}-class ${classId} refused`);
+    }),
+  );
+}
+
 /** Every device reconnects to the restarted server, as the extension would; timed until it is back. */
 async function storm(message: WorkerStorm): Promise<WorkerStormed> {
   const { target, url } = setupMessage!;
@@ -290,11 +311,24 @@ process.on('message', (message: ToWorker) => {
         ? run(message).then(send)
         : message.type === 'storm'
           ? storm(message).then(send)
-          : Promise.resolve().then(() => {
-              for (const socket of [...devices, ...consoles]) socket.close();
-              devices = [];
-              consoles = [];
-              setImmediate(() => process.exit(0));
-            });
+          : message.type === 'live'
+            ? runLive(
+                {
+                  target: setupMessage!.target,
+                  url: setupMessage!.url,
+                  deviceClasses,
+                  consoles: teachers,
+                  background: run,
+                },
+                message,
+              ).then(send)
+            : message.type === 'watch'
+              ? watch(message.on).then(() => send({ type: 'watched' }))
+              : Promise.resolve().then(() => {
+                  for (const socket of [...devices, ...consoles]) socket.close();
+                  devices = [];
+                  consoles = [];
+                  setImmediate(() => process.exit(0));
+                });
   task.catch((error: unknown) => send({ type: 'error', message: String((error as Error)?.stack ?? error) }));
 });

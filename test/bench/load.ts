@@ -16,7 +16,7 @@ import {
   type FreshDatabase,
   type LoadFixture,
 } from '@waymark/console-server/testing';
-import type { FromWorker, WorkerConnected, WorkerResult, WorkerSetup } from './load-protocol';
+import type { FromWorker, WorkerConnected, WorkerLived, WorkerResult, WorkerSetup } from './load-protocol';
 import { collectGarbage, inspectorUrl } from './load-inspector';
 import { CpuMeter, latencyOf, mergeHistograms, processUsage, type Latency } from './load-stats';
 import { ingestRate } from './load-ingest';
@@ -57,6 +57,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '1' },
     /** Extra node options for Waymark's server process, space-separated (e.g. V8 heap settings). */
     'server-node-options': { type: 'string' },
+    /** Skip the live class phase (tab changes and class actions with the background events). */
+    'skip-live': { type: 'boolean', default: false },
+    /** Classes whose pupils change tabs and whose teacher acts on the whole class, in the live phase. */
+    'live-classes': { type: 'string', default: '10' },
+    /** Each of their devices sends a tab change this often (ms; the extension's cap is 500). */
+    'tab-every': { type: 'string', default: '1000' },
+    /** Each of their teachers acts on the whole class this often (ms): open, close a site, lock. */
+    'action-every': { type: 'string', default: '2000' },
   },
 });
 
@@ -77,6 +85,9 @@ const config = {
   inFlight: bounded('in-flight', args['in-flight'], 1, 20_000),
   perClass: bounded('per-class', args['per-class'], 1, 1000),
   runs: bounded('runs', args.runs, 1, 10),
+  liveClasses: bounded('live-classes', args['live-classes'], 1, 1000),
+  tabEveryMs: bounded('tab-every', args['tab-every'], 500, 60_000),
+  actionEveryMs: bounded('action-every', args['action-every'], 200, 60_000),
 };
 if (!['pglite', 'postgres', 'both', 'none'].includes(args.database)) {
   console.error('--database must be pglite, postgres, both or none');
@@ -136,6 +147,25 @@ interface TargetResult {
   rate: PhaseResult;
   saturation: PhaseResult;
   storm: StormResult | null;
+  live: LiveResult | null;
+}
+
+/** The live class phase (`--skip-live` leaves it out). */
+interface LiveResult {
+  liveDevices: number;
+  tabChanges: number;
+  tabsSeen: number;
+  tabRefused: number;
+  tab: Latency;
+  /** One tab state (five tabs), bytes of JSON. */
+  tabStateBytes: number;
+  actions: number;
+  actionsComplete: number;
+  action: Latency;
+  background: PhaseResult;
+  /** Server memory per connected device, no class watched / watched after the tab states. */
+  unwatchedPerDeviceKb: number;
+  watchedPerDeviceKb: number;
 }
 
 interface StormResult {
@@ -316,6 +346,87 @@ async function reconnectStorm(target: Target, workers: ChildProcess[]): Promise<
   };
 }
 
+async function watchAll(workers: ChildProcess[], on: boolean) {
+  const answers = workers.map((w) => next(w, 'watched'));
+  for (const w of workers) w.send({ type: 'watch', on });
+  await Promise.all(answers);
+}
+
+/**
+ * The live class phase: server memory with no class watched, then (watched again) tab changes and
+ * whole-class actions in `--live-classes` classes over the background events, then memory again.
+ */
+async function livePhase(
+  target: Target,
+  workers: ChildProcess[],
+  idle: number,
+  devices: number,
+): Promise<LiveResult> {
+  await watchAll(workers, false);
+  const unwatched = await settledRss(target);
+  await watchAll(workers, true);
+  log(
+    `${target.name}: live class, ${config.liveClasses} classes changing tabs every ${config.tabEveryMs} ms and acting every ${config.actionEveryMs} ms, over ${config.rate} events/s`,
+  );
+  const extra = (await target.extraPids?.()) ?? [];
+  const serverCpu = new CpuMeter([target.pid]);
+  const databaseCpu = extra.length ? new CpuMeter(extra) : null;
+  const generatorCpu = new CpuMeter(workers.map((w) => w.pid!));
+  const answers = workers.map((w) => next(w, 'lived'));
+  const perWorker = Math.ceil(config.liveClasses / workers.length);
+  for (const w of workers)
+    w.send({
+      type: 'live',
+      rate: config.rate / workers.length,
+      durationMs: config.seconds * 1000,
+      liveClasses: perWorker,
+      tabEveryMs: config.tabEveryMs,
+      actionEveryMs: config.actionEveryMs,
+    });
+  const done: WorkerLived[] = await Promise.all(answers);
+  const cpu = {
+    server: serverCpu.percent(),
+    database: databaseCpu?.percent() ?? null,
+    generator: generatorCpu.percent(),
+  };
+  const watched = await settledRss(target);
+  const sum = (
+    key: 'liveDevices' | 'tabChanges' | 'tabsSeen' | 'tabRefused' | 'actions' | 'actionsComplete',
+  ) => done.reduce((n, d) => n + d[key], 0);
+  const bg = done.map((d) => d.background);
+  const bgSum = (key: 'sent' | 'acked' | 'refused' | 'unanswered' | 'delivered' | 'disconnects') =>
+    bg.reduce((n, r) => n + r[key], 0);
+  const kb = (rss: number) => Math.round((rss - idle) / Math.max(1, devices) / 102.4) / 10;
+  return {
+    liveDevices: sum('liveDevices'),
+    tabChanges: sum('tabChanges'),
+    tabsSeen: sum('tabsSeen'),
+    tabRefused: sum('tabRefused'),
+    tab: latencyOf(mergeHistograms(done.map((d) => d.tabLatency))),
+    tabStateBytes: Math.round(done.reduce((n, d) => n + d.tabBytes, 0) / Math.max(1, sum('tabChanges'))),
+    actions: sum('actions'),
+    actionsComplete: sum('actionsComplete'),
+    action: latencyOf(mergeHistograms(done.map((d) => d.actionLatency))),
+    background: {
+      sent: bgSum('sent'),
+      acked: bgSum('acked'),
+      refused: bgSum('refused'),
+      unanswered: bgSum('unanswered'),
+      delivered: bgSum('delivered'),
+      ackedPerSecond: Math.round(bgSum('acked') / Math.max(...bg.map((r) => r.seconds))),
+      deliveredPerSecond: Math.round(bgSum('delivered') / Math.max(...bg.map((r) => r.deliverySeconds))),
+      delivery: latencyOf(mergeHistograms(bg.map((r) => r.deliveryLatency))),
+      ack: latencyOf(mergeHistograms(bg.map((r) => r.ackLatency))),
+      serverCpu: cpu.server,
+      databaseCpu: cpu.database,
+      generatorCpu: cpu.generator,
+      disconnects: bgSum('disconnects'),
+    },
+    unwatchedPerDeviceKb: kb(unwatched),
+    watchedPerDeviceKb: kb(watched),
+  };
+}
+
 async function measure(target: Target, fixture: LoadFixture): Promise<TargetResult> {
   allowFiles(target.pid, config.devices + 2000);
   const idle = await settledRss(target);
@@ -347,6 +458,7 @@ async function measure(target: Target, fixture: LoadFixture): Promise<TargetResu
 
   log(`${target.name}: ${config.rate} events/s for ${config.seconds} s`);
   const rate = await phase(target, workers, 'rate');
+  const live = args['skip-live'] ? null : await livePhase(target, workers, idle, devicesConnected);
   log(`${target.name}: saturation, ${config.inFlight} events in flight for ${config.seconds} s`);
   const saturation = await phase(target, workers, 'saturate');
   const storm = args.reconnect ? await reconnectStorm(target, workers) : null;
@@ -369,6 +481,7 @@ async function measure(target: Target, fixture: LoadFixture): Promise<TargetResu
     rate,
     saturation,
     storm,
+    live,
   };
 }
 
@@ -629,6 +742,42 @@ function report() {
           line('reconnect storm: server memory peak', (r) => (r.storm ? `${r.storm.peakRssMb} MB` : '–')),
         ]
       : []),
+    ...(args['skip-live']
+      ? []
+      : [
+          line('live: server memory per device, no class watched / watched after tab states', (r) =>
+            r.live ? `${r.live.unwatchedPerDeviceKb} / ${r.live.watchedPerDeviceKb} KB` : '–',
+          ),
+          line(
+            `live: tab change → watching teacher p50 / p99 / max (${config.liveClasses} classes, a change per device every ${config.tabEveryMs} ms)`,
+            (r) =>
+              r.live
+                ? `${lat(r.live.tab)} (${r.live.tabsSeen} of ${r.live.tabChanges} from ${r.live.liveDevices} devices${r.live.tabRefused ? `, ${r.live.tabRefused} refused` : ''})`
+                : '–',
+          ),
+          line(
+            `live: class action applied on every device of the class p50 / p99 / max (${config.perClass} a class)`,
+            (r) =>
+              r.live
+                ? `${lat(r.live.action)} (${r.live.actionsComplete} of ${r.live.actions} complete)`
+                : '–',
+          ),
+          line('live: tab state per watched device (five tabs): this run / at the 2 a second cap', (r) =>
+            r.live
+              ? `${Math.round((r.live.tabStateBytes * 1000) / config.tabEveryMs)} / ${r.live.tabStateBytes * 2} B/s`
+              : '–',
+          ),
+          line(
+            `live: background device → teacher p99, events acked per second (${config.rate}/s asked)`,
+            (r) =>
+              r.live ? `${r.live.background.delivery.p99} ms, ${r.live.background.ackedPerSecond}/s` : '–',
+          ),
+          line('live: server CPU (% of one core)', (r) =>
+            r.live
+              ? `${r.live.background.serverCpu}%${r.live.background.databaseCpu !== null ? ` + PostgreSQL ${r.live.background.databaseCpu}%` : ''}`
+              : '–',
+          ),
+        ]),
     line(
       'refused / unanswered / disconnects',
       (r) =>

@@ -43,6 +43,16 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     origin.page('/counting', '<!doctype html><title>Counting to 20</title><h1>Counting to 20</h1>');
     origin.page('/number-line', '<!doctype html><title>Number line</title><h1>Number line</h1>');
     origin.page('/phonics', '<!doctype html><title>Phase 3 phonics</title><h1>Phonics</h1>');
+    // The school's own list names the phonics games site as online games (KS1 allows it by name):
+    // the devices name its category in their tab state once they hold the list.
+    const tech = await login(harness.server.url, 'tech@demo.waymark.test');
+    const imported = await apiCall(harness.server.url, tech, 'POST', '/api/policies/category-lists/import', {
+      format: 'domains',
+      category: 'gaming',
+      content: OTHER_SITE.replace(/^www\./, ''),
+      reason: 'phonics games count as games in lessons',
+    });
+    expect(imported.status).toBe(200);
     [amy, ben, kestrel] = await Promise.all([
       launchPupilBrowser(HOSTS),
       launchPupilBrowser(HOSTS),
@@ -131,6 +141,42 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     await screenshot(page, 'live-class-tabs-grid');
   });
 
+  it('the teacher marks online games off task for the lesson: a pupil on a games site shows it, in every console', async () => {
+    const form = page.getByRole('group', { name: 'Off task this lesson' });
+    await form.getByLabel('Online games').check();
+    await form.getByRole('button', { name: 'Mark off task' }).click();
+    await page.getByTestId('off-task-marked').filter({ hasText: 'Online games' }).waitFor();
+    await tile('Owls Chromebook B').filter({ hasText: 'Off task: Online games' }).waitFor();
+    // Amy's lesson site is no game: on task still.
+    expect(await tile('Owls Chromebook A').filter({ hasText: 'Off task' }).count()).toBe(0);
+    // The device named the category itself; the other watcher (another console) got it too.
+    expect(
+      relayed.some(
+        (m) =>
+          m.deviceName === 'Owls Chromebook B' &&
+          m.state?.tabs.some((t) => t.url?.includes(OTHER_SITE) && t.category === 'gaming'),
+      ),
+    ).toBe(true);
+    const dsl = await login(harness.server.url, 'dsl@demo.waymark.test');
+    const marked = await apiCall(harness.server.url, dsl, 'GET', '/api/classes/class-year2/off-task');
+    expect(marked.body.categories).toEqual(['gaming']);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-off-task-category');
+
+    // Ben's detail: this lesson's timeline names the games site, with its category.
+    await tile('Owls Chromebook B')
+      .getByRole('button', { name: /Owls Chromebook B/ })
+      .click();
+    const detail = page.getByTestId('pupil-detail');
+    await detail
+      .getByTestId('timeline-entry')
+      .filter({ hasText: 'On phonicsplay.co.uk' })
+      .filter({ hasText: 'Online games' })
+      .waitFor();
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+    await detail.waitFor({ state: 'detached' });
+  });
+
   it('opens a pupil’s detail with every open tab, from the keyboard', async () => {
     await tile('Owls Chromebook A')
       .getByRole('button', { name: /Owls Chromebook A/ })
@@ -143,6 +189,9 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     expect(await detail.getByTestId('detail-tab').filter({ hasText: 'Active' }).textContent()).toContain(
       'Counting to 20',
     );
+    // This lesson's timeline: the lesson site, one visit however many of its pages.
+    await detail.getByRole('heading', { name: 'Owls Chromebook A: this lesson' }).waitFor();
+    await detail.getByTestId('timeline-entry').filter({ hasText: 'On topmarks.co.uk' }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'live-class-tabs-detail');
     await detail.getByRole('button', { name: 'Close', exact: true }).click();
@@ -152,7 +201,8 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
   it('in Welsh too', async () => {
     await page.evaluate(() => localStorage.setItem('waymark.language', 'cy'));
     await page.reload();
-    await tile('Owls Chromebook B').filter({ hasText: 'Oddi ar y dasg' }).waitFor();
+    await tile('Owls Chromebook B').filter({ hasText: 'Oddi ar y dasg: Gemau ar-lein' }).waitFor();
+    await page.getByRole('group', { name: 'Oddi ar y dasg yn y wers hon' }).waitFor();
     await tile('Owls Chromebook A')
       .filter({ hasText: /Tabiau: \d/ })
       .waitFor();
@@ -278,7 +328,7 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     await screenshot(page, 'live-class-actions');
   });
 
-  it('the other class’s browser sends nothing to Year 2’s watchers, and none of the tabs is stored', async () => {
+  it('the other class’s browser sends nothing to Year 2’s watchers, and no tab is stored with the events', async () => {
     // Year 2's two browsers reached the watcher; the Year 5 browser, never.
     const names = new Set(relayed.map((m) => m.deviceName));
     expect(names).toEqual(new Set(['Owls Chromebook A', 'Owls Chromebook B']));
