@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, WireInstantSchema } from '../contract/endpoint';
+import { endpoint, OkResponseSchema, WireInstantSchema } from '../contract/endpoint';
 import { safeText } from '../text/safe-text';
 import { CategorySchema, ProfileSchema } from '../policy/categories';
 import { PolicySchema } from '../policy/schema';
@@ -8,6 +8,8 @@ import { IncidentCategorySchema } from '../incidents/kinds';
 import { RiskSchema } from '../detection/types';
 import {
   CHANGE_LOG_SUBJECTS,
+  ConfirmFeedBodySchema,
+  SubscribeFeedBodySchema,
   ChangeLogSubjectSchema,
   FalsePositiveBodySchema,
   ImportCategoryListBodySchema,
@@ -186,4 +188,91 @@ export const policiesContract = {
     body: UpdatePolicyBodySchema,
     response: z.object({ version: z.number().int(), summary: z.array(safeText()) }),
   }),
+};
+
+/** A category source as the console lists it (`GET /api/category-sources`). */
+export const CategorySourceSummarySchema = z.object({
+  id: safeText(),
+  name: safeText(),
+  kind: z.enum(['starter', 'manual', 'feed']),
+  format: safeText(),
+  url: safeText().nullable(),
+  category: safeText().nullable(),
+  version: z.number().int(),
+  entryCount: z.number().int(),
+  counts: z.record(safeText(), z.number().int()),
+  status: z.enum(['ok', 'failed', 'awaiting-confirmation', 'legacy', 'adopting']),
+  lastError: safeText().nullable(),
+  checkedAt: WireInstantSchema.nullable(),
+  updatedAt: WireInstantSchema.nullable(),
+  pending: z.object({ version: z.number().int(), reason: safeText(), entries: z.number().int() }).nullable(),
+});
+export type CategorySourceSummary = z.infer<typeof CategorySourceSummarySchema>;
+
+const VersionChangesSchema = z.object({
+  added: z.number().int(),
+  removed: z.number().int(),
+  byCategory: z.record(safeText(), z.object({ added: z.number().int(), removed: z.number().int() })),
+});
+
+const FeedReportSchema = z.object({
+  entries: z.number().int(),
+  badLines: z.number().int(),
+  /** The first few bad lines, for the person who looks. */
+  badSamples: z.array(z.object({ file: safeText().optional(), line: z.number().int(), error: safeText() })),
+  unmapped: z.array(safeText()),
+  refused: z.array(safeText()),
+});
+
+/** What fetching a feed came to. */
+export const FeedOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('unchanged') }),
+  z.object({
+    outcome: z.literal('updated'),
+    version: z.number().int(),
+    changes: VersionChangesSchema,
+    report: FeedReportSchema,
+  }),
+  z.object({
+    outcome: z.literal('awaiting-confirmation'),
+    version: z.number().int(),
+    reason: safeText(),
+    report: FeedReportSchema,
+  }),
+  z.object({ outcome: z.literal('failed'), error: safeText() }),
+]);
+export type FeedOutcome = z.infer<typeof FeedOutcomeSchema>;
+
+/**
+ * Category sources (`/api/category-sources`): the starter lists, uploads and feeds; subscribing to
+ * a feed, fetching it now, confirming or refusing a version that waited, and unsubscribing.
+ */
+export const categorySourcesContract = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/category-sources',
+    response: z.object({ sources: z.array(CategorySourceSummarySchema) }),
+  }),
+  subscribe: endpoint({
+    method: 'POST',
+    path: '/api/category-sources',
+    body: SubscribeFeedBodySchema,
+    response: z.object({ id: safeText(), outcome: FeedOutcomeSchema }),
+    status: 201,
+  }),
+  refresh: endpoint({
+    method: 'POST',
+    path: '/api/category-sources/:id/refresh',
+    /** `force=1`: fetch the whole feed, not only when it changed. */
+    query: z.object({ force: safeText().optional() }),
+    response: z.object({ outcome: FeedOutcomeSchema }),
+  }),
+  confirm: endpoint({
+    method: 'POST',
+    path: '/api/category-sources/:id/confirm',
+    body: ConfirmFeedBodySchema,
+    response: z.object({ version: z.number().int(), changes: VersionChangesSchema }),
+  }),
+  reject: endpoint({ method: 'POST', path: '/api/category-sources/:id/reject', response: OkResponseSchema }),
+  remove: endpoint({ method: 'DELETE', path: '/api/category-sources/:id', response: OkResponseSchema }),
 };

@@ -1,6 +1,6 @@
 import {
+  categorySourcesContract,
   policiesContract,
-  type CategorySourceSummary,
   type ChangeLogSubject,
   type ImportCategoryListBody,
   type Category,
@@ -10,13 +10,10 @@ import {
   type TestUrlBody,
   type UpdatePolicyBody,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
 import { call } from '../../lib/call';
 
 // The answers' types come from the contract; re-exported for the screen's components.
 export type { BadLine, CategoryImportSummary, PolicyChange, StoredPolicy } from '@waymark/shared';
-
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 
 /** The policies API (`/api/policies`), one function per call. */
 export const policiesApi = {
@@ -48,20 +45,12 @@ export const policyKeys = {
 
 /** Category sources: starter lists, uploads and feeds (`/api/category-sources`). */
 export const categorySourcesApi = {
-  list: () => api<{ sources: CategorySourceSummary[] }>('/api/category-sources').then((r) => r.sources),
-  subscribe: (body: SubscribeFeedBody) =>
-    api<{
-      id: string;
-      outcome: { outcome: 'updated' | 'unchanged' | 'failed' | 'awaiting-confirmation'; error?: string };
-    }>('/api/category-sources', json('POST', body)),
-  refresh: (id: string) =>
-    api<{ outcome: { outcome: string } }>(
-      `/api/category-sources/${encodeURIComponent(id)}/refresh`,
-      json('POST', {}),
-    ),
+  list: () => call(categorySourcesContract.list).then((r) => r.sources),
+  subscribe: (body: SubscribeFeedBody) => call(categorySourcesContract.subscribe, { body }),
+  refresh: (id: string) => call(categorySourcesContract.refresh, { params: { id } }),
   confirm: (id: string, reason: string) =>
-    api(`/api/category-sources/${encodeURIComponent(id)}/confirm`, json('POST', { reason })),
-  reject: (id: string) => api(`/api/category-sources/${encodeURIComponent(id)}/reject`, json('POST', {})),
-  remove: (id: string) => api(`/api/category-sources/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    call(categorySourcesContract.confirm, { params: { id }, body: { reason } }),
+  reject: (id: string) => call(categorySourcesContract.reject, { params: { id } }),
+  remove: (id: string) => call(categorySourcesContract.remove, { params: { id } }),
 };
 export const categorySourceKeys = { all: ['category-sources'] as const };
