@@ -72,7 +72,7 @@ export function createLiveSettingsService({ db, placement }: { db: Database; pla
       const before = await get(who.schoolId);
       const after: LiveClassSettings = {
         tabsInLessonsOnly: body.tabsInLessonsOnly ?? before.tabsInLessonsOnly,
-        screenThumbnails: body.screenThumbnails ?? before.screenThumbnails,
+        screenThumbnails: before.screenThumbnails,
       };
       const summary = describe(before, after);
       if (summary.length === 0) return { before, after };
