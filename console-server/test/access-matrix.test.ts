@@ -149,8 +149,12 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
     ),
   'live-class-settings': async (role) =>
     granted(
-      (await call(role, 'PUT', '/api/live-settings', { tabsInLessonsOnly: false, reason: 'access matrix check' }))
-        .status,
+      (
+        await call(role, 'PUT', '/api/live-settings', {
+          tabsInLessonsOnly: false,
+          reason: 'access matrix check',
+        })
+      ).status,
     ),
   'mark-false-positive': async (role) =>
     granted(
