@@ -71,13 +71,13 @@ interface CompileOptions extends PolicyContext {
  * What a block redirects to the block page: navigations, and `<object>`/`<embed>` loads (DNR's
  * `object`), which otherwise show a blocked site inside an allowed page.
  */
-const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
+export const NAVIGATIONS: ResourceType[] = ['main_frame', 'sub_frame', 'object'];
 /**
  * Everything else a page can load. The school's block list and blocked categories refuse these too
  * (a page must not pull a blocked site's content in by fetch, image, script or socket); an
  * allow-list's default does not, so the CDNs allowed pages use keep working.
  */
-const SUBRESOURCES: ResourceType[] = [
+export const SUBRESOURCES: ResourceType[] = [
   'stylesheet',
   'script',
   'image',
@@ -120,7 +120,7 @@ const DEFAULT_PORT = new Map([
 ]);
 
 /** Mirrors Chrome's filter precedence (host length, exact host, path, query) as a DNR priority. */
-function specificityPriority(filter: UrlFilter): number {
+export function specificityPriority(filter: UrlFilter): number {
   const host = filter.host.length * 2 + (filter.matchSubdomains ? 0 : 1);
   return 2 + (host * 2048 + Math.min(filter.path.length, 2047)) * 64 + Math.min(filter.query.length, 63);
 }

@@ -45,7 +45,7 @@ function entries(filters: readonly string[], allow: boolean, make: (f: string) =
   return filters.flatMap((f) => entry(f, allow, make(f)) ?? []);
 }
 
-function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
+export function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
   const now = ctx.now.toISOString();
   const classes = new Set(ctx.classIds ?? []);
   return policy.overrides.filter(
@@ -54,7 +54,7 @@ function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverride[] {
 }
 
 /** Whether a category's action blocks it for this user at this moment. */
-function categoryBlocks(action: CategoryAction | undefined, policy: Policy, ctx: PolicyContext): boolean {
+export function categoryBlocks(action: CategoryAction | undefined, policy: Policy, ctx: PolicyContext): boolean {
   switch (action?.action) {
     case undefined:
     case 'allow':
