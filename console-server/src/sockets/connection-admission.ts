@@ -18,8 +18,11 @@ export interface ConnectionAdmission {
   stats(): { active: number; waiting: number };
 }
 
-/** Enough to keep the database busy (PGlite runs one query at a time; a pool a few). */
-export const DEVICE_SETUP_CONCURRENCY = 32;
+/**
+ * Enough that connections set up together share their school's reads (lessons, keyword lists, the
+ * policy build), few enough that each finishes in seconds, well inside the connect timeout.
+ */
+export const DEVICE_SETUP_CONCURRENCY = 500;
 
 export function createConnectionAdmission(limit = DEVICE_SETUP_CONCURRENCY): ConnectionAdmission {
   let active = 0;
