@@ -122,6 +122,8 @@ export interface ApplicationOptions {
   releasesDir?: string | null;
   /** How fast one device may report before its events are folded (tests give their own clock). */
   deviceEventRate?: DeviceRateLimitOptions;
+  /** How many device connections are set up at once (the others wait their turn). */
+  deviceSetupConcurrency?: number;
   /** How often processes repeat which classes they watch (`LIVE_WATCH_RENEW_MS`; tests shorten it). */
   liveWatchRenewMs?: number;
   /** How long a device has to answer a filtering check (10 s; tests shorten it). */
@@ -149,6 +151,7 @@ export function createApplication({
   adapter,
   releasesDir = null,
   deviceEventRate,
+  deviceSetupConcurrency,
   liveWatchRenewMs,
   filterCheckAnswerMs,
   clock = () => new Date(),
@@ -314,6 +317,7 @@ export function createApplication({
     },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
+    setupConcurrency: deviceSetupConcurrency,
     tabs,
     actions: {
       ...createReplyListener({ actionService, consoles: consoleNsp }),

@@ -28,6 +28,7 @@ import type { EventService } from '../features/events';
 import type { OverrideService } from '../features/requests-and-overrides';
 import type { PolicyService } from '../features/policies-and-categories';
 import { clientIp } from './client-ip';
+import { createConnectionAdmission, DEVICE_SETUP_CONCURRENCY } from './connection-admission';
 import { createDeviceRateLimit, DEVICE_EVENT_RATE, type DeviceRateLimitOptions } from './device-rate-limit';
 import { rooms } from './rooms';
 
@@ -85,6 +86,8 @@ interface DeviceNamespaceDeps {
     categories: Category[],
     held: HeldSource[],
   ) => Promise<CategorySyncResponse>;
+  /** How many device connections are set up at once (the rest wait their turn, in order). */
+  setupConcurrency?: number;
 }
 
 type DeviceSocket = Parameters<Parameters<DeviceNamespace['on']>[1]>[0];
@@ -139,6 +142,9 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
 } {
   const nsp: DeviceNamespace = deps.io.of('/device');
   const rateLimit = createDeviceRateLimit(deps.eventRate ?? DEVICE_EVENT_RATE);
+  const admission = createConnectionAdmission(deps.setupConcurrency ?? DEVICE_SETUP_CONCURRENCY);
+  /** The slot of a connection being set up, freed once its policy is sent (or it fails or goes). */
+  const settingUp = new WeakMap<object, () => void>();
 
   async function policyMessage({ device, host }: DeviceSocketData): Promise<PolicyMessage> {
     const classIds = device.classId ? [device.classId] : [];
@@ -370,23 +376,38 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       );
     }
     const ip = clientIp(socket, deps.trustProxy);
-    deps.deviceService.authenticate(auth.data, ip).then(
-      (device) => {
-        socket.data = {
-          device,
-          protocolVersion,
-          claimedProfile: auth.data.fixedProfile,
-          ip,
-          host: socket.handshake.headers.host,
-        };
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof DeviceAuthError))
-          console.error('waymark: device authentication failed', error);
-        next(new Error(error instanceof DeviceAuthError ? error.message : 'device authentication failed'));
-      },
-    );
+    // A device whose connection closed while it waited (it timed out and will retry) costs nothing.
+    const gone = () => socket.conn.readyState !== 'open';
+    void admission.admit(gone).then((slot) => {
+      if (!slot) return next(new Error('the device left before its connection was set up'));
+      const release = () => {
+        socket.conn.off('close', release);
+        settingUp.delete(socket);
+        slot();
+      };
+      socket.conn.once('close', release);
+      settingUp.set(socket, release);
+      authenticate(release);
+    });
+    const authenticate = (release: () => void) =>
+      deps.deviceService.authenticate(auth.data, ip).then(
+        (device) => {
+          socket.data = {
+            device,
+            protocolVersion,
+            claimedProfile: auth.data.fixedProfile,
+            ip,
+            host: socket.handshake.headers.host,
+          };
+          next();
+        },
+        (error: unknown) => {
+          release();
+          if (!(error instanceof DeviceAuthError))
+            console.error('waymark: device authentication failed', error);
+          next(new Error(error instanceof DeviceAuthError ? error.message : 'device authentication failed'));
+        },
+      );
   });
 
   nsp.on('connection', async (socket) => {
@@ -489,6 +510,21 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       }
     });
 
+    try {
+      await sendConnected(socket);
+    } finally {
+      settingUp.get(socket)?.();
+    }
+    // After its policy: a device told its class is watched checks its tabs against that policy.
+    deps.tabs?.deviceConnected(socket);
+    deps.actions
+      ?.deviceConnected(socket)
+      .catch((error) => console.error('waymark: could not give a device the actions it missed', error));
+  });
+
+  /** Joins a connected device to its rooms and sends it its token (first time) and its policy. */
+  async function sendConnected(socket: DeviceSocket) {
+    const { device, ip } = socket.data;
     await socket.join(deviceRooms(socket));
     if (device.issuedToken) {
       socket.emit('enrolled', {
@@ -505,11 +541,6 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       await refuseClaim(device, claimedProfile, ip, message?.policy.version ?? 0);
     }
     if (message) socket.emit('policy', message);
-    // After its policy: a device told its class is watched checks its tabs against that policy.
-    deps.tabs?.deviceConnected(socket);
-    deps.actions
-      ?.deviceConnected(socket)
-      .catch((error) => console.error('waymark: could not give a device the actions it missed', error));
-  });
+  }
   return { nsp, push };
 }

@@ -13,6 +13,7 @@ import {
   type VisitorNotice,
   type VisitorPass,
 } from '@waymark/shared';
+import { inFlight } from '../../db/in-flight';
 import type { Database } from '../../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
@@ -54,20 +55,27 @@ type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown
 const UNKNOWN_PROFILE: Profile = 'EYFS';
 
 export function createDeviceService({ db, placement }: { db: Database; placement?: PlacementService }) {
+  /** The school's details every connecting device reads: one read for the devices connecting together. */
+  const schoolOf = inFlight<
+    { name: string; country: string; pupilLocale: string; visitorNotice: string | null } | undefined
+  >();
   async function resolve(
     device: typeof devices.$inferSelect,
     user: string | null,
     issuedToken: string | null,
   ): Promise<DeviceIdentity> {
-    const [school] = await db
-      .select({
-        name: schools.name,
-        country: schools.country,
-        pupilLocale: schools.pupilLocale,
-        visitorNotice: schools.visitorNotice,
-      })
-      .from(schools)
-      .where(eq(schools.id, device.schoolId));
+    const school = await schoolOf(device.schoolId, () =>
+      db
+        .select({
+          name: schools.name,
+          country: schools.country,
+          pupilLocale: schools.pupilLocale,
+          visitorNotice: schools.visitorNotice,
+        })
+        .from(schools)
+        .where(eq(schools.id, device.schoolId))
+        .then(([row]) => row),
+    );
     const [pass] = device.enrollmentTokenId
       ? await db
           .select()
@@ -174,6 +182,9 @@ export function createDeviceService({ db, placement }: { db: Database; placement
           .from(devices)
           .where(eq(devices.tokenHash, hashSecret(auth.deviceToken)));
         if (device) {
+          const identity = await resolve(device, user, null);
+          const ended = identity.visitor !== null && identity.visitor.expiresAt <= now;
+          // One write: seen now, and (unless its pass ended) the profile it enforces from now.
           await db
             .update(devices)
             .set({
@@ -182,12 +193,11 @@ export function createDeviceService({ db, placement }: { db: Database; placement
               lastUser: user,
               extensionVersion: auth.extensionVersion,
               online: true,
+              ...(ended ? {} : { enforcedProfile: identity.profile }),
             })
             .where(eq(devices.id, device.id));
-          const identity = await resolve(device, user, null);
-          if (identity.visitor && identity.visitor.expiresAt <= now)
-            throw new DeviceAuthError('visitor pass ended');
-          return enforcing(identity);
+          if (ended) throw new DeviceAuthError('visitor pass ended');
+          return identity;
         }
         if (!auth.enrollmentToken) throw new DeviceAuthError('unknown device token');
       }

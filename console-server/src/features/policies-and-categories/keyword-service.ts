@@ -26,9 +26,21 @@ const KEYWORDS_TTL_MS = 60_000;
 export function createKeywordService({ db }: { db: Database }) {
   const flaggers = new Map<string, { lists: KeywordLists; detector: Matcher; until: number }>();
 
-  async function lists(schoolId: string): Promise<KeywordLists> {
+  /** Reads under way: devices connecting together share one read (and one detector build). */
+  const reading = new Map<string, Promise<KeywordLists>>();
+
+  function lists(schoolId: string): Promise<KeywordLists> {
     const cached = flaggers.get(schoolId);
-    if (cached && cached.until > Date.now()) return cached.lists;
+    if (cached && cached.until > Date.now()) return Promise.resolve(cached.lists);
+    let read = reading.get(schoolId);
+    if (!read) {
+      read = readLists(schoolId).finally(() => reading.delete(schoolId));
+      reading.set(schoolId, read);
+    }
+    return read;
+  }
+
+  async function readLists(schoolId: string): Promise<KeywordLists> {
     const [school] = await db
       .select({ lists: schools.keywordLists })
       .from(schools)
@@ -79,6 +91,7 @@ export function createKeywordService({ db }: { db: Database }) {
         });
       });
       flaggers.delete(who.schoolId);
+      reading.delete(who.schoolId);
       return { added: fresh.length, alreadyListed: parsed.keywords.length - fresh.length, bad: parsed.bad };
     },
   };
