@@ -58,11 +58,13 @@ export async function applyPolicy(
   const installed = await installRules(rules, groups, blockPageUrl());
   const all = [...rules];
   for (const group of groups) all.push(...categoryGroupRules(group, blockPageUrl()));
-  if (installed.changed) await recordDynamicRules();
   await browser.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
   await recordAppliedCategoryVersions(held);
   await appliedVersionItem.setValue(message.policy.version);
+  // The rules are in force; their digest (for the tamper check) reads them all back, which takes
+  // seconds at a million domains, so it comes last.
+  if (installed.changed) await recordDynamicRules();
   return all;
 }
 

@@ -26,15 +26,52 @@ import {
   type Policy,
 } from '@waymark/shared';
 
+/** One held source as stored: each category's entries as one string, a name a line. */
+export interface StoredCategorySource extends Omit<HeldCategorySource, 'entries'> {
+  packed: Partial<Record<Category, string>>;
+}
+
 /**
  * The category data this device holds (docs/architecture.md, "Category data"): per source, the
  * version and the entries of the categories its profile blocks. Kept in storage.local (the
  * `unlimitedStorage` permission: a million domains is tens of megabytes), and in memory while the
- * worker lives. Checked against its hash before it is used, at every load.
+ * worker lives. Checked against its hash before it is used, at every load. Stored packed: a
+ * million separate strings take seconds to store and to load again at start, one per category
+ * does not (entries never hold a line break: the server parses each).
  */
-export const categoryDataItem = storage.defineItem<HeldCategorySource[]>('local:categoryData', {
+export const categoryDataItem = storage.defineItem<StoredCategorySource[]>('local:categoryHeld', {
   fallback: [],
 });
+/** Where versions before the packed form kept it (read once, then removed). */
+const unpackedItem = storage.defineItem<HeldCategorySource[] | null>('local:categoryData', {
+  fallback: null,
+});
+
+function pack({ entries, ...header }: HeldCategorySource): StoredCategorySource {
+  const packed: StoredCategorySource['packed'] = {};
+  for (const [category, list] of Object.entries(entries) as Array<[Category, string[]]>)
+    packed[category] = list.join('\n');
+  return { ...header, packed };
+}
+
+function unpack({ packed, ...header }: StoredCategorySource): HeldCategorySource {
+  const entries: CategoryEntries = {};
+  for (const [category, text] of Object.entries(packed) as Array<[Category, string]>)
+    entries[category] = text === '' ? [] : text.split('\n');
+  return { ...header, entries };
+}
+
+async function storedCategoryData(): Promise<HeldCategorySource[]> {
+  const stored = await categoryDataItem.getValue();
+  if (stored.length > 0) return stored.map(unpack);
+  return (await unpackedItem.getValue()) ?? [];
+}
+
+/** Stores what the device holds (and drops the unpacked copy of an older version). */
+export async function storeCategoryData(held: readonly HeldCategorySource[]): Promise<void> {
+  await categoryDataItem.setValue(held.map(pack));
+  await unpackedItem.removeValue();
+}
 
 /**
  * The versions the DNR rules in force were compiled from, small (for the popup and tests: the
@@ -49,7 +86,7 @@ let inMemory: HeldCategorySource[] | null = null;
 /** What the device holds, verified (a source that fails its hash is dropped: the next sync sends it whole). */
 export async function heldCategoryData(): Promise<HeldCategorySource[]> {
   if (inMemory) return inMemory;
-  const stored = await categoryDataItem.getValue();
+  const stored = await storedCategoryData();
   const good = stored.filter((source) => hashCategoryEntries(source.entries) === source.hash);
   if (good.length !== stored.length)
     console.warn('waymark: category data failed its integrity check; resyncing');
@@ -98,7 +135,7 @@ export async function syncCategoryData(
     inMemory = held;
     throw error;
   }
-  await categoryDataItem.setValue(next);
+  await storeCategoryData(next);
   return true;
 }
 

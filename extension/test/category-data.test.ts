@@ -140,7 +140,8 @@ describe('category data on the device', () => {
   it('stored data that fails its hash is not used', async () => {
     await syncCategoryData(async () => snapshot(1, ['bet1.example', 'bet2.example']));
     const stored = await categoryDataItem.getValue();
-    await categoryDataItem.setValue([{ ...stored[0]!, entries: { gambling: ['bet1.example'] } }]);
+    expect(stored[0]!.packed).toEqual({ gambling: 'bet1.example\nbet2.example' });
+    await categoryDataItem.setValue([{ ...stored[0]!, packed: { gambling: 'bet1.example' } }]);
     forgetCategoryDataCache();
     expect(await heldCategoryData()).toEqual([]);
   });

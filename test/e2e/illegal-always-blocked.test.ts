@@ -18,7 +18,7 @@ import { REPO_ROOT, requireBuiltExtension } from '../support/paths';
 declare const chrome: {
   storage: {
     local: {
-      get(key: string): Promise<Record<string, Array<{ entries?: Record<string, string[]> }> | undefined>>;
+      get(key: string): Promise<Record<string, Array<{ packed?: Record<string, string> }> | undefined>>;
     };
   };
 };
@@ -77,8 +77,8 @@ beforeAll(async () => {
   await waitFor(
     () =>
       browser.worker.evaluate(async () =>
-        ((await chrome.storage.local.get('categoryData')).categoryData ?? []).flatMap(
-          (source) => source.entries?.['illegal-csam'] ?? [],
+        ((await chrome.storage.local.get('categoryHeld')).categoryHeld ?? []).flatMap(
+          (source) => source.packed?.['illegal-csam']?.split('\n') ?? [],
         ),
       ),
     (list) => list.includes('opened-for-lesson.test'),

@@ -23,8 +23,10 @@ export interface PupilBrowser {
 export async function launchPupilBrowser(
   hostRules: string[],
   extraArgs: string[] = [],
+  /** A profile to start again (kept when closed): a browser restart with what it holds. */
+  profileDir?: string,
 ): Promise<PupilBrowser> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));
+  const userDataDir = profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -50,7 +52,7 @@ export async function launchPupilBrowser(
     worker,
     async close() {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!profileDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
