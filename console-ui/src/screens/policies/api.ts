@@ -59,6 +59,7 @@ export interface CategoryImportSummary {
   bad: BadLine[];
   badCount: number;
   unmapped: string[];
+  illegal: string[];
   allowEntries: string[];
 }
 
