@@ -67,6 +67,18 @@ describe('list parsers', () => {
     expect(parseChromePolicy('{nope').bad[0]!.error).toMatch(/not valid JSON/);
   });
 
+  it('UT1 folders for illegal categories: listed apart, never imported nor called unmapped', () => {
+    const parsed = parseUt1({
+      'blacklists/illegal-csam/domains': 'abuse.invalid',
+      'blacklists/Illegal_Terrorism/urls': 'terror.invalid/page',
+      'blacklists/gambling/domains': 'bet365.com',
+      'blacklists/malware/domains': 'evil.example',
+    });
+    expect([...parsed.byCategory.keys()]).toEqual(['gambling']);
+    expect(parsed.illegal).toEqual(['Illegal_Terrorism', 'illegal-csam']);
+    expect(parsed.unmapped).toEqual(['malware']);
+  });
+
   it('UT1 folders: categories mapped to ours, unmapped ones reported', () => {
     const parsed = parseUt1({
       'blacklists/gambling/domains': 'bet365.com\nwilliamhill.com',
@@ -81,6 +93,7 @@ describe('list parsers', () => {
       pornography: ['xxx.example'],
     });
     expect(parsed.unmapped).toEqual(['malware']);
+    expect(parsed.illegal).toEqual([]);
     expect(parsed.bad.map((b) => [b.file, b.line])).toEqual([
       ['blacklists/adult/domains', 2],
       ['README', 0],
@@ -135,6 +148,7 @@ describe('POST /api/policies/category-lists/import', () => {
       files: {
         'gambling/domains': 'bet365.com\nnewcasino.example\nbad host',
         'malware/domains': 'x.example',
+        'illegal-hate/domains': 'hate.invalid',
       },
       reason: 'Termly refresh from the UT1 lists',
     });
@@ -144,6 +158,7 @@ describe('POST /api/policies/category-lists/import', () => {
       categories: { gambling: { added: 2, alreadyListed: 0 } },
       badCount: 1,
       unmapped: ['malware'],
+      illegal: ['illegal-hate'],
     });
     await told;
     // The list went to the category store, not into any policy.

@@ -40,6 +40,18 @@ describe('category rule groups', () => {
     ).toEqual(['abuse.invalid', 'bet.example', 'www.bet.example']);
   });
 
+  it('hold a name listed twice (two sources) once, with the same key as when listed once', () => {
+    const once = categoryRuleGroups({ gambling: ['bet.example', 'dice.example'] }, () => true, PAGE).groups;
+    const twice = categoryRuleGroups(
+      { gambling: ['bet.example', 'dice.example', 'bet.example'] },
+      () => true,
+      PAGE,
+    ).groups;
+    expect(twice.map((g) => [g.id, g.key, [...g.domains].sort()])).toEqual(
+      once.map((g) => [g.id, g.key, [...g.domains].sort()]),
+    );
+  });
+
   it('a category that does not block now has no group (its entries go to the compiler untouched); illegal always has', () => {
     const lists = { gambling: ['bet.example'], 'illegal-hate': ['hate.invalid'] };
     const { groups, rest } = categoryRuleGroups(lists, () => false, PAGE);

@@ -118,10 +118,10 @@ describe('a million-domain feed, from a local server to a KS4 device in Chromium
       ),
     );
     // Grouped per category and host length (a category's time window touches its own rules
-    // only): the feed's million domains are in a few dozen large rules, and the starter lists
-    // add small groups beside them, all far below Chrome's limit on dynamic rules.
-    expect(rules.filter((n) => n >= 10_000).length).toBeLessThan(100);
-    expect(rules.length).toBeLessThan(1000);
+    // only): the starter lists (about 500 domains in every category) add a few hundred small
+    // rules beside the feed's, far below Chrome's 30,000; the million itself sits in a few dozen.
+    expect(rules.length).toBeLessThan(1_000);
+    expect(rules.filter((n) => n >= 1_000).length).toBeLessThanOrEqual(60);
     // Each domain is in a redirect rule (navigations) and a block rule (subresources).
     expect(rules.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2 * COUNT);
 

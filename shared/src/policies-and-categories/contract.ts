@@ -75,6 +75,8 @@ export const CategoryImportSummarySchema = z.object({
   bad: z.array(BadLineSchema),
   badCount: z.number().int(),
   unmapped: z.array(safeText()),
+  /** UT1 folders named after an illegal category: not imported (illegal lists come only from their own upload). */
+  illegal: z.array(safeText()),
   /** From a Chrome policy: URLAllowlist entries, not put in any category. */
   allowEntries: z.array(safeText()),
   /** The uploads source's version after the import. */

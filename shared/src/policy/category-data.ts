@@ -228,10 +228,20 @@ export class CategoryIntegrityError extends Error {
 /** Every held source's entries merged by category: what the policy's blocked categories compile from. */
 export function mergeCategoryEntries(sources: readonly HeldCategorySource[]): CategoryEntries {
   const out: CategoryEntries = {};
+  // A category only one source holds is that source's list itself (read, never changed): a copy
+  // of a million-entry list is megabytes of the worker's heap while a snapshot is applied.
+  const copied = new Set<Category>();
   for (const source of sources) {
     for (const [category, list] of Object.entries(source.entries) as Array<[Category, string[]]>) {
-      const target = (out[category] ??= []);
+      const had = out[category];
+      if (!had) {
+        out[category] = list;
+        continue;
+      }
+      const target = copied.has(category) ? had : had.slice();
+      copied.add(category);
       for (const e of list) target.push(e);
+      out[category] = target;
     }
   }
   return out;

@@ -64,19 +64,22 @@ export function categoryRuleGroups(
       rest[category] = list;
       continue;
     }
-    const byLength = new Map<number, Set<string>>();
+    // Arrays, not Sets: a Set over a million names was the largest thing in the worker's heap
+    // while a snapshot was applied. Duplicates (a name in two sources) go per bucket, below.
+    const byLength = new Map<number, string[]>();
     const others: string[] = [];
     for (const entry of list) {
       if (entry.length > 253 || !PLAIN_DOMAIN.test(entry)) {
         others.push(entry);
         continue;
       }
-      let set = byLength.get(entry.length);
-      if (!set) byLength.set(entry.length, (set = new Set()));
-      set.add(entry);
+      let same = byLength.get(entry.length);
+      if (!same) byLength.set(entry.length, (same = []));
+      same.push(entry);
     }
     if (others.length > 0) rest[category] = others;
-    for (const [length, set] of byLength) {
+    for (const [length, names] of byLength) {
+      byLength.delete(length);
       const priority = illegal
         ? ILLEGAL_PRIORITY
         : specificityPriority({
@@ -88,27 +91,27 @@ export function categoryRuleGroups(
             path: '',
             query: [],
           });
-      const buckets = Math.min(MAX_BUCKETS, Math.ceil(set.size / CATEGORY_RULE_CHUNK));
+      const buckets = Math.min(MAX_BUCKETS, Math.ceil(names.length / CATEGORY_RULE_CHUNK));
       const chunks: string[][] = Array.from({ length: buckets }, () => []);
-      const sums = Array.from({ length: buckets }, () => [0, 0]);
-      for (const domain of set) {
-        const a = fnv(domain, 0x811c9dc5);
-        const b = buckets === 1 ? 0 : a % buckets;
-        chunks[b]!.push(domain);
-        const sum = sums[b]!;
-        sum[0] = (sum[0]! + a) >>> 0;
-        sum[1] = (sum[1]! + fnv(domain, 0x050c5d1f)) >>> 0;
-      }
+      for (const domain of names) chunks[buckets === 1 ? 0 : fnv(domain, 0x811c9dc5) % buckets]!.push(domain);
       for (let b = 0; b < buckets; b++) {
-        const domains = chunks[b]!;
+        const seen = new Set(chunks[b]);
+        const domains = seen.size === chunks[b]!.length ? chunks[b]! : [...seen];
+        seen.clear();
         if (domains.length === 0) continue;
+        let sumA = 0;
+        let sumB = 0;
+        for (const domain of domains) {
+          sumA = (sumA + fnv(domain, 0x811c9dc5)) >>> 0;
+          sumB = (sumB + fnv(domain, 0x050c5d1f)) >>> 0;
+        }
         const slot = ((index * 256 + length) * MAX_BUCKETS + b) * 2;
         groups.push({
           id: CATEGORY_RULE_BASE + slot,
           priority,
           category,
           domains,
-          key: `${priority}:${buckets}:${domains.length}:${sums[b]!.join(':')}:${blockPage}`,
+          key: `${priority}:${buckets}:${domains.length}:${sumA}:${sumB}:${blockPage}`,
         });
       }
     }

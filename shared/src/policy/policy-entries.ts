@@ -54,7 +54,11 @@ export function activeOverrides(policy: Policy, ctx: PolicyContext): LessonOverr
 }
 
 /** Whether a category's action blocks it for this user at this moment. */
-export function categoryBlocks(action: CategoryAction | undefined, policy: Policy, ctx: PolicyContext): boolean {
+export function categoryBlocks(
+  action: CategoryAction | undefined,
+  policy: Policy,
+  ctx: PolicyContext,
+): boolean {
   switch (action?.action) {
     case undefined:
     case 'allow':

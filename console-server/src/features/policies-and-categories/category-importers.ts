@@ -1,4 +1,11 @@
-import { appendAll, HELP_SITE_HOSTS, parseFilter, parsePhraseLine, type Category } from '@waymark/shared';
+import {
+  appendAll,
+  HELP_SITE_HOSTS,
+  isIllegalCategory,
+  parseFilter,
+  parsePhraseLine,
+  type Category,
+} from '@waymark/shared';
 
 export interface BadLine {
   file?: string;
@@ -170,19 +177,35 @@ export function parseChromePolicy(text: string): ParsedList & { allow: string[] 
   return out;
 }
 
+/**
+ * A folder named after one of Waymark's illegal categories (`illegal-csam`, `illegal_hate`…).
+ * Illegal lists are imported one list at a time, for that category, where the help-site check
+ * applies (docs/architecture.md, "Illegal content is always blocked"), never from a UT1 archive.
+ */
+function illegalFolder(folder: string): boolean {
+  return isIllegalCategory(folder.toLowerCase().replaceAll('_', '-'));
+}
+
 /** UT1 folders: `<category>/domains` and `<category>/urls` files, mapped to Waymark categories. */
 export function parseUt1(files: Record<string, string>): {
   byCategory: Map<Category, string[]>;
   bad: BadLine[];
   unmapped: string[];
+  /** Folders for illegal categories: not imported, and not "without a counterpart" either. */
+  illegal: string[];
 } {
   const byCategory = new Map<Category, string[]>();
   const bad: BadLine[] = [];
   const unmapped = new Set<string>();
+  const illegal = new Set<string>();
   for (const [file, text] of Object.entries(files)) {
     const match = /^(?:.*\/)?([^/]+)\/(domains|urls)$/.exec(file);
     if (!match) {
       bad.push({ file, line: 0, text: '', error: 'expected <category>/domains or <category>/urls' });
+      continue;
+    }
+    if (illegalFolder(match[1]!)) {
+      illegal.add(match[1]!);
       continue;
     }
     const category = UT1_CATEGORY_MAP.get(match[1]!);
@@ -195,7 +218,7 @@ export function parseUt1(files: Record<string, string>): {
     appendAll(byCategory.get(category)!, parsed.filters);
     appendAll(bad, parsed.bad);
   }
-  return { byCategory, bad, unmapped: [...unmapped].sort() };
+  return { byCategory, bad, unmapped: [...unmapped].sort(), illegal: [...illegal].sort() };
 }
 
 /**

@@ -25,6 +25,8 @@ interface ImportSummary {
   bad: BadLine[];
   badCount: number;
   unmapped: string[];
+  /** UT1 folders named after an illegal category: illegal lists are imported one list at a time. */
+  illegal: string[];
   /** From a Chrome policy: URLAllowlist entries, not put in any category. */
   allowEntries: string[];
   /** The uploads source's version after the import. */
@@ -50,9 +52,10 @@ export function createImportService(deps: {
       let byCategory: Map<Category, string[]>;
       let bad: BadLine[];
       let unmapped: string[] = [];
+      let illegal: string[] = [];
       let allowEntries: string[] = [];
       if (body.format === 'ut1') {
-        ({ byCategory, bad, unmapped } = parseUt1(body.files));
+        ({ byCategory, bad, unmapped, illegal } = parseUt1(body.files));
       } else if (body.format === 'chrome') {
         const parsed = parseChromePolicy(body.content);
         allowEntries = parsed.allow;
@@ -139,6 +142,7 @@ export function createImportService(deps: {
         bad: bad.slice(0, 500),
         badCount: bad.length,
         unmapped,
+        illegal,
         allowEntries,
         version: staged.version,
       };

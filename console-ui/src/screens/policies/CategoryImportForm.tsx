@@ -161,6 +161,9 @@ function ImportSummaryView({ summary }: { summary: CategoryImportSummary }) {
         </table>
       )}
       {summary.unmapped.length > 0 && <p>{t('imports.unmapped', { names: summary.unmapped.join(', ') })}</p>}
+      {summary.illegal.length > 0 && (
+        <p>{t('imports.illegalFolders', { names: summary.illegal.join(', ') })}</p>
+      )}
       {summary.allowEntries.length > 0 && (
         <p>
           {t('imports.allowEntries', {

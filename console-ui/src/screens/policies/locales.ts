@@ -306,6 +306,8 @@ export const en = {
     alreadyListed: 'Already listed',
     nothingImported: 'No sites were added.',
     unmapped: 'UT1 categories with no Waymark counterpart, not imported: {{names}}.',
+    illegalFolders:
+      'Folders for illegal categories, not imported: {{names}}. Illegal lists come only from a list uploaded for that illegal category on its own (where help sites are checked), never from a UT1 archive.',
     allowEntries:
       'The file’s URLAllowlist entries were not imported into any category ({{count}}): {{entries}}. Add them to a profile’s allowed sites if you want them.',
     keywordHeading: 'Search keyword lists',
@@ -689,6 +691,8 @@ export const cy: Translation<typeof en> = {
     alreadyListed: 'Eisoes ar y rhestr',
     nothingImported: 'Ni chafodd dim safleoedd eu hychwanegu.',
     unmapped: 'Categorïau UT1 heb gyfatebiaeth yn Waymark, heb eu mewnforio: {{names}}.',
+    illegalFolders:
+      'Ffolderi ar gyfer categorïau anghyfreithlon, heb eu mewnforio: {{names}}. Dim ond o restr a lwythir i fyny ar ei phen ei hun ar gyfer y categori anghyfreithlon hwnnw (lle gwirir safleoedd cymorth) y daw rhestrau anghyfreithlon, byth o archif UT1.',
     allowEntries:
       'Ni chafodd cofnodion URLAllowlist y ffeil eu mewnforio i unrhyw gategori ({{count}}): {{entries}}. Ychwanegwch nhw at safleoedd a ganiateir proffil os ydych chi eu heisiau.',
     keywordHeading: 'Rhestrau geiriau allweddol chwilio',
