@@ -23,7 +23,11 @@ import {
   createOffTaskService,
   lessonRoutes,
   createRosterService,
+  createLiveSettingsService,
+  createWatchGate,
+  liveSettingsRoutes,
   rosterRoutes,
+  type WatchGate,
 } from './features/classes-and-live';
 import {
   createOverrideService,
@@ -78,6 +82,7 @@ import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from '.
 import { bodyParsers } from './http/body-limits';
 import { createEventService } from './features/events';
 import { broadcastEvent, registerConsoleNamespace } from './sockets/console-namespace';
+import { rooms } from './sockets/rooms';
 import { registerDeviceNamespace } from './sockets/device-namespace';
 import { createLiveWatch, type LiveWatch } from './sockets/live-watch';
 import { createLessonTicker } from './sockets/lesson-ticker';
@@ -234,7 +239,16 @@ export function createApplication({
     maxHttpBufferSize: 1_000_000,
   });
   if (adapter) io.adapter(adapter);
-  const consoleNsp = registerConsoleNamespace({ io, staffService, eventService, revocations, publicUrl });
+  // When a class's live tabs may be shown (the school's setting, its lessons): read before watching.
+  let watchGate: WatchGate | null = null;
+  const consoleNsp = registerConsoleNamespace({
+    io,
+    staffService,
+    eventService,
+    revocations,
+    publicUrl,
+    beforeWatch: async (classId) => watchGate?.check(classId),
+  });
   const alertNotifier = createAlertNotifier({
     consoles: consoleNsp,
     trustOf: (schoolId) => trustService.trustOf(schoolId),
@@ -254,18 +268,31 @@ export function createApplication({
   };
   // Live tab state: which classes are watched (across processes), and the devices' tabs to their watchers.
   let liveWatch: LiveWatch | null = null;
+  const liveSettings = createLiveSettingsService({ db, placement });
+  // Watched, and (where the school limits watching to lessons) in a lesson now.
+  const tabsAsked = (classId: string) =>
+    (liveWatch?.isWatched(classId) ?? false) && watchGate!.allows(classId);
   const tabs = createTabStateRelay({
     consoles: consoleNsp,
     devices: io.of('/device'),
-    isWatched: (classId) => liveWatch?.isWatched(classId) ?? false,
+    isWatched: tabsAsked,
     policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
     timeline: lessonTimeline,
+  });
+  watchGate = createWatchGate({
+    look: (classIds) => liveSettings.watchable(classIds),
+    onChange: (classId) => {
+      // Unwatched, its devices send nothing whatever the gate says: they hear when watching starts.
+      if (liveWatch?.isWatched(classId)) tabs.classWatchChanged(classId, tabsAsked(classId));
+      // Its watchers reload the lesson, which says whether tabs are shown and why not.
+      consoleNsp.to(rooms.class(classId)).emit('lesson-changed', { classId });
+    },
   });
   liveWatch = createLiveWatch({
     consoles: consoleNsp,
     devices: io.of('/device'),
     clustered: adapter !== undefined,
-    onChange: (classId, watching) => tabs.classWatchChanged(classId, watching),
+    onChange: (classId, watching) => tabs.classWatchChanged(classId, watching && watchGate!.allows(classId)),
     renewMs: liveWatchRenewMs,
   });
   const devices = registerDeviceNamespace({
@@ -321,6 +348,7 @@ export function createApplication({
     clock,
     auto: lessonTimer,
     clustered: adapter !== undefined,
+    onTick: (schoolId) => watchGate!.refresh(schoolId),
   });
   const live = createLiveNotifier(devices.push, consoleNsp);
   const feedService = createFeedService({
@@ -368,6 +396,11 @@ export function createApplication({
       lessonControlsChanged: (classId) =>
         consoleNsp.to(rooms.class(classId)).emit('overrides-changed', { classId }),
     }),
+  );
+  app.use(
+    '/api/live-settings',
+    // Every process looks again at the school's watched classes (its lesson tick does).
+    liveSettingsRoutes({ liveSettings, changed: (schoolId) => lessons.changed(schoolId) }),
   );
   const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
   app.use(

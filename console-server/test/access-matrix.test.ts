@@ -147,6 +147,15 @@ const ATTEMPTS: Record<Capability, (role: Role) => Promise<boolean>> = {
       (await call(role, 'PUT', '/api/alerts/settings', { escalationMinutes: 10, escalationAnyTime: false }))
         .status,
     ),
+  'live-class-settings': async (role) =>
+    granted(
+      (
+        await call(role, 'PUT', '/api/live-settings', {
+          tabsInLessonsOnly: false,
+          reason: 'access matrix check',
+        })
+      ).status,
+    ),
   'mark-false-positive': async (role) =>
     granted(
       (await call(role, 'POST', '/api/policies/false-positives', { eventId: flaggedSearch.id })).status,

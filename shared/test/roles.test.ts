@@ -164,6 +164,16 @@ const table: Record<Capability, Record<Role, boolean>> = {
     'trust-dsl': false,
     'trust-reporter': false,
   },
+  'live-class-settings': {
+    teacher: false,
+    dsl: true,
+    technician: false,
+    governor: false,
+    'senior-leader': false,
+    admin: false,
+    'trust-dsl': false,
+    'trust-reporter': false,
+  },
   'mark-false-positive': {
     teacher: false,
     dsl: true,

@@ -287,4 +287,46 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     const events = await apiCall(harness.server.url, cookie, 'GET', '/api/classes/class-year2/events');
     expect(JSON.stringify(events.body)).not.toContain('Counting to 20');
   });
+  it('where the school shows tabs only in lessons, outside them the grid shows none and says why; a session brings them back', async () => {
+    const { page: dsl } = await harness.signIn('dsl@demo.waymark.test');
+    await dsl.goto('/');
+    await dsl.getByRole('heading', { level: 2, name: 'When teachers see pupils’ tabs' }).waitFor();
+    await dsl.getByLabel('Show pupils’ tabs only in the class’s timetabled lessons and sessions').check();
+    await dsl
+      .getByLabel('Why (it goes in the change-control log)')
+      .fill('Agreed with governors: tabs in lessons only');
+    expect(await axeViolations(dsl)).toEqual([]);
+    await screenshot(dsl, 'live-settings');
+    await dsl.getByRole('button', { name: 'Save' }).click();
+    await dsl.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await dsl.getByText('Now: only in the class’s timetabled lessons and sessions.').waitFor();
+    await dsl.locator('details.account summary').click();
+    await dsl.getByLabel('Language').selectOption('cy');
+    await dsl
+      .getByRole('heading', { level: 2, name: 'Pryd mae athrawon yn gweld tabiau disgyblion' })
+      .waitFor();
+    await dsl.locator('details.account summary').click();
+    expect(await axeViolations(dsl)).toEqual([]);
+    await screenshot(dsl, 'live-settings-cy');
+    await dsl.locator('details.account summary').click();
+    await dsl.getByLabel('Iaith').selectOption('en');
+    // The change-control log has it, with the reason.
+    await dsl.goto('/policies/changes');
+    await dsl.getByRole('cell', { name: 'Live class settings' }).first().waitFor();
+    await dsl.getByText('Agreed with governors: tabs in lessons only').waitFor();
+
+    // The demo school has no timetable: Year 2 has no lesson now, so its grid shows no tabs.
+    await page.getByTestId('tabs-outside-lessons').waitFor();
+    await expect.poll(() => tile('Owls Chromebook A').textContent()).not.toMatch(/Tabs: \d+/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-outside-lessons');
+
+    // A session is a lesson: the devices are asked again and the tabs come back.
+    await page.getByRole('button', { name: 'Start a lesson with this group now' }).click();
+    await expect.poll(() => page.getByTestId('tabs-outside-lessons').count()).toBe(0);
+    await expect.poll(() => tile('Owls Chromebook A').textContent()).toMatch(/Tabs: \d+/);
+    await page.getByRole('button', { name: 'End this lesson' }).click();
+    await page.getByTestId('tabs-outside-lessons').waitFor();
+    await dsl.close();
+  });
 });

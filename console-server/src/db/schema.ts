@@ -82,6 +82,10 @@ export const schools = pgTable('schools', {
   alertEscalationMinutes: integer('alert_escalation_minutes').notNull().default(10),
   /** False (the default): the escalation minutes count in school hours only; true: at any hour. */
   alertEscalationAnyTime: boolean('alert_escalation_any_time').notNull().default(false),
+  /** True: teachers see live tabs (and screens) only in the class's timetabled lessons and sessions. */
+  liveTabsInLessonsOnly: boolean('live_tabs_in_lessons_only').notNull().default(false),
+  /** True: a teacher watching their class in a lesson may ask for thumbnails of pupils' screens. */
+  screenThumbnails: boolean('screen_thumbnails').notNull().default(false),
   /** The school's own receiver for alerts (HTTPS POST, JSON, signed); null: none. */
   webhookUrl: text('webhook_url'),
   /** The HMAC-SHA256 key the webhook's signature is made with; shown to the DSL once when set. */

@@ -46,6 +46,8 @@ export function registerConsoleNamespace(deps: {
   revocations: AccessRevocations;
   /** Where staff reach the console: a browser's Origin must be this or the Host it addressed. */
   publicUrl?: string;
+  /** Before a console watches a class: whether its tabs may be shown now is read (the watch gate). */
+  beforeWatch?: (classId: string) => Promise<unknown>;
 }): ConsoleNamespace {
   const nsp: ConsoleNamespace = deps.io.of('/console');
 
@@ -124,6 +126,7 @@ export function registerConsoleNamespace(deps: {
           return ack({ ok: false, error: 'sign in again', code: 'signed-out' });
         if (!(await deps.staffService.canWatchClass(staff, classId)))
           throw new DomainError('not-found', 'no such class');
+        await deps.beforeWatch?.(classId);
         await join(socket, staff, rooms.class(classId));
         const recent = await deps.eventService.recentForClass(staff.schoolId, classId);
         ack({ ok: true, classId, recent: recent.map((e) => redactFor(staff.role, e)) });

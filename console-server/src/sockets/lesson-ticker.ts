@@ -29,6 +29,7 @@ export function createLessonTicker({
   clock,
   auto,
   clustered,
+  onTick,
 }: {
   devices: DevicePush;
   deviceNsp: Namespace;
@@ -41,6 +42,8 @@ export function createLessonTicker({
   auto: boolean;
   /** Several processes share rooms through the adapter: tell the others too. */
   clustered: boolean;
+  /** After each tick (of one school, or all): what else follows the lessons looks again. */
+  onTick?: (schoolId?: string) => Promise<void>;
 }): LessonTicker {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -60,6 +63,7 @@ export function createLessonTicker({
     // The teachers watching either group reload who is in their lesson.
     const touched = new Set(moved.flatMap((m) => [m.from, m.to]).filter((c): c is string => c !== null));
     for (const classId of touched) consoles.to(rooms.class(classId)).emit('lesson-changed', { classId });
+    await onTick?.(schoolId);
     return moved.length;
   }
 

@@ -4,6 +4,7 @@ import { Link, Navigate } from 'react-router';
 import { can } from '@waymark/shared';
 import { endpoints } from '../lib/api';
 import { useSession } from '../lib/session';
+import { LiveClassSettings } from '../screens/live/LiveClassSettings';
 
 export function ClassesPage() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function ClassesPage() {
           </li>
         ))}
       </ul>
+      {can(role, 'live-class-settings') && <LiveClassSettings />}
     </section>
   );
 }

@@ -107,7 +107,7 @@ export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBodySchema>;
  * Entries of the change-control log: a profile's, the search keyword lists' (`profile: 'keywords'`),
  * a roster or timetable import's (`profile: 'roster'`), or the category data's (`categories`).
  */
-export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords', 'roster', 'categories'] as const;
+export const CHANGE_LOG_SUBJECTS = [...PROFILES, 'keywords', 'roster', 'categories', 'live-class'] as const;
 export const ChangeLogSubjectSchema = z.enum(CHANGE_LOG_SUBJECTS);
 export type ChangeLogSubject = z.infer<typeof ChangeLogSubjectSchema>;
 

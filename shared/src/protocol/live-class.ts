@@ -98,6 +98,11 @@ export const ClassRosterSchema = z.object({
     room: safeText().nullable().optional(),
     period: safeText().nullable().optional(),
   }),
+  /**
+   * Whether pupils' live tabs are shown now: `outside-lessons` when the school shows them only in
+   * the class's timetabled lessons and sessions and the class has none now (devices are not asked).
+   */
+  tabState: z.enum(['shown', 'outside-lessons']).optional(),
   pupils: z.array(RosterPupilSchema),
   /** The group's pupils in another lesson now (a session elsewhere, a clash): not in this one. */
   elsewhere: z.array(ElsewherePupilSchema).optional(),
@@ -108,3 +113,20 @@ export const ClassRosterSchema = z.object({
   attention: z.array(StoredEventSchema),
 });
 export type ClassRoster = z.infer<typeof ClassRosterSchema>;
+
+/** `GET /api/live-settings`: when teachers may see pupils' live tabs and screens. */
+export const LiveClassSettingsSchema = z.object({
+  /** True: only in the class's timetabled lessons and sessions; false: at any time. */
+  tabsInLessonsOnly: z.boolean(),
+  /** Thumbnails of pupils' screens, in lessons, when a teacher asks (off by default). */
+  screenThumbnails: z.boolean(),
+});
+export type LiveClassSettings = z.infer<typeof LiveClassSettingsSchema>;
+
+/** `PUT /api/live-settings`: a change-control entry, so it carries a reason. */
+// Screen thumbnails are not offered yet (no device sends them): only the tabs rule can be changed.
+export const LiveClassSettingsBodySchema = LiveClassSettingsSchema.pick({ tabsInLessonsOnly: true })
+  .partial()
+  .extend({ reason: safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000) })
+  .strict();
+export type LiveClassSettingsBody = z.infer<typeof LiveClassSettingsBodySchema>;

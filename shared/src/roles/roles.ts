@@ -72,6 +72,8 @@ export const CAPABILITIES = {
   'acknowledge-alerts': ['dsl', 'senior-leader'],
   /** How long before an unacknowledged alert escalates, and the school's webhook. */
   'alert-settings': ['dsl'],
+  /** When teachers may see pupils' live tabs, and whether they may see screens (change-controlled). */
+  'live-class-settings': ['dsl'],
   /** Mark a flagged event as a false positive, so the phrase lists can be tuned. */
   'mark-false-positive': ['dsl'],
   /**

@@ -7,3 +7,6 @@ export { lessonEnd } from './lesson-end';
 export { createLessonTimeline, type LessonTimeline } from './lesson-timeline';
 export { createOffTaskService, type OffTaskService } from './off-task-service';
 export { lessonRoutes } from './lesson-routes';
+export { createLiveSettingsService, type LiveSettingsService } from './live-settings-service';
+export { liveSettingsRoutes } from './live-settings-routes';
+export { createWatchGate, type WatchGate } from './watch-gate';

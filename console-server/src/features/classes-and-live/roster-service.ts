@@ -39,6 +39,7 @@ export function createRosterService({
           profile: classes.profile,
           periods: schools.periods,
           timeZone: schools.timeZone,
+          tabsInLessonsOnly: schools.liveTabsInLessonsOnly,
         })
         .from(classes)
         .innerJoin(schools, eq(schools.id, classes.schoolId))
@@ -296,6 +297,8 @@ export function createRosterService({
           period: group.lesson?.period ?? null,
         },
         pupils: [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+        // As the watch gate decides: devices are not asked for tabs outside the class's lessons.
+        tabState: klass.tabsInLessonsOnly && !group.lesson ? 'outside-lessons' : 'shown',
         elsewhere,
         attention,
       };

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { can, type Category, type StoredEvent } from '@waymark/shared';
+import { can, type Category, type LiveTabs, type StoredEvent } from '@waymark/shared';
 import { FEED_LIMIT, feedView, isPinned, NO_FILTER, type FeedFilter } from '../../lib/event-feed';
 import { useSession } from '../../lib/session';
 import { playUrgentTone } from './alert-sound';
@@ -26,6 +26,7 @@ import { useSessionSet } from './use-session-set';
 import './live.css';
 
 const rosterKey = (classId: string) => ['live', classId, 'roster'] as const;
+const NO_TABS: ReadonlyMap<string, LiveTabs> = new Map();
 
 export function LiveClassPage() {
   const { classId = '' } = useParams();
@@ -95,17 +96,19 @@ export function LiveClassPage() {
   const [raising, setRaising] = useState<StoredEvent | null>(null);
   const feedRef = useRef<EventFeedHandle>(null);
 
+  // The school shows tabs only in lessons and this class has none now: what arrived earlier goes too.
+  const tabsHidden = roster.data?.tabState === 'outside-lessons';
   const tiles = useMemo(
     () =>
       roster.data
         ? buildGrid(roster.data, live.events, live.presence, {
             canDecideForwarded,
-            tabs: live.tabs,
+            tabs: tabsHidden ? NO_TABS : live.tabs,
             lessonSites: sites,
             offTaskCategories,
           })
         : [],
-    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites, offTaskCategories],
+    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites, offTaskCategories, tabsHidden],
   );
   // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
   const { merge } = live;
@@ -174,6 +177,11 @@ export function LiveClassPage() {
         </p>
         <UrgentBanner events={urgent} onShow={showEvent} onDismiss={() => setUrgent([])} />
         <LessonSource classId={classId} roster={roster.data} canStart={canDecide} />
+        {tabsHidden && (
+          <p className="tabs-outside-lessons" data-testid="tabs-outside-lessons">
+            {t('outsideLessons')}
+          </p>
+        )}
         <LessonControls classId={classId} roster={roster.data} canOverride={canDecide} />
         {canDecide && <ScheduledSessions classId={classId} />}
         {canDecide && (

@@ -1,6 +1,8 @@
 import type {
   ClassRoster,
   LiveActionBody,
+  LiveClassSettings,
+  LiveClassSettingsBody,
   LiveActionRecord,
   LessonOffTask,
   LessonOverride,
@@ -38,6 +40,14 @@ export const liveApi = {
       `${classPath(classId)}/session/scheduled/${encodeURIComponent(sessionId)}/cancel`,
       { method: 'POST' },
     ).then((r) => r.session),
+
+  /** When teachers may see live tabs (the DSL). */
+  settings: () => api<{ settings: LiveClassSettings }>('/api/live-settings').then((r) => r.settings),
+  saveSettings: (body: LiveClassSettingsBody) =>
+    api<{ settings: LiveClassSettings }>('/api/live-settings', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    }).then((r) => r.settings),
 
   overrides: (classId: string) =>
     api<{ overrides: LessonOverride[] }>(`${classPath(classId)}/overrides`).then((r) => r.overrides),

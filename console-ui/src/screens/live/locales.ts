@@ -31,6 +31,18 @@ export const en = {
     bySession: '{{name}}: in {{group}}, which a teacher started (it beats the timetable)',
     byTimetable: '{{name}}: in {{group}} (timetable)',
   },
+  settings: {
+    heading: 'When teachers see pupils’ tabs',
+    nowAnyTime: 'Now: a teacher watching their class sees its pupils’ open tabs at any time.',
+    nowLessonsOnly: 'Now: only in the class’s timetabled lessons and sessions.',
+    lessonsOnly: 'Show pupils’ tabs only in the class’s timetabled lessons and sessions',
+    lessonsOnlyHint: 'Outside them the live class shows no tabs, and pupils’ devices are not asked for them.',
+    reason: 'Why (it goes in the change-control log)',
+    save: 'Save',
+    saved: 'Saved.',
+  },
+  outsideLessons:
+    'Your school shows pupils’ tabs only in this class’s timetabled lessons and sessions, and it has none now: their devices are not asked for them.',
   scheduled: {
     heading: 'Sessions planned ahead',
     none: 'No session is planned for this group.',
@@ -364,6 +376,20 @@ export const cy: Translation<typeof en> = {
     bySession: '{{name}}: yn {{group}}, a ddechreuodd athro (mae’n drech na’r amserlen)',
     byTimetable: '{{name}}: yn {{group}} (amserlen)',
   },
+  settings: {
+    heading: 'Pryd mae athrawon yn gweld tabiau disgyblion',
+    nowAnyTime:
+      'Nawr: mae athro sy’n gwylio ei ddosbarth yn gweld tabiau agored ei ddisgyblion ar unrhyw adeg.',
+    nowLessonsOnly: 'Nawr: dim ond yng ngwersi’r dosbarth ar yr amserlen a’i sesiynau.',
+    lessonsOnly: 'Dangos tabiau disgyblion dim ond yng ngwersi’r dosbarth ar yr amserlen a’i sesiynau',
+    lessonsOnlyHint:
+      'Y tu allan iddyn nhw nid yw’r dosbarth byw yn dangos tabiau, ac ni ofynnir amdanyn nhw i ddyfeisiau’r disgyblion.',
+    reason: 'Pam (mae’n mynd i’r log rheoli newid)',
+    save: 'Cadw',
+    saved: 'Wedi’i gadw.',
+  },
+  outsideLessons:
+    'Mae eich ysgol yn dangos tabiau disgyblion dim ond yng ngwersi’r dosbarth hwn ar yr amserlen a’i sesiynau, ac nid oes un nawr: ni ofynnir amdanyn nhw i’w dyfeisiau.',
   scheduled: {
     heading: 'Sesiynau wedi’u cynllunio ymlaen llaw',
     none: 'Does dim sesiwn wedi’i chynllunio i’r grŵp hwn.',

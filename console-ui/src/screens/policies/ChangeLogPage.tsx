@@ -28,7 +28,8 @@ export function ChangeLogPage() {
     queryFn: () => policiesApi.changes(subject),
   });
   const subjectName = useCallback(
-    (s: ChangeLogSubject) => (s === 'keywords' || s === 'roster' ? t(`profiles.${s}`) : s),
+    (s: ChangeLogSubject) =>
+      s === 'keywords' || s === 'roster' || s === 'live-class' ? t(`profiles.${s}`) : s,
     [t],
   );
 
@@ -44,7 +45,7 @@ export function ChangeLogPage() {
         cell: (c) => (
           <>
             <strong>{subjectName(c.getValue())}</strong>
-            {c.getValue() !== 'keywords' && c.getValue() !== 'roster' && (
+            {c.getValue() !== 'keywords' && c.getValue() !== 'roster' && c.getValue() !== 'live-class' && (
               <span className="pol-muted"> {t('changes.version', { version: c.row.original.version })}</span>
             )}
           </>
@@ -95,7 +96,7 @@ export function ChangeLogPage() {
           <option value="">{t('changes.all')}</option>
           {CHANGE_LOG_SUBJECTS.map((s) => (
             <option key={s} value={s}>
-              {s === 'keywords' || s === 'roster'
+              {s === 'keywords' || s === 'roster' || s === 'live-class'
                 ? t(`profiles.${s}`)
                 : s === 'categories'
                   ? t('profiles.categoryData')

@@ -27,6 +27,7 @@ export const en = {
     staff: 'Staff',
     keywords: 'Search keyword lists',
     roster: 'Roster and timetable imports',
+    'live-class': 'Live class settings',
     categoryData: 'Category lists (feeds and uploads)',
   },
   modes: {
@@ -406,6 +407,7 @@ export const cy: Translation<typeof en> = {
     staff: 'Staff',
     keywords: 'Rhestrau geiriau allweddol chwilio',
     roster: 'Mewnforion y rhestr ddisgyblion a’r amserlen',
+    'live-class': 'Gosodiadau’r dosbarth byw',
     categoryData: 'Rhestrau categorïau (ffrydiau a lanlwythiadau)',
   },
   modes: {
