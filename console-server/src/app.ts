@@ -76,7 +76,6 @@ import {
 } from './features/policies-and-categories';
 import { createAlertNotifier } from './sockets/alert-notifier';
 import { createLiveNotifier } from './sockets/live-notifier';
-import { rooms } from './sockets/rooms';
 import { createTrustService, trustRoutes } from './features/trust';
 import { authenticate, csrfGuard, errorHandler, HttpError, safeAddress } from './http/middleware';
 import { bodyParsers } from './http/body-limits';
