@@ -108,7 +108,16 @@ export function LiveClassPage() {
             offTaskCategories,
           })
         : [],
-    [roster.data, live.events, live.presence, canDecideForwarded, live.tabs, sites, offTaskCategories, tabsHidden],
+    [
+      roster.data,
+      live.events,
+      live.presence,
+      canDecideForwarded,
+      live.tabs,
+      sites,
+      offTaskCategories,
+      tabsHidden,
+    ],
   );
   // This lesson's concerns and open requests stay on screen and actionable, however busy the feed.
   const { merge } = live;
