@@ -19,6 +19,7 @@ import {
   broadcastPresence,
   classRoutes,
   createTabStateRelay,
+  createScreenRelay,
   createLessonTimeline,
   createOffTaskService,
   lessonRoutes,
@@ -278,6 +279,14 @@ export function createApplication({
     policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
     timeline: lessonTimeline,
   });
+  // Screen thumbnails: only to the consoles that asked, while the school allows them and in lessons.
+  const screens = createScreenRelay({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    allowed: (classId) => liveSettings.screensAllowed(classId),
+  });
+  const recheckScreens = () =>
+    screens.recheck().catch((error) => console.error('waymark: could not check shown screens', error));
   watchGate = createWatchGate({
     look: (classIds) => liveSettings.watchable(classIds),
     onChange: (classId) => {
@@ -314,7 +323,16 @@ export function createApplication({
     },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
-    tabs,
+    tabs: {
+      listen: (socket) => {
+        tabs.listen(socket);
+        screens.listen(socket);
+      },
+      deviceConnected: (socket) => {
+        tabs.deviceConnected(socket);
+        screens.deviceConnected(socket);
+      },
+    },
     actions: {
       ...createReplyListener({ actionService, consoles: consoleNsp }),
       ...createLateActionDelivery({ db, actionService, consoles: consoleNsp }),
@@ -347,7 +365,10 @@ export function createApplication({
     clock,
     auto: lessonTimer,
     clustered: adapter !== undefined,
-    onTick: (schoolId) => watchGate!.refresh(schoolId),
+    onTick: async (schoolId) => {
+      await watchGate!.refresh(schoolId);
+      await recheckScreens();
+    },
   });
   const live = createLiveNotifier(devices.push, consoleNsp);
   const feedService = createFeedService({
@@ -399,7 +420,13 @@ export function createApplication({
   app.use(
     '/api/live-settings',
     // Every process looks again at the school's watched classes (its lesson tick does).
-    liveSettingsRoutes({ liveSettings, changed: (schoolId) => lessons.changed(schoolId) }),
+    liveSettingsRoutes({
+      liveSettings,
+      changed: async (schoolId) => {
+        await lessons.changed(schoolId);
+        await recheckScreens();
+      },
+    }),
   );
   const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
   app.use(
