@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { type Alert, type StoredEvent } from '@waymark/shared';
+import { PROFILES, type Alert, type StoredEvent } from '@waymark/shared';
 import { createCategoryStore, createIllegalLists } from './features/category-data';
 import type { Database } from './db/open-database';
 import {
@@ -323,6 +323,7 @@ export function createApplication({
     },
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
+    screenThumbnails: async (schoolId) => (await liveSettings.get(schoolId)).screenThumbnails,
     tabs: {
       listen: (socket) => {
         tabs.listen(socket);
@@ -425,6 +426,8 @@ export function createApplication({
       changed: async (schoolId) => {
         await lessons.changed(schoolId);
         await recheckScreens();
+        // Pupils' pages say whether teachers can see screens: the policy message carries it.
+        await Promise.all(PROFILES.map((profile) => devices.push.pushPolicyToProfile(schoolId, profile)));
       },
     }),
   );

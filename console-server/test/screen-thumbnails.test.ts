@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   THUMBNAIL_MAX_BASE64,
   type LiveThumbnail,
+  type PolicyMessage,
   type ScreensMessage,
   type ScreensStopped,
 } from '@waymark/shared';
@@ -45,6 +46,7 @@ describe('screen thumbnails', () => {
     const other = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.reception });
     await other.policy;
     const screens = inbox<ScreensMessage>(device, 'screens');
+    const policies = inbox<PolicyMessage>(device, 'policy');
     const otherScreens = inbox<ScreensMessage>(other, 'screens');
     const asker = await connectConsole(server.url, teacher);
     const bystander = await connectConsole(server.url, teacher);
@@ -65,6 +67,8 @@ describe('screen thumbnails', () => {
     const res = await settings({ screenThumbnails: true, reason: 'Agreed with governors for lessons' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ settings: { tabsInLessonsOnly: false, screenThumbnails: true } });
+    // Pupils are told: the policy message says so, for the notice on block pages and the popup.
+    expect(await policies.next()).toMatchObject({ screenThumbnails: true });
     const [entry] = await server.app.services.db
       .select()
       .from(policyChanges)

@@ -13,7 +13,7 @@ import {
 } from '../support/chromium';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
 import { startOriginServer } from '../support/origin-server';
-import { requireBuiltExtension } from '../support/paths';
+import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
 
 const LESSON_SITE = 'www.topmarks.co.uk';
 const HOSTS = [`MAP ${LESSON_SITE} 127.0.0.1`];
@@ -102,6 +102,14 @@ describe('the live class: screens only once the school allows them, only while t
       reason: 'Agreed with governors: screens in lessons',
     });
     expect(res.status).toBe(200);
+    // The pupil is told, in the extension's popup.
+    const popup = await amy.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup
+      .getByTestId('popup-screens-note')
+      .filter({ hasText: 'In lessons, your teacher can also see a small picture of your screen.' })
+      .waitFor();
+    await popup.close();
     // From the keyboard.
     await toggle().focus();
     await page.keyboard.press('Enter');

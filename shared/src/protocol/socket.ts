@@ -69,6 +69,8 @@ export const PolicyMessageSchema = z.object({
   locale: PupilLocaleSchema.optional(),
   /** Set on a device enrolled with a visitor pass. */
   visitor: DeviceVisitorPassSchema.nullable().optional(),
+  /** The school lets teachers see thumbnails of screens in lessons: pupils' pages say so. */
+  screenThumbnails: z.boolean().optional(),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
