@@ -4,7 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
-import { type Alert, type StoredEvent } from '@waymark/shared';
+import { PROFILES, type Alert, type StoredEvent } from '@waymark/shared';
 import { createCategoryStore, createIllegalLists } from './features/category-data';
 import type { Database } from './db/open-database';
 import {
@@ -19,6 +19,7 @@ import {
   broadcastPresence,
   classRoutes,
   createTabStateRelay,
+  createScreenRelay,
   createLessonTimeline,
   createOffTaskService,
   lessonRoutes,
@@ -281,6 +282,14 @@ export function createApplication({
     policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
     timeline: lessonTimeline,
   });
+  // Screen thumbnails: only to the consoles that asked, while the school allows them and in lessons.
+  const screens = createScreenRelay({
+    consoles: consoleNsp,
+    devices: io.of('/device'),
+    allowed: (classId) => liveSettings.screensAllowed(classId),
+  });
+  const recheckScreens = () =>
+    screens.recheck().catch((error) => console.error('waymark: could not check shown screens', error));
   watchGate = createWatchGate({
     look: (classIds) => liveSettings.watchable(classIds),
     onChange: (classId) => {
@@ -318,7 +327,17 @@ export function createApplication({
     presence: (device, online) => broadcastPresence(consoleNsp, device, online),
     eventRate: deviceEventRate,
     setupConcurrency: deviceSetupConcurrency,
-    tabs,
+    screenThumbnails: async (schoolId) => (await liveSettings.get(schoolId)).screenThumbnails,
+    tabs: {
+      listen: (socket) => {
+        tabs.listen(socket);
+        screens.listen(socket);
+      },
+      deviceConnected: (socket) => {
+        tabs.deviceConnected(socket);
+        screens.deviceConnected(socket);
+      },
+    },
     actions: {
       ...createReplyListener({ actionService, consoles: consoleNsp }),
       ...createLateActionDelivery({ db, actionService, consoles: consoleNsp }),
@@ -351,7 +370,10 @@ export function createApplication({
     clock,
     auto: lessonTimer,
     clustered: adapter !== undefined,
-    onTick: (schoolId) => watchGate!.refresh(schoolId),
+    onTick: async (schoolId) => {
+      await watchGate!.refresh(schoolId);
+      await recheckScreens();
+    },
   });
   const live = createLiveNotifier(devices.push, consoleNsp);
   const feedService = createFeedService({
@@ -403,7 +425,15 @@ export function createApplication({
   app.use(
     '/api/live-settings',
     // Every process looks again at the school's watched classes (its lesson tick does).
-    liveSettingsRoutes({ liveSettings, changed: (schoolId) => lessons.changed(schoolId) }),
+    liveSettingsRoutes({
+      liveSettings,
+      changed: async (schoolId) => {
+        await lessons.changed(schoolId);
+        await recheckScreens();
+        // Pupils' pages say whether teachers can see screens: the policy message carries it.
+        await Promise.all(PROFILES.map((profile) => devices.push.pushPolicyToProfile(schoolId, profile)));
+      },
+    }),
   );
   const lessonsChanged = (schoolId: string) => lessons.changed(schoolId);
   app.use(

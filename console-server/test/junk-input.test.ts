@@ -118,7 +118,7 @@ describe('junk on every entry point gets a clear error, and the server keeps ser
     await fc.assert(
       fc.asyncProperty(
         fc.anything(),
-        fc.constantFrom('watch-class', 'unwatch-class'),
+        fc.constantFrom('watch-class', 'unwatch-class', 'show-screens'),
         async (junk, event) => {
           const ack = await socket.timeout(5000).emitWithAck(event as 'watch-class', junk as never);
           expect(typeof ack.ok).toBe('boolean');

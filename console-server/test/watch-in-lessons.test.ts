@@ -34,7 +34,7 @@ describe('watching only in lessons', () => {
     expect((await settings(dsl, { tabsInLessonsOnly: true, reason: '' })).status).toBe(400);
     expect((await settings(dsl, { tabsInLessonsOnly: 'yes', reason: 'privacy' })).status).toBe(400);
     // Screen thumbnails cannot be turned on until devices can send them.
-    expect((await settings(dsl, { screenThumbnails: true, reason: 'not offered yet' })).status).toBe(400);
+    expect((await settings(dsl, { screenThumbnails: 'on', reason: 'screens please' })).status).toBe(400);
     expect((await settings(teacher, { tabsInLessonsOnly: true, reason: 'I would like to' })).status).toBe(
       403,
     );

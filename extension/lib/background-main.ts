@@ -11,6 +11,7 @@ import { passMirror, watchBlockRedirects } from './block-redirects';
 import { detectorFor } from './detection';
 import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRefresh } from './apply-policy';
 import { recordRequestStatus } from './request-status';
+import { watchScreens } from './screen-capture';
 import { categoryHitsFor, categoryOfUrl, heldCategoryData, syncCategoryData } from './category-data';
 import { forgetInstalledRules } from './install-rules';
 import { loadConfig, watchConfig } from './config';
@@ -152,6 +153,15 @@ export function startBackground(): void {
     blockPage: blockPageUrl,
   });
 
+  // Thumbnails only while a teacher shows the class's screens (the server says when).
+  const screens = watchScreens({
+    send: (thumbnail) => connection.sendThumbnail(thumbnail),
+    categoryOf: async () => {
+      const held = await heldCategoryData();
+      return (url) => categoryOfUrl(held, url);
+    },
+  });
+
   async function syncFirstIfNeeded(message: PolicyMessage) {
     if (!connection.connected) return;
     const wanted = categoriesToHold(message.policy).join();
@@ -191,6 +201,7 @@ export function startBackground(): void {
     onRequestStatus: (m) => void inOrder(() => recordRequestStatus(m)),
     onConnect: () => void flush(),
     onWatching: (watching) => tabs.setWatching(watching),
+    onScreens: (send) => screens.setSending(send),
     // In order with policies: a lock's rules are put in place on top of the policy in force.
     onAction: (message, ack) =>
       void inOrder(async () => {

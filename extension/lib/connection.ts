@@ -19,6 +19,8 @@ import {
   DeviceActionSchema,
   FilterCheckRequestSchema,
   WatchingMessageSchema,
+  ScreensMessageSchema,
+  type Thumbnail,
   type FilterCheckAck,
   type FilterCheckRequest,
 } from '@waymark/shared';
@@ -37,6 +39,8 @@ interface ConnectionHandlers {
   onConnect(): void;
   /** Whether a teacher watches the class now (false too when the connection drops). */
   onWatching(watching: boolean): void;
+  /** Whether a teacher shows the class's screens now (false too when the connection drops). */
+  onScreens?(send: boolean): void;
   /** A teacher's action: carry it out, then answer. */
   onAction(message: DeviceAction, ack: DeviceActionAck): void;
   /** A filtering check: decide each address with the policy held, and answer. */
@@ -116,6 +120,10 @@ export class ServerConnection {
       const parsed = WatchingMessageSchema.safeParse(message);
       if (parsed.success) this.handlers.onWatching(parsed.data.watching);
     });
+    socket.on('screens', (message) => {
+      const parsed = ScreensMessageSchema.safeParse(message);
+      if (parsed.success) this.handlers.onScreens?.(parsed.data.send);
+    });
     socket.on('action', (message, ack) => {
       const answer: DeviceActionAck = typeof ack === 'function' ? ack : () => {};
       const parsed = DeviceActionSchema.safeParse(message);
@@ -130,7 +138,10 @@ export class ServerConnection {
     });
     socket.on('connect', () => this.handlers.onConnect());
     // The server tells again on reconnecting, if the class is still watched.
-    socket.on('disconnect', () => this.handlers.onWatching(false));
+    socket.on('disconnect', () => {
+      this.handlers.onWatching(false);
+      this.handlers.onScreens?.(false);
+    });
     socket.on('connect_error', (error) => {
       // A refusal by the server's middleware is not retried by Socket.IO itself.
       if (!socket.active) {
@@ -158,6 +169,18 @@ export class ServerConnection {
       if (!ack.ok) console.warn('waymark: tab state refused:', ack.code, ack.error);
     } catch {
       // No answer: the next report goes as usual.
+    }
+  }
+
+  /** Live only: a thumbnail that cannot go now is dropped (the next one replaces it). */
+  async sendThumbnail(thumbnail: Thumbnail): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('thumbnail', thumbnail);
+      if (!ack.ok) console.warn('waymark: thumbnail refused:', ack.code, ack.error);
+    } catch {
+      // No answer: the next one goes as usual.
     }
   }
 

@@ -31,6 +31,8 @@ export interface Strings {
   concernSend: string;
   concernSent: string;
   supervisedNote: (school: string) => string;
+  /** Said when the school lets teachers see thumbnails of screens in lessons. */
+  screensNote: string;
   settingUp: string;
   supervisedBy: (school: string | null) => string;
   yourClass: (className: string) => string;
@@ -118,6 +120,7 @@ const en: Strings = {
   concernSent: 'Your message has been sent. A member of staff will talk to you.',
   supervisedNote: (school) =>
     `${school} looks after how this device uses the internet. Your teachers can see the pages you visit.`,
+  screensNote: 'In lessons, your teacher can also see a small picture of your screen.',
   settingUp: 'This device is still getting its settings from your school. Try again in a minute.',
   supervisedBy: (school) => `This device is supervised by ${school ?? 'your school'}.`,
   yourClass: (className) => `Your class: ${className}`,
@@ -207,6 +210,7 @@ const cy: Strings = {
   concernSent: 'Mae dy neges wedi’i hanfon. Bydd aelod o staff yn siarad gyda ti.',
   supervisedNote: (school) =>
     `Mae ${school} yn gofalu am sut mae’r ddyfais hon yn defnyddio’r rhyngrwyd. Mae dy athrawon yn gallu gweld y tudalennau rwyt ti’n ymweld â nhw.`,
+  screensNote: 'Yn ystod gwersi, mae dy athro hefyd yn gallu gweld llun bach o dy sgrin.',
   settingUp: 'Mae’r ddyfais hon yn dal i gael ei gosodiadau gan dy ysgol. Rho gynnig arall arni mewn munud.',
   supervisedBy: (school) => `Mae’r ddyfais hon yn cael ei goruchwylio gan ${school ?? 'dy ysgol'}.`,
   yourClass: (className) => `Dy ddosbarth: ${className}`,

@@ -21,6 +21,7 @@ export * from './protocol/events';
 export * from './protocol/alerts';
 export * from './protocol/socket';
 export * from './protocol/tab-state';
+export * from './protocol/screens';
 export * from './protocol/lesson-off-task';
 export * from './protocol/lesson-timeline';
 export * from './protocol/live-actions';

@@ -70,6 +70,8 @@ interface DeviceNamespaceDeps {
   presence?: (device: DeviceIdentity, online: boolean) => void;
   /** How fast one device may report before its events are folded (counted, not stored one by one). */
   eventRate?: DeviceRateLimitOptions;
+  /** Whether the school lets teachers see screen thumbnails (told to pupils with the policy). */
+  screenThumbnails?: (schoolId: string) => Promise<boolean>;
   /** Live tab state: listens for it on each device, and starts a device whose class is watched. */
   tabs?: {
     listen(socket: DeviceSocket): void;
@@ -163,6 +165,7 @@ export function registerDeviceNamespace(deps: DeviceNamespaceDeps): {
       keywords: await deps.keywordsFor(device.schoolId),
       country: device.country,
       locale: device.pupilLocale,
+      screenThumbnails: (await deps.screenThumbnails?.(device.schoolId)) ?? false,
       visitor: device.visitor
         ? {
             id: device.visitor.id,

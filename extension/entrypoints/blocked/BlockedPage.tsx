@@ -55,7 +55,17 @@ export function BlockedPage() {
   const list = decision ? listOf(hits.sources, decision) : null;
   const band = ageBand(message.policy.profile);
   const school = message.schoolName;
-  const note = <p className="note">{t.supervisedNote(school)}</p>;
+  const note = (
+    <p className="note">
+      {t.supervisedNote(school)}
+      {message.screenThumbnails && (
+        <>
+          {' '}
+          <span data-testid="screens-note">{t.screensNote}</span>
+        </>
+      )}
+    </p>
+  );
 
   // Illegal categories: no URL, no category name, nothing from the page; a calm message.
   if (isIllegalCategory(decision?.category)) {

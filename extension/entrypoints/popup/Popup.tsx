@@ -27,6 +27,7 @@ export function Popup() {
       <h1>{t.supervisedBy(message?.schoolName ?? null)}</h1>
       {message?.className && <p>{t.yourClass(message.className)}</p>}
       <p className="state">{status.connected ? t.connected : t.offline}</p>
+      {message?.screenThumbnails && <p data-testid="popup-screens-note">{t.screensNote}</p>}
       {status.lock && (
         <p className="teacher-notice" role="status" data-testid="popup-lock">
           {t.popupLocked(

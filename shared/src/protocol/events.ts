@@ -7,11 +7,12 @@ import { EventMatchSchema } from '../detection/types';
 /**
  * The device protocol this build speaks. 2: live tab state (`watching` to the device, `tab-state`
  * from it). 3: filtering checks (`filter-check` to the device, answered in its ack). 4: each tab in
- * the tab state names its category (for the lesson's off-task categories). The server still
+ * the tab state names its category (for the lesson's off-task categories). 5: thumbnails of the
+ * active tab when a teacher shows the class's screens (`screens` to the device, `thumbnail` from it). The server still
  * accepts devices from MIN_PROTOCOL_VERSION on: an older extension
  * keeps filtering and reporting, and its tile says it needs an update for what it cannot do.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The oldest device protocol the server still serves. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** Devices from this protocol on send tab state while their class is watched. */

@@ -124,9 +124,7 @@ export const LiveClassSettingsSchema = z.object({
 export type LiveClassSettings = z.infer<typeof LiveClassSettingsSchema>;
 
 /** `PUT /api/live-settings`: a change-control entry, so it carries a reason. */
-// Screen thumbnails are not offered yet (no device sends them): only the tabs rule can be changed.
-export const LiveClassSettingsBodySchema = LiveClassSettingsSchema.pick({ tabsInLessonsOnly: true })
-  .partial()
+export const LiveClassSettingsBodySchema = LiveClassSettingsSchema.partial()
   .extend({ reason: safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000) })
   .strict();
 export type LiveClassSettingsBody = z.infer<typeof LiveClassSettingsBodySchema>;

@@ -10,6 +10,14 @@ import type { DevicePresence } from './live-class';
 import type { RefusalCode } from './refusals';
 import type { LiveTabs, TabState, TabStateAck, WatchingMessage } from './tab-state';
 import type {
+  LiveThumbnail,
+  ScreensMessage,
+  ScreensStopped,
+  ShowScreens,
+  Thumbnail,
+  ThumbnailAck,
+} from './screens';
+import type {
   ActionResultUpdate,
   DeviceAction,
   DeviceActionAck,
@@ -61,6 +69,8 @@ export const PolicyMessageSchema = z.object({
   locale: PupilLocaleSchema.optional(),
   /** Set on a device enrolled with a visitor pass. */
   visitor: DeviceVisitorPassSchema.nullable().optional(),
+  /** The school lets teachers see thumbnails of screens in lessons: pupils' pages say so. */
+  screenThumbnails: z.boolean().optional(),
 });
 export type PolicyMessage = z.infer<typeof PolicyMessageSchema>;
 
@@ -110,6 +120,8 @@ export interface DeviceServerToClientEvents {
   'filter-check': (message: FilterCheckRequest, ack: FilterCheckAck) => void;
   /** Category data changed on the server (a feed's new version): the device syncs. */
   'categories-changed': () => void;
+  /** Protocol 5: send thumbnails of the active tab (a console shows the class's screens), or stop. */
+  screens: (message: ScreensMessage) => void;
 }
 export interface DeviceClientToServerEvents {
   event: (event: DeviceEventInput, ack: Ack) => void;
@@ -119,6 +131,8 @@ export interface DeviceClientToServerEvents {
   'message-reply': (reply: MessageReply, ack: MessageReplyAck) => void;
   /** The category data for the device's blocked categories: deltas from what it holds, or snapshots. */
   'category-sync': (request: CategorySyncRequest, ack: Ack<{ sync: CategorySyncResponse }>) => void;
+  /** Protocol 5: a thumbnail of the active tab, only while asked (never stored). */
+  thumbnail: (thumbnail: Thumbnail, ack: ThumbnailAck) => void;
 }
 
 export const WatchClassSchema = z.object({ classId: safeText().min(1).max(100) });
@@ -144,10 +158,21 @@ export interface ConsoleServerToClientEvents {
   'message-reply': (message: LiveReply) => void;
   /** A device offline when an action was sent reconnected within the lesson and answered it. */
   'action-result': (message: ActionResultUpdate) => void;
+  /** To the consoles showing a class's screens: one device's thumbnail (never stored). */
+  thumbnail: (message: LiveThumbnail) => void;
+  /** The class's screens stopped: the school turned them off, or the lesson ended. */
+  'screens-stopped': (message: ScreensStopped) => void;
 }
 export interface ConsoleClientToServerEvents {
   'watch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string; recent: StoredEvent[] }>) => void;
   'unwatch-class': (body: WatchClass, ack: ConsoleAck<{ classId: string }>) => void;
+  /** Show (or stop showing) the screens of a watched class in a lesson, where the school allows it. */
+  'show-screens': (
+    body: ShowScreens,
+    ack: (
+      response: { ok: true; classId: string; show: boolean } | { ok: false; error: string; code: string },
+    ) => void,
+  ) => void;
 }
 
 /** Turns a zod error into one line a person (or a device log) can act on. */

@@ -67,12 +67,28 @@ export function createLiveSettingsService({ db, placement }: { db: Database; pla
       }
       return looks;
     },
+    /**
+     * Whether a class's screens may be shown now: the school has thumbnails on and the class has a
+     * timetabled lesson or a session now (whatever the rule for tabs).
+     */
+    async screensAllowed(
+      classId: string,
+    ): Promise<{ allowed: boolean; reason: 'setting-off' | 'outside-lessons' }> {
+      const [row] = await db
+        .select({ schoolId: classes.schoolId, on: schools.screenThumbnails })
+        .from(classes)
+        .innerJoin(schools, eq(schools.id, classes.schoolId))
+        .where(eq(classes.id, classId));
+      if (!row?.on) return { allowed: false, reason: 'setting-off' };
+      const at = await placement.schoolNow(row.schoolId);
+      return { allowed: at.claims.has(classId), reason: 'outside-lessons' };
+    },
     /** Saves the change with its change-control entry; returns the settings before and after. */
     async set(who: Staff, body: LiveClassSettingsBody) {
       const before = await get(who.schoolId);
       const after: LiveClassSettings = {
         tabsInLessonsOnly: body.tabsInLessonsOnly ?? before.tabsInLessonsOnly,
-        screenThumbnails: before.screenThumbnails,
+        screenThumbnails: body.screenThumbnails ?? before.screenThumbnails,
       };
       const summary = describe(before, after);
       if (summary.length === 0) return { before, after };

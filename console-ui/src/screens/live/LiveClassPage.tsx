@@ -247,6 +247,8 @@ export function LiveClassPage() {
             }
             selected={filter.pupil}
             onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
+            screens={canDecide ? { ...live.screens, toggle: () => live.showScreens(!live.screens.on) } : null}
+            thumbnails={live.thumbnails}
           />
           <EventFeed
             view={view}

@@ -15,12 +15,17 @@ export function LiveClassSettings() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: KEY, queryFn: liveApi.settings });
   const [lessonsOnly, setLessonsOnly] = useState(false);
+  const [screens, setScreens] = useState(false);
   const [reason, setReason] = useState('');
   useEffect(() => {
-    if (settings.data) setLessonsOnly(settings.data.tabsInLessonsOnly);
+    if (settings.data) {
+      setLessonsOnly(settings.data.tabsInLessonsOnly);
+      setScreens(settings.data.screenThumbnails);
+    }
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: () => liveApi.saveSettings({ tabsInLessonsOnly: lessonsOnly, reason }),
+    mutationFn: () =>
+      liveApi.saveSettings({ tabsInLessonsOnly: lessonsOnly, screenThumbnails: screens, reason }),
     onSuccess: (saved: Settings) => {
       queryClient.setQueryData(KEY, saved);
       setReason('');
@@ -33,7 +38,8 @@ export function LiveClassSettings() {
   }
 
   if (!settings.data) return null;
-  const unchanged = lessonsOnly === settings.data.tabsInLessonsOnly;
+  const unchanged =
+    lessonsOnly === settings.data.tabsInLessonsOnly && screens === settings.data.screenThumbnails;
   return (
     <form className="live-settings" onSubmit={submit} aria-labelledby="live-settings-heading">
       <h2 id="live-settings-heading">{t('settings.heading')}</h2>
@@ -50,6 +56,20 @@ export function LiveClassSettings() {
         <br />
         <span id="live-tabs-lessons-only-hint" className="hint">
           {t('settings.lessonsOnlyHint')}
+        </span>
+      </p>
+      <p>
+        <input
+          id="live-screen-thumbnails"
+          type="checkbox"
+          checked={screens}
+          aria-describedby="live-screen-thumbnails-hint"
+          onChange={(e) => setScreens(e.target.checked)}
+        />{' '}
+        <label htmlFor="live-screen-thumbnails">{t('settings.screens')}</label>
+        <br />
+        <span id="live-screen-thumbnails-hint" className="hint">
+          {t('settings.screensHint')}
         </span>
       </p>
       <p>

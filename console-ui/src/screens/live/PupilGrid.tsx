@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { LiveThumbnail } from '@waymark/shared';
 import { gridSummary, orderTiles, type GridOrder, type PupilTile } from './pupil-grid-state';
 import { shortUrl } from './format';
 import { TabSummary } from './TabSummary';
@@ -9,8 +10,11 @@ function Tile({
   onSelect,
   picked,
   onPick,
+  thumbnail,
 }: {
   tile: PupilTile;
+  /** The newest thumbnail of one of the pupil's devices (screens shown), or none. */
+  thumbnail: LiveThumbnail | null;
   selected: boolean;
   onSelect: (key: string) => void;
   /** Chosen for an action on a selection of pupils (null: this viewer cannot act). */
@@ -65,6 +69,17 @@ function Tile({
           {devices && ` · ${devices}`}
         </span>
       </p>
+      {thumbnail &&
+        (thumbnail.jpeg ? (
+          <img
+            className="tile-screen"
+            src={`data:image/jpeg;base64,${thumbnail.jpeg}`}
+            alt={t('screens.alt', { name: tile.name, site: shortUrl(thumbnail.url ?? '') })}
+            width={160}
+          />
+        ) : (
+          thumbnail.updateNeeded && <p className="tile-screen-update">{t('screens.updateNeeded')}</p>
+        ))}
       <TabSummary tile={tile} />
       {pageText && !tile.tabs && (
         <p className="tile-page" title={page?.url ?? undefined}>
@@ -100,8 +115,13 @@ export function PupilGrid({
   onSelect,
   picked,
   onPick,
+  screens,
+  thumbnails,
 }: {
   tiles: PupilTile[];
+  /** The class's screens (null: the school has them off, or this viewer cannot ask). */
+  screens: { on: boolean; error: string | null; toggle: () => void } | null;
+  thumbnails: ReadonlyMap<string, LiveThumbnail>;
   order: GridOrder;
   onOrder: (order: GridOrder) => void;
   offTaskOnly: boolean;
@@ -133,6 +153,23 @@ export function PupilGrid({
           <span>{t('grid.offTaskOnly')}</span>
         </label>
       </div>
+      {screens && (
+        <p className="grid-screens">
+          <button type="button" aria-pressed={screens.on} onClick={screens.toggle}>
+            {screens.on ? t('screens.hide') : t('screens.show')}
+          </button>
+          {screens.error && (
+            <span role="status" className="screens-error">
+              {' '}
+              {screens.error === 'setting-off'
+                ? t('screens.settingOff')
+                : screens.error === 'outside-lessons'
+                  ? t('screens.outsideLessons')
+                  : t('screens.failed')}
+            </span>
+          )}
+        </p>
+      )}
       <ul className="grid-summary" aria-label={t('summary.label')}>
         <li>{t('summary.online', { online: summary.online, total: summary.total })}</li>
         <li>{t('summary.blocked', { count: summary.blocked })}</li>
@@ -168,6 +205,12 @@ export function PupilGrid({
               onSelect={onSelect}
               picked={picked ? picked.has(tile.key) : null}
               onPick={onPick}
+              thumbnail={
+                tile.devices
+                  .map((d) => thumbnails.get(d.id))
+                  .filter((m): m is LiveThumbnail => m !== undefined)
+                  .sort((a, b) => b.at.localeCompare(a.at))[0] ?? null
+              }
             />
           ))}
         </ul>

@@ -37,6 +37,9 @@ export const en = {
     nowLessonsOnly: 'Now: only in the class’s timetabled lessons and sessions.',
     lessonsOnly: 'Show pupils’ tabs only in the class’s timetabled lessons and sessions',
     lessonsOnlyHint: 'Outside them the live class shows no tabs, and pupils’ devices are not asked for them.',
+    screens: 'Teachers may show thumbnails of pupils’ screens during lessons and sessions',
+    screensHint:
+      'Off by default. Pupils are told on block pages and in the extension. Thumbnails go only to the teacher who asks, every 5 seconds, and are never kept.',
     reason: 'Why (it goes in the change-control log)',
     save: 'Save',
     saved: 'Saved.',
@@ -110,6 +113,15 @@ export const en = {
     tooManySites: 'At most 200 sites at a time.',
     started: 'Started: until {{time}}.',
     ended: 'Ended.',
+  },
+  screens: {
+    show: 'Show screens',
+    hide: 'Hide screens',
+    alt: 'Screen of {{name}}: {{site}}',
+    updateNeeded: 'Screens need an extension update',
+    settingOff: 'The school has not turned screen thumbnails on.',
+    outsideLessons: 'Screens are shown only in this class’s lessons and sessions.',
+    failed: 'Screens could not be shown.',
   },
   grid: {
     heading: 'Pupils',
@@ -384,6 +396,9 @@ export const cy: Translation<typeof en> = {
     lessonsOnly: 'Dangos tabiau disgyblion dim ond yng ngwersi’r dosbarth ar yr amserlen a’i sesiynau',
     lessonsOnlyHint:
       'Y tu allan iddyn nhw nid yw’r dosbarth byw yn dangos tabiau, ac ni ofynnir amdanyn nhw i ddyfeisiau’r disgyblion.',
+    screens: 'Gall athrawon ddangos lluniau bach o sgriniau disgyblion yn ystod gwersi a sesiynau',
+    screensHint:
+      'I ffwrdd fel arfer. Dywedir wrth ddisgyblion ar dudalennau blocio ac yn yr estyniad. Dim ond i’r athro sy’n gofyn yr anfonir y lluniau, bob 5 eiliad, ac ni chânt eu cadw.',
     reason: 'Pam (mae’n mynd i’r log rheoli newid)',
     save: 'Cadw',
     saved: 'Wedi’i gadw.',
@@ -458,6 +473,15 @@ export const cy: Translation<typeof en> = {
     tooManySites: 'Dim mwy na 200 o wefannau ar y tro.',
     started: 'Wedi dechrau: tan {{time}}.',
     ended: 'Wedi dod i ben.',
+  },
+  screens: {
+    show: 'Dangos sgriniau',
+    hide: 'Cuddio sgriniau',
+    alt: 'Sgrin {{name}}: {{site}}',
+    updateNeeded: 'Mae angen diweddaru’r estyniad i ddangos sgriniau',
+    settingOff: 'Nid yw’r ysgol wedi troi lluniau bach o sgriniau ymlaen.',
+    outsideLessons: 'Dim ond yng ngwersi a sesiynau’r dosbarth hwn y dangosir sgriniau.',
+    failed: 'Nid oedd modd dangos y sgriniau.',
   },
   grid: {
     heading: 'Disgyblion',

@@ -4,6 +4,7 @@ import type {
   DevicePresence,
   LiveReply,
   LiveTabs,
+  LiveThumbnail,
   RequestStatus,
   StoredEvent,
 } from '@waymark/shared';
@@ -21,6 +22,11 @@ interface LiveClass {
   presence: DevicePresence[];
   /** Each device's newest tab state (live only: what the browsers show now), by device id. */
   tabs: ReadonlyMap<string, LiveTabs>;
+  /** Each device's newest screen thumbnail while screens are shown (never stored), by device id. */
+  thumbnails: ReadonlyMap<string, LiveThumbnail>;
+  /** Whether this console shows the class's screens, and why the server said no (or stopped them). */
+  screens: { on: boolean; error: string | null };
+  showScreens(on: boolean): void;
   /** Pupils' replies to messages since the page opened, oldest first. */
   replies: LiveReply[];
   /** Answers from devices that were offline when an action was sent and came back within the lesson. */
@@ -57,6 +63,9 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
   const [approvedUntil, setApprovedUntil] = useState<ReadonlyMap<string, string>>(new Map());
   const [tabs, setTabs] = useState<ReadonlyMap<string, LiveTabs>>(new Map());
   const [replies, setReplies] = useState<LiveReply[]>([]);
+  const [thumbnails, setThumbnails] = useState<ReadonlyMap<string, LiveThumbnail>>(new Map());
+  const [screens, setScreens] = useState<{ on: boolean; error: string | null }>({ on: false, error: null });
+  const socketRef = useRef<ReturnType<typeof openConsoleSocket> | null>(null);
   const [lateResults, setLateResults] = useState<ActionResultUpdate[]>([]);
   const eventsRef = useRef<StoredEvent[]>([]);
   const callbacksRef = useRef(callbacks);
@@ -76,10 +85,13 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     setPresence([]);
     setTabs(new Map());
     setReplies([]);
+    setThumbnails(new Map());
+    setScreens({ on: false, error: null });
     setLateResults([]);
     setConnection('connecting');
     setError(null);
     const socket = openConsoleSocket();
+    socketRef.current = socket;
     let queue: StoredEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let connectedBefore = false;
@@ -116,7 +128,12 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
         else setError(ack.error);
       });
     });
-    socket.on('disconnect', () => setConnection('lost'));
+    socket.on('disconnect', () => {
+      setConnection('lost');
+      // The server forgets who asked for screens when a console leaves: asked again by the teacher.
+      setScreens((held) => ({ ...held, on: false }));
+      setThumbnails(new Map());
+    });
     socket.on('connect_error', (e) => {
       setConnection('lost');
       setError(e.message);
@@ -142,6 +159,14 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
       tabQueue.push(message);
       tabTimer ??= setTimeout(flushTabs, BATCH_MS);
     });
+    socket.on('thumbnail', (message) => {
+      if (message.classId === classId) setThumbnails((held) => new Map(held).set(message.deviceId, message));
+    });
+    socket.on('screens-stopped', (message) => {
+      if (message.classId !== classId) return;
+      setScreens({ on: false, error: message.reason });
+      setThumbnails(new Map());
+    });
     socket.on('message-reply', (reply) => {
       if (reply.classId === classId) setReplies((list) => [...list.slice(-(PRESENCE_LIMIT - 1)), reply]);
     });
@@ -156,6 +181,7 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
       if (timer) clearTimeout(timer);
       if (tabTimer) clearTimeout(tabTimer);
       socket.disconnect();
+      socketRef.current = null;
     };
   }, [classId]);
 
@@ -166,6 +192,23 @@ export function useLiveClass(classId: string, callbacks: LiveClassCallbacks = {}
     presence,
     tabs,
     replies,
+    thumbnails,
+    screens,
+    showScreens: useCallback(
+      (on: boolean) => {
+        const socket = socketRef.current;
+        if (!socket) return;
+        if (!on) {
+          setScreens({ on: false, error: null });
+          setThumbnails(new Map());
+        }
+        void socket.emitWithAck('show-screens', { classId, show: on }).then((ack) => {
+          if (!on) return;
+          setScreens(ack.ok ? { on: true, error: null } : { on: false, error: ack.code });
+        });
+      },
+      [classId],
+    ),
     lateResults,
     approvedUntil,
     applyDecision: (requestId, status) =>

@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
+import { apiCall, connectConsole, login, type ConsoleSocket } from '@waymark/console-server/testing';
+import type { LiveThumbnail } from '@waymark/shared';
+import { axeViolations } from '../support/axe';
+import {
+  configureExtension,
+  dynamicRuleCount,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
+import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
+import { startOriginServer } from '../support/origin-server';
+import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
+
+const LESSON_SITE = 'www.topmarks.co.uk';
+const HOSTS = [`MAP ${LESSON_SITE} 127.0.0.1`];
+
+/** Two Year 2 pupils' Chromiums, one Year 5 pupil's, and the teacher's. */
+describe('the live class: screens only once the school allows them, only while the grid shows them', () => {
+  let harness: ConsoleHarness;
+  let origin: Awaited<ReturnType<typeof startOriginServer>>;
+  let amy: PupilBrowser;
+  let ben: PupilBrowser;
+  let kestrel: PupilBrowser;
+  let page: Page;
+  let url: string;
+  let dsl: string;
+  let bystander: ConsoleSocket;
+  let otherClass: ConsoleSocket;
+  const notForThem: LiveThumbnail[] = [];
+
+  const tile = (name: string) => page.getByTestId('pupil-tile').filter({ hasText: name });
+  const site = (path: string) => `http://${LESSON_SITE}:${origin.port}${path}`;
+  const toggle = () => page.getByRole('button', { name: /(Show|Hide) screens/ });
+
+  beforeAll(async () => {
+    requireBuiltExtension();
+    harness = await startConsoleHarness();
+    origin = await startOriginServer();
+    origin.page(
+      '/counting',
+      '<!doctype html><title>Counting to 20</title><body style="background:#fde68a"><h1>Counting to 20</h1><p>1 2 3 4 5</p>',
+    );
+    [amy, ben, kestrel] = await Promise.all([
+      launchPupilBrowser(HOSTS),
+      launchPupilBrowser(HOSTS),
+      launchPupilBrowser(HOSTS),
+    ]);
+    url = harness.server.url;
+    const devices: [PupilBrowser, string, string][] = [
+      [amy, DEMO_ENROLLMENT_TOKENS.year2, 'Owls Chromebook A'],
+      [ben, DEMO_ENROLLMENT_TOKENS.year2, 'Owls Chromebook B'],
+      [kestrel, DEMO_ENROLLMENT_TOKENS.year5, 'Kestrels Chromebook K'],
+    ];
+    for (const [pupil, enrollmentToken, deviceName] of devices)
+      await configureExtension(pupil.worker, { serverUrl: url, enrollmentToken, deviceName });
+    for (const pupil of [amy, ben, kestrel])
+      await waitFor(
+        () => dynamicRuleCount(pupil.worker),
+        (n) => n > 0,
+      );
+    for (const pupil of [amy, ben, kestrel]) await (await pupil.context.newPage()).goto(site('/counting'));
+
+    // A session: Year 2 is in a lesson now.
+    const teacher = await login(url, 'teacher@demo.waymark.test');
+    expect((await apiCall(url, teacher, 'POST', '/api/classes/class-year2/session', {})).status).toBe(201);
+    dsl = await login(url, 'dsl@demo.waymark.test');
+    // Another console watching Year 2 without asking, and one watching Year 5: neither gets a thumbnail.
+    bystander = await connectConsole(url, teacher);
+    otherClass = await connectConsole(url, dsl);
+    for (const s of [bystander, otherClass]) s.on('thumbnail', (m) => notForThem.push(m));
+    expect((await bystander.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    expect((await otherClass.emitWithAck('watch-class', { classId: 'class-year5' })).ok).toBe(true);
+
+    ({ page } = await harness.signIn('teacher@demo.waymark.test'));
+  });
+
+  afterAll(async () => {
+    bystander?.disconnect();
+    otherClass?.disconnect();
+    for (const pupil of [amy, ben, kestrel]) await pupil?.close();
+    await origin?.close();
+    await harness?.close();
+  });
+
+  it('refuses while the school has screens off', async () => {
+    await page.getByRole('link', { name: /Year 2 \(Owls\)/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Year 2 (Owls): live' }).waitFor();
+    await tile('Owls Chromebook A').filter({ hasText: 'Counting to 20' }).waitFor();
+    await toggle().click();
+    await page.getByText('The school has not turned screen thumbnails on.').waitFor();
+    expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('img.tile-screen').count()).toBe(0);
+  });
+
+  it('shows each pupil’s screen once the DSL turns them on, and stops when hidden', async () => {
+    const res = await apiCall(url, dsl, 'PUT', '/api/live-settings', {
+      screenThumbnails: true,
+      reason: 'Agreed with governors: screens in lessons',
+    });
+    expect(res.status).toBe(200);
+    // The pupil is told, in the extension's popup.
+    const popup = await amy.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await popup
+      .getByTestId('popup-screens-note')
+      .filter({ hasText: 'In lessons, your teacher can also see a small picture of your screen.' })
+      .waitFor();
+    await popup.close();
+    // From the keyboard.
+    await toggle().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('true');
+    await tile('Owls Chromebook A')
+      .getByRole('img', { name: /Screen of Owls Chromebook A: .*topmarks/ })
+      .waitFor();
+    await tile('Owls Chromebook B')
+      .getByRole('img', { name: /Screen of Owls Chromebook B/ })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-screens-grid');
+
+    await toggle().click();
+    expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.locator('img.tile-screen').count()).toBe(0);
+    expect(notForThem).toEqual([]);
+  });
+
+  it('in Welsh too', async () => {
+    await page.evaluate(() => localStorage.setItem('waymark.language', 'cy'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Dangos sgriniau' }).click();
+    await tile('Owls Chromebook A')
+      .getByRole('img', { name: /Sgrin Owls Chromebook A/ })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-screens-grid-cy');
+    await page.evaluate(() => localStorage.setItem('waymark.language', 'en'));
+    expect(notForThem).toEqual([]);
+  });
+});
