@@ -51,6 +51,13 @@ beforeAll(async () => {
   }));
   route(noteContract.find, 'signed-in', async ({ query }) => ({ limit: query.limit }));
   route(noteContract.remove, 'manage-accounts', async () => OK);
+  // A handler that escapes the type check (a cast): under test its answer is checked at run time.
+  const drifted = endpoint({
+    method: 'GET',
+    path: '/api/notes/drifted',
+    response: z.object({ at: WireInstantSchema }),
+  });
+  route(drifted, 'public', async () => ({ at: 'yesterday' }) as unknown as { at: string });
   app.use('/api/notes', router);
   app.use(errorHandler);
   const server = app.listen(0, '127.0.0.1');
@@ -93,6 +100,13 @@ describe('contract routes', () => {
     expect((await send('PUT', '/api/notes/n1', { text: '' }, 'nobody')).status).toBe(401);
     const refused = await send('DELETE', '/api/notes/n1');
     expect(refused).toEqual({ status: 403, body: { error: 'your role (teacher) cannot manage-accounts' } });
+  });
+
+  it('under test, an answer outside the contract is a 500, not a silent drift', async () => {
+    expect(await send('GET', '/api/notes/drifted')).toEqual({
+      status: 500,
+      body: { error: 'internal error; it has been logged' },
+    });
   });
 
   it('type-checks the handler answer against the response (a Date is not the wire string)', () => {

@@ -57,3 +57,5 @@ export * from './protocol/roster';
 export * from './contract/endpoint';
 export * from './auth-and-accounts/contract';
 export * from './classes-and-live/contract';
+export * from './policies-and-categories/contract';
+export * from './devices-and-enrollment/contract';

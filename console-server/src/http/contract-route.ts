@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import {
+  describeZodError,
   type AnyEndpoint,
   type Capability,
   type EndpointBody,
@@ -44,6 +45,9 @@ export interface ContractRouter {
   ): void;
 }
 
+/** Under test the answers are checked against the contract too, so a schema that drifts fails a test. */
+const checkAnswers = process.env.VITEST !== undefined;
+
 /** A router for the endpoints of a contract whose paths start with `prefix` (`/api/staff`). */
 export function contractRouter(prefix: string, router: Router = Router()): ContractRouter {
   const subPath = (e: AnyEndpoint) => {
@@ -75,6 +79,14 @@ export function contractRouter(prefix: string, router: Router = Router()): Contr
             req,
             res,
           } as Parameters<typeof handler>[0]);
+          if (checkAnswers) {
+            // What JSON.stringify makes of it (a Date becomes text), as the console will see it.
+            const parsed = endpoint.response.safeParse(JSON.parse(JSON.stringify(answer)));
+            if (!parsed.success)
+              throw new Error(
+                `${endpoint.method} ${endpoint.path} answered outside its contract: ${describeZodError(parsed.error)}`,
+              );
+          }
           res.status(endpoint.status).json(answer);
         }),
       );

@@ -271,21 +271,3 @@ export type SubscribeFeedBody = z.infer<typeof SubscribeFeedBodySchema>;
 export const ConfirmFeedBodySchema = z.object({
   reason: safeText().trim().min(5, 'say why (it goes in the change-control log)').max(2000),
 });
-
-/** A category source as the console lists it (`GET /api/category-sources`). */
-export interface CategorySourceSummary {
-  id: string;
-  name: string;
-  kind: 'starter' | 'manual' | 'feed';
-  format: string;
-  url: string | null;
-  category: string | null;
-  version: number;
-  entryCount: number;
-  counts: Record<string, number>;
-  status: 'ok' | 'failed' | 'awaiting-confirmation' | 'legacy' | 'adopting';
-  lastError: string | null;
-  checkedAt: string | null;
-  updatedAt: string | null;
-  pending: { version: number; reason: string; entries: number } | null;
-}

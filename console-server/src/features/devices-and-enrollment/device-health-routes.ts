@@ -1,8 +1,8 @@
-import { Router } from 'express';
-import { ExpectedDevicesImportBodySchema } from '@waymark/shared';
+import { devicesContract, ExpectedDevicesImportBodySchema } from '@waymark/shared';
 import type { DeviceHealthService } from './device-health';
 import type { ExpectedDevicesService } from './expected-devices';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter, OK } from '../../http/contract-route';
 
 export interface DeviceHealthDeps {
   deviceHealth: DeviceHealthService;
@@ -11,32 +11,19 @@ export interface DeviceHealthDeps {
 
 /** Device health and the expected-device inventory, for the technician: under `/api/devices`. */
 export function deviceHealthRoutes({ deviceHealth, expectedDevices }: DeviceHealthDeps) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/devices');
 
-  router.get(
-    '/health',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      res.json(await deviceHealth.report(who.schoolId));
-    }),
-  );
+  route(devicesContract.health, 'manage-devices', async ({ who }) => deviceHealth.report(who.schoolId));
 
-  router.get(
-    '/classes',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      res.json({ classes: await deviceHealth.classes(who.schoolId) });
-    }),
-  );
+  route(devicesContract.classes, 'manage-devices', async ({ who }) => ({
+    classes: await deviceHealth.classes(who.schoolId),
+  }));
 
-  router.get(
-    '/expected',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      res.json({ devices: await expectedDevices.list(who.schoolId) });
-    }),
-  );
+  route(devicesContract.expected, 'manage-devices', async ({ who }) => ({
+    devices: await expectedDevices.list(who.schoolId),
+  }));
 
+  // A plain route: its refusal carries the problems by line, which the console shows.
   router.post(
     '/expected/import',
     handle(async (req, res) => {
@@ -56,15 +43,11 @@ export function deviceHealthRoutes({ deviceHealth, expectedDevices }: DeviceHeal
     }),
   );
 
-  router.delete(
-    '/expected/:assetTag',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      if (!(await expectedDevices.remove(who.schoolId, String(req.params.assetTag)))) {
-        throw new HttpError(404, 'no such asset tag in the inventory');
-      }
-      res.json({ ok: true });
-    }),
-  );
+  route(devicesContract.removeExpected, 'manage-devices', async ({ who, params }) => {
+    if (!(await expectedDevices.remove(who.schoolId, params.assetTag))) {
+      throw new HttpError(404, 'no such asset tag in the inventory');
+    }
+    return OK;
+  });
   return router;
 }

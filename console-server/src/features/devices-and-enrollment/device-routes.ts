@@ -1,54 +1,47 @@
-import { Router } from 'express';
 import type { DeviceService } from './device-service';
-import { CreateEnrollmentTokenBodySchema } from '@waymark/shared';
+import { devicesContract, type Profile } from '@waymark/shared';
 import { deviceHealthRoutes, type DeviceHealthDeps } from './device-health-routes';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter, OK } from '../../http/contract-route';
 
 /** Devices and enrollment tokens, for the technician: `/api/devices`. */
 export function deviceRoutes({
   deviceService,
   ...health
 }: { deviceService: DeviceService } & DeviceHealthDeps) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/devices');
   router.use(deviceHealthRoutes(health));
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      res.json({ devices: await deviceService.list(who.schoolId) });
-    }),
-  );
+  route(devicesContract.list, 'manage-devices', async ({ who }) => ({
+    devices: (await deviceService.list(who.schoolId)).map((d) => ({
+      ...d,
+      lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+      enrolledAt: d.enrolledAt.toISOString(),
+    })),
+  }));
 
-  router.get(
-    '/enrollment-tokens',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      res.json({ tokens: await deviceService.enrollmentTokens(who.schoolId) });
-    }),
-  );
-  router.post(
-    '/enrollment-tokens',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      const created = await deviceService.createEnrollmentToken(
-        who.schoolId,
-        parseBody(CreateEnrollmentTokenBodySchema, req.body),
-      );
-      if (!created) throw new HttpError(400, 'classId: no such class in this school');
-      res.status(201).json(created);
-    }),
-  );
+  route(devicesContract.tokens, 'manage-devices', async ({ who }) => ({
+    tokens: (await deviceService.enrollmentTokens(who.schoolId)).map((t) => ({
+      ...t,
+      // The column is text; only profiles are ever written to it.
+      profile: t.profile as Profile | null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+      createdAt: t.createdAt.toISOString(),
+    })),
+  }));
 
-  router.post(
-    '/enrollment-tokens/:id/revoke',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'manage-devices');
-      if (!(await deviceService.revokeEnrollmentToken(who.schoolId, String(req.params.id)))) {
-        throw new HttpError(404, 'no such enrollment token, or it is already revoked');
-      }
-      res.json({ ok: true });
-    }),
-  );
+  route(devicesContract.createToken, 'manage-devices', async ({ who, body }) => {
+    const created = await deviceService.createEnrollmentToken(who.schoolId, body);
+    if (!created) throw new HttpError(400, 'classId: no such class in this school');
+    return { ...created, expiresAt: created.expiresAt?.toISOString() ?? null };
+  });
+
+  route(devicesContract.revokeToken, 'manage-devices', async ({ who, params }) => {
+    if (!(await deviceService.revokeEnrollmentToken(who.schoolId, params.id))) {
+      throw new HttpError(404, 'no such enrollment token, or it is already revoked');
+    }
+    return OK;
+  });
   return router;
 }

@@ -1,11 +1,6 @@
-import { Router } from 'express';
-import {
-  ConfirmFeedBodySchema,
-  SubscribeFeedBodySchema,
-  type CategorySourceSummary,
-  type Staff,
-} from '@waymark/shared';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { categorySourcesContract, type CategorySourceSummary, type Staff } from '@waymark/shared';
+import { HttpError } from '../../http/middleware';
+import { contractRouter, OK } from '../../http/contract-route';
 import { STARTER_SOURCE, type CategoryStore } from '../category-data';
 import type { FeedService } from './feed-service';
 
@@ -15,7 +10,7 @@ import type { FeedService } from './feed-service';
  * version that waited, and unsubscribing. DSL and technician (`edit-policies`).
  */
 export function categorySourceRoutes(deps: { store: CategoryStore; feeds: FeedService }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/category-sources');
 
   async function summaries(who: Staff): Promise<CategorySourceSummary[]> {
     const rows = await deps.store.sources(who.schoolId);
@@ -61,66 +56,39 @@ export function categorySourceRoutes(deps: { store: CategoryStore; feeds: FeedSe
     ];
   }
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      res.json({ sources: await summaries(who) });
-    }),
-  );
+  route(categorySourcesContract.list, 'edit-policies', async ({ who }) => ({
+    sources: await summaries(who),
+  }));
 
-  router.post(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      const body = parseBody(SubscribeFeedBodySchema, req.body);
-      const { id } = await deps.feeds.subscribe(who, body);
-      // The first fetch at once: the person sees whether the address works.
-      const outcome = await deps.feeds.refresh(id);
-      res.status(201).json({ id, outcome });
-    }),
-  );
+  route(categorySourcesContract.subscribe, 'edit-policies', async ({ who, body }) => {
+    const { id } = await deps.feeds.subscribe(who, body);
+    // The first fetch at once: the person sees whether the address works.
+    return { id, outcome: await deps.feeds.refresh(id) };
+  });
 
-  const sourceId = (value: unknown) => {
-    if (typeof value !== 'string' || value.length > 100) throw new HttpError(400, 'no such list');
+  const sourceId = (value: string) => {
+    if (value.length > 100) throw new HttpError(400, 'no such list');
     return value;
   };
 
-  router.post(
-    '/:id/refresh',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      const id = sourceId(req.params.id);
-      if (!(await deps.store.source(who.schoolId, id))) throw new HttpError(404, 'no such feed');
-      res.json({ outcome: await deps.feeds.refresh(id, { force: req.query.force === '1' }) });
-    }),
+  route(categorySourcesContract.refresh, 'edit-policies', async ({ who, params, query }) => {
+    const id = sourceId(params.id);
+    if (!(await deps.store.source(who.schoolId, id))) throw new HttpError(404, 'no such feed');
+    return { outcome: await deps.feeds.refresh(id, { force: query.force === '1' }) };
+  });
+
+  route(categorySourcesContract.confirm, 'edit-policies', async ({ who, params, body }) =>
+    deps.feeds.confirm(who, sourceId(params.id), body.reason),
   );
 
-  router.post(
-    '/:id/confirm',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      const { reason } = parseBody(ConfirmFeedBodySchema, req.body);
-      res.json(await deps.feeds.confirm(who, sourceId(req.params.id), reason));
-    }),
-  );
+  route(categorySourcesContract.reject, 'edit-policies', async ({ who, params }) => {
+    await deps.feeds.reject(who, sourceId(params.id));
+    return OK;
+  });
 
-  router.post(
-    '/:id/reject',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      await deps.feeds.reject(who, sourceId(req.params.id));
-      res.json({ ok: true });
-    }),
-  );
-
-  router.delete(
-    '/:id',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'edit-policies');
-      await deps.feeds.remove(who, sourceId(req.params.id));
-      res.json({ ok: true });
-    }),
-  );
+  route(categorySourcesContract.remove, 'edit-policies', async ({ who, params }) => {
+    await deps.feeds.remove(who, sourceId(params.id));
+    return OK;
+  });
   return router;
 }

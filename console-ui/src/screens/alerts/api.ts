@@ -1,12 +1,14 @@
-import type {
-  Alert,
-  AlertDetail,
-  AlertSettings,
-  WebhookDelivery,
-  WebhookSettings,
-  WebhookSettingsBody,
+import {
+  policiesContract,
+  type Alert,
+  type AlertDetail,
+  type AlertSettings,
+  type WebhookDelivery,
+  type WebhookSettings,
+  type WebhookSettingsBody,
 } from '@waymark/shared';
 import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 
 /** Every query of this screen starts with this key: a change on the socket refreshes them all. */
 export const ALERTS_KEY = ['alerts'] as const;
@@ -31,8 +33,7 @@ export const alertsApi = {
       method: 'PUT',
       body: JSON.stringify(body),
     }).then((r) => r.webhook),
-  markFalsePositive: (eventId: string) =>
-    api('/api/policies/false-positives', { method: 'POST', body: JSON.stringify({ eventId }) }),
+  markFalsePositive: (eventId: string) => call(policiesContract.markFalsePositive, { body: { eventId } }),
   deliveries: () =>
     api<{ deliveries: WebhookDelivery[] }>('/api/alerts/webhook/deliveries').then((r) => r.deliveries),
 };

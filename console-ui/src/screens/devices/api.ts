@@ -1,12 +1,6 @@
-import type {
-  CreateEnrollmentTokenBody,
-  CreatedEnrollmentToken,
-  DeviceClass,
-  DeviceHealthReport,
-  EnrollmentTokenSummary,
-  ImportProblem,
-} from '@waymark/shared';
-import { api, ApiError } from '../../lib/api';
+import { devicesContract, type CreateEnrollmentTokenBody, type ImportProblem } from '@waymark/shared';
+import { ApiError } from '../../lib/api';
+import { call } from '../../lib/call';
 
 export const deviceKeys = {
   all: ['devices'] as const,
@@ -27,19 +21,12 @@ export class InventoryImportError extends ApiError {
 }
 
 export const devicesApi = {
-  health: () => api<DeviceHealthReport>('/api/devices/health'),
-  classes: () => api<{ classes: DeviceClass[] }>('/api/devices/classes').then((r) => r.classes),
-  tokens: () =>
-    api<{ tokens: EnrollmentTokenSummary[] }>('/api/devices/enrollment-tokens').then((r) => r.tokens),
-  createToken: (body: CreateEnrollmentTokenBody) =>
-    api<CreatedEnrollmentToken>('/api/devices/enrollment-tokens', {
-      method: 'POST',
-      body: JSON.stringify(body),
-    }),
-  revokeToken: (id: string) =>
-    api(`/api/devices/enrollment-tokens/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),
-  removeExpected: (assetTag: string) =>
-    api(`/api/devices/expected/${encodeURIComponent(assetTag)}`, { method: 'DELETE' }),
+  health: () => call(devicesContract.health),
+  classes: () => call(devicesContract.classes).then((r) => r.classes),
+  tokens: () => call(devicesContract.tokens).then((r) => r.tokens),
+  createToken: (body: CreateEnrollmentTokenBody) => call(devicesContract.createToken, { body }),
+  revokeToken: (id: string) => call(devicesContract.revokeToken, { params: { id } }),
+  removeExpected: (assetTag: string) => call(devicesContract.removeExpected, { params: { assetTag } }),
 
   /** Replaces the expected-device inventory; a file with problems is refused whole. */
   async importExpected(csv: string): Promise<{ imported: number }> {
