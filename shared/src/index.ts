@@ -59,3 +59,4 @@ export * from './auth-and-accounts/contract';
 export * from './classes-and-live/contract';
 export * from './policies-and-categories/contract';
 export * from './devices-and-enrollment/contract';
+export * from './incidents/contract';
