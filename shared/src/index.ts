@@ -60,3 +60,4 @@ export * from './classes-and-live/contract';
 export * from './policies-and-categories/contract';
 export * from './devices-and-enrollment/contract';
 export * from './incidents/contract';
+export * from './alerts/contract';
