@@ -61,3 +61,4 @@ export * from './policies-and-categories/contract';
 export * from './devices-and-enrollment/contract';
 export * from './incidents/contract';
 export * from './alerts/contract';
+export * from './trust/contract';
