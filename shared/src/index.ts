@@ -62,3 +62,4 @@ export * from './devices-and-enrollment/contract';
 export * from './incidents/contract';
 export * from './alerts/contract';
 export * from './trust/contract';
+export * from './visitors/contract';
