@@ -60,3 +60,7 @@ export * from './auth-and-accounts/contract';
 export * from './classes-and-live/contract';
 export * from './policies-and-categories/contract';
 export * from './devices-and-enrollment/contract';
+export * from './incidents/contract';
+export * from './alerts/contract';
+export * from './trust/contract';
+export * from './visitors/contract';

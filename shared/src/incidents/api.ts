@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireInstantSchema } from '../contract/endpoint';
 import { calendarDate } from '../time/calendar-date';
 import { safeText } from '../text/safe-text';
 import { RoleSchema } from '../roles/roles';
@@ -63,7 +64,7 @@ export type IncidentRecord = z.infer<typeof IncidentRecordSchema>;
 
 /** One entry of an incident's append-only history: who, when, and the change as it was saved. */
 export const IncidentHistoryEntrySchema = z.object({
-  at: safeText(),
+  at: WireInstantSchema,
   actorName: safeText(),
   change: z.record(safeText(), z.unknown()),
 });

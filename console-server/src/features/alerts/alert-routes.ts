@@ -1,8 +1,7 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { AlertListQuerySchema, AlertSettingsSchema, WebhookSettingsBodySchema } from '@waymark/shared';
+import { alertsContract } from '@waymark/shared';
 import { DomainError } from '../../errors/domain-error';
-import { handle, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 import type { AlertService } from './alert-service';
 import type { WebhookService } from './webhook-service';
 
@@ -25,74 +24,39 @@ export function alertRoutes({
   alertService: AlertService;
   webhookService: WebhookService;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/alerts');
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'acknowledge-alerts');
-      const { status } = parseBody(AlertListQuerySchema, req.query);
-      res.json({ alerts: await alertService.list(who, status) });
-    }),
-  );
+  route(alertsContract.list, 'acknowledge-alerts', async ({ who, query }) => ({
+    alerts: await alertService.list(who, query.status),
+  }));
 
-  router.get(
-    '/settings',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'acknowledge-alerts');
-      res.json({ settings: await alertService.settings(who.schoolId) });
-    }),
-  );
+  route(alertsContract.settings, 'acknowledge-alerts', async ({ who }) => ({
+    settings: await alertService.settings(who.schoolId),
+  }));
 
-  router.put(
-    '/settings',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'alert-settings');
-      const body = parseBody(AlertSettingsSchema, req.body);
-      res.json({ settings: await alertService.saveSettings(who.schoolId, body) });
-    }),
-  );
+  route(alertsContract.saveSettings, 'alert-settings', async ({ who, body }) => ({
+    settings: await alertService.saveSettings(who.schoolId, body),
+  }));
 
   // The school's webhook: its address (the secret is shown once, when made) and its deliveries.
-  router.get(
-    '/webhook',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'alert-settings');
-      res.json({ webhook: await webhookService.settings(who.schoolId) });
-    }),
+  route(alertsContract.webhook, 'alert-settings', async ({ who }) => ({
+    webhook: await webhookService.settings(who.schoolId),
+  }));
+
+  route(alertsContract.saveWebhook, 'alert-settings', async ({ who, body }) => ({
+    webhook: await webhookService.save(who.schoolId, body),
+  }));
+
+  route(alertsContract.deliveries, 'alert-settings', async ({ who }) => ({
+    deliveries: await webhookService.deliveries(who.schoolId),
+  }));
+
+  route(alertsContract.detail, 'acknowledge-alerts', async ({ who, params }) =>
+    alertService.detail(who, alertId(params.id)),
   );
 
-  router.put(
-    '/webhook',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'alert-settings');
-      const body = parseBody(WebhookSettingsBodySchema, req.body);
-      res.json({ webhook: await webhookService.save(who.schoolId, body) });
-    }),
-  );
-
-  router.get(
-    '/webhook/deliveries',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'alert-settings');
-      res.json({ deliveries: await webhookService.deliveries(who.schoolId) });
-    }),
-  );
-
-  router.get(
-    '/:id',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'acknowledge-alerts');
-      res.json(await alertService.detail(who, alertId(req.params.id)));
-    }),
-  );
-
-  router.post(
-    '/:id/acknowledge',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'acknowledge-alerts');
-      res.json(await alertService.acknowledge(who, alertId(req.params.id)));
-    }),
+  route(alertsContract.acknowledge, 'acknowledge-alerts', async ({ who, params }) =>
+    alertService.acknowledge(who, alertId(params.id)),
   );
 
   return router;

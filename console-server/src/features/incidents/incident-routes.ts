@@ -1,99 +1,70 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import {
-  can,
-  IncidentChangeBodySchema,
-  IncidentListQuerySchema,
-  type Staff,
-  RaiseFromEventsBodySchema,
-  RaiseIncidentBodySchema,
-} from '@waymark/shared';
+import { can, incidentsContract, type Staff } from '@waymark/shared';
 import type { IncidentService } from './incident-service';
-import { handle, HttpError, parseBody, requireCapability, requireStaff } from '../../http/middleware';
+
+type IncidentDetailRead = Awaited<ReturnType<IncidentService['get']>>;
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
 const Id = z.uuid();
 
-function incidentId(raw: unknown): string {
+function incidentId(raw: string): string {
   const parsed = Id.safeParse(raw);
   if (!parsed.success) throw new HttpError(404, 'no such incident');
   return parsed.data;
 }
 
+/** Who may read the log at all: those who raise incidents (their own) and the DSL (all). */
+function requireLogReader(who: Staff): Staff {
+  if (!can(who.role, 'raise-incident') && !can(who.role, 'work-incident-log')) {
+    throw new HttpError(
+      403,
+      `your role (${who.role}) cannot see the incident log; reports show it in aggregate`,
+    );
+  }
+  return who;
+}
+
+/** The detail as it goes over the wire: the history's instants as ISO text. */
+async function wireDetail(detail: Promise<IncidentDetailRead>) {
+  const d = await detail;
+  return { ...d, history: d.history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+}
+
 /** The online-safety incident log: `/api/incidents`. */
 export function incidentRoutes({ incidentService }: { incidentService: IncidentService }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/incidents');
 
-  router.post(
-    '/from-events',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'raise-incident');
-      const id = await incidentService.raiseFromEvents(who, parseBody(RaiseFromEventsBodySchema, req.body));
-      res.status(201).json(await incidentService.get(who, id));
-    }),
+  route(incidentsContract.raiseFromEvents, 'raise-incident', async ({ who, body }) =>
+    wireDetail(incidentService.get(who, await incidentService.raiseFromEvents(who, body))),
   );
 
-  router.post(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'raise-incident');
-      const id = await incidentService.raise(who, parseBody(RaiseIncidentBodySchema, req.body));
-      res.status(201).json(await incidentService.get(who, id));
-    }),
+  route(incidentsContract.raise, 'raise-incident', async ({ who, body }) =>
+    wireDetail(incidentService.get(who, await incidentService.raise(who, body))),
   );
 
-  /** Who may read the log at all: those who raise incidents (their own) and the DSL (all). */
-  const requireLogReader = (req: Parameters<typeof requireStaff>[0]): Staff => {
-    const who = requireStaff(req);
-    if (!can(who.role, 'raise-incident') && !can(who.role, 'work-incident-log')) {
-      throw new HttpError(
-        403,
-        `your role (${who.role}) cannot see the incident log; reports show it in aggregate`,
-      );
-    }
-    return who;
-  };
+  route(incidentsContract.list, 'signed-in', async ({ who, query }) => ({
+    incidents: await incidentService.list(requireLogReader(who), query),
+  }));
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireLogReader(req);
-      const filter = parseBody(IncidentListQuerySchema, req.query);
-      res.json({ incidents: await incidentService.list(who, filter) });
-    }),
+  route(incidentsContract.directory, 'signed-in', async ({ who }) =>
+    incidentService.directory(requireLogReader(who)),
   );
 
-  router.get(
-    '/directory',
-    handle(async (req, res) => {
-      res.json(await incidentService.directory(requireLogReader(req)));
-    }),
+  route(incidentsContract.detail, 'signed-in', async ({ who, params }) =>
+    wireDetail(incidentService.get(who, incidentId(params.id))),
   );
 
-  router.get(
-    '/:id',
-    handle(async (req, res) => {
-      res.json(await incidentService.get(requireStaff(req), incidentId(req.params.id)));
-    }),
-  );
+  route(incidentsContract.change, 'signed-in', async ({ who, params, body }) => {
+    const id = incidentId(params.id);
+    await incidentService.change(who, id, body);
+    return wireDetail(incidentService.get(who, id));
+  });
 
-  router.post(
-    '/:id/changes',
-    handle(async (req, res) => {
-      const who = requireStaff(req);
-      const id = incidentId(req.params.id);
-      await incidentService.change(who, id, parseBody(IncidentChangeBodySchema, req.body));
-      res.json(await incidentService.get(who, id));
-    }),
-  );
-
-  router.post(
-    '/:id/countersign',
-    handle(async (req, res) => {
-      const who = requireStaff(req);
-      const id = incidentId(req.params.id);
-      await incidentService.countersign(who, id);
-      res.json(await incidentService.get(who, id));
-    }),
-  );
+  route(incidentsContract.countersign, 'signed-in', async ({ who, params }) => {
+    const id = incidentId(params.id);
+    await incidentService.countersign(who, id);
+    return wireDetail(incidentService.get(who, id));
+  });
   return router;
 }

@@ -1,52 +1,27 @@
-import { Router } from 'express';
-import { TrustIncidentsQuerySchema, TrustPeriodQuerySchema } from '@waymark/shared';
+import { trustContract } from '@waymark/shared';
 import type { TrustService } from './trust-service';
-import { handle, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
 /** Trust-level staff: the schools of their own trust, side by side (`/api/trust`). */
 export function trustRoutes({ trustService }: { trustService: TrustService }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/trust');
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      res.json(await trustService.schools(requireCapability(req, 'view-trust-reports')));
-    }),
+  route(trustContract.schools, 'view-trust-reports', async ({ who }) => trustService.schools(who));
+
+  route(trustContract.overview, 'view-trust-reports', async ({ who, query }) =>
+    trustService.overview(who, query),
   );
 
-  router.get(
-    '/overview',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-trust-reports');
-      res.json(await trustService.overview(who, parseBody(TrustPeriodQuerySchema, req.query)));
-    }),
-  );
+  route(trustContract.incidents, 'oversee-trust-safeguarding', async ({ who, query }) => ({
+    incidents: await trustService.incidents(who, query),
+  }));
 
-  router.get(
-    '/incidents',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'oversee-trust-safeguarding');
-      res.json({
-        incidents: await trustService.incidents(who, parseBody(TrustIncidentsQuerySchema, req.query)),
-      });
-    }),
-  );
+  route(trustContract.alerts, 'oversee-trust-safeguarding', async ({ who }) => ({
+    alerts: await trustService.alerts(who),
+  }));
 
-  router.get(
-    '/alerts',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'oversee-trust-safeguarding');
-      res.json({ alerts: await trustService.alerts(who) });
-    }),
-  );
-
-  router.get(
-    '/schools/:schoolId/pupils',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'see-trust-pupil-names');
-      const query = parseBody(TrustPeriodQuerySchema, req.query);
-      res.json(await trustService.pupils(who, String(req.params.schoolId), query));
-    }),
+  route(trustContract.pupils, 'see-trust-pupil-names', async ({ who, params, query }) =>
+    trustService.pupils(who, params.schoolId, query),
   );
   return router;
 }

@@ -1,11 +1,10 @@
-import type {
-  IncidentChangeBody,
-  IncidentDetail,
-  IncidentDirectory,
-  IncidentRecord,
-  RaiseIncidentBody,
+import {
+  incidentsContract,
+  type IncidentChangeBody,
+  type IncidentRecord,
+  type RaiseIncidentBody,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 
 /** The log's filters as they sit in the page's address (`?status=open&q=…`), so a filtered view can be shared. */
 export const FILTER_KEYS = [
@@ -28,20 +27,14 @@ export const incidentKeys = {
   directory: ['incidents', 'directory'] as const,
 };
 
-const path = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
-
 export const incidentApi = {
   list(filter: IncidentFilter): Promise<IncidentRecord[]> {
-    const query = new URLSearchParams(
-      Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])),
-    );
-    return api<{ incidents: IncidentRecord[] }>(`/api/incidents?${query}`).then((r) => r.incidents);
+    const query = Object.fromEntries(Object.entries(filter).filter((entry) => Boolean(entry[1])));
+    return call(incidentsContract.list, { query }).then((r) => r.incidents);
   },
-  detail: (id: string) => api<IncidentDetail>(path(id)),
-  directory: () => api<IncidentDirectory>('/api/incidents/directory'),
-  raise: (body: RaiseIncidentBody) =>
-    api<IncidentDetail>('/api/incidents', { method: 'POST', body: JSON.stringify(body) }),
-  change: (id: string, body: IncidentChangeBody) =>
-    api<IncidentDetail>(`${path(id)}/changes`, { method: 'POST', body: JSON.stringify(body) }),
-  countersign: (id: string) => api<IncidentDetail>(`${path(id)}/countersign`, { method: 'POST' }),
+  detail: (id: string) => call(incidentsContract.detail, { params: { id } }),
+  directory: () => call(incidentsContract.directory),
+  raise: (body: RaiseIncidentBody) => call(incidentsContract.raise, { body }),
+  change: (id: string, body: IncidentChangeBody) => call(incidentsContract.change, { params: { id }, body }),
+  countersign: (id: string) => call(incidentsContract.countersign, { params: { id } }),
 };

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Alert, TrustSchool } from '@waymark/shared';
+import type { Alert, TrustAlert, TrustSchool } from '@waymark/shared';
 import { openConsoleSocket } from '../../lib/console-socket';
-import { trustApi, type TrustAlert } from './api';
+import { trustApi } from './api';
 import { useTrustFormat } from './format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 

@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import {
   VISITOR_NOTICE_MAX,
   VISITOR_NOTICE_MIN,
-  type VisitorNotice,
   type VisitorNoticeBody,
+  visitorsContract,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 
 const KEY = ['visitor-notice'] as const;
 const noticeApi = {
-  get: () => api<VisitorNotice>('/api/visitor-passes/notice'),
-  save: (body: VisitorNoticeBody) =>
-    api<VisitorNotice>('/api/visitor-passes/notice', { method: 'PUT', body: JSON.stringify(body) }),
+  get: () => call(visitorsContract.notice),
+  save: (body: VisitorNoticeBody) => call(visitorsContract.saveNotice, { body }),
 };
 
 /**

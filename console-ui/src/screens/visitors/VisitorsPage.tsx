@@ -8,8 +8,9 @@ import {
   type IssuedVisitorPass,
   type Profile,
   type VisitorPass,
+  visitorsContract,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 import { useSession } from '../../lib/session';
 import { VisitorNoticeForm } from './VisitorNoticeForm';
 
@@ -24,10 +25,9 @@ const DURATIONS = [
 ] as const;
 
 const visitorApi = {
-  list: () => api<{ passes: VisitorPass[] }>('/api/visitor-passes').then((r) => r.passes),
-  issue: (body: IssueVisitorPassBody) =>
-    api<IssuedVisitorPass>('/api/visitor-passes', { method: 'POST', body: JSON.stringify(body) }),
-  revoke: (id: string) => api(`/api/visitor-passes/${encodeURIComponent(id)}/revoke`, { method: 'POST' }),
+  list: () => call(visitorsContract.list).then((r) => r.passes),
+  issue: (body: IssueVisitorPassBody) => call(visitorsContract.issue, { body }),
+  revoke: (id: string) => call(visitorsContract.revoke, { params: { id } }),
 };
 
 /** Visitor passes: issue one (shown once), see them, end one early. */
