@@ -14,6 +14,12 @@ export interface RefusedNavigation {
  */
 /** The events of one refused navigation count as one attempt for this long. */
 const REPORT_ONCE_WITHIN_MS = 60_000;
+/**
+ * A navigation's start that arrives after one of its later events (the webNavigation and tabs
+ * APIs are separate queues, and on a busy machine their order is not kept) within this long is
+ * that navigation's own start, not a new attempt.
+ */
+const START_AFTER_LATER_MS = 15_000;
 
 const tabOriginsItem = storage.defineItem<Record<string, string>>('session:tabOrigins', { fallback: {} });
 
@@ -36,6 +42,8 @@ export function watchPageSchemes(
   // counts once, and a pupil who tries again is reported again.
   const reported = new Map<string, number>();
   const recentlyReported = (key: string) => Date.now() - (reported.get(key) ?? 0) < REPORT_ONCE_WITHIN_MS;
+  // Navigations reported from a later event whose start has not been seen yet, and when.
+  const awaitingStart = new Map<string, number>();
   // Loaded once per worker start, then changed in place and written through.
   let origins: Promise<Record<string, string>> | null = null;
   const tabOrigins = () => (origins ??= tabOriginsItem.getValue().then((all) => ({ ...all })));
@@ -52,8 +60,11 @@ export function watchPageSchemes(
     // Claimed before any wait, so two events of one navigation never both report it.
     const key = `${tabId} ${url}`;
     const before = reported.get(key);
-    const report = event === 'start' || !recentlyReported(key);
+    const lateStart = event === 'start' && Date.now() - (awaitingStart.get(key) ?? 0) < START_AFTER_LATER_MS;
+    awaitingStart.delete(key);
+    const report = event === 'start' ? !lateStart : !recentlyReported(key);
     if (report) reported.set(key, Date.now());
+    if (report && event === 'later') awaitingStart.set(key, Date.now());
     const known = await tabOrigins();
     const rule = refusedPageScheme(url, {
       tab: known[tabId] ?? null,
@@ -65,6 +76,7 @@ export function watchPageSchemes(
       return;
     }
     for (const [k, at] of reported) if (Date.now() - at > REPORT_ONCE_WITHIN_MS) reported.delete(k);
+    for (const [k, at] of awaitingStart) if (Date.now() - at > START_AFTER_LATER_MS) awaitingStart.delete(k);
     await browser.tabs.update(tabId, { url: `${blockPage()}#${url}` });
     if (report) onRefused({ tabId, url, rule });
   }

@@ -75,6 +75,22 @@ describe('the page-scheme guard', () => {
     expect(refused).toHaveLength(3);
   });
 
+  it("takes a start that arrives after its navigation's later event as that navigation, and a start after it as a new attempt", async () => {
+    // The tab's address changes first on a busy machine: reported then; its start is the same attempt.
+    await fakeBrowser.tabs.onUpdated.trigger(7, { url: PAGE }, {} as never);
+    await settle();
+    vi.setSystemTime(Date.now() + 3_000);
+    nav.onBeforeNavigate.fire({ tabId: 7, url: PAGE, frameId: 0 });
+    await settle();
+    expect(refused).toHaveLength(1);
+    expect(updates).toHaveLength(2);
+    // The pupil tries again.
+    vi.setSystemTime(Date.now() + 3_000);
+    nav.onBeforeNavigate.fire({ tabId: 7, url: PAGE, frameId: 0 });
+    await settle();
+    expect(refused).toHaveLength(2);
+  });
+
   it('leaves the block page itself, web pages and other frames alone', async () => {
     nav.onBeforeNavigate.fire({ tabId: 7, url: `${BLOCK_PAGE}#${PAGE}`, frameId: 0 });
     nav.onBeforeNavigate.fire({ tabId: 7, url: 'https://school.example/', frameId: 0 });
