@@ -11,6 +11,7 @@ import {
   type ThumbnailAck,
 } from '@waymark/shared';
 import type { DeviceIdentity } from '../devices-and-enrollment';
+import { pupilTileOf } from './pupil-tile';
 import { rooms } from '../../sockets/rooms';
 
 /** A device may send this many at once (one right after being asked) before the rate applies. */
@@ -68,11 +69,7 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
     shot: { jpeg: string; url: string; title: string | null } | null,
   ): LiveThumbnail {
     return {
-      deviceId: device.deviceId,
-      classId: device.classId!,
-      user: device.user,
-      deviceName: device.deviceName,
-      pupilName: device.pupilName,
+      ...pupilTileOf(device),
       jpeg: shot?.jpeg ?? null,
       url: shot?.url ?? null,
       title: shot?.title ?? null,

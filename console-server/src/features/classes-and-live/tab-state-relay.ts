@@ -13,6 +13,7 @@ import {
   type TabStateAck,
 } from '@waymark/shared';
 import type { DeviceIdentity } from '../devices-and-enrollment';
+import { pupilTileOf } from './pupil-tile';
 import { rooms } from '../../sockets/rooms';
 import { createVisitRecorder, type VisitRecorder, type VisitStore } from './visit-recorder';
 
@@ -80,11 +81,7 @@ export function createTabStateRelay({
 
   function liveTabs(device: DeviceIdentity, state: TabState | null): LiveTabs {
     return {
-      deviceId: device.deviceId,
-      classId: device.classId!,
-      user: device.user,
-      deviceName: device.deviceName,
-      pupilName: device.pupilName,
+      ...pupilTileOf(device),
       state,
       updateNeeded: state === null,
       receivedAt: new Date(now()).toISOString(),
