@@ -10,6 +10,7 @@ import {
   type DeviceEventInput,
   type EnrolledMessage,
   type PolicyMessage,
+  type WatchingMessage,
 } from '@waymark/shared';
 import {
   createApplication,
@@ -85,6 +86,8 @@ export interface DeviceClient extends DeviceSocket {
   /** What the server sent on connecting; listened for before connecting, so nothing is missed. */
   enrolled: Promise<EnrolledMessage>;
   policy: Promise<PolicyMessage>;
+  /** The first `watching` the server sent; it can arrive in the same read as `enrolled`, so it is listened for from the start. */
+  watching: Promise<WatchingMessage>;
 }
 
 export function connectDevice(url: string, auth: Record<string, unknown> = {}): Promise<DeviceClient> {
@@ -101,6 +104,7 @@ export function connectDevice(url: string, auth: Record<string, unknown> = {}): 
   }) as DeviceClient;
   socket.enrolled = new Promise((resolve) => socket.once('enrolled', resolve));
   socket.policy = new Promise((resolve) => socket.once('policy', resolve));
+  socket.watching = new Promise((resolve) => socket.once('watching', resolve));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveTabs, TabInfo, TimelineEntry, WatchingMessage } from '@waymark/shared';
+import type { LiveTabs, TabInfo, TimelineEntry } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
 import {
   apiCall,
@@ -49,7 +49,7 @@ async function watchedDevice(): Promise<{ device: DeviceClient; deviceId: string
   await watch(watcher);
   const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
   const { deviceId } = await device.enrolled;
-  await inbox<WatchingMessage>(device, 'watching').next();
+  await device.watching;
   return { device, deviceId, watcher };
 }
 
@@ -171,7 +171,7 @@ describe('tab categories in the tab state (protocol 4)', () => {
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
       protocolVersion: 3,
     });
-    await inbox<WatchingMessage>(device, 'watching').next();
+    await device.watching;
     expect(await device.emitWithAck('tab-state', tabState())).toEqual({ ok: true });
     const relayed = await toWatcher.next();
     expect(relayed.state?.tabs.every((t) => t.category === undefined)).toBe(true);

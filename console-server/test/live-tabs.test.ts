@@ -92,8 +92,7 @@ describe('live tab state: only while a class is watched, only to its watchers', 
     const console = await connectConsole(server.url, teacher);
     await watch(console);
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
-    const watching = inbox<WatchingMessage>(device, 'watching');
-    expect(await watching.next()).toEqual({ watching: true });
+    expect(await device.watching).toEqual({ watching: true });
     console.disconnect();
     device.disconnect();
   });
@@ -102,7 +101,7 @@ describe('live tab state: only while a class is watched, only to its watchers', 
     const console = await connectConsole(server.url, teacher);
     await watch(console);
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
-    await inbox<WatchingMessage>(device, 'watching').next();
+    await device.watching;
     const acks = [];
     for (let i = 0; i < 6; i++)
       acks.push(await device.emitWithAck('tab-state', tabState({ reason: 'change' })));
@@ -122,7 +121,7 @@ describe('live tab state: only while a class is watched, only to its watchers', 
     const toConsole = inbox<LiveTabs>(console, 'tab-state');
     await watch(console);
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
-    await inbox<WatchingMessage>(device, 'watching').next();
+    await device.watching;
     const leak = tabState({
       tabs: [
         {
@@ -166,7 +165,7 @@ describe('live tab state: only while a class is watched, only to its watchers', 
     const console = await connectConsole(server.url, teacher);
     await watch(console);
     const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
-    await inbox<WatchingMessage>(device, 'watching').next();
+    await device.watching;
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
