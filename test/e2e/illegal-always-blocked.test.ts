@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
 import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import { axeViolations } from '../support/axe';
-import { configureExtension, launchPupilBrowser, waitFor, type PupilBrowser } from '../support/chromium';
+import {
+  configureExtension,
+  dynamicRulesSnapshot,
+  launchPupilBrowser,
+  waitFor,
+  type PupilBrowser,
+} from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
 import { REPO_ROOT, requireBuiltExtension } from '../support/paths';
 
@@ -82,6 +88,19 @@ beforeAll(async () => {
         ),
       ),
     (list) => list.includes('opened-for-lesson.test'),
+  );
+  // Held is not yet in force: the pages are visited once the rules name all four hosts and the
+  // fail-closed ruleset is off (the applied version is written after both).
+  await waitFor(
+    async () => ({
+      rules: await dynamicRulesSnapshot(browser.worker),
+      applied: await browser.worker.evaluate(
+        async () => (await chrome.storage.local.get('appliedPolicyVersion')).appliedPolicyVersion,
+      ),
+    }),
+    ({ rules, applied }) =>
+      applied != null &&
+      [OVERRIDDEN, ALLOWED, OVERRIDE_CONTROL, ALLOW_CONTROL].every((host) => rules.includes(host)),
   );
 });
 

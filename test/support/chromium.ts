@@ -68,7 +68,6 @@ export async function dynamicRuleCount(worker: Worker): Promise<number> {
   return worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
 }
 
-/** The installed dynamic rules, serialised: compare two snapshots to see that a new policy landed. */
 /** The dynamic rules in force, by id: the same rules give the same snapshot whatever order they were added in. */
 export async function dynamicRulesSnapshot(worker: Worker): Promise<string> {
   return worker.evaluate(async () =>
