@@ -28,7 +28,8 @@ function mulberry32(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = mulberry32(30);
+/** Seeded afresh by every generation, so the same templates always give the same texts. */
+let random = mulberry32(30);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const chance = (p: number) => random() < p;
 const opt = (s: string, p = 0.5) => (chance(p) ? s : '');
@@ -1430,6 +1431,7 @@ export function generatedTrainingTexts(): TrainingText[] {
 }
 
 function allGenerated(): TrainingText[] {
+  random = mulberry32(30);
   const out: TrainingText[] = [];
   const slotsFor = (template: string, slots: Slots) => {
     // {group} in the extremism templates is the list of groups, {drug} in substances the illicit ones.
