@@ -1,5 +1,6 @@
 import type { Category } from '../policy/categories';
 import { BENIGN_PHRASES, BENIGN_TOPICS, FILLERS, PHRASE_LIBRARY, SHORTHAND } from './library';
+import { CLASSIFIER_WEIGHTS } from './library/classifier-weights';
 import { PROTECTED_WORDS } from './library/protected-words';
 import { compileLibrary, matcherOn, type CompiledLibrary, type Matcher } from './matcher';
 import type { SchoolPhrase } from './types';
@@ -34,6 +35,7 @@ function starterLibrary(): CompiledLibrary {
     fillers: FILLERS,
     protectedWords: new Set(PROTECTED_WORDS),
     structural: true,
+    classifier: CLASSIFIER_WEIGHTS,
   });
   return library;
 }

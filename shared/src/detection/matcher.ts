@@ -1,5 +1,6 @@
 import type { Category, Profile } from '../policy/categories';
 import type { IncidentCategory } from '../incidents/model';
+import { loadClassifier, type Classifier, type ClassifierWeights } from './classifier';
 import { FuzzyIndex } from './fuzzy';
 import { wordsOf, type Word } from './normalise';
 import { expandPhrase } from './phrase-syntax';
@@ -30,6 +31,8 @@ interface LibrarySource {
   protectedWords: ReadonlySet<string>;
   /** Also match by structure: a person, an intent and a harm close together (./structure.ts). */
   structural?: boolean;
+  /** Also flag what the linear classifier scores above its thresholds (./classifier.ts). */
+  classifier?: ClassifierWeights;
 }
 
 /** What a school adds: its own phrases by category, and its own benign context. */
@@ -50,8 +53,10 @@ interface Entry {
   incidentKind: IncidentCategory;
   source: 'library' | 'school';
   pupilsOnly: boolean;
-  /** Found by the structural rule, not a phrase: schoolwork topics clear it at any risk. */
+  /** Found by the structural rule or the classifier, not a phrase: schoolwork topics clear it at any risk. */
   structural?: boolean;
+  /** Found by the classifier (it spans the whole text): any innocent context in the text clears it. */
+  model?: boolean;
 }
 
 interface Benign {
@@ -177,6 +182,7 @@ export interface CompiledLibrary {
   protectedWords: ReadonlySet<string>;
   phraseCount: number;
   structure: StructureTerms | null;
+  classifier: Classifier | null;
   /** The incident kind of each category's first section (for structural matches). */
   incidentKinds: Map<Category, IncidentCategory>;
 }
@@ -276,6 +282,7 @@ export function compileLibrary(source: LibrarySource): CompiledLibrary {
     protectedWords: source.protectedWords,
     phraseCount,
     structure,
+    classifier: source.classifier ? loadClassifier(source.classifier) : null,
     incidentKinds,
   };
 }
@@ -465,6 +472,25 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
         });
     }
 
+    // The classifier speaks for the whole text (docs/architecture.md, "Detection: rules and a
+    // linear classifier"); what it finds goes through the same clearing as the rule's matches.
+    if (lib.classifier && n > 0) {
+      for (const c of lib.classifier.classify(words))
+        found.push({
+          start: 0,
+          end: n,
+          entry: {
+            phrase: '[model]',
+            category: c.category,
+            risk: c.risk,
+            incidentKind: lib.incidentKinds.get(c.category) ?? c.category,
+            source: 'library',
+            pupilsOnly: false,
+            structural: true,
+            model: true,
+          },
+        });
+    }
     if (found.length === 0)
       return { flagged: false, severity: null, categories: [], matches: [], benign: [] };
 
@@ -484,12 +510,13 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
     // ("going to die of boredom", "kill him in fortnite", "is my nan going to die"): the rule's own
     // innocent context, read only when such a phrase matched (rarely).
     const innocent =
-      lib.structure && found.some((m) => FIGURATIVE.has(m.entry.category) && !m.entry.structural)
+      lib.structure &&
+      found.some((m) => FIGURATIVE.has(m.entry.category) && (!m.entry.structural || m.entry.model))
         ? innocentSpans(lib.structure, readings)
         : [];
     const figurative = (m: Span & { entry: Entry }) =>
       m.entry.source === 'library' &&
-      !m.entry.structural &&
+      (!m.entry.structural || m.entry.model === true) &&
       FIGURATIVE.has(m.entry.category) &&
       innocent.some(
         (x) => sentenceOf[x.start] === sentenceOf[m.start] && x.start < m.end + 3 && x.end > m.start - 3,
@@ -505,7 +532,8 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
       // hair"); a single benign word only a match it covers whole ("photo" does not clear "naked photos").
       const clearing = benign.find((b) =>
         b.clears === null
-          ? overlaps(b, m) && (b.end - b.start > 1 || (b.start <= m.start && b.end >= m.end))
+          ? overlaps(b, m) &&
+            (b.end - b.start > 1 || (b.start <= m.start && b.end >= m.end) || m.entry.model === true)
           : (m.entry.risk !== 'high' || m.entry.structural === true) && b.clears.includes(m.entry.category),
       );
       if (clearing) cleared.add(clearing.text);
@@ -517,8 +545,12 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
         b.end - b.start - (a.end - a.start) ||
         a.start - b.start,
     );
+    // The classifier adds a category the rules missed; where a phrase or the rule matched the same
+    // category, theirs is the match shown, with its own risk.
+    const ruled = new Set(kept.filter((m) => !m.entry.model).map((m) => m.entry.category));
     const chosen: typeof kept = [];
     for (const m of kept) {
+      if (m.entry.model && ruled.has(m.entry.category)) continue;
       if (!chosen.some((c) => c.entry.category === m.entry.category && overlaps(c, m))) chosen.push(m);
     }
     chosen.sort((a, b) => riskRank(b.entry.risk) - riskRank(a.entry.risk) || a.start - b.start);
