@@ -64,3 +64,6 @@ export * from './incidents/contract';
 export * from './alerts/contract';
 export * from './trust/contract';
 export * from './visitors/contract';
+export * from './requests-and-overrides/contract';
+export * from './live-actions/contract';
+export * from './teaching-groups/contract';

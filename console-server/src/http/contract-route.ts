@@ -11,8 +11,18 @@ import {
 } from '@waymark/shared';
 import { handle, parseBody, requireCapability, requireStaff } from './middleware';
 
-/** Who may call an endpoint: holders of a capability, any signed-in member of staff, or anyone. */
-export type Access = Capability | 'signed-in' | 'public';
+/**
+ * A check of its own, run where a capability would be (before the query and body are read): it
+ * answers who is calling or throws the refusal. `watching()` (auth-and-accounts) is one: the
+ * capability, and a class the caller may watch, else 404.
+ */
+export type AccessCheck = (req: Request) => Promise<Staff>;
+
+/**
+ * Who may call an endpoint: holders of a capability, any signed-in member of staff, anyone, or
+ * whoever passes an `AccessCheck`.
+ */
+export type Access = Capability | 'signed-in' | 'public' | AccessCheck;
 
 /** What a contract route's handler is given: everything checked against the contract already. */
 export interface RouteInput<E extends AnyEndpoint, A extends Access> {
@@ -64,11 +74,13 @@ export function contractRouter(prefix: string, router: Router = Router()): Contr
         ...(options.before ?? []),
         handle(async (req, res) => {
           const who =
-            access === 'public'
-              ? req.staff
-              : access === 'signed-in'
-                ? requireStaff(req)
-                : requireCapability(req, access);
+            typeof access === 'function'
+              ? await access(req)
+              : access === 'public'
+                ? req.staff
+                : access === 'signed-in'
+                  ? requireStaff(req)
+                  : requireCapability(req, access);
           const query = endpoint.query ? parseBody(endpoint.query, req.query) : undefined;
           const body = endpoint.body ? parseBody(endpoint.body, req.body) : undefined;
           const answer = await handler({

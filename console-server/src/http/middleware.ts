@@ -18,6 +18,8 @@ export class HttpError extends Error {
     message: string,
     /** A stable name for the refusal, for clients that act on it (the message is for people). */
     readonly code?: string,
+    /** More for the client, sent beside `error` and `code` (a refused import's wrong lines). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -80,7 +82,7 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
   if (error instanceof HttpError)
     return res
       .status(error.status)
-      .json(error.code ? { error: error.message, code: error.code } : { error: error.message });
+      .json({ error: error.message, ...(error.code ? { code: error.code } : {}), ...error.detail });
   const status =
     (error as { status?: number; statusCode?: number }).status ??
     (error as { statusCode?: number }).statusCode;

@@ -39,15 +39,21 @@ export const ScheduleSessionBodySchema = z
   });
 export type ScheduleSessionBody = z.infer<typeof ScheduleSessionBodySchema>;
 
+/** A lesson a teacher started for a group (`GET /api/classes/:classId/session`). */
+export const RunningSessionSchema = z.object({
+  id: safeText(),
+  classId: safeText(),
+  startedBy: safeText(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+});
+export type RunningSession = z.infer<typeof RunningSessionSchema>;
+
 /** A session as the console lists it. */
-export interface ScheduledSession {
-  id: string;
-  classId: string;
-  startedBy: string;
-  startsAt: string;
-  endsAt: string;
-  sites: { kind: 'open' | 'focus'; sites: string[] } | null;
-}
+export const ScheduledSessionSchema = RunningSessionSchema.extend({
+  sites: z.object({ kind: z.enum(['open', 'focus']), sites: z.array(safeText()) }).nullable(),
+});
+export type ScheduledSession = z.infer<typeof ScheduledSessionSchema>;
 
 /** `PATCH /api/classes/:classId/group`: the profile the group's pupils enforce in its lessons. */
 export const GroupPatchBodySchema = z.object({ profileOverride: ProfileSchema.nullable() });

@@ -4,3 +4,4 @@ export { createOidc, oidcProvidersFromEnv, type Oidc, type OidcProviderConfig } 
 export { staffRoutes } from './staff-routes';
 export { createStaffService, SESSION_MAX_MS, type StaffService } from './staff-service';
 export { hashPassword, hashSecret, newSecret } from './tokens';
+export { watchedClass, watching } from './watched-class';

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { SetOffTaskBodySchema, TimelineQuerySchema, type Capability } from '@waymark/shared';
-import type { StaffService } from '../auth-and-accounts';
+import { liveClassContract } from '@waymark/shared';
+import { watching, type StaffService } from '../auth-and-accounts';
 import type { LessonTimeline } from './lesson-timeline';
 import type { OffTaskService } from './off-task-service';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
 /**
  * The lesson's off-task categories (`/api/classes/:classId/off-task`) and a pupil's lesson
@@ -16,44 +16,22 @@ export function lessonRoutes(deps: {
   /** Every console watching the class shows the lesson's controls again. */
   lessonControlsChanged(classId: string): void;
 }) {
-  const router = Router({ mergeParams: true });
+  const { router, route } = contractRouter('/api/classes/:classId', Router({ mergeParams: true }));
+  const watcher = watching(deps.staffService, 'watch-own-classes');
+  const teacher = watching(deps.staffService, 'lesson-overrides');
 
-  async function ownClass(req: Parameters<Parameters<typeof handle>[0]>[0], capability: Capability) {
-    const who = requireCapability(req, capability);
-    const classId = String(req.params.classId);
-    // Same answer for "no such class" and "not yours": ids cannot be probed.
-    if (!(await deps.staffService.canWatchClass(who, classId))) throw new HttpError(404, 'no such class');
-    return { who, classId };
-  }
-
-  router.get(
-    '/off-task',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req, 'watch-own-classes');
-      res.json(await deps.offTask.current(who.schoolId, classId));
-    }),
+  route(liveClassContract.offTask, watcher, async ({ who, params }) =>
+    deps.offTask.current(who.schoolId, params.classId),
   );
 
-  router.put(
-    '/off-task',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req, 'lesson-overrides');
-      const { categories } = parseBody(SetOffTaskBodySchema, req.body);
-      const marked = await deps.offTask.set(who.schoolId, classId, who.id, categories);
-      deps.lessonControlsChanged(classId);
-      res.json(marked);
-    }),
-  );
+  route(liveClassContract.setOffTask, teacher, async ({ who, params: { classId }, body }) => {
+    const marked = await deps.offTask.set(who.schoolId, classId, who.id, body.categories);
+    deps.lessonControlsChanged(classId);
+    return marked;
+  });
 
-  router.get(
-    '/timeline',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req, 'watch-own-classes');
-      const { pupil, since } = parseBody(TimelineQuerySchema, req.query);
-      res.json({
-        timeline: await deps.timeline.forPupil(who.schoolId, classId, pupil, new Date(since)),
-      });
-    }),
-  );
+  route(liveClassContract.timeline, watcher, async ({ who, params, query: { pupil, since } }) => ({
+    timeline: await deps.timeline.forPupil(who.schoolId, params.classId, pupil, new Date(since)),
+  }));
   return router;
 }

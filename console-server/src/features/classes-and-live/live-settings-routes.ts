@@ -1,7 +1,6 @@
-import { Router } from 'express';
-import { LiveClassSettingsBodySchema } from '@waymark/shared';
+import { liveSettingsContract } from '@waymark/shared';
 import type { LiveSettingsService } from './live-settings-service';
-import { handle, parseBody, requireCapability } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
 /** The school's live-class settings: `/api/live-settings` (the DSL). */
 export function liveSettingsRoutes(deps: {
@@ -9,23 +8,16 @@ export function liveSettingsRoutes(deps: {
   /** The school's settings changed: every watched class of it is looked at again. */
   changed: (schoolId: string) => Promise<void>;
 }) {
-  const router = Router();
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'live-class-settings');
-      res.json({ settings: await deps.liveSettings.get(who.schoolId) });
-    }),
-  );
-  router.put(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'live-class-settings');
-      const body = parseBody(LiveClassSettingsBodySchema, req.body);
-      const { after } = await deps.liveSettings.set(who, body);
-      await deps.changed(who.schoolId);
-      res.json({ settings: after });
-    }),
-  );
+  const { router, route } = contractRouter('/api/live-settings');
+
+  route(liveSettingsContract.get, 'live-class-settings', async ({ who }) => ({
+    settings: await deps.liveSettings.get(who.schoolId),
+  }));
+
+  route(liveSettingsContract.save, 'live-class-settings', async ({ who, body }) => {
+    const { after } = await deps.liveSettings.set(who, body);
+    await deps.changed(who.schoolId);
+    return { settings: after };
+  });
   return router;
 }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { Namespace } from 'socket.io';
-import { LiveActionBodySchema, LOCK_MAX_MINUTES, type LiveActionRecord } from '@waymark/shared';
-import type { StaffService } from '../auth-and-accounts';
+import { liveActionsContract, LOCK_MAX_MINUTES, type LiveActionRecord } from '@waymark/shared';
+import { watching, type StaffService } from '../auth-and-accounts';
 import type { Database } from '../../db/open-database';
 import { lessonEnd } from '../classes-and-live';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 import { dispatchAction } from './action-dispatch';
 import type { LiveActionService } from './action-service';
 
@@ -15,32 +16,22 @@ export function actionRoutes(deps: {
   staffService: StaffService;
   devices: Namespace;
 }) {
-  const router = Router({ mergeParams: true });
-
-  async function watchable(
-    req: Parameters<Parameters<typeof handle>[0]>[0],
-    capability: 'lesson-overrides' | 'watch-own-classes',
-  ) {
-    const who = requireCapability(req, capability);
-    const classId = String(req.params.classId);
-    if (!(await deps.staffService.canWatchClass(who, classId))) throw new HttpError(404, 'no such class');
-    return { who, classId };
-  }
+  const { router, route } = contractRouter('/api/classes/:classId/actions', Router({ mergeParams: true }));
 
   // The record: the class's teachers and the DSL read who did what to which devices, and when.
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const { who, classId } = await watchable(req, 'watch-own-classes');
-      res.json({ actions: await deps.actionService.forClass(who.schoolId, classId) });
+  route(
+    liveActionsContract.list,
+    watching(deps.staffService, 'watch-own-classes'),
+    async ({ who, params }) => ({
+      actions: await deps.actionService.forClass(who.schoolId, params.classId),
     }),
   );
 
-  router.post(
-    '/',
-    handle(async (req, res) => {
-      const { who, classId } = await watchable(req, 'lesson-overrides');
-      const { action, deviceIds: asked } = parseBody(LiveActionBodySchema, req.body);
+  route(
+    liveActionsContract.act,
+    watching(deps.staffService, 'lesson-overrides'),
+    async ({ who, params: { classId }, body }) => {
+      const { action, deviceIds: asked } = body;
       const deviceIds = [...new Set(asked)];
       if (action.kind === 'close-tab' && deviceIds.length !== 1)
         throw new HttpError(400, 'a tab is closed on one device at a time (close a site on several)');
@@ -72,8 +63,8 @@ export function actionRoutes(deps: {
         createdAt: recorded.createdAt.toISOString(),
         replies: [],
       };
-      res.status(201).json({ action: record });
-    }),
+      return { action: record };
+    },
   );
   return router;
 }

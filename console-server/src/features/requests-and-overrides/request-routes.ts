@@ -1,10 +1,11 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { RequestDecisionBodySchema } from '@waymark/shared';
+import { requestsContract } from '@waymark/shared';
 import type { RequestService } from './request-service';
 import type { LiveNotifier } from '../../sockets/live-notifier';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
+/** Pupils' unblock requests: `/api/requests`. */
 export function requestRoutes({
   requestService,
   live,
@@ -12,20 +13,15 @@ export function requestRoutes({
   requestService: RequestService;
   live: LiveNotifier;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/requests');
 
   /** Approve for this lesson, deny, or forward to the DSL. The pupil's device hears within a second. */
-  router.post(
-    '/:eventId/decision',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'lesson-overrides');
-      const body = parseBody(RequestDecisionBodySchema, req.body);
-      const eventId = z.uuid().safeParse(req.params.eventId);
-      if (!eventId.success) throw new HttpError(404, 'no such unblock request');
-      const outcome = await requestService.decide(who, eventId.data, body);
-      await live.requestDecided(outcome);
-      res.json({ status: outcome.status });
-    }),
-  );
+  route(requestsContract.decide, 'lesson-overrides', async ({ who, params, body }) => {
+    const eventId = z.uuid().safeParse(params.eventId);
+    if (!eventId.success) throw new HttpError(404, 'no such unblock request');
+    const outcome = await requestService.decide(who, eventId.data, body);
+    await live.requestDecided(outcome);
+    return { status: outcome.status };
+  });
   return router;
 }

@@ -1,13 +1,7 @@
-import { Router, type Response } from 'express';
-import {
-  GroupPatchBodySchema,
-  OneRosterImportBodySchema,
-  SchoolCalendarBodySchema,
-  TimetableImportBodySchema,
-  type RosterChanges,
-} from '@waymark/shared';
+import { rosterSyncContract, type RosterChanges } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 import type { CalendarService } from './calendar-service';
 import { applyPlan } from './oneroster/apply-plan';
 import { parseBundle } from './oneroster/parse-bundle';
@@ -17,17 +11,14 @@ import { applyTimetable, planTimetable } from './timetable-import';
 
 /**
  * Nothing is applied while any line is wrong: a 400 listing them all, by file and line (with the
- * rest of the preview). True when it answered.
+ * rest of the preview).
  */
-function refusedInvalid(res: Response, changes: RosterChanges): boolean {
-  if (changes.errors.length === 0) return false;
+function refuseInvalid(changes: RosterChanges): void {
+  if (changes.errors.length === 0) return;
   const n = changes.errors.length;
-  res.status(400).json({
-    error: `${n} line${n === 1 ? ' is' : 's are'} wrong; nothing was applied`,
-    code: 'invalid',
+  throw new HttpError(400, `${n} line${n === 1 ? ' is' : 's are'} wrong; nothing was applied`, 'invalid', {
     changes,
   });
-  return true;
 }
 
 /**
@@ -40,87 +31,49 @@ export function rosterRoutes(deps: {
   /** The school's groups or lessons changed: devices move to their pupils' lessons now. */
   lessonsChanged: (schoolId: string) => Promise<void>;
 }) {
-  const router = Router();
-  const admin = (req: Parameters<Parameters<typeof handle>[0]>[0]) =>
-    requireCapability(req, 'manage-classes');
+  const { router, route } = contractRouter('/api/roster');
+  const admin = 'manage-classes';
 
-  async function oneRosterPlan(req: Parameters<Parameters<typeof handle>[0]>[0]) {
-    const who = admin(req);
-    const body = parseBody(OneRosterImportBodySchema, req.body);
+  async function oneRosterPlan(schoolId: string, body: Parameters<typeof readBundle>[0]) {
     const { bundle, errors } = parseBundle(await readBundle(body));
-    return { who, plan: await planImport(deps.db, who.schoolId, bundle, errors) };
+    return planImport(deps.db, schoolId, bundle, errors);
   }
 
-  router.post(
-    '/oneroster/preview',
-    handle(async (req, res) => {
-      res.json((await oneRosterPlan(req)).plan.changes);
-    }),
-  );
-  router.post(
-    '/oneroster/apply',
-    handle(async (req, res) => {
-      const { who, plan } = await oneRosterPlan(req);
-      if (refusedInvalid(res, plan.changes)) return;
-      await applyPlan(deps.db, who, plan);
-      await deps.lessonsChanged(who.schoolId);
-      res.json({ ...plan.changes, applied: true });
-    }),
-  );
+  route(rosterSyncContract.oneRosterPreview, admin, async ({ who, body }) => {
+    return (await oneRosterPlan(who.schoolId, body)).changes;
+  });
+  route(rosterSyncContract.oneRosterApply, admin, async ({ who, body }) => {
+    const plan = await oneRosterPlan(who.schoolId, body);
+    refuseInvalid(plan.changes);
+    await applyPlan(deps.db, who, plan);
+    await deps.lessonsChanged(who.schoolId);
+    return { ...plan.changes, applied: true };
+  });
 
-  router.post(
-    '/timetable/preview',
-    handle(async (req, res) => {
-      const who = admin(req);
-      const { csv } = parseBody(TimetableImportBodySchema, req.body);
-      res.json((await planTimetable(deps.db, who.schoolId, csv)).changes);
-    }),
-  );
-  router.post(
-    '/timetable/apply',
-    handle(async (req, res) => {
-      const who = admin(req);
-      const { csv } = parseBody(TimetableImportBodySchema, req.body);
-      const plan = await planTimetable(deps.db, who.schoolId, csv);
-      if (refusedInvalid(res, plan.changes)) return;
-      await applyTimetable(deps.db, who, plan);
-      await deps.lessonsChanged(who.schoolId);
-      res.json({ ...plan.changes, applied: true });
-    }),
-  );
+  route(rosterSyncContract.timetablePreview, admin, async ({ who, body }) => {
+    return (await planTimetable(deps.db, who.schoolId, body.csv)).changes;
+  });
+  route(rosterSyncContract.timetableApply, admin, async ({ who, body }) => {
+    const plan = await planTimetable(deps.db, who.schoolId, body.csv);
+    refuseInvalid(plan.changes);
+    await applyTimetable(deps.db, who, plan);
+    await deps.lessonsChanged(who.schoolId);
+    return { ...plan.changes, applied: true };
+  });
 
-  router.get(
-    '/calendar',
-    handle(async (req, res) => {
-      res.json(await deps.calendarService.get(admin(req).schoolId));
-    }),
-  );
-  router.put(
-    '/calendar',
-    handle(async (req, res) => {
-      const who = admin(req);
-      await deps.calendarService.put(who.schoolId, parseBody(SchoolCalendarBodySchema, req.body));
-      await deps.lessonsChanged(who.schoolId);
-      res.json(await deps.calendarService.get(who.schoolId));
-    }),
-  );
+  route(rosterSyncContract.calendar, admin, async ({ who }) => deps.calendarService.get(who.schoolId));
+  route(rosterSyncContract.saveCalendar, admin, async ({ who, body }) => {
+    await deps.calendarService.put(who.schoolId, body);
+    await deps.lessonsChanged(who.schoolId);
+    return deps.calendarService.get(who.schoolId);
+  });
 
-  router.patch(
-    '/groups/:classId',
-    handle(async (req, res) => {
-      const who = admin(req);
-      const { profileOverride } = parseBody(GroupPatchBodySchema, req.body);
-      if (
-        !(await deps.calendarService.setProfileOverride(
-          who.schoolId,
-          String(req.params.classId),
-          profileOverride,
-        ))
-      )
-        throw new HttpError(404, 'no such group');
-      await deps.lessonsChanged(who.schoolId);
-      res.json({ classId: String(req.params.classId), profileOverride });
-    }),
-  );
+  route(rosterSyncContract.patchGroup, admin, async ({ who, params: { classId }, body }) => {
+    const { profileOverride } = body;
+    if (!(await deps.calendarService.setProfileOverride(who.schoolId, classId, profileOverride)))
+      throw new HttpError(404, 'no such group');
+    await deps.lessonsChanged(who.schoolId);
+    return { classId, profileOverride };
+  });
   return router;
 }

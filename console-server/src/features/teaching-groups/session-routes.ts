@@ -1,12 +1,19 @@
 import { Router } from 'express';
-import { ScheduleSessionBodySchema, StartSessionBodySchema } from '@waymark/shared';
-import type { StaffService } from '../auth-and-accounts';
+import { sessionsContract, type RunningSession } from '@waymark/shared';
+import { watching, type StaffService } from '../auth-and-accounts';
 import type { OverrideService } from '../requests-and-overrides';
 import type { LiveNotifier } from '../../sockets/live-notifier';
 import type { SessionService } from './session-service';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
+import { HttpError } from '../../http/middleware';
+import { contractRouter } from '../../http/contract-route';
 
-function sessionJson(row: { id: string; classId: string; startedBy: string; startsAt: Date; endsAt: Date }) {
+function sessionJson(row: {
+  id: string;
+  classId: string;
+  startedBy: string;
+  startsAt: Date;
+  endsAt: Date;
+}): RunningSession {
   return {
     id: row.id,
     classId: row.classId,
@@ -25,81 +32,49 @@ export function sessionRoutes(deps: {
   /** The school's lessons changed: devices move to their pupils' new lessons, on every process. */
   lessonsChanged: (schoolId: string) => Promise<void>;
 }) {
-  const router = Router({ mergeParams: true });
+  const { router, route } = contractRouter('/api/classes/:classId/session', Router({ mergeParams: true }));
+  const teacher = watching(deps.staffService, 'lesson-overrides');
 
-  async function ownClass(req: Parameters<Parameters<typeof handle>[0]>[0]) {
-    const who = requireCapability(req, 'lesson-overrides');
-    const classId = String(req.params.classId);
-    if (!(await deps.staffService.canWatchClass(who, classId))) throw new HttpError(404, 'no such class');
-    return { who, classId };
-  }
+  route(sessionsContract.running, teacher, async ({ who, params }) => {
+    const row = await deps.sessionService.running(who.schoolId, params.classId);
+    return { session: row ? sessionJson(row) : null };
+  });
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      const row = await deps.sessionService.running(who.schoolId, classId);
-      res.json({ session: row ? sessionJson(row) : null });
-    }),
-  );
+  route(sessionsContract.start, teacher, async ({ who, params: { classId }, body }) => {
+    const row = await deps.sessionService.start(who.schoolId, classId, who.id, body);
+    if (!row) throw new HttpError(404, 'no such class');
+    await deps.lessonsChanged(who.schoolId);
+    return { session: sessionJson(row) };
+  });
 
-  router.post(
-    '/',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      const body = parseBody(StartSessionBodySchema, req.body);
-      const row = await deps.sessionService.start(who.schoolId, classId, who.id, body);
-      if (!row) throw new HttpError(404, 'no such class');
-      await deps.lessonsChanged(who.schoolId);
-      res.status(201).json({ session: sessionJson(row) });
-    }),
-  );
+  route(sessionsContract.scheduled, teacher, async ({ who, params }) => ({
+    sessions: await deps.sessionService.upcoming(who.schoolId, params.classId),
+  }));
 
-  router.get(
-    '/scheduled',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      res.json({ sessions: await deps.sessionService.upcoming(who.schoolId, classId) });
-    }),
-  );
+  route(sessionsContract.schedule, teacher, async ({ who, params: { classId }, body }) => {
+    if (body.sites) await deps.overrideService.assertLawful(who.schoolId, body.sites.sites);
+    const session = await deps.sessionService.schedule(who.schoolId, classId, who.id, body);
+    if (!session) throw new HttpError(404, 'no such class');
+    await deps.lessonsChanged(who.schoolId);
+    // Pupils at home in the group hold its sites ahead; their devices switch at the start.
+    if (session.sites) await deps.live.classPolicyChanged(classId);
+    return { session };
+  });
 
-  router.post(
-    '/scheduled',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      const body = parseBody(ScheduleSessionBodySchema, req.body);
-      if (body.sites) await deps.overrideService.assertLawful(who.schoolId, body.sites.sites);
-      const session = await deps.sessionService.schedule(who.schoolId, classId, who.id, body);
-      if (!session) throw new HttpError(404, 'no such class');
-      await deps.lessonsChanged(who.schoolId);
-      // Pupils at home in the group hold its sites ahead; their devices switch at the start.
-      if (session.sites) await deps.live.classPolicyChanged(classId);
-      res.status(201).json({ session });
-    }),
-  );
+  route(sessionsContract.cancel, teacher, async ({ who, params: { classId, sessionId } }) => {
+    const session = await deps.sessionService.cancel(who.schoolId, classId, sessionId);
+    if (!session) throw new HttpError(404, 'no such session to cancel');
+    await deps.lessonsChanged(who.schoolId);
+    if (session.sites) await deps.live.classPolicyChanged(classId);
+    return { session };
+  });
 
-  router.post(
-    '/scheduled/:sessionId/cancel',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      const session = await deps.sessionService.cancel(who.schoolId, classId, String(req.params.sessionId));
-      if (!session) throw new HttpError(404, 'no such session to cancel');
-      await deps.lessonsChanged(who.schoolId);
-      if (session.sites) await deps.live.classPolicyChanged(classId);
-      res.json({ session });
-    }),
-  );
-
-  router.post(
-    '/end',
-    handle(async (req, res) => {
-      const { who, classId } = await ownClass(req);
-      const row = await deps.sessionService.end(who.schoolId, classId);
-      if (!row) throw new HttpError(404, 'no session running');
-      await deps.lessonsChanged(who.schoolId);
-      await deps.live.classPolicyChanged(classId);
-      res.json({ session: sessionJson(row) });
-    }),
-  );
+  route(sessionsContract.end, teacher, async ({ who, params: { classId } }) => {
+    const row = await deps.sessionService.end(who.schoolId, classId);
+    if (!row) throw new HttpError(404, 'no session running');
+    await deps.lessonsChanged(who.schoolId);
+    await deps.live.classPolicyChanged(classId);
+    return { session: sessionJson(row) };
+  });
   return router;
 }

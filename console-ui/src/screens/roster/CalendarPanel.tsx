@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SchoolCalendarBody } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { rosterSyncContract, type SchoolCalendarBody } from '@waymark/shared';
+import { call } from '../../lib/call';
 
 const KEY = ['roster', 'calendar'] as const;
 type Entry = SchoolCalendarBody['entries'][number];
@@ -14,7 +14,7 @@ export function CalendarPanel() {
   const queryClient = useQueryClient();
   const calendar = useQuery({
     queryKey: KEY,
-    queryFn: () => api<SchoolCalendarBody>('/api/roster/calendar'),
+    queryFn: () => call(rosterSyncContract.calendar),
   });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [weeks, setWeeks] = useState<1 | 2>(1);
@@ -26,8 +26,7 @@ export function CalendarPanel() {
     setWeekOne(calendar.data.timetableWeekOne ?? '');
   }, [calendar.data]);
   const save = useMutation({
-    mutationFn: (body: SchoolCalendarBody) =>
-      api<SchoolCalendarBody>('/api/roster/calendar', { method: 'PUT', body: JSON.stringify(body) }),
+    mutationFn: (body: SchoolCalendarBody) => call(rosterSyncContract.saveCalendar, { body }),
     onSuccess: (data) => queryClient.setQueryData(KEY, data),
   });
   const change = (i: number, patch: Partial<Entry>) =>

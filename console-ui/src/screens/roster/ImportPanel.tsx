@@ -2,35 +2,37 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterChanges } from '@waymark/shared';
-import { api } from '../../lib/api';
 import { ChangesSummary } from './ChangesSummary';
 
+/** One import's two calls (`rosterSyncContract`): what it would change, then change it. */
+export interface ImportCalls<B> {
+  preview: (body: B) => Promise<RosterChanges>;
+  apply: (body: B) => Promise<RosterChanges>;
+}
+
 /** One import: choose the file(s), preview what would change, then apply exactly that. */
-export function ImportPanel({
+export function ImportPanel<B>({
   kind,
   accept,
   multiple,
   readBody,
+  calls,
 }: {
   kind: 'oneRoster' | 'timetable';
   accept: string;
   multiple: boolean;
-  readBody: (files: File[]) => Promise<unknown>;
+  readBody: (files: File[]) => Promise<B>;
+  calls: ImportCalls<B>;
 }) {
   const { t } = useTranslation('roster');
   const id = useId();
-  const path = kind === 'oneRoster' ? '/api/roster/oneroster' : '/api/roster/timetable';
   const [files, setFiles] = useState<File[]>([]);
-  const [body, setBody] = useState<unknown>(null);
+  const [body, setBody] = useState<B | null>(null);
   const [missing, setMissing] = useState(false);
-  const preview = useMutation({
-    mutationFn: (b: unknown) =>
-      api<RosterChanges>(`${path}/preview`, { method: 'POST', body: JSON.stringify(b) }),
-  });
+  const preview = useMutation({ mutationFn: calls.preview });
   const queryClient = useQueryClient();
   const apply = useMutation({
-    mutationFn: (b: unknown) =>
-      api<RosterChanges>(`${path}/apply`, { method: 'POST', body: JSON.stringify(b) }),
+    mutationFn: calls.apply,
     // An export's terms are the school's terms now.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['roster', 'calendar'] }),
   });
@@ -74,7 +76,7 @@ export function ImportPanel({
       {preview.isError && <p role="alert">{preview.error.message}</p>}
       {shown && <ChangesSummary changes={shown} id={`${id}-changes`} />}
       {preview.data && preview.data.errors.length === 0 && !apply.data && (
-        <button type="button" disabled={apply.isPending} onClick={() => apply.mutate(body)}>
+        <button type="button" disabled={apply.isPending} onClick={() => body !== null && apply.mutate(body)}>
           {apply.isPending ? t('applying') : t('apply')}
         </button>
       )}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { can } from '@waymark/shared';
+import { can, rosterSyncContract, type OneRosterImportBody } from '@waymark/shared';
+import { call } from '../../lib/call';
 import { useSession } from '../../lib/session';
 import { CalendarPanel } from './CalendarPanel';
 import { ImportPanel } from './ImportPanel';
 import './roster.css';
 
 /** A ZIP as base64, or the CSV files by name: what `/api/roster/oneroster/*` takes. */
-async function oneRosterBody(files: File[]) {
+async function oneRosterBody(files: File[]): Promise<OneRosterImportBody> {
   const zip = files.find((f) => f.name.toLowerCase().endsWith('.zip'));
   if (zip) {
     const bytes = new Uint8Array(await zip.arrayBuffer());
@@ -17,6 +18,15 @@ async function oneRosterBody(files: File[]) {
   }
   return { files: Object.fromEntries(await Promise.all(files.map(async (f) => [f.name, await f.text()]))) };
 }
+
+const oneRosterCalls = {
+  preview: (body: OneRosterImportBody) => call(rosterSyncContract.oneRosterPreview, { body }),
+  apply: (body: OneRosterImportBody) => call(rosterSyncContract.oneRosterApply, { body }),
+};
+const timetableCalls = {
+  preview: (body: { csv: string }) => call(rosterSyncContract.timetablePreview, { body }),
+  apply: (body: { csv: string }) => call(rosterSyncContract.timetableApply, { body }),
+};
 
 /** The school admin's roster sync: the OneRoster export and the timetable, previewed then applied. */
 export function RosterPage() {
@@ -30,12 +40,19 @@ export function RosterPage() {
       ) : (
         <>
           <p>{t('intro')}</p>
-          <ImportPanel kind="oneRoster" accept=".zip,.csv" multiple readBody={oneRosterBody} />
+          <ImportPanel
+            kind="oneRoster"
+            accept=".zip,.csv"
+            multiple
+            readBody={oneRosterBody}
+            calls={oneRosterCalls}
+          />
           <ImportPanel
             kind="timetable"
             accept=".csv"
             multiple={false}
             readBody={async (files) => ({ csv: await files[0]!.text() })}
+            calls={timetableCalls}
           />
           <CalendarPanel />
         </>
