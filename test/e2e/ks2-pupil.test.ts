@@ -13,7 +13,7 @@ import {
 } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  dynamicRuleCount,
+  ruleCountInForce,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -46,7 +46,7 @@ beforeAll(async () => {
     deviceName: 'Kestrels Chromebook 12',
   });
   await waitFor(
-    () => dynamicRuleCount(browser.worker),
+    () => ruleCountInForce(browser.worker),
     (n) => n > 0,
   );
 });
