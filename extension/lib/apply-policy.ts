@@ -10,7 +10,7 @@ import {
 import { extensionUrl } from './extension-url';
 import { categoryRulesFor, heldCategoryData, recordAppliedCategoryVersions } from './category-data';
 import { installRules } from './install-rules';
-import { recordDynamicRules, recordSessionRules } from './rule-integrity';
+import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 import { activeLock, lockItem, lockRules } from './teacher-actions';
 
@@ -25,10 +25,8 @@ export function blockPageUrl(): string {
 }
 
 /**
- * Makes the dynamic rules the compiled policy and the session rules the category data's groups
- * plus the allow that overrules the fail-closed static ruleset (only the units that changed are
- * replaced). The static ruleset stays on: whenever the session rules are gone (a browser restart,
- * an update, someone clearing them) it blocks every page until they are back.
+ * Makes the dynamic rules the compiled policy plus the category data's groups (only the units
+ * that changed are replaced), then turns off the fail-closed static ruleset.
  */
 export async function applyPolicy(
   message: PolicyMessage,
@@ -60,17 +58,13 @@ export async function applyPolicy(
   const installed = await installRules(rules, groups, blockPageUrl());
   const all = [...rules];
   for (const group of groups) all.push(...categoryGroupRules(group, blockPageUrl()));
-  // A device that ran an older version (which turned it off once the policy was in force).
-  const dnr = browser.declarativeNetRequest;
-  if (!(await dnr.getEnabledRulesets()).includes('fail_closed'))
-    await dnr.updateEnabledRulesets({ enableRulesetIds: ['fail_closed'] });
+  await browser.declarativeNetRequest.updateEnabledRulesets({ disableRulesetIds: ['fail_closed'] });
   await cachedPolicyItem.setValue(message);
   await recordAppliedCategoryVersions(held);
   await appliedVersionItem.setValue(message.policy.version);
-  // The rules are in force; their digests (for the tamper check) read them all back, which takes
-  // seconds at a million domains, so they come last.
-  if (installed.dynamic.changed) await recordDynamicRules();
-  if (installed.session.changed) await recordSessionRules();
+  // The rules are in force; their digest (for the tamper check) reads them all back, which takes
+  // seconds at a million domains, so it comes last.
+  if (installed.changed) await recordDynamicRules();
   return all;
 }
 

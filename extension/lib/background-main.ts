@@ -13,7 +13,7 @@ import { applyPolicy, blockPageUrl, cachedPolicyItem, REFRESH_ALARM, scheduleRef
 import { recordRequestStatus } from './request-status';
 import { watchScreens } from './screen-capture';
 import { categoryHitsFor, categoryOfUrl, heldCategoryData, syncCategoryData } from './category-data';
-import { forgetInstalledRules, forgetInstalledSessionRules } from './install-rules';
+import { forgetInstalledRules } from './install-rules';
 import { loadConfig, watchConfig } from './config';
 import { ServerConnection } from './connection';
 import { validPolicyMessage } from './policy-message';
@@ -132,15 +132,10 @@ export function startBackground(): void {
   async function verifyRules(when: string): Promise<boolean> {
     const finding = await findChangedRules();
     if (!finding) return false;
-    // Changed session rules are all cleared: with the overruling allow gone, the fail-closed
-    // static ruleset blocks every page at once, until the policy's are put back below.
-    if (finding.sessionChanged) {
-      await clearSessionRules();
-      await forgetInstalledSessionRules();
-    }
+    if (finding.sessionChanged) await clearSessionRules();
     // Whatever changed them, the next install replaces every rule rather than trusting its record.
     if (finding.dynamicChanged) await forgetInstalledRules();
-    const cached = validPolicyMessage(await cachedPolicyItem.getValue());
+    const cached = finding.dynamicChanged ? validPolicyMessage(await cachedPolicyItem.getValue()) : null;
     if (cached) await onPolicy(cached);
     const current = await currentPolicy();
     if (current)

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import {
-  CATEGORY_RULE_BASE,
   escapeRegexText,
   evaluateUrl,
   joinCategoryLists,
@@ -9,7 +8,6 @@ import {
   type CategoryEntries,
   type PolicyMessage,
 } from '@waymark/shared';
-import { MIRROR_PASS_FIRST_ID } from './install-rules';
 import { recordSessionRules } from './rule-integrity';
 
 interface BlockRedirect {
@@ -57,6 +55,7 @@ export function watchBlockRedirects(
 }
 
 /** Session rules that let one checked mirror URL through, in one tab; the oldest go first. */
+const PASS_RULE_FIRST_ID = 1_000;
 const PASS_RULES_KEPT = 20;
 
 /**
@@ -77,11 +76,8 @@ export async function passMirror(
   };
   if (evaluateUrl(policy, url, { now, classIds: message.classIds }).verdict !== 'allowed') return false;
   const dnr = browser.declarativeNetRequest;
-  // Pass ids lie between the overruling allow and the category groups' (install-rules.ts).
-  const existing = (await dnr.getSessionRules())
-    .map((r) => r.id)
-    .filter((id) => id >= MIRROR_PASS_FIRST_ID && id < CATEGORY_RULE_BASE);
-  const id = Math.max(MIRROR_PASS_FIRST_ID - 1, ...existing) + 1;
+  const existing = (await dnr.getSessionRules()).filter((r) => r.id >= PASS_RULE_FIRST_ID).map((r) => r.id);
+  const id = Math.max(PASS_RULE_FIRST_ID - 1, ...existing) + 1;
   await dnr.updateSessionRules({
     removeRuleIds: existing
       .sort((a, b) => a - b)

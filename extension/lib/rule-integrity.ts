@@ -66,7 +66,7 @@ export async function recordDynamicRules(): Promise<void> {
   );
 }
 
-/** Records the session rules (the category groups, the overruling allow, mirror passes) just installed. */
+/** Records the session rules (checked mirror passes) just installed. */
 export async function recordSessionRules(): Promise<void> {
   await sessionRulesDigestItem.setValue(
     await rulesDigest(await browser.declarativeNetRequest.getSessionRules()),
@@ -98,15 +98,12 @@ export async function findChangedRules(): Promise<RulesFinding | null> {
   if (!dynamicChanged && !sessionChanged) return null;
   const parts = [
     dynamicChanged ? `the filter rules were changed (${dynamic.length} installed)` : null,
-    sessionChanged ? `the session rules were changed (${session.length} installed)` : null,
+    sessionChanged ? `rules the extension did not add were found (${session.length} session rules)` : null,
   ].filter((p) => p !== null);
   return { dynamicChanged, sessionChanged, detail: parts.join('; ') };
 }
 
-/**
- * Removes every session rule: the fail-closed static ruleset then blocks every page until the
- * policy is applied again (a checked mirror is simply checked again).
- */
+/** Removes every session rule (a checked mirror is simply checked again). */
 export async function clearSessionRules(): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   const ids = (await dnr.getSessionRules()).map((r) => r.id);

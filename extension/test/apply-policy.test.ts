@@ -7,7 +7,6 @@ import {
   PolicySchema,
   type PolicyMessage,
 } from '@waymark/shared';
-import { failClosedOverrule } from '../lib/install-rules';
 import {
   applyPolicy,
   appliedVersionItem,
@@ -45,15 +44,12 @@ function message(overrides: PolicyMessage['policy']['overrides'] = []): PolicyMe
 }
 
 // fakeBrowser does not implement declarativeNetRequest: spy on it (docs/architecture.md, platform facts).
-function spyDnr(existing: number[] = [], existingSession: number[] = []) {
+function spyDnr(existing: number[] = []) {
   const dnr = fakeBrowser.declarativeNetRequest;
   vi.spyOn(dnr, 'getDynamicRules').mockResolvedValue(existing.map((id) => ({ id }) as never));
-  vi.spyOn(dnr, 'getSessionRules').mockResolvedValue(existingSession.map((id) => ({ id }) as never));
   const update = vi.spyOn(dnr, 'updateDynamicRules').mockResolvedValue();
-  const updateSession = vi.spyOn(dnr, 'updateSessionRules').mockResolvedValue();
-  vi.spyOn(dnr, 'getEnabledRulesets').mockResolvedValue(['fail_closed']);
   const rulesets = vi.spyOn(dnr, 'updateEnabledRulesets').mockResolvedValue();
-  return { update, updateSession, rulesets };
+  return { update, rulesets };
 }
 
 beforeEach(() => {
@@ -62,36 +58,30 @@ beforeEach(() => {
 });
 
 describe('applyPolicy', () => {
-  it('makes the dynamic rules the compiled policy, the session rules its category groups, fail-closed on', async () => {
-    // Session rule 1000 is a checked mirror pass: not the policy's, so it stays.
-    const { update, updateSession, rulesets } = spyDnr([1, 2, 3], [1, 1000, 1_000_002]);
+  it('replaces every dynamic rule with the compiled policy, then leaves the fail-closed rules', async () => {
+    const { update, rulesets } = spyDnr([1, 2, 3]);
     const m = message();
     const rules = await applyPolicy(m, NOW);
     // The category lists' plain domains are compiled apart, into groups with ids of their own.
     const { groups } = categoryRuleGroups(m.policy.categoryLists, () => true, blockPageUrl());
-    const policyRules = compilePolicy(
-      { ...m.policy, categoryLists: {} },
-      { now: NOW, classIds: ['year10'], blockPage: blockPageUrl() },
-    );
-    const groupRules = groups.flatMap((g) => categoryGroupRules(g, blockPageUrl()));
-    expect(rules).toEqual([...policyRules, ...groupRules]);
-    expect(update).toHaveBeenCalledWith({ removeRuleIds: [1, 2, 3], addRules: policyRules });
-    expect(updateSession).toHaveBeenCalledWith({
-      removeRuleIds: [1, 1_000_002],
-      addRules: [failClosedOverrule(), ...groupRules],
-    });
-    // The policy is in force before the allow that overrules the fail-closed ruleset.
-    expect(update.mock.invocationCallOrder[0]).toBeLessThan(updateSession.mock.invocationCallOrder[0]!);
-    // The fail-closed static ruleset is never turned off (it is on already here).
-    expect(rulesets).not.toHaveBeenCalled();
+    expect(rules).toEqual([
+      ...compilePolicy(
+        { ...m.policy, categoryLists: {} },
+        { now: NOW, classIds: ['year10'], blockPage: blockPageUrl() },
+      ),
+      ...groups.flatMap((g) => categoryGroupRules(g, blockPageUrl())),
+    ]);
+    expect(update).toHaveBeenCalledWith({ removeRuleIds: [1, 2, 3], addRules: rules });
+    expect(rulesets).toHaveBeenCalledWith({ disableRulesetIds: ['fail_closed'] });
+    expect(update.mock.invocationCallOrder[0]).toBeLessThan(rulesets.mock.invocationCallOrder[0]!);
     expect(await cachedPolicyItem.getValue()).toEqual(m);
     expect(await appliedVersionItem.getValue()).toBe(9);
   });
 
   it('applies time windows as they stand at the moment: gaming blocked in lessons, open at lunch', async () => {
-    const { updateSession } = spyDnr();
+    const { update } = spyDnr();
     const blocksRoblox = () =>
-      (updateSession.mock.lastCall![0].addRules ?? []).some((r) =>
+      (update.mock.lastCall![0].addRules ?? []).some((r) =>
         r.condition.requestDomains?.includes('roblox.com'),
       );
     await applyPolicy(message(), NOW);

@@ -74,14 +74,10 @@ describe('category data on the device', () => {
 
     const dnr = fakeBrowser.declarativeNetRequest;
     vi.spyOn(dnr, 'getDynamicRules').mockResolvedValue([]);
-    vi.spyOn(dnr, 'getSessionRules').mockResolvedValue([]);
-    vi.spyOn(dnr, 'getEnabledRulesets').mockResolvedValue(['fail_closed']);
     vi.spyOn(dnr, 'updateEnabledRulesets').mockResolvedValue();
     const update = vi.spyOn(dnr, 'updateDynamicRules').mockResolvedValue();
-    // The category groups are session rules (docs/architecture.md, "Session rules for the category data").
-    const updateSession = vi.spyOn(dnr, 'updateSessionRules').mockResolvedValue();
     await applyPolicy(message(), NOW);
-    const rules = [...update.mock.calls[0]![0].addRules!, ...updateSession.mock.calls[0]![0].addRules!];
+    const rules = update.mock.calls[0]![0].addRules!;
     const withDomains = rules.filter((r) => r.condition.requestDomains?.includes('bet25000.example'));
     expect(withDomains.map((r) => r.action.type).sort()).toEqual(['block', 'redirect']);
     expect(rules.length).toBeLessThan(50);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FAIL_CLOSED_OVERRULE_PRIORITY,
-  POLICY_FLOOR_PRIORITY,
   compilePolicy,
   DNR_LIMITS,
   evaluateUrl,
@@ -287,14 +285,10 @@ describe('compilePolicy', () => {
     const rules = compilePolicy(ks1, { now: NOW, blockPage: BLOCK_PAGE });
     const catchAll = rules.filter((r) => r.condition.regexFilter === '^(.*)$');
     expect(catchAll).toHaveLength(1);
-    // Just above the device's session allow that overrules the fail-closed static ruleset.
-    expect(catchAll[0]!.priority).toBe(POLICY_FLOOR_PRIORITY);
-    expect(POLICY_FLOOR_PRIORITY).toBeGreaterThan(FAIL_CLOSED_OVERRULE_PRIORITY);
-    expect(Math.min(...rules.map((r) => r.priority))).toBe(POLICY_FLOOR_PRIORITY);
+    expect(catchAll[0]!.priority).toBe(1);
+    expect(Math.min(...rules.map((r) => r.priority))).toBe(1);
     const ks3rules = compilePolicy(ks3, { now: NOW, blockPage: BLOCK_PAGE });
     expect(ks3rules.some((r) => r.condition.regexFilter === '^(.*)$')).toBe(false);
-    // A block-list's refusal of raw addresses too: no compiled rule is at or below that allow.
-    expect(Math.min(...ks3rules.map((r) => r.priority))).toBe(POLICY_FLOOR_PRIORITY);
   });
 
   it('a blocked category’s domains share a redirect rule and a block rule per specificity', () => {

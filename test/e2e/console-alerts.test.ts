@@ -5,7 +5,7 @@ import { startWebhookReceiver, type ReceivedHook } from '@waymark/console-server
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -52,7 +52,7 @@ describe('alerts in the console', () => {
       deviceName: 'Kestrels Chromebook 4',
     });
     await waitFor(
-      () => ruleCountInForce(pupil.worker),
+      () => dynamicRuleCount(pupil.worker),
       (n) => n > 0,
     );
   });

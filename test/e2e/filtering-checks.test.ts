@@ -6,7 +6,7 @@ import type { FilterCheckRecord } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -122,7 +122,7 @@ describe('a filtering check on three real devices, one with a stale policy', () 
     }
     for (const pupil of [a, b, c])
       await waitFor(
-        () => ruleCountInForce(pupil.worker),
+        () => dynamicRuleCount(pupil.worker),
         (n) => n > 0,
       );
 

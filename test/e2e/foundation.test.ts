@@ -14,8 +14,8 @@ import {
 } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  ruleCountInForce,
-  rulesInForceSnapshot,
+  dynamicRuleCount,
+  dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -88,7 +88,7 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
       deviceName: 'Owls Chromebook 07',
     });
     await waitFor(
-      () => ruleCountInForce(browser.worker),
+      () => dynamicRuleCount(browser.worker),
       (n) => n > 0,
     );
 
@@ -154,7 +154,7 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
         headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark', cookie },
         body: JSON.stringify(body),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as { override: { id: string } } }));
-    const rulesBefore = await rulesInForceSnapshot(browser.worker);
+    const rulesBefore = await dynamicRulesSnapshot(browser.worker);
     const started = await call('/api/classes/class-year2/overrides', {
       kind: 'open',
       sites: [BLOCKED_HOST],
@@ -162,7 +162,7 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     });
     expect(started.status).toBe(201);
     await waitFor(
-      () => rulesInForceSnapshot(browser.worker),
+      () => dynamicRulesSnapshot(browser.worker),
       (rules) => rules !== rulesBefore,
     );
     const page = await browser.context.newPage();
@@ -172,7 +172,7 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
     const ended = await call(`/api/classes/class-year2/overrides/${started.body.override.id}/end`, {});
     expect(ended.status).toBe(200);
     await waitFor(
-      () => rulesInForceSnapshot(browser.worker),
+      () => dynamicRulesSnapshot(browser.worker),
       (rules) => rules === rulesBefore,
     );
     await page.goto(site);

@@ -7,7 +7,7 @@ import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  rulesInForceSnapshot,
+  dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -90,10 +90,10 @@ beforeAll(async () => {
     (list) => list.includes('opened-for-lesson.test'),
   );
   // Held is not yet in force: the pages are visited once the rules name all four hosts and the
-  // session allow overrules the fail-closed ruleset (the applied version is written after both).
+  // fail-closed ruleset is off (the applied version is written after both).
   await waitFor(
     async () => ({
-      rules: await rulesInForceSnapshot(browser.worker),
+      rules: await dynamicRulesSnapshot(browser.worker),
       applied: await browser.worker.evaluate(
         async () => (await chrome.storage.local.get('appliedPolicyVersion')).appliedPolicyVersion,
       ),

@@ -13,7 +13,7 @@ import {
 } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -46,7 +46,7 @@ beforeAll(async () => {
     deviceName: 'Kestrels Chromebook 12',
   });
   await waitFor(
-    () => ruleCountInForce(browser.worker),
+    () => dynamicRuleCount(browser.worker),
     (n) => n > 0,
   );
 });

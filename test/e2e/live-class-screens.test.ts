@@ -6,7 +6,7 @@ import type { LiveThumbnail } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -59,7 +59,7 @@ describe('the live class: screens only once the school allows them, only while t
       await configureExtension(pupil.worker, { serverUrl: url, enrollmentToken, deviceName });
     for (const pupil of [amy, ben, kestrel])
       await waitFor(
-        () => ruleCountInForce(pupil.worker),
+        () => dynamicRuleCount(pupil.worker),
         (n) => n > 0,
       );
     for (const pupil of [amy, ben, kestrel]) await (await pupil.context.newPage()).goto(site('/counting'));

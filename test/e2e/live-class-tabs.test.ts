@@ -6,7 +6,7 @@ import type { LiveTabs } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -76,7 +76,7 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
     });
     for (const pupil of [amy, ben, kestrel])
       await waitFor(
-        () => ruleCountInForce(pupil.worker),
+        () => dynamicRuleCount(pupil.worker),
         (n) => n > 0,
       );
 

@@ -7,7 +7,7 @@ import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
 import { login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -32,7 +32,7 @@ beforeAll(async () => {
     deviceName: 'Owls Chromebook 03',
   });
   await waitFor(
-    () => ruleCountInForce(browser.worker),
+    () => dynamicRuleCount(browser.worker),
     (n) => n > 0,
   );
 });

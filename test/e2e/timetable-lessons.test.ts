@@ -6,7 +6,7 @@ import { makeBundle, pupilEmail, SECONDARY, zipOf } from '../../console-server/t
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
+  dynamicRuleCount,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -212,7 +212,7 @@ describe('a secondary school on its timetable', () => {
     });
     await waitFor(classIdsOnDevice, (ids) => ids[0] === set1);
     await waitFor(
-      () => ruleCountInForce(pupil.worker),
+      () => dynamicRuleCount(pupil.worker),
       (n) => n > 0,
     );
     expect(await visit(FOCUS_SITE)).toBe('allowed');

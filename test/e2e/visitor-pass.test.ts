@@ -6,8 +6,8 @@ import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  ruleCountInForce,
-  rulesInForceSnapshot,
+  dynamicRuleCount,
+  dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -56,7 +56,7 @@ it(
       deviceName: 'Visitor laptop 1',
     });
     await waitFor(
-      () => ruleCountInForce(browser.worker),
+      () => dynamicRuleCount(browser.worker),
       (n) => n > 0,
     );
 
@@ -78,11 +78,11 @@ it(
     expect(page.url()).toBe(asked);
 
     // The school's server goes away before the pass ends: the device stops by itself, on time.
-    const before = await rulesInForceSnapshot(browser.worker);
+    const before = await dynamicRulesSnapshot(browser.worker);
     await server!.stop();
     server = undefined;
     await waitFor(
-      () => rulesInForceSnapshot(browser.worker),
+      () => dynamicRulesSnapshot(browser.worker),
       (rules) => rules !== before,
       PASS_SECONDS * 1000 + 15_000,
     );

@@ -7,7 +7,7 @@ import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID } from './paths';
 /** The parts of the extension API these helpers call inside the service worker. */
 declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
-  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]>; getSessionRules(): Promise<unknown[]> };
+  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
 };
 
 export interface PupilBrowser {
@@ -64,37 +64,19 @@ export async function configureExtension(worker: Worker, config: Record<string, 
   }, config);
 }
 
-interface InstalledRule {
-  id: number;
-  action: { type: string };
-  condition: { requestDomains?: string[] };
+export async function dynamicRuleCount(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
 }
 
-/**
- * The extension's rules in force, by id: the dynamic rules (the policy's) and the session rules
- * (category groups, the allow that overrules the fail-closed static ruleset, mirror passes). None
- * while that allow is missing: the static ruleset then blocks every page, whatever else is there
- * (docs/architecture.md, "Session rules for the category data").
- */
-export async function rulesInForce(worker: Worker): Promise<InstalledRule[]> {
-  return worker.evaluate(async () => {
-    const dnr = chrome.declarativeNetRequest;
-    const [dynamic, session] = (await Promise.all([dnr.getDynamicRules(), dnr.getSessionRules()])) as [
-      InstalledRule[],
-      InstalledRule[],
-    ];
-    if (!session.some((r) => r.id === 1 && r.action.type === 'allow')) return [];
-    return [...dynamic, ...session].sort((a, b) => a.id - b.id);
-  });
-}
-
-export async function ruleCountInForce(worker: Worker): Promise<number> {
-  return (await rulesInForce(worker)).length;
-}
-
-/** The rules in force: the same rules give the same snapshot whatever order they were added in. */
-export async function rulesInForceSnapshot(worker: Worker): Promise<string> {
-  return JSON.stringify(await rulesInForce(worker));
+/** The dynamic rules in force, by id: the same rules give the same snapshot whatever order they were added in. */
+export async function dynamicRulesSnapshot(worker: Worker): Promise<string> {
+  return worker.evaluate(async () =>
+    JSON.stringify(
+      ((await chrome.declarativeNetRequest.getDynamicRules()) as Array<{ id: number }>).sort(
+        (a, b) => a.id - b.id,
+      ),
+    ),
+  );
 }
 
 export async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {

@@ -109,16 +109,8 @@ export const SAFE_SEARCH_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 2;
  * "Illegal content is always blocked").
  */
 export const ILLEGAL_PRIORITY = ALWAYS_ALLOWED_PRIORITY + 1_000;
-/**
- * The device's session rule that overrules the fail-closed static ruleset while the rules are in
- * force: an `allow` for navigations at this priority (docs/architecture.md, "Session rules for the
- * category data"). Every rule the policy compiler makes is above it, or that allow would open it.
- */
-export const FAIL_CLOSED_OVERRULE_PRIORITY = 1;
-/** An allow-list's default (the catch-all) and the refusal of raw addresses: just above that allow. */
-export const POLICY_FLOOR_PRIORITY = FAIL_CLOSED_OVERRULE_PRIORITY + 1;
 /** The school's allowed addresses, above the refusal of raw addresses and an allow-list's default. */
-const ADDRESS_PRIORITY = POLICY_FLOOR_PRIORITY + 1;
+const ADDRESS_PRIORITY = 2;
 const DEFAULT_PORT = new Map([
   ['http', 80],
   ['https', 443],
@@ -323,7 +315,7 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
   appendAll(rules, entriesToRules(plan.illegal, ids, blockPage, ILLEGAL_PRIORITY));
   const catchAll = (): DnrRule => ({
     id: ids.next++,
-    priority: POLICY_FLOOR_PRIORITY,
+    priority: 1,
     action: { type: 'redirect', redirect: { regexSubstitution: `${blockPage}#\\1` } },
     condition: { regexFilter: '^(.*)$', resourceTypes: NAVIGATIONS },
   });
@@ -354,7 +346,7 @@ export function compilePolicy(policy: Policy, options: CompileOptions): DnrRule[
     else {
       rules.push({
         id: ids.next++,
-        priority: POLICY_FLOOR_PRIORITY,
+        priority: 1,
         action: redirectAction(blockPage),
         condition: { regexFilter: RAW_ADDRESS_REGEX, resourceTypes: NAVIGATIONS },
       });
