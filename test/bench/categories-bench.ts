@@ -11,8 +11,9 @@
  *   from the server's swap to the rules being in force; baseline: the same device taking a policy
  *   with no category data. The service worker's heap (peak while applying; baseline: after the
  *   policy with no feed), and a browser restart holding the million: from launch to the first
- *   page (a listed domain) being blocked; baseline: the first launch, of an empty profile, to
- *   its worker running.
+ *   page (a listed domain) being blocked, and to a page the policy allows loading; baseline:
+ *   the first launch, of an empty profile, to its worker running. Chrome alone taking the
+ *   million, as dynamic rules and as session rules.
  *
  * `-- --device` runs the device rows only.
  */
@@ -77,6 +78,7 @@ const tarball = ut1Feed(deviceOnly ? 10 : SERVER_DOMAINS);
 let deviceVersion: 1 | 2 = 1;
 const feedServer = http.createServer((req, res) => {
   if (req.url === '/blacklists.tar.gz') return void res.end(tarball);
+  if (req.url === '/open') return void res.end('open');
   // The device feed: a million gambling domains; version 2 changes 1 % (5,000 out, 5,000 in).
   res.writeHead(200, { 'content-type': 'text/plain' });
   const lines: string[] = [];
@@ -204,6 +206,15 @@ const page = await browser.context.newPage();
 await page.goto('http://bet500001.example/').catch(() => null);
 const restartBlockedAt = performance.now() - t;
 const restartBlocked = page.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
+// From launch to a page the policy allows loading (with the category groups as session rules,
+// the fail-closed ruleset held every page until they were back: docs/architecture.md).
+const openUrl = `http://open.example:${(feedServer.address() as { port: number }).port}/open`;
+for (;;) {
+  await page.goto(openUrl).catch(() => null);
+  if (page.url() === openUrl || performance.now() - t > 300_000) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const restartOpenAt = performance.now() - t;
 heap = await workerHeapSampler(DEBUG_PORT, EXTENSION_ID);
 const heapRestart = await heap.usedMb();
 heap.close();
@@ -246,6 +257,47 @@ const chromeFloor = await browser.worker.evaluate(async (n) => {
   return performance.now() - start;
 }, DEVICE_DOMAINS);
 
+// The same with session rules (docs/architecture.md, "Session rules for the category data"):
+// the dynamic and session rules cleared first.
+const chromeSessionFloor = await browser.worker.evaluate(async (n) => {
+  const dnr = (
+    globalThis as unknown as {
+      chrome: {
+        declarativeNetRequest: {
+          getDynamicRules(): Promise<Array<{ id: number }>>;
+          getSessionRules(): Promise<Array<{ id: number }>>;
+          updateDynamicRules(o: { removeRuleIds?: number[]; addRules?: unknown[] }): Promise<void>;
+          updateSessionRules(o: { removeRuleIds?: number[]; addRules?: unknown[] }): Promise<void>;
+        };
+      };
+    }
+  ).chrome.declarativeNetRequest;
+  await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((r) => r.id) });
+  await dnr.updateSessionRules({ removeRuleIds: (await dnr.getSessionRules()).map((r) => r.id) });
+  const start = performance.now();
+  const addRules: unknown[] = [];
+  for (let g = 0; g < 20; g++) {
+    const requestDomains: string[] = [];
+    for (let i = g; i < n; i += 20) requestDomains.push(`bet${i}.example`);
+    addRules.push(
+      {
+        id: 1 + g * 2,
+        priority: 5,
+        action: { type: 'block' },
+        condition: { requestDomains, resourceTypes: ['image'] },
+      },
+      {
+        id: 2 + g * 2,
+        priority: 5,
+        action: { type: 'redirect', redirect: { extensionPath: '/blocked.html' } },
+        condition: { requestDomains, resourceTypes: ['main_frame'] },
+      },
+    );
+  }
+  await dnr.updateSessionRules({ addRules });
+  return performance.now() - start;
+}, DEVICE_DOMAINS);
+
 await browser.close();
 fs.rmSync(profileDir, { recursive: true, force: true });
 await server.stop();
@@ -268,9 +320,11 @@ load average at the end: ${load} (${os.cpus().length} cores)
 ${deviceOnly ? '' : serverRows}| device: a new KS4 device takes its policy (no category feed) | ${fmt(deviceBaseline)} | – | – | baseline |
 | device: ${DEVICE_DOMAINS.toLocaleString('en-GB')} blocked domains enforced after the server's swap | ${fmt(enforce1M)} (server import ${fmt(serverImport1M)}) | ≤ 10 s | ${fmt(deviceBaseline)} | the baseline row |
 | device: Chrome alone taking ${DEVICE_DOMAINS.toLocaleString('en-GB')} domains (40 rules, one updateDynamicRules from the worker) | ${fmt(chromeFloor)} | – | – | the floor under both rows around it |
+| device: Chrome alone taking ${DEVICE_DOMAINS.toLocaleString('en-GB')} domains as session rules (40 rules, one updateSessionRules) | ${fmt(chromeSessionFloor)} | – | ${fmt(chromeFloor)} | the dynamic row above |
 | device: a 1 % delta (${refreshed.body.outcome?.changes?.added} in, ${refreshed.body.outcome?.changes?.removed} out) enforced after the swap | ${fmt(enforceDelta)} | ≤ 2 s | ${fmt(deviceBaseline)} | the baseline row |
 | device: service worker heap, peak while taking the million | ${heap1M.toFixed(0)} MB | ≤ 100 MB | ${heapBaseline.toFixed(0)} MB | after the policy with no feed |
 | device: service worker heap, peak while applying the delta | ${heapDelta.toFixed(0)} MB | ≤ 100 MB | ${heapBaseline.toFixed(0)} MB | after the policy with no feed |
 | device: browser restart holding the million, launch to the first page (a listed domain) ${restartBlocked ? 'blocked' : 'NOT BLOCKED'} | ${fmt(restartBlockedAt)} (worker heap then ${heapRestart.toFixed(0)} MB) | blocked before the first page loads | ${fmt(firstLaunch)} | first launch (empty profile) to its worker running |
+| device: that restart, launch to a page the policy allows loading | ${fmt(restartOpenAt)} | – | ${fmt(firstLaunch)} | first launch (empty profile) to its worker running |
 `);
 process.exit(0);
