@@ -6,6 +6,7 @@ import { policiesApi, policyKeys } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { CategorySelect } from './CategorySelect';
 import { ChangeReasonField } from './ChangeReasonField';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
 const MAX_KEYWORD_FILE_KB = 200;
@@ -14,6 +15,7 @@ const MAX_KEYWORD_FILE_KB = 200;
 export function KeywordListsPanel() {
   const { t } = useTranslation('policies');
   const id = useId();
+  const captionId = `${id}-caption`;
   const queryClient = useQueryClient();
   const lists = useQuery({ queryKey: policyKeys.keywords(), queryFn: policiesApi.keywordLists });
   const [category, setCategory] = useState<Category>('self-harm');
@@ -54,9 +56,9 @@ export function KeywordListsPanel() {
         </p>
       )}
       {lists.data && (
-        <div className="pol-table-scroll">
+        <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
           <table className="pol-data-table pol-keyword-table" data-testid="keyword-lists">
-            <caption>{t('imports.keywordCaption')}</caption>
+            <caption id={captionId}>{t('imports.keywordCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('edit.category')}</th>
@@ -91,7 +93,7 @@ export function KeywordListsPanel() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h3>{t('imports.keywordImportHeading')}</h3>
