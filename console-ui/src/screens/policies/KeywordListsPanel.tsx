@@ -7,6 +7,7 @@ import { BadLinesTable } from './BadLinesTable';
 import { CategorySelect } from './CategorySelect';
 import { ChangeReasonField } from './ChangeReasonField';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { Field } from '../../ui/Field';
 
 /** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
 const MAX_KEYWORD_FILE_KB = 200;
@@ -104,19 +105,23 @@ export function KeywordListsPanel() {
           value={category}
           onChange={setCategory}
         />
-        <div className="pol-field">
-          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
-          <p className="pol-hint" id={`${id}-file-hint`}>
-            {t('imports.keywordFileHint')}
-          </p>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".txt,text/plain"
-            aria-describedby={`${id}-file-hint`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <Field
+          id={`${id}-file`}
+          label={t('imports.file')}
+          hint={t('imports.keywordFileHint')}
+          className="pol-field"
+          hintClassName="pol-hint"
+          hintFirst
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".txt,text/plain"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
         <ChangeReasonField id={`${id}-reason`} value={reason} onChange={setReason} missing={reasonMissing} />
         <div role="alert">{problem && <p className="error">{problem}</p>}</div>
         <div className="pol-actions">
