@@ -1,3 +1,5 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'console-ui', include: ['src/**/*.test.ts'] } });
+export default defineProject({
+  test: { name: 'console-ui', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+});

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '@waymark/shared';
 import { useSession } from '../../lib/session';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ALERTS_KEY, alertsApi } from './api';
 import { EscalationSettings } from './EscalationSettings';
 import { useAlertFormat } from './format';
@@ -27,6 +28,7 @@ export function AlertsPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ALERTS_KEY }),
   });
   const f = useAlertFormat();
+  const captionId = useId();
 
   if (!allowed)
     return (
@@ -68,9 +70,9 @@ export function AlertsPage() {
       )}
       {alerts.data?.length === 0 && <p>{show === 'open' ? t('noneOpen') : t('none')}</p>}
       {alerts.data && alerts.data.length > 0 && (
-        <div className="alerts-table-scroll">
+        <ScrollRegion className="alerts-table-scroll" labelledBy={captionId}>
           <table className="alerts-table" data-testid="alerts">
-            <caption>{t('table.caption')}</caption>
+            <caption id={captionId}>{t('table.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('table.raised')}</th>
@@ -126,7 +128,7 @@ export function AlertsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <EscalationSettings editable={can(role, 'alert-settings')} />
       {can(role, 'alert-settings') && <WebhookPanel />}

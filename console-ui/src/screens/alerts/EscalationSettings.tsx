@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertSettings } from '@waymark/shared';
+import { CheckField, Field } from '../../ui/Field';
 import { ALERTS_KEY, alertsApi } from './api';
 
 const KEY = [...ALERTS_KEY, 'settings'] as const;
@@ -40,33 +41,35 @@ export function EscalationSettings({ editable }: { editable: boolean }) {
   return (
     <form className="alert-settings" onSubmit={submit} aria-labelledby="alert-settings-heading">
       <h2 id="alert-settings-heading">{t('settings.title')}</h2>
-      <p>
-        <label htmlFor="escalation-minutes">{t('settings.minutes')}</label>
-        <br />
-        <input
-          id="escalation-minutes"
-          type="number"
-          min={1}
-          max={1440}
-          required
-          value={minutes}
-          aria-describedby="escalation-minutes-hint"
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-        <br />
-        <span id="escalation-minutes-hint" className="hint">
-          {t('settings.minutesHint')}
-        </span>
-      </p>
-      <p>
-        <input
-          id="escalation-any-time"
-          type="checkbox"
-          checked={anyTime}
-          onChange={(e) => setAnyTime(e.target.checked)}
-        />{' '}
-        <label htmlFor="escalation-any-time">{t('settings.anyTime')}</label>
-      </p>
+      <Field
+        id="escalation-minutes"
+        label={t('settings.minutes')}
+        hint={t('settings.minutesHint')}
+        className="ui-field-stacked"
+        hintClassName="hint"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={1440}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        )}
+      </Field>
+      <CheckField id="escalation-any-time" label={t('settings.anyTime')} className="ui-check-line">
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            checked={anyTime}
+            onChange={(e) => setAnyTime(e.target.checked)}
+          />
+        )}
+      </CheckField>
       {save.isError && (
         <p role="alert" className="error">
           {save.error.message}

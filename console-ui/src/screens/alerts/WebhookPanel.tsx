@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookDelivery, WebhookSettingsBody } from '@waymark/shared';
+import { Field } from '../../ui/Field';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ALERTS_KEY, alertsApi } from './api';
 import { useAlertFormat } from './format';
 
@@ -12,6 +14,7 @@ const DELIVERIES = [...ALERTS_KEY, 'deliveries'] as const;
 export function WebhookPanel() {
   const { t } = useTranslation('alerts');
   const f = useAlertFormat();
+  const captionId = useId();
   const queryClient = useQueryClient();
   const webhook = useQuery({ queryKey: KEY, queryFn: alertsApi.webhook });
   const deliveries = useQuery({
@@ -50,19 +53,19 @@ export function WebhookPanel() {
       <h2 id="webhook-heading">{t('webhook.title')}</h2>
       <p>{t('webhook.intro')}</p>
       <form onSubmit={submit}>
-        <p>
-          <label htmlFor="webhook-url">{t('webhook.url')}</label>
-          <br />
-          <input
-            id="webhook-url"
-            type="url"
-            className="webhook-url"
-            value={url}
-            placeholder="https://"
-            spellCheck={false}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-        </p>
+        <Field id="webhook-url" label={t('webhook.url')} className="ui-field-stacked">
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              className="webhook-url"
+              value={url}
+              placeholder="https://"
+              spellCheck={false}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          )}
+        </Field>
         {save.isError && (
           <p role="alert" className="error">
             {save.error.message}
@@ -98,9 +101,9 @@ export function WebhookPanel() {
         </div>
       )}
       {deliveries.data && deliveries.data.length > 0 && (
-        <div className="alerts-table-scroll">
+        <ScrollRegion className="alerts-table-scroll" labelledBy={captionId}>
           <table className="alerts-table" data-testid="webhook-deliveries">
-            <caption>{t('webhook.deliveries')}</caption>
+            <caption id={captionId}>{t('webhook.deliveries')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('webhook.when')}</th>
@@ -124,7 +127,7 @@ export function WebhookPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

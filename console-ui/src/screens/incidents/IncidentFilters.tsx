@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_STATUSES, SEVERITIES, type IncidentDirectory } from '@waymark/shared';
+import { CheckField, Field } from '../../ui/Field';
 import type { FilterKey, IncidentFilter } from './api';
 import { CategoryOptions } from './CategoryOptions';
 
@@ -39,105 +40,106 @@ export function IncidentFilters({ filter, owners, onChange, onClear }: Props) {
         onChange('q', text.trim());
       }}
     >
-      <div className="field search">
-        <label htmlFor={field('q')}>{t('filters.search')}</label>
-        <input
-          id={field('q')}
-          type="search"
-          value={text}
-          aria-describedby={`${field('q')}-hint`}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <span id={`${field('q')}-hint`} className="hint">
-          {t('filters.searchHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={field('status')}>{t('filters.status')}</label>
-        <select
-          id={field('status')}
-          value={filter.status ?? ''}
-          onChange={(e) => onChange('status', e.target.value)}
-        >
-          <option value="">{t('filters.any')}</option>
-          {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={field('category')}>{t('filters.category')}</label>
-        <select
-          id={field('category')}
-          value={filter.category ?? ''}
-          onChange={(e) => onChange('category', e.target.value)}
-        >
-          <option value="">{t('filters.any')}</option>
-          <CategoryOptions />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={field('severity')}>{t('filters.severity')}</label>
-        <select
-          id={field('severity')}
-          value={filter.severity ?? ''}
-          onChange={(e) => onChange('severity', e.target.value)}
-        >
-          <option value="">{t('filters.any')}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severities.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={field('owner')}>{t('filters.owner')}</label>
-        <select
-          id={field('owner')}
-          value={filter.owner ?? ''}
-          onChange={(e) => onChange('owner', e.target.value)}
-        >
-          <option value="">{t('filters.any')}</option>
-          <option value="none">{t('filters.nobody')}</option>
-          {owners.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={field('from')}>{t('filters.from')}</label>
-        <input
-          id={field('from')}
-          type="date"
-          value={filter.from ?? ''}
-          max={filter.to || undefined}
-          onChange={(e) => onChange('from', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={field('to')}>{t('filters.to')}</label>
-        <input
-          id={field('to')}
-          type="date"
-          value={filter.to ?? ''}
-          min={filter.from || undefined}
-          onChange={(e) => onChange('to', e.target.value)}
-        />
-      </div>
-      <div className="field checkbox">
-        <input
-          id={field('followUpDue')}
-          type="checkbox"
-          checked={filter.followUpDue === 'true'}
-          onChange={(e) => onChange('followUpDue', e.target.checked ? 'true' : '')}
-        />
-        <label htmlFor={field('followUpDue')}>{t('filters.followUpDue')}</label>
-      </div>
+      <Field
+        id={field('q')}
+        label={t('filters.search')}
+        hint={t('filters.searchHint')}
+        className="field search"
+        hintClassName="hint"
+      >
+        {(control) => (
+          <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </Field>
+      <Field id={field('status')} label={t('filters.status')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filter.status ?? ''}
+            onChange={(e) => onChange('status', e.target.value)}
+          >
+            <option value="">{t('filters.any')}</option>
+            {INCIDENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={field('category')} label={t('filters.category')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filter.category ?? ''}
+            onChange={(e) => onChange('category', e.target.value)}
+          >
+            <option value="">{t('filters.any')}</option>
+            <CategoryOptions />
+          </select>
+        )}
+      </Field>
+      <Field id={field('severity')} label={t('filters.severity')}>
+        {(control) => (
+          <select
+            {...control}
+            value={filter.severity ?? ''}
+            onChange={(e) => onChange('severity', e.target.value)}
+          >
+            <option value="">{t('filters.any')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`severities.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={field('owner')} label={t('filters.owner')}>
+        {(control) => (
+          <select {...control} value={filter.owner ?? ''} onChange={(e) => onChange('owner', e.target.value)}>
+            <option value="">{t('filters.any')}</option>
+            <option value="none">{t('filters.nobody')}</option>
+            {owners.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={field('from')} label={t('filters.from')}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to || undefined}
+            onChange={(e) => onChange('from', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={field('to')} label={t('filters.to')}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from || undefined}
+            onChange={(e) => onChange('to', e.target.value)}
+          />
+        )}
+      </Field>
+      <CheckField id={field('followUpDue')} label={t('filters.followUpDue')} className="field checkbox">
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            checked={filter.followUpDue === 'true'}
+            onChange={(e) => onChange('followUpDue', e.target.checked ? 'true' : '')}
+          />
+        )}
+      </CheckField>
       <div className="field clear">
         <button type="button" className="secondary" onClick={onClear} disabled={!active}>
           {t('filters.clear')}

@@ -10,6 +10,7 @@ import {
   type IncidentDirectory,
   type IncidentRecord,
 } from '@waymark/shared';
+import { CheckField, Field, FieldSet } from '../../ui/Field';
 import { changeBody, workStateOf, type WorkState } from './work-changes';
 import { CategoryOptions } from './CategoryOptions';
 
@@ -60,138 +61,149 @@ export function IncidentWorkForm({ incident, canWork, owners, saving, onSave }: 
       {!canWork && <p className="muted">{t('work.readOnlyHint')}</p>}
       {canWork && (
         <>
-          <fieldset className="status-choice">
-            <legend>{t('work.status')}</legend>
+          <FieldSet id={field('status')} legend={t('work.status')} className="status-choice">
             {INCIDENT_STATUSES.map((s) => (
-              <div className="radio" key={s}>
-                <input
-                  id={field(`status-${s}`)}
-                  type="radio"
-                  name={field('status')}
-                  value={s}
-                  checked={form.status === s}
-                  onChange={() => set('status', s)}
-                />
-                <label htmlFor={field(`status-${s}`)}>{t(`statuses.${s}`)}</label>
-              </div>
+              <CheckField key={s} id={field(`status-${s}`)} label={t(`statuses.${s}`)} className="radio">
+                {(control) => (
+                  <input
+                    {...control}
+                    type="radio"
+                    name={field('status')}
+                    value={s}
+                    checked={form.status === s}
+                    onChange={() => set('status', s)}
+                  />
+                )}
+              </CheckField>
             ))}
-          </fieldset>
+          </FieldSet>
           {closing && incident.illegal && !incident.countersignedBy && (
             <p className="warning">{t('work.closeNeedsCountersign')}</p>
           )}
           {closing && form.outcome.trim() === '' && <p className="warning">{t('work.closeNeedsOutcome')}</p>}
-          <div className="field">
-            <label htmlFor={field('owner')}>{t('work.owner')}</label>
-            <select
-              id={field('owner')}
-              value={form.ownerId ?? ''}
-              onChange={(e) => set('ownerId', e.target.value || null)}
-              aria-describedby={signer ? field('owner-apart') : undefined}
-            >
-              {incident.ownerId === null && <option value="">{t('work.ownerNobody')}</option>}
-              {ownerChoices.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            {signer && (
-              <p className="hint" id={field('owner-apart')}>
-                {t('work.countersignerApart', { name: incident.countersignedByName ?? signer })}
-              </p>
-            )}
-          </div>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={field('severity')}>{t('work.severity')}</label>
+          <Field
+            id={field('owner')}
+            label={t('work.owner')}
+            hint={
+              signer
+                ? t('work.countersignerApart', { name: incident.countersignedByName ?? signer })
+                : undefined
+            }
+            hintClassName="hint"
+          >
+            {(control) => (
               <select
-                id={field('severity')}
-                value={form.severity}
-                onChange={(e) => set('severity', e.target.value as WorkState['severity'])}
+                {...control}
+                value={form.ownerId ?? ''}
+                onChange={(e) => set('ownerId', e.target.value || null)}
               >
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`severities.${s}`)}
+                {incident.ownerId === null && <option value="">{t('work.ownerNobody')}</option>}
+                {ownerChoices.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="field">
-              <label htmlFor={field('category')}>{t('work.category')}</label>
-              <select
-                id={field('category')}
-                value={form.category}
-                onChange={(e) => set('category', e.target.value as WorkState['category'])}
-              >
-                <CategoryOptions />
-              </select>
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor={field('follow-up')}>{t('work.followUpDate')}</label>
-            <div className="inline">
-              <input
-                id={field('follow-up')}
-                type="date"
-                value={form.followUpDate}
-                onChange={(e) => set('followUpDate', e.target.value)}
-              />
-              {form.followUpDate && (
-                <button type="button" className="secondary small" onClick={() => set('followUpDate', '')}>
-                  {t('work.clearFollowUp')}
-                </button>
+            )}
+          </Field>
+          <div className="field-row">
+            <Field id={field('severity')} label={t('work.severity')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.severity}
+                  onChange={(e) => set('severity', e.target.value as WorkState['severity'])}
+                >
+                  {SEVERITIES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`severities.${s}`)}
+                    </option>
+                  ))}
+                </select>
               )}
-            </div>
+            </Field>
+            <Field id={field('category')} label={t('work.category')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={form.category}
+                  onChange={(e) => set('category', e.target.value as WorkState['category'])}
+                >
+                  <CategoryOptions />
+                </select>
+              )}
+            </Field>
           </div>
+          <Field id={field('follow-up')} label={t('work.followUpDate')}>
+            {(control) => (
+              <div className="inline">
+                <input
+                  {...control}
+                  type="date"
+                  value={form.followUpDate}
+                  onChange={(e) => set('followUpDate', e.target.value)}
+                />
+                {form.followUpDate && (
+                  <button type="button" className="secondary small" onClick={() => set('followUpDate', '')}>
+                    {t('work.clearFollowUp')}
+                  </button>
+                )}
+              </div>
+            )}
+          </Field>
         </>
       )}
-      <fieldset className="actions-checklist" aria-describedby={field('actions-hint')}>
-        <legend>{t('work.actions')}</legend>
-        <p id={field('actions-hint')} className="hint">
-          {incident.subject === 'staff' ? t('work.actionsHintStaff') : t('work.actionsHintPupil')}
-          {!canWork && ` ${t('work.actionsLocked')}`}
-        </p>
+      <FieldSet
+        id={field('actions')}
+        legend={t('work.actions')}
+        hint={
+          <>
+            {incident.subject === 'staff' ? t('work.actionsHintStaff') : t('work.actionsHintPupil')}
+            {!canWork && ` ${t('work.actionsLocked')}`}
+          </>
+        }
+        className="actions-checklist"
+        hintClassName="hint"
+      >
         {actions.map((a) => {
           const locked = !canWork && incident.actions.includes(a);
           return (
-            <div className="checkbox" key={a}>
-              <input
-                id={field(`action-${a}`)}
-                type="checkbox"
-                checked={form.actions.includes(a)}
-                disabled={locked}
-                onChange={(e) =>
-                  set(
-                    'actions',
-                    e.target.checked ? [...form.actions, a] : form.actions.filter((x) => x !== a),
-                  )
-                }
-              />
-              <label htmlFor={field(`action-${a}`)}>{t(`actions.${a}`)}</label>
-            </div>
+            <CheckField key={a} id={field(`action-${a}`)} label={t(`actions.${a}`)}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="checkbox"
+                  checked={form.actions.includes(a)}
+                  disabled={locked}
+                  onChange={(e) =>
+                    set(
+                      'actions',
+                      e.target.checked ? [...form.actions, a] : form.actions.filter((x) => x !== a),
+                    )
+                  }
+                />
+              )}
+            </CheckField>
           );
         })}
-      </fieldset>
+      </FieldSet>
       {canWork && (
-        <div className="field">
-          <label htmlFor={field('outcome')}>{t('work.outcome')}</label>
-          <textarea
-            id={field('outcome')}
-            rows={3}
-            value={form.outcome}
-            onChange={(e) => set('outcome', e.target.value)}
-          />
-        </div>
+        <Field id={field('outcome')} label={t('work.outcome')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={form.outcome}
+              onChange={(e) => set('outcome', e.target.value)}
+            />
+          )}
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={field('note')}>{t('work.note')}</label>
-        <textarea
-          id={field('note')}
-          rows={2}
-          value={form.note}
-          onChange={(e) => set('note', e.target.value)}
-        />
-      </div>
+      <Field id={field('note')} label={t('work.note')}>
+        {(control) => (
+          <textarea {...control} rows={2} value={form.note} onChange={(e) => set('note', e.target.value)} />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" disabled={!body || saving} aria-describedby={field('save-hint')}>
           {saving ? t('work.saving') : t('work.save')}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { FieldProblems } from './ErrorSummary';
+import { FieldSet } from '../../ui/Field';
 import { FilterListField } from './FilterListField';
 import type { DraftProblem, PolicyDraft } from './policy-form';
+import { useProblemText } from './problem-text';
 
 /**
  * The routes round the site rules a school decides on: pages opened by raw address (only its own
@@ -17,6 +18,7 @@ export function AddressesAndMirrors({
   problems: DraftProblem[];
 }) {
   const { t } = useTranslation('policies');
+  const { message } = useProblemText();
   const mirrorProblems = problems.filter((p) => p.field === 'mirrors');
   return (
     <section aria-labelledby="addresses-heading" className="pol-panel pol-addresses">
@@ -30,18 +32,15 @@ export function AddressesAndMirrors({
           onChange={(allowedAddresses) => onChange({ allowedAddresses })}
           problems={problems.filter((p) => p.field === 'allowedAddresses')}
         />
-        <fieldset
+        <FieldSet
           id="policy-mirrors"
           className="pol-mirrors"
-          aria-describedby={['policy-mirrors-hint', mirrorProblems.length ? 'policy-mirrors-problems' : null]
-            .filter(Boolean)
-            .join(' ')}
+          legend={t('edit.mirrorsLegend')}
+          hint={t('edit.mirrorsHint')}
+          hintClassName="pol-hint"
+          problem={mirrorProblems.map(message)}
+          problemClassName="pol-field-problems"
         >
-          <legend>{t('edit.mirrorsLegend')}</legend>
-          <p className="pol-hint" id="policy-mirrors-hint">
-            {t('edit.mirrorsHint')}
-          </p>
-          <FieldProblems id="policy-mirrors-problems" problems={mirrorProblems} />
           <div className="pol-choices">
             {(['inherit', 'block'] as const).map((value) => (
               <label key={value}>
@@ -56,7 +55,7 @@ export function AddressesAndMirrors({
               </label>
             ))}
           </div>
-        </fieldset>
+        </FieldSet>
       </div>
     </section>
   );

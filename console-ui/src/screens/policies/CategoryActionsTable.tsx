@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, isIllegalCategory, type Category, type PolicyBody } from '@waymark/shared';
 import { endpoints } from '../../lib/api';
+import { Field } from '../../ui/Field';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { categorySourceKeys, categorySourcesApi } from './api';
 import { FieldProblems } from './ErrorSummary';
 import { DEFAULT_WINDOW, type ActionChoice, type CategoryDraft, type DraftProblem } from './policy-form';
@@ -21,6 +24,7 @@ export function CategoryActionsTable({
   problems: DraftProblem[];
 }) {
   const { t } = useTranslation('policies');
+  const captionId = useId();
   const classes = useQuery({ queryKey: ['classes'], queryFn: endpoints.classes });
   // The sites known in each category live in the category store (starter lists, uploads, feeds).
   const sources = useQuery({ queryKey: categorySourceKeys.all, queryFn: categorySourcesApi.list });
@@ -46,9 +50,9 @@ export function CategoryActionsTable({
   }
 
   return (
-    <div className="pol-table-scroll">
+    <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
       <table className="pol-data-table pol-categories-table">
-        <caption className="visually-hidden">
+        <caption id={captionId} className="visually-hidden">
           {t('edit.categoriesCaption', { profile: body.profile })}
         </caption>
         <thead>
@@ -111,22 +115,23 @@ export function CategoryActionsTable({
                       onChange={(windows) => onChange(category, { ...draft, windows })}
                     />
                   ) : draft.action === 'allow-for-nominated' ? (
-                    <div className="pol-field">
-                      <label htmlFor={`category-${category}-nominated`}>
-                        {t('edit.nominatedLabel', { category: label })}
-                      </label>
-                      <textarea
-                        id={`category-${category}-nominated`}
-                        rows={3}
-                        spellCheck={false}
-                        value={draft.nominated}
-                        onChange={(e) => onChange(category, { ...draft, nominated: e.target.value })}
-                        aria-describedby={`category-${category}-nominated-hint`}
-                      />
-                      <p className="pol-hint" id={`category-${category}-nominated-hint`}>
-                        {t('edit.nominatedHint')} {classHint}
-                      </p>
-                    </div>
+                    <Field
+                      id={`category-${category}-nominated`}
+                      label={t('edit.nominatedLabel', { category: label })}
+                      hint={classHint ? `${t('edit.nominatedHint')} ${classHint}` : t('edit.nominatedHint')}
+                      className="pol-field"
+                      hintClassName="pol-hint"
+                    >
+                      {(control) => (
+                        <textarea
+                          {...control}
+                          rows={3}
+                          spellCheck={false}
+                          value={draft.nominated}
+                          onChange={(e) => onChange(category, { ...draft, nominated: e.target.value })}
+                        />
+                      )}
+                    </Field>
                   ) : (
                     <span className="pol-muted" aria-hidden="true">
                       {t('edit.noDetails')}
@@ -141,6 +146,6 @@ export function CategoryActionsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportCategoryListBodySchema, type Category, type ImportCategoryListBody } from '@waymark/shared';
+import { Field } from '../../ui/Field';
 import { policiesApi, policyKeys, type CategoryImportSummary } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { MAX_IMPORT_BYTES, readUt1, totalBytes, ut1Files } from './read-files';
@@ -87,27 +88,29 @@ export function CategoryImportForm() {
             onChange={setCategory}
           />
         )}
-        <div className="pol-field">
-          <label htmlFor={`${id}-file`}>{format === 'ut1' ? t('imports.folder') : t('imports.file')}</label>
-          {format === 'ut1' && (
-            <p className="pol-hint" id={`${id}-folder-hint`}>
-              {t('imports.folderHint')}
-            </p>
+        <Field
+          id={`${id}-file`}
+          label={format === 'ut1' ? t('imports.folder') : t('imports.file')}
+          hint={format === 'ut1' ? t('imports.folderHint') : undefined}
+          className="pol-field"
+          hintClassName="pol-hint"
+          hintFirst
+        >
+          {(control) => (
+            <input
+              {...control}
+              key={format}
+              type="file"
+              accept={ACCEPT[format] || undefined}
+              multiple={format === 'ut1'}
+              // A UT1 list is a folder of folders: let the person choose the folder itself.
+              ref={(el) => {
+                if (el && format === 'ut1') el.setAttribute('webkitdirectory', '');
+              }}
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            />
           )}
-          <input
-            key={format}
-            id={`${id}-file`}
-            type="file"
-            accept={ACCEPT[format] || undefined}
-            multiple={format === 'ut1'}
-            // A UT1 list is a folder of folders: let the person choose the folder itself.
-            ref={(el) => {
-              if (el && format === 'ut1') el.setAttribute('webkitdirectory', '');
-            }}
-            aria-describedby={format === 'ut1' ? `${id}-folder-hint` : undefined}
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          />
-        </div>
+        </Field>
         <ChangeReasonField id={`${id}-reason`} value={reason} onChange={setReason} missing={reasonMissing} />
         <div role="alert">{problem && <p className="error">{problem}</p>}</div>
         <div className="pol-actions">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type Category } from '@waymark/shared';
+import { Field } from '../../ui/Field';
 
 /** A labelled choice of one of Waymark's categories (imports, feeds, keyword lists). */
 export function CategorySelect({
@@ -15,15 +16,16 @@ export function CategorySelect({
 }) {
   const { t } = useTranslation('policies');
   return (
-    <div className="pol-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Category)}>
-        {CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {t(`categories.${c}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label} className="pol-field">
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as Category)}>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

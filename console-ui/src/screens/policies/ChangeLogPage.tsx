@@ -6,13 +6,14 @@ import {
   getPaginationRowModel,
   useReactTable,
 } from '@tanstack/react-table';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CHANGE_LOG_SUBJECTS, ChangeLogSubjectSchema, type ChangeLogSubject } from '@waymark/shared';
 import { policiesApi, policyKeys, type PolicyChange } from './api';
 import { useDateTimeFormat } from './format';
 import { TablePager } from '../../ui/Pager';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PAGE_SIZE = 25;
 const column = createColumnHelper<PolicyChange>();
@@ -20,6 +21,7 @@ const column = createColumnHelper<PolicyChange>();
 /** `/policies/changes`: who changed what, when and why; filterable by profile; governors read it too. */
 export function ChangeLogPage() {
   const { t } = useTranslation('policies');
+  const captionId = useId();
   const formatDate = useDateTimeFormat();
   const [params, setParams] = useSearchParams();
   const parsed = ChangeLogSubjectSchema.safeParse(params.get('profile'));
@@ -119,9 +121,9 @@ export function ChangeLogPage() {
       )}
       {changes.data && changes.data.length > 0 && (
         <>
-          <div className="pol-table-scroll">
+          <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
             <table className="pol-data-table pol-change-log" data-testid="change-log">
-              <caption>
+              <caption id={captionId}>
                 {subject ? t('changes.caption', { subject: subjectName(subject) }) : t('changes.captionAll')}
               </caption>
               <thead>
@@ -147,7 +149,7 @@ export function ChangeLogPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="pol-showing" aria-live="polite">
             {t('changes.showing', {
               from: pageIndex * PAGE_SIZE + 1,

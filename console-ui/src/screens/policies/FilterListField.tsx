@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { FieldProblems } from './ErrorSummary';
+import { Field } from '../../ui/Field';
 import { listLines, type DraftProblem } from './policy-form';
+import { useProblemText } from './problem-text';
 
 /** A list of URL filters, one per line, as a technician pastes them; problems name the line. */
 export function FilterListField({
@@ -19,31 +20,33 @@ export function FilterListField({
   problems: DraftProblem[];
 }) {
   const { t } = useTranslation('policies');
+  const { message } = useProblemText();
   const count = listLines(value).length;
-  const describedBy = [`${id}-hint`, `${id}-count`, problems.length ? `${id}-problems` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={`pol-field pol-filter-list${problems.length ? ' pol-has-problems' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <p className="pol-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <FieldProblems id={`${id}-problems`} problems={problems} />
-      <textarea
-        id={id}
-        rows={Math.min(16, Math.max(6, count + 2))}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoCorrect="off"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={problems.length > 0 || undefined}
-        aria-describedby={describedBy}
-      />
-      <p className="pol-hint pol-count" id={`${id}-count`}>
-        {t('edit.entries', { count })}
-      </p>
-    </div>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      problem={problems.map(message)}
+      note={t('edit.entries', { count })}
+      className="pol-field pol-filter-list"
+      hintClassName="pol-hint"
+      problemClassName="pol-field-problems"
+      noteClassName="pol-hint pol-count"
+      hasProblemClassName="pol-has-problems"
+      hintFirst
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          rows={Math.min(16, Math.max(6, count + 2))}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -6,6 +6,8 @@ import { policiesApi, policyKeys } from './api';
 import { BadLinesTable } from './BadLinesTable';
 import { CategorySelect } from './CategorySelect';
 import { ChangeReasonField } from './ChangeReasonField';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { Field } from '../../ui/Field';
 
 /** The server takes keyword lists in an ordinary-sized request (256 kB of JSON). */
 const MAX_KEYWORD_FILE_KB = 200;
@@ -14,6 +16,7 @@ const MAX_KEYWORD_FILE_KB = 200;
 export function KeywordListsPanel() {
   const { t } = useTranslation('policies');
   const id = useId();
+  const captionId = `${id}-caption`;
   const queryClient = useQueryClient();
   const lists = useQuery({ queryKey: policyKeys.keywords(), queryFn: policiesApi.keywordLists });
   const [category, setCategory] = useState<Category>('self-harm');
@@ -54,9 +57,9 @@ export function KeywordListsPanel() {
         </p>
       )}
       {lists.data && (
-        <div className="pol-table-scroll">
+        <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
           <table className="pol-data-table pol-keyword-table" data-testid="keyword-lists">
-            <caption>{t('imports.keywordCaption')}</caption>
+            <caption id={captionId}>{t('imports.keywordCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('edit.category')}</th>
@@ -91,7 +94,7 @@ export function KeywordListsPanel() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h3>{t('imports.keywordImportHeading')}</h3>
@@ -102,19 +105,23 @@ export function KeywordListsPanel() {
           value={category}
           onChange={setCategory}
         />
-        <div className="pol-field">
-          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
-          <p className="pol-hint" id={`${id}-file-hint`}>
-            {t('imports.keywordFileHint')}
-          </p>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".txt,text/plain"
-            aria-describedby={`${id}-file-hint`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <Field
+          id={`${id}-file`}
+          label={t('imports.file')}
+          hint={t('imports.keywordFileHint')}
+          className="pol-field"
+          hintClassName="pol-hint"
+          hintFirst
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".txt,text/plain"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
         <ChangeReasonField id={`${id}-reason`} value={reason} onChange={setReason} missing={reasonMissing} />
         <div role="alert">{problem && <p className="error">{problem}</p>}</div>
         <div className="pol-actions">

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policiesApi, policyKeys } from './api';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** How each phrase has done at this school: events flagged and false positives the DSL marked, to tune the lists. */
 export function PhraseCountsPanel() {
   const { t, i18n } = useTranslation('policies');
   const id = useId();
+  const captionId = `${id}-caption`;
   const counts = useQuery({ queryKey: policyKeys.phraseCounts(), queryFn: policiesApi.phraseCounts });
   const percent = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { style: 'percent' });
   const category = (c: string) => t(`categories.${c}` as 'categories.self-harm', { defaultValue: c });
@@ -21,9 +23,9 @@ export function PhraseCountsPanel() {
       )}
       {counts.data?.length === 0 && <p className="pol-muted">{t('phraseCounts.none')}</p>}
       {counts.data && counts.data.length > 0 && (
-        <div className="pol-table-scroll">
+        <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
           <table className="pol-data-table" data-testid="phrase-counts">
-            <caption>{t('phraseCounts.caption')}</caption>
+            <caption id={captionId}>{t('phraseCounts.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('phraseCounts.phrase')}</th>
@@ -51,7 +53,7 @@ export function PhraseCountsPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

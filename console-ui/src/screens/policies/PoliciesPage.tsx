@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { usePolicyAccess } from './access';
@@ -6,10 +7,12 @@ import { policiesApi, policyKeys } from './api';
 import { useDateTimeFormat } from './format';
 import { TestSearchBox } from './TestSearchBox';
 import { TestUrlBox } from './TestUrlBox';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The profiles at a glance, each with a link to edit it, and "test a web address". */
 export function PoliciesPage() {
   const { t } = useTranslation('policies');
+  const captionId = useId();
   const { canEdit } = usePolicyAccess();
   const formatDate = useDateTimeFormat();
   const profiles = useQuery({
@@ -31,9 +34,9 @@ export function PoliciesPage() {
         </p>
       )}
       {profiles.data && (
-        <div className="pol-table-scroll">
+        <ScrollRegion className="pol-table-scroll" labelledBy={captionId}>
           <table className="pol-data-table pol-profiles-table">
-            <caption>{t('overview.caption')}</caption>
+            <caption id={captionId}>{t('overview.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('overview.profile')}</th>
@@ -70,7 +73,7 @@ export function PoliciesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <TestUrlBox />
       <TestSearchBox />

@@ -6,7 +6,8 @@ import { ApiError } from '../../lib/api';
 import { AddressesAndMirrors } from './AddressesAndMirrors';
 import { policiesApi, policyKeys, type StoredPolicy } from './api';
 import { CategoryActionsTable } from './CategoryActionsTable';
-import { ErrorSummary, FieldProblems } from './ErrorSummary';
+import { Field } from '../../ui/Field';
+import { ErrorSummary } from './ErrorSummary';
 import { FilterListField } from './FilterListField';
 import {
   bodyFromDraft,
@@ -16,6 +17,7 @@ import {
   type DraftProblem,
   type PolicyDraft,
 } from './policy-form';
+import { useProblemText } from './problem-text';
 import { ReviewChanges, type PendingChange } from './ReviewChanges';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
@@ -44,6 +46,7 @@ export function PolicyEditor({
   onReload: () => void;
 }) {
   const { t } = useTranslation('policies');
+  const { message } = useProblemText();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFromBody(stored.body));
   const [reason, setReason] = useState('');
@@ -171,23 +174,25 @@ export function PolicyEditor({
           />{' '}
           {t('edit.safeSearch')}
         </label>
-        <div className="pol-field">
-          <label htmlFor="policy-timeZone">{t('edit.timeZone')}</label>
-          <FieldProblems id="policy-timeZone-problems" problems={zoneProblems} />
-          <select
-            id="policy-timeZone"
-            value={draft.timeZone}
-            onChange={(e) => edit({ timeZone: e.target.value })}
-            aria-invalid={zoneProblems.length > 0 || undefined}
-            aria-describedby={zoneProblems.length ? 'policy-timeZone-problems' : undefined}
-          >
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field
+          id="policy-timeZone"
+          label={t('edit.timeZone')}
+          problem={zoneProblems.map(message)}
+          className="pol-field"
+          problemClassName="pol-field-problems"
+          hasProblemClassName="pol-has-problems"
+          hintFirst
+        >
+          {(control) => (
+            <select {...control} value={draft.timeZone} onChange={(e) => edit({ timeZone: e.target.value })}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </fieldset>
 
       <div className="pol-lists">
@@ -223,27 +228,30 @@ export function PolicyEditor({
         />
       </section>
 
-      <div className={`pol-field pol-reason${reasonProblems.length ? ' pol-has-problems' : ''}`}>
-        <label htmlFor="policy-reason">{t('edit.reasonLabel')}</label>
-        <p className="pol-hint" id="policy-reason-hint">
-          {t('edit.reasonHint')}
-        </p>
-        <FieldProblems id="policy-reason-problems" problems={reasonProblems} />
-        <textarea
-          id="policy-reason"
-          rows={3}
-          required
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            settle(['reason']);
-          }}
-          aria-invalid={reasonProblems.length > 0 || undefined}
-          aria-describedby={['policy-reason-hint', reasonProblems.length ? 'policy-reason-problems' : null]
-            .filter(Boolean)
-            .join(' ')}
-        />
-      </div>
+      <Field
+        id="policy-reason"
+        label={t('edit.reasonLabel')}
+        hint={t('edit.reasonHint')}
+        problem={reasonProblems.map(message)}
+        className="pol-field pol-reason"
+        hintClassName="pol-hint"
+        problemClassName="pol-field-problems"
+        hasProblemClassName="pol-has-problems"
+        hintFirst
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            required
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              settle(['reason']);
+            }}
+          />
+        )}
+      </Field>
 
       {nothingChanged && (
         <p className="pol-notice" role="status">

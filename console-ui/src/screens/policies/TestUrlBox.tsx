@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlParts, type Profile, type TestUrlBody } from '@waymark/shared';
 import { endpoints } from '../../lib/api';
+import { Field } from '../../ui/Field';
 import { policiesApi } from './api';
 import { describeDecision } from './describe-decision';
 import { ProfileField } from './ProfileField';
@@ -88,38 +89,41 @@ export function TestUrlBox({ profile: fixedProfile }: { profile?: Profile }) {
         <details className="pol-test-url-more">
           <summary>{t('testUrl.more')}</summary>
           <div className="pol-test-url-fields">
-            <div className="pol-field pol-grow">
-              <label htmlFor={`${id}-user`}>{t('testUrl.user')}</label>
-              <input
-                id={`${id}-user`}
-                type="email"
-                autoComplete="off"
-                value={user}
-                onChange={(e) => setUser(e.target.value)}
-              />
-            </div>
+            <Field id={`${id}-user`} label={t('testUrl.user')} className="pol-field pol-grow">
+              {(control) => (
+                <input
+                  {...control}
+                  type="email"
+                  autoComplete="off"
+                  value={user}
+                  onChange={(e) => setUser(e.target.value)}
+                />
+              )}
+            </Field>
             {classes.data && classes.data.length > 0 && (
-              <div className="pol-field">
-                <label htmlFor={`${id}-class`}>{t('testUrl.klass')}</label>
-                <select id={`${id}-class`} value={classId} onChange={(e) => setClassId(e.target.value)}>
-                  <option value="">{t('testUrl.anyClass')}</option>
-                  {classes.data.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name} ({c.profile})
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Field id={`${id}-class`} label={t('testUrl.klass')} className="pol-field">
+                {(control) => (
+                  <select {...control} value={classId} onChange={(e) => setClassId(e.target.value)}>
+                    <option value="">{t('testUrl.anyClass')}</option>
+                    {classes.data.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name} ({c.profile})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             )}
-            <div className="pol-field">
-              <label htmlFor={`${id}-at`}>{t('testUrl.at')}</label>
-              <input
-                id={`${id}-at`}
-                type="datetime-local"
-                value={at}
-                onChange={(e) => setAt(e.target.value)}
-              />
-            </div>
+            <Field id={`${id}-at`} label={t('testUrl.at')} className="pol-field">
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  value={at}
+                  onChange={(e) => setAt(e.target.value)}
+                />
+              )}
+            </Field>
           </div>
         </details>
       </form>

@@ -8,6 +8,7 @@ import {
   visitorsContract,
 } from '@waymark/shared';
 import { call } from '../../lib/call';
+import { Field } from '../../ui/Field';
 
 const KEY = ['visitor-notice'] as const;
 const noticeApi = {
@@ -54,28 +55,29 @@ export function VisitorNoticeForm() {
       {current.data && (
         <>
           <p>{current.data.notice === null ? t('notice.usingDefault') : t('notice.usingOwn')}</p>
-          <p>
-            <label htmlFor="visitor-notice">{t('notice.label')}</label>
-            <br />
-            <textarea
-              id="visitor-notice"
-              aria-describedby="visitor-notice-hint"
-              required
-              minLength={VISITOR_NOTICE_MIN}
-              maxLength={VISITOR_NOTICE_MAX}
-              rows={10}
-              cols={70}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setSaved(null);
-              }}
-            />
-            <br />
-            <span id="visitor-notice-hint" className="hint">
-              {t('notice.hint', { min: VISITOR_NOTICE_MIN, max: VISITOR_NOTICE_MAX })}
-            </span>
-          </p>
+          <Field
+            id="visitor-notice"
+            label={t('notice.label')}
+            hint={t('notice.hint', { min: VISITOR_NOTICE_MIN, max: VISITOR_NOTICE_MAX })}
+            className="ui-field-stacked"
+            hintClassName="hint"
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                required
+                minLength={VISITOR_NOTICE_MIN}
+                maxLength={VISITOR_NOTICE_MAX}
+                rows={10}
+                cols={70}
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  setSaved(null);
+                }}
+              />
+            )}
+          </Field>
           {save.isError && (
             <p role="alert" className="error">
               {save.error.message}

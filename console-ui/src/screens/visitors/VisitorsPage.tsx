@@ -12,6 +12,7 @@ import {
 } from '@waymark/shared';
 import { call } from '../../lib/call';
 import { useSession } from '../../lib/session';
+import { Field } from '../../ui/Field';
 import { VisitorNoticeForm } from './VisitorNoticeForm';
 
 const KEY = ['visitor-passes'] as const;
@@ -111,49 +112,46 @@ export function VisitorsPage() {
       )}
       <form onSubmit={submit} aria-labelledby="issue-heading" className="visitor-form">
         <h2 id="issue-heading">{t('form.title')}</h2>
-        <p>
-          <label htmlFor="visitor-name">{t('form.name')}</label>
-          <br />
-          <input
-            id="visitor-name"
-            required
-            minLength={2}
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </p>
-        <p>
-          <label htmlFor="visitor-profile">{t('form.profile')}</label>
-          <br />
-          <select
-            id="visitor-profile"
-            aria-describedby="visitor-profile-hint"
-            value={profile}
-            onChange={(e) => setProfile(e.target.value as Profile)}
-          >
-            {PROFILES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-          <br />
-          <span id="visitor-profile-hint" className="hint">
-            {t('form.profileHint')}
-          </span>
-        </p>
-        <p>
-          <label htmlFor="visitor-ends">{t('form.ends')}</label>
-          <br />
-          <select id="visitor-ends" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-            {DURATIONS.map((d) => (
-              <option key={d.hours} value={d.hours}>
-                {t(`form.${d.unit}`, { count: d.count })}
-              </option>
-            ))}
-          </select>
-        </p>
+        <Field id="visitor-name" label={t('form.name')} className="ui-field-stacked">
+          {(control) => (
+            <input
+              {...control}
+              required
+              minLength={2}
+              maxLength={100}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="visitor-profile"
+          label={t('form.profile')}
+          hint={t('form.profileHint')}
+          className="ui-field-stacked"
+          hintClassName="hint"
+        >
+          {(control) => (
+            <select {...control} value={profile} onChange={(e) => setProfile(e.target.value as Profile)}>
+              {PROFILES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="visitor-ends" label={t('form.ends')} className="ui-field-stacked">
+          {(control) => (
+            <select {...control} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+              {DURATIONS.map((d) => (
+                <option key={d.hours} value={d.hours}>
+                  {t(`form.${d.unit}`, { count: d.count })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {issue.isError && (
           <p role="alert" className="error">
             {issue.error.message}
