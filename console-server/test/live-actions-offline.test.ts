@@ -39,12 +39,14 @@ async function deviceThatGoesAway(answer: (a: DeviceAction) => { ok: true } | { 
   return {
     deviceId,
     async back() {
-      const device = await connectDevice(url, { deviceToken });
       const received: DeviceAction[] = [];
-      device.on('action', (message, ack) => {
-        received.push(message);
-        ack(answer(message));
-      });
+      // Listened for before connecting: the missed actions follow the connect packet at once.
+      const device = await connectDevice(url, { deviceToken }, (socket) =>
+        socket.on('action', (message, ack) => {
+          received.push(message);
+          ack(answer(message));
+        }),
+      );
       return { device, received };
     },
   };
