@@ -6,9 +6,8 @@ import type { LiveThumbnail } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
-  waitFor,
   type PupilBrowser,
 } from '../support/chromium';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
@@ -57,11 +56,7 @@ describe('the live class: screens only once the school allows them, only while t
     ];
     for (const [pupil, enrollmentToken, deviceName] of devices)
       await configureExtension(pupil.worker, { serverUrl: url, enrollmentToken, deviceName });
-    for (const pupil of [amy, ben, kestrel])
-      await waitFor(
-        () => dynamicRuleCount(pupil.worker),
-        (n) => n > 0,
-      );
+    for (const pupil of [amy, ben, kestrel]) await policyInForce(pupil.worker);
     for (const pupil of [amy, ben, kestrel]) await (await pupil.context.newPage()).goto(site('/counting'));
 
     // A session: Year 2 is in a lesson now.

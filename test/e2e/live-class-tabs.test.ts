@@ -6,7 +6,7 @@ import type { LiveTabs } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -74,11 +74,7 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
       deviceName: 'Kestrels Chromebook K',
     });
-    for (const pupil of [amy, ben, kestrel])
-      await waitFor(
-        () => dynamicRuleCount(pupil.worker),
-        (n) => n > 0,
-      );
+    for (const pupil of [amy, ben, kestrel]) await policyInForce(pupil.worker);
 
     // The lesson opens one site: a pupil on any other is off task.
     const cookie = await login(url, 'teacher@demo.waymark.test');
