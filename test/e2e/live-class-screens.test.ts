@@ -127,6 +127,10 @@ describe('the live class: screens only once the school allows them, only while t
   it('in Welsh too', async () => {
     await page.evaluate(() => localStorage.setItem('waymark.language', 'cy'));
     await page.reload();
+    // Watching again first: a click before the reloaded page's watch-class is answered is sent
+    // ahead of it (buffered until the socket connects) and refused as not watching. A tab's title
+    // reaches the tile only once the page watches the class.
+    await tile('Owls Chromebook A').filter({ hasText: 'Counting to 20' }).waitFor();
     await page.getByRole('button', { name: 'Dangos sgriniau' }).click();
     await tile('Owls Chromebook A')
       .getByRole('img', { name: /Sgrin Owls Chromebook A/ })
