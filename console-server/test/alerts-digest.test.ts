@@ -88,12 +88,20 @@ describe('DSL alerts', () => {
   });
 });
 
+/**
+ * A report period (the school's dates, Europe/London) holding everything this file reported: from
+ * yesterday to the day after tomorrow by UTC's date. In summer time London's date is a day ahead of
+ * UTC's from 23:00 to midnight UTC, so a period ending "tomorrow" by UTC's date missed the events then.
+ */
+function daysAroundToday(): { from: string; to: string } {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-1), to: day(2) };
+}
+
 describe('weekly digest', () => {
   it('is an HTML page of aggregates, without pupil names', async () => {
     const governor = await login(url, 'governor@demo.waymark.test');
-    const today = new Date();
-    const from = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const { from, to } = daysAroundToday();
     const res = await fetch(`${url}/api/reports/digest?from=${from}&to=${to}`, {
       headers: { cookie: governor, accept: 'text/html' },
     });
@@ -141,9 +149,8 @@ describe('weekly digest', () => {
 describe('pupils report', () => {
   it('names pupils for the DSL only', async () => {
     const dsl = await login(url, 'dsl@demo.waymark.test');
-    const today = new Date().toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const res = await fetch(`${url}/api/reports/pupils?from=${today}&to=${tomorrow}`, {
+    const { from, to } = daysAroundToday();
+    const res = await fetch(`${url}/api/reports/pupils?from=${from}&to=${to}`, {
       headers: { cookie: dsl },
     });
     const { pupils } = (await res.json()) as {

@@ -79,6 +79,9 @@ it('finds the device on an old extension and the one still on an old policy', as
   const oldExtension = await enrol('Owls 02', '1.3.2', 'OWL-002');
   const stale = await enrol('Owls 03', '1.4.0', 'OWL-003');
   stale.disconnect();
+  // The server marks it offline when it hears the disconnect, after this returns: waited for, so
+  // the report below cannot be read first.
+  await expect.poll(async () => row(await health(), 'Owls 03').online).toBe(false);
 
   // The KS1 policy changes: connected devices get the new version and report applying it.
   const { body: ks1 } = await call('GET', '/api/policies/KS1');

@@ -11,7 +11,10 @@ import { decodedMail, startSmtpSink } from './smtp-sink';
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: TestServer;
 const DAY = 86_400_000;
-const thisMonday = weekOf(new Date()).start;
+/** The holiday's event happens at this instant, and the weeks are counted from it: a run across
+ * midnight on a Sunday cannot put the event in a week after the one the digests are asked for. */
+const EVENT_AT = new Date();
+const thisMonday = weekOf(EVENT_AT).start;
 const day = (offset: number) => new Date(thisMonday.getTime() + offset * DAY).toISOString().slice(0, 10);
 const mondayAfter = (weeks: number) => new Date(thisMonday.getTime() + (7 * weeks * DAY + 7 * 3_600_000));
 
@@ -34,7 +37,14 @@ beforeAll(async () => {
     enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
     user: 'freya.green@pupils.demo.waymark.test',
   });
-  await device.emitWithAck('event', blockedEvent({ url: 'https://www.bet365.com/', category: 'gambling' }));
+  await device.emitWithAck(
+    'event',
+    blockedEvent({
+      url: 'https://www.bet365.com/',
+      category: 'gambling',
+      occurredAt: EVENT_AT.toISOString(),
+    }),
+  );
   device.disconnect();
 });
 afterAll(async () => {

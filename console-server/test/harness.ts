@@ -10,6 +10,7 @@ import {
   type DeviceEventInput,
   type EnrolledMessage,
   type PolicyMessage,
+  type ScreensMessage,
   type WatchingMessage,
 } from '@waymark/shared';
 import {
@@ -88,9 +89,20 @@ export interface DeviceClient extends DeviceSocket {
   policy: Promise<PolicyMessage>;
   /** The first `watching` the server sent; it can arrive in the same read as `enrolled`, so it is listened for from the start. */
   watching: Promise<WatchingMessage>;
+  /** The first `screens` the server sent (every device of a class is told on connecting, `send: false` when none is shown). */
+  screens: Promise<ScreensMessage>;
 }
 
-export function connectDevice(url: string, auth: Record<string, unknown> = {}): Promise<DeviceClient> {
+/**
+ * A device socket, connected. `listen` attaches the test's own listeners before it connects: what
+ * the server sends on connecting (a missed action, `watching`, `screens`) can arrive in the same
+ * read as the connect packet, before anything awaiting this promise runs.
+ */
+export function connectDevice(
+  url: string,
+  auth: Record<string, unknown> = {},
+  listen: (socket: DeviceClient) => void = () => {},
+): Promise<DeviceClient> {
   const socket = connect(`${url}/device`, {
     transports: ['websocket'],
     reconnection: false,
@@ -105,6 +117,8 @@ export function connectDevice(url: string, auth: Record<string, unknown> = {}): 
   socket.enrolled = new Promise((resolve) => socket.once('enrolled', resolve));
   socket.policy = new Promise((resolve) => socket.once('policy', resolve));
   socket.watching = new Promise((resolve) => socket.once('watching', resolve));
+  socket.screens = new Promise((resolve) => socket.once('screens', resolve));
+  listen(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);

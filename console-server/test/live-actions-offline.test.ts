@@ -8,7 +8,7 @@ import {
   seedDemoSchool,
   type Application,
 } from '../src';
-import { liveActions, schools } from '../src/db/schema';
+import { devices, liveActions, schools } from '../src/db/schema';
 import { apiCall, connectConsole, connectDevice, login, openTestPglite } from './harness';
 
 let app: Application;
@@ -36,15 +36,25 @@ async function deviceThatGoesAway(answer: (a: DeviceAction) => { ok: true } | { 
   const { deviceId, deviceToken } = await first.enrolled;
   await first.policy;
   first.disconnect();
+  // The server hears the disconnect on the socket, the actions come over HTTP: the device is
+  // offline for them only once the server has marked it so (after it left the class's rooms).
+  await expect
+    .poll(async () => {
+      const [row] = await database.db.select().from(devices).where(eq(devices.id, deviceId));
+      return row?.online;
+    })
+    .toBe(false);
   return {
     deviceId,
     async back() {
-      const device = await connectDevice(url, { deviceToken });
       const received: DeviceAction[] = [];
-      device.on('action', (message, ack) => {
-        received.push(message);
-        ack(answer(message));
-      });
+      // Listened for before connecting: the missed actions follow the connect packet at once.
+      const device = await connectDevice(url, { deviceToken }, (socket) =>
+        socket.on('action', (message, ack) => {
+          received.push(message);
+          ack(answer(message));
+        }),
+      );
       return { device, received };
     },
   };

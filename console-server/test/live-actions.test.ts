@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceAction, LiveReply } from '@waymark/shared';
+import { eq } from 'drizzle-orm';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
+import { devices } from '../src/db/schema';
 import {
   apiCall,
   connectConsole,
@@ -52,6 +54,17 @@ describe('teachers’ actions on pupils’ browsers', () => {
     const other = await pupilDevice(DEMO_ENROLLMENT_TOKENS.year5);
     const gone = await pupilDevice(DEMO_ENROLLMENT_TOKENS.year2);
     gone.device.disconnect();
+    // Its disconnect goes over its socket, the action over HTTP: acted on only once the server has
+    // marked it offline (after it left the class's rooms), or the action waits for its answer instead.
+    await expect
+      .poll(async () => {
+        const [row] = await server.app.services.db
+          .select()
+          .from(devices)
+          .where(eq(devices.id, gone.deviceId));
+        return row?.online;
+      })
+      .toBe(false);
 
     const res = await act('class-year2', {
       deviceIds: [a.deviceId, b.deviceId, old.deviceId, gone.deviceId, other.deviceId],

@@ -109,9 +109,11 @@ describe.skipIf(!available)('several servers on one PostgreSQL database act as o
     expect(tabs[0]).toMatchObject({ classId: 'class-year2', updateNeeded: false });
 
     // A device connecting to the other server while the class is watched is told at once.
-    const late = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    // Listened for before it connects: the first `watching` can come in the connect packet's read.
     const lateTold: WatchingMessage[] = [];
-    late.on('watching', (m) => lateTold.push(m));
+    const late = await connectDevice(a.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 }, (socket) =>
+      socket.on('watching', (m) => lateTold.push(m)),
+    );
     await expect.poll(() => lateTold).toEqual([{ watching: true }]);
 
     teacher.disconnect();

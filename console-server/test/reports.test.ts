@@ -19,6 +19,22 @@ let governor: string;
 let technician: string;
 const devices: DeviceClient[] = [];
 
+/**
+ * When this period's events happened: one instant, so they share a day's bucket even when the run
+ * crosses midnight, and the summary is read at that day's bucket (not the last one, a new day by then).
+ */
+const EVENTS_AT = new Date().toISOString();
+const schoolDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+/** A block at EVENTS_AT (unless told another time). */
+const blocked = (overrides: Partial<DeviceEventInput> = {}) =>
+  blockedEvent({ occurredAt: EVENTS_AT, ...overrides });
+
 const FREYA = 'freya.green@pupils.demo.waymark.test';
 const OLIVER = 'oliver.thomas@pupils.demo.waymark.test';
 
@@ -26,7 +42,7 @@ const search = (query: string, overrides: Partial<DeviceEventInput> = {}) =>
   ({
     id: uuidv7(),
     kind: 'search',
-    occurredAt: new Date().toISOString(),
+    occurredAt: EVENTS_AT,
     profile: 'KS2',
     policyVersion: 1,
     url: `https://www.google.co.uk/search?q=${encodeURIComponent(query)}`,
@@ -75,37 +91,34 @@ beforeAll(async () => {
   devices.push(oliver, freya, shared);
 
   // Year 2 (KS1): two blocks on a game site, one not on the allow-list.
-  await send(oliver, blockedEvent({ url: 'https://www.roblox.com/games/1', category: 'gaming' }));
-  await send(oliver, blockedEvent({ url: 'https://www.roblox.com/home', category: 'gaming' }));
-  await send(oliver, blockedEvent({ url: 'https://games.example/play', category: null }));
+  await send(oliver, blocked({ url: 'https://www.roblox.com/games/1', category: 'gaming' }));
+  await send(oliver, blocked({ url: 'https://www.roblox.com/home', category: 'gaming' }));
+  await send(oliver, blocked({ url: 'https://games.example/play', category: null }));
   // Year 5 (KS2): gambling, a game, illegal content, searches, a request for help.
   const ks2 = { profile: 'KS2' as const, rule: 'not on the KS2 allow-list' };
   for (const path of ['', 'sports', 'casino']) {
-    await send(freya, blockedEvent({ ...ks2, url: `https://www.bet365.com/${path}`, category: 'gambling' }));
+    await send(freya, blocked({ ...ks2, url: `https://www.bet365.com/${path}`, category: 'gambling' }));
   }
-  await send(freya, blockedEvent({ ...ks2, url: 'https://www.roblox.com/', category: 'gaming' }));
-  await send(freya, blockedEvent({ ...ks2, url: 'https://csam.invalid/abc', category: 'illegal-csam' }));
+  await send(freya, blocked({ ...ks2, url: 'https://www.roblox.com/', category: 'gaming' }));
+  await send(freya, blocked({ ...ks2, url: 'https://csam.invalid/abc', category: 'illegal-csam' }));
   await send(freya, search('how to kill myself'));
   await send(freya, search('=HYPERLINK("http://evil.example","click")'));
   await send(freya, {
     id: uuidv7(),
     kind: 'concern',
-    occurredAt: new Date().toISOString(),
+    occurredAt: EVENTS_AT,
     profile: 'KS2',
     policyVersion: 1,
     url: null,
     message: 'someone is being mean to me',
   } as DeviceEventInput);
   // Nobody signed in on a shared device.
-  await send(
-    shared,
-    blockedEvent({ ...ks2, url: 'https://www.tiktok.com/@someone', category: 'social-media' }),
-  );
+  await send(shared, blocked({ ...ks2, url: 'https://www.tiktok.com/@someone', category: 'social-media' }));
   await send(shared, search('suicide methods'));
   // Long before the period: not counted.
   await send(
     freya,
-    blockedEvent({
+    blocked({
       ...ks2,
       url: 'https://www.bet365.com/old',
       category: 'gambling',
@@ -115,7 +128,7 @@ beforeAll(async () => {
   // Late evening in June (UTC) is the next morning's small hours at a school in London (BST).
   await send(
     oliver,
-    blockedEvent({ url: 'https://www.twitch.tv/', category: 'video', occurredAt: '2026-06-10T23:30:00Z' }),
+    blocked({ url: 'https://www.twitch.tv/', category: 'video', occurredAt: '2026-06-10T23:30:00Z' }),
   );
 
   // Two incidents raised by the DSL; one closed with an outcome that names the pupil.
@@ -178,7 +191,9 @@ describe('the reports summary', () => {
     expect(total(byCategory, 'uncategorised')).toBe(1);
     expect(total(byCategory, 'illegal-csam')).toBe(1);
     expect(total(byCategory, 'social-media')).toBe(1);
-    expect(byCategory[0]!.counts.at(-1)).toBe(byCategory[0]!.total); // all of it today, the last bucket
+    // All of it on the events' day: the last bucket, or the one before once the run crossed midnight.
+    expect(report.buckets.slice(-2)).toContain(schoolDate(EVENTS_AT));
+    expect(byCategory[0]!.counts[report.buckets.indexOf(schoolDate(EVENTS_AT))]).toBe(byCategory[0]!.total);
     expect(total(byKeyStage, 'KS1')).toBe(3);
     expect(total(byKeyStage, 'KS2')).toBe(6);
     expect(byClass.map((s) => [s.label, s.total])).toEqual([

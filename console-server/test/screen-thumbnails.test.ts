@@ -45,6 +45,9 @@ describe('screen thumbnails', () => {
     await device.policy;
     const other = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.reception });
     await other.policy;
+    // Each is told `send: false` on connecting; the inboxes start after it, whichever read it came in.
+    expect(await device.screens).toEqual({ send: false });
+    expect(await other.screens).toEqual({ send: false });
     const screens = inbox<ScreensMessage>(device, 'screens');
     const policies = inbox<PolicyMessage>(device, 'policy');
     const otherScreens = inbox<ScreensMessage>(other, 'screens');

@@ -5,9 +5,8 @@ import { startWebhookReceiver, type ReceivedHook } from '@waymark/console-server
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
-  waitFor,
   type PupilBrowser,
 } from '../support/chromium';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
@@ -51,10 +50,7 @@ describe('alerts in the console', () => {
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
       deviceName: 'Kestrels Chromebook 4',
     });
-    await waitFor(
-      () => dynamicRuleCount(pupil.worker),
-      (n) => n > 0,
-    );
+    await policyInForce(pupil.worker);
   });
   afterAll(async () => {
     await pupil?.close();

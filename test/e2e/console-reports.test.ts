@@ -173,8 +173,14 @@ describe('the reports screen', () => {
 
     // Another period: yesterday alone had nothing.
     await page.getByRole('radio', { name: 'Choose dates' }).click();
-    const yesterday = new Date(Date.now() - 86_400_000);
-    const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
+    // Yesterday where the school is (Europe/London), not in this machine's time zone: ahead of
+    // London (Berlin, say) just after local midnight, the machine's yesterday is the school's today.
+    const day = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(Date.now() - 86_400_000));
     await page.getByLabel('From', { exact: true }).fill(day);
     await page.getByLabel('Until', { exact: true }).fill(day);
     await page.getByRole('button', { name: 'Show', exact: true }).click();

@@ -6,7 +6,7 @@ import type { FilterCheckRecord } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -120,11 +120,7 @@ describe('a filtering check on three real devices, one with a stale policy', () 
         deviceName: name,
       });
     }
-    for (const pupil of [a, b, c])
-      await waitFor(
-        () => dynamicRuleCount(pupil.worker),
-        (n) => n > 0,
-      );
+    for (const pupil of [a, b, c]) await policyInForce(pupil.worker);
 
     // A fourth device of the class, enrolled and then gone: offline when the check runs.
     const gone = await connectDevice(url, {

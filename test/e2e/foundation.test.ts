@@ -14,7 +14,7 @@ import {
 } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
@@ -87,10 +87,7 @@ describe('a pupil’s blocked click reaches the teacher’s screen', () => {
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
       deviceName: 'Owls Chromebook 07',
     });
-    await waitFor(
-      () => dynamicRuleCount(browser.worker),
-      (n) => n > 0,
-    );
+    await policyInForce(browser.worker);
 
     const page = await browser.context.newPage();
     await page.goto(`http://${ALLOWED_HOST}:${origin.port}/maths`);

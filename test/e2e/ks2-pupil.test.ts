@@ -13,9 +13,8 @@ import {
 } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
-  waitFor,
   type PupilBrowser,
 } from '../support/chromium';
 import { startOriginServer } from '../support/origin-server';
@@ -45,10 +44,7 @@ beforeAll(async () => {
     enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
     deviceName: 'Kestrels Chromebook 12',
   });
-  await waitFor(
-    () => dynamicRuleCount(browser.worker),
-    (n) => n > 0,
-  );
+  await policyInForce(browser.worker);
 });
 
 afterAll(async () => {

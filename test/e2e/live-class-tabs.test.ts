@@ -6,7 +6,7 @@ import type { LiveTabs } from '@waymark/shared';
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -14,6 +14,11 @@ import {
 import { screenshot, startConsoleHarness, type ConsoleHarness } from '../support/console-browser';
 import { startOriginServer } from '../support/origin-server';
 import { EXTENSION_ID, requireBuiltExtension } from '../support/paths';
+
+/** The extension's storage, read inside the service worker. */
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 /** KS1 allows both; the lesson opens only the first, so the second is off task. */
 const LESSON_SITE = 'www.topmarks.co.uk';
@@ -74,11 +79,20 @@ describe('the live class: the teacher sees each pupil’s tabs as they change, a
       enrollmentToken: DEMO_ENROLLMENT_TOKENS.year5,
       deviceName: 'Kestrels Chromebook K',
     });
-    for (const pupil of [amy, ben, kestrel])
-      await waitFor(
-        () => dynamicRuleCount(pupil.worker),
-        (n) => n > 0,
-      );
+    for (const pupil of [amy, ben, kestrel]) await policyInForce(pupil.worker);
+    // Ben's tab is named under online games from the list the device holds: a snapshot taken
+    // before the list arrived (it follows the first policy) would carry no category.
+    await waitFor(
+      () =>
+        ben.worker.evaluate(async () =>
+          (
+            ((await chrome.storage.local.get('categoryHeld')).categoryHeld ?? []) as Array<{
+              packed?: Record<string, string>;
+            }>
+          ).flatMap((source) => source.packed?.gaming?.split('\n') ?? []),
+        ),
+      (list) => list.includes(OTHER_SITE.replace(/^www\./, '')),
+    );
 
     // The lesson opens one site: a pupil on any other is off task.
     const cookie = await login(url, 'teacher@demo.waymark.test');

@@ -7,7 +7,7 @@ import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
 import { login, startServerProcess, type ServerProcess } from '@waymark/console-server/testing';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   launchPupilBrowser,
   waitFor,
   type PupilBrowser,
@@ -31,10 +31,7 @@ beforeAll(async () => {
     enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2,
     deviceName: 'Owls Chromebook 03',
   });
-  await waitFor(
-    () => dynamicRuleCount(browser.worker),
-    (n) => n > 0,
-  );
+  await policyInForce(browser.worker);
 });
 
 afterAll(async () => {

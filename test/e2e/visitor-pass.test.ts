@@ -6,7 +6,7 @@ import { apiCall, login, startServerProcess, type ServerProcess } from '@waymark
 import { axeViolations } from '../support/axe';
 import {
   configureExtension,
-  dynamicRuleCount,
+  policyInForce,
   dynamicRulesSnapshot,
   launchPupilBrowser,
   waitFor,
@@ -55,10 +55,7 @@ it(
       enrollmentToken: issued.body.token,
       deviceName: 'Visitor laptop 1',
     });
-    await waitFor(
-      () => dynamicRuleCount(browser.worker),
-      (n) => n > 0,
-    );
+    await policyInForce(browser.worker);
 
     // The first page asked for: the notice comes first, with the visitor's name and the pass's end.
     const page = await browser.context.newPage();

@@ -6,7 +6,12 @@ import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID } from './paths';
 
 /** The parts of the extension API these helpers call inside the service worker. */
 declare const chrome: {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
 };
 
@@ -77,6 +82,26 @@ export async function dynamicRulesSnapshot(worker: Worker): Promise<string> {
       ),
     ),
   );
+}
+
+/**
+ * Waits until the extension has a policy in force and returns its version: the rules installed and
+ * the fail-closed ruleset off. The applied version is written after both (extension/lib/apply-policy.ts);
+ * a dynamic rule count above zero is not enough, the rules go in before fail-closed is turned off,
+ * and a page visited in between stays on the block page.
+ */
+export async function policyInForce(worker: Worker, ms?: number): Promise<number> {
+  const version = await waitFor(
+    () =>
+      worker.evaluate(
+        async () =>
+          ((await chrome.storage.local.get('appliedPolicyVersion')).appliedPolicyVersion as
+            number | undefined) ?? null,
+      ),
+    (v) => v !== null,
+    ms,
+  );
+  return version!;
 }
 
 export async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
