@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -13,6 +14,7 @@ import {
   type VisitorNotice,
   type VisitorPass,
 } from '@waymark/shared';
+import { createGroupCommit } from '../../db/group-commit';
 import { inFlight } from '../../db/in-flight';
 import type { Database } from '../../db/open-database';
 import { classes, devices, enrollmentTokens, pupils, schools, staff } from '../../db/schema';
@@ -51,39 +53,109 @@ export class DeviceAuthError extends Error {}
  */
 type ProfileSource = 'pupil-class' | 'device-class' | 'device-record' | 'unknown';
 
+type SchoolRow = { name: string; country: string; pupilLocale: string; visitorNotice: string | null };
+type GroupRow = { id: string; name: string; profile: Profile; profileOverride: Profile | null };
+
+interface ConnectedWrite {
+  id: string;
+  at: Date;
+  ip: string | null;
+  user: string | null;
+  extensionVersion: string;
+  profile: Profile | null;
+}
+
+/** What the connection's first read already holds, so `resolve` does not read it again. */
+interface Known {
+  school: SchoolRow;
+  pass: typeof enrollmentTokens.$inferSelect | null;
+  pupil: { id: string; name: string; email: string; classId: string } | null;
+  groups: GroupRow[];
+}
+
 /** With no pupil and no class we know nothing about the user: enforce the strictest pupil profile. */
 const UNKNOWN_PROFILE: Profile = 'EYFS';
 
 export function createDeviceService({ db, placement }: { db: Database; placement?: PlacementService }) {
   /** The school's details every connecting device reads: one read for the devices connecting together. */
-  const schoolOf = inFlight<
-    { name: string; country: string; pupilLocale: string; visitorNotice: string | null } | undefined
-  >();
-  async function resolve(
-    device: typeof devices.$inferSelect,
-    user: string | null,
-    issuedToken: string | null,
-  ): Promise<DeviceIdentity> {
-    const school = await schoolOf(device.schoolId, () =>
-      db
-        .select({
+  const schoolOf = inFlight<SchoolRow | undefined>();
+
+  /**
+   * A known device's connection: the device by its token, with its school, its visitor pass, the
+   * signed-in pupil and the home group (the pupil's, else the device's) in one read
+   * (docs/architecture.md, "Connection set-up reads").
+   */
+  async function deviceByToken(tokenHash: string, user: string | null) {
+    const home = alias(classes, 'home_class');
+    const [row] = await db
+      .select({
+        device: getTableColumns(devices),
+        school: {
           name: schools.name,
           country: schools.country,
           pupilLocale: schools.pupilLocale,
           visitorNotice: schools.visitorNotice,
-        })
-        .from(schools)
-        .where(eq(schools.id, device.schoolId))
-        .then(([row]) => row),
-    );
-    const [pass] = device.enrollmentTokenId
-      ? await db
-          .select()
-          .from(enrollmentTokens)
-          .where(
-            and(eq(enrollmentTokens.id, device.enrollmentTokenId), isNotNull(enrollmentTokens.visitorName)),
-          )
-      : [];
+        },
+        pass: getTableColumns(enrollmentTokens),
+        pupil: { id: pupils.id, name: pupils.name, email: pupils.email, classId: pupils.classId },
+        home: { id: home.id, name: home.name, profile: home.profile, profileOverride: home.profileOverride },
+      })
+      .from(devices)
+      .innerJoin(schools, eq(schools.id, devices.schoolId))
+      .leftJoin(
+        enrollmentTokens,
+        and(eq(enrollmentTokens.id, devices.enrollmentTokenId), isNotNull(enrollmentTokens.visitorName)),
+      )
+      .leftJoin(
+        pupils,
+        user
+          ? and(eq(pupils.email, user), eq(pupils.schoolId, devices.schoolId), isNull(pupils.archivedAt))
+          : sql`false`,
+      )
+      .leftJoin(home, eq(home.id, sql`coalesce(${pupils.classId}, ${devices.classId})`))
+      .where(eq(devices.tokenHash, tokenHash));
+    if (!row) return null;
+    const known: Known = {
+      school: row.school,
+      pass: row.pass?.id ? row.pass : null,
+      pupil: row.pupil?.id ? row.pupil : null,
+      groups: row.home?.id ? [row.home] : [],
+    };
+    return { device: row.device, known };
+  }
+
+  async function resolve(
+    device: typeof devices.$inferSelect,
+    user: string | null,
+    issuedToken: string | null,
+    known?: Known,
+  ): Promise<DeviceIdentity> {
+    const school =
+      known?.school ??
+      (await schoolOf(device.schoolId, () =>
+        db
+          .select({
+            name: schools.name,
+            country: schools.country,
+            pupilLocale: schools.pupilLocale,
+            visitorNotice: schools.visitorNotice,
+          })
+          .from(schools)
+          .where(eq(schools.id, device.schoolId))
+          .then(([row]) => row),
+      ));
+    const [pass] = known
+      ? known.pass
+        ? [known.pass]
+        : []
+      : device.enrollmentTokenId
+        ? await db
+            .select()
+            .from(enrollmentTokens)
+            .where(
+              and(eq(enrollmentTokens.id, device.enrollmentTokenId), isNotNull(enrollmentTokens.visitorName)),
+            )
+        : [];
     const pupilLocale = school!.pupilLocale as PupilLocale;
     const visitor = pass
       ? {
@@ -94,28 +166,39 @@ export function createDeviceService({ db, placement }: { db: Database; placement
         }
       : null;
     // A pupil who left (archived) is no longer the school's pupil on this device.
-    const [pupil] = user
-      ? await db
-          .select({ id: pupils.id, name: pupils.name, email: pupils.email, classId: pupils.classId })
-          .from(pupils)
-          .where(and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId), isNull(pupils.archivedAt)))
-      : [];
+    const [pupil] = known
+      ? known.pupil
+        ? [known.pupil]
+        : []
+      : user
+        ? await db
+            .select({ id: pupils.id, name: pupils.name, email: pupils.email, classId: pupils.classId })
+            .from(pupils)
+            .where(
+              and(eq(pupils.email, user), eq(pupils.schoolId, device.schoolId), isNull(pupils.archivedAt)),
+            )
+        : [];
     // The signed-in pupil is in the group of their lesson now (timetable or session), else at home.
     const placed = pupil && placement ? await placement.placementOf(device.schoolId, pupil) : null;
     const classId = placed?.classId ?? pupil?.classId ?? device.classId;
-    // The lesson's group and the pupil's home group, in one read.
+    // The lesson's group and the pupil's home group, in one read (none when the first read had them).
     const groupIds = [...new Set([classId, pupil?.classId].filter((id): id is string => !!id))];
-    const groups = groupIds.length
-      ? await db
-          .select({
-            id: classes.id,
-            name: classes.name,
-            profile: classes.profile,
-            profileOverride: classes.profileOverride,
-          })
-          .from(classes)
-          .where(inArray(classes.id, groupIds))
-      : [];
+    const held = known?.groups ?? [];
+    const missing = groupIds.filter((id) => !held.some((g) => g.id === id));
+    const groups = missing.length
+      ? [
+          ...held,
+          ...(await db
+            .select({
+              id: classes.id,
+              name: classes.name,
+              profile: classes.profile,
+              profileOverride: classes.profileOverride,
+            })
+            .from(classes)
+            .where(inArray(classes.id, missing))),
+        ]
+      : held;
     const klass = groups.find((g) => g.id === classId);
     const home = pupil && klass ? (groups.find((g) => g.id === pupil.classId) ?? klass) : klass;
     // The pupil's own profile is their home group's; the group of their lesson may override it.
@@ -147,6 +230,28 @@ export function createDeviceService({ db, placement }: { db: Database; placement
     };
   }
 
+  /**
+   * A known device connecting: seen now, online, who uses it, its extension's version, and (unless
+   * null) the profile it enforces. The devices connecting together are written in one statement
+   * (docs/architecture.md, "Connection set-up reads").
+   */
+  const connected = createGroupCommit<ConnectedWrite, void>({
+    maxBatch: 1000,
+    async writeBatch(rows) {
+      const values = rows.map(
+        (r) =>
+          sql`(${r.id}, ${r.at.toISOString()}::timestamptz, ${r.ip}::text, ${r.user}::text, ${r.extensionVersion}::text, ${r.profile}::text)`,
+      );
+      await db.execute(sql`
+        update ${devices} as d set
+          last_seen_at = v.at, last_ip = v.ip, last_user = v.usr, extension_version = v.ver,
+          online = true, enforced_profile = coalesce(v.profile, d.enforced_profile)
+        from (values ${sql.join(values, sql`, `)}) as v(id, at, ip, usr, ver, profile)
+        where d.id = v.id`);
+      return rows.map(() => undefined);
+    },
+  });
+
   /** Remembers the profile a device now enforces, so the technician can tell a stale policy. */
   async function enforcing(identity: DeviceIdentity): Promise<DeviceIdentity> {
     await db
@@ -177,25 +282,21 @@ export function createDeviceService({ db, placement }: { db: Database; placement
     async authenticate(auth: DeviceAuth, ip: string | null, now = new Date()): Promise<DeviceIdentity> {
       const user = auth.user?.toLowerCase() ?? null;
       if (auth.deviceToken) {
-        const [device] = await db
-          .select()
-          .from(devices)
-          .where(eq(devices.tokenHash, hashSecret(auth.deviceToken)));
-        if (device) {
-          const identity = await resolve(device, user, null);
+        const found = await deviceByToken(hashSecret(auth.deviceToken), user);
+        if (found) {
+          const { device } = found;
+          const identity = await resolve(device, user, null, found.known);
           const ended = identity.visitor !== null && identity.visitor.expiresAt <= now;
-          // One write: seen now, and (unless its pass ended) the profile it enforces from now.
-          await db
-            .update(devices)
-            .set({
-              lastSeenAt: now,
-              lastIp: ip,
-              lastUser: user,
-              extensionVersion: auth.extensionVersion,
-              online: true,
-              ...(ended ? {} : { enforcedProfile: identity.profile }),
-            })
-            .where(eq(devices.id, device.id));
+          // One write: seen now, and (unless its pass ended) the profile it enforces from now;
+          // written with those of the devices connecting together, in one statement.
+          await connected.write({
+            id: device.id,
+            at: now,
+            ip,
+            user,
+            extensionVersion: auth.extensionVersion,
+            profile: ended ? null : identity.profile,
+          });
           if (ended) throw new DeviceAuthError('visitor pass ended');
           return identity;
         }

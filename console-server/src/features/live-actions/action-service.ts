@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ActionResult, LiveAction, LiveActionRecord, ReplyRefusal, Staff } from '@waymark/shared';
+import { inFlight } from '../../db/in-flight';
 import type { Database } from '../../db/open-database';
 import { liveActionReplies, liveActions } from '../../db/schema';
 
 /** The record of teachers' actions in the live class, and pupils' replies to messages. */
 export function createLiveActionService({ db }: { db: Database }) {
+  const classActionsSince = inFlight<Array<typeof liveActions.$inferSelect>>();
   return {
     /** Recorded before any device hears of it: an action is on the record even if the server stops mid-way. */
     async record(who: Staff, classId: string, action: LiveAction, deviceIds: string[], until: Date | null) {
@@ -51,19 +53,24 @@ export function createLiveActionService({ db }: { db: Database }) {
      * device's answer recorded as offline. The caller decides which are still within their lesson.
      */
     async offlineFor(schoolId: string, classId: string, deviceId: string, since: Date) {
-      const rows = await db
-        .select()
-        .from(liveActions)
-        .where(
-          and(
-            eq(liveActions.schoolId, schoolId),
-            eq(liveActions.classId, classId),
-            gte(liveActions.createdAt, since),
-          ),
-        )
-        .orderBy(asc(liveActions.createdAt), asc(liveActions.id));
+      // The class's devices connecting together share one read (docs/architecture.md, "Connection
+      // set-up reads"); each keeps what was sent since its own `since`.
+      const rows = await classActionsSince(`${schoolId}\n${classId}`, () =>
+        db
+          .select()
+          .from(liveActions)
+          .where(
+            and(
+              eq(liveActions.schoolId, schoolId),
+              eq(liveActions.classId, classId),
+              gte(liveActions.createdAt, since),
+            ),
+          )
+          .orderBy(asc(liveActions.createdAt), asc(liveActions.id)),
+      );
       return rows.filter(
         (r) =>
+          r.createdAt >= since &&
           r.action.kind !== 'close-tab' &&
           r.results.some((x) => x.deviceId === deviceId && x.outcome === 'offline'),
       );
