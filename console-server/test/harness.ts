@@ -10,6 +10,7 @@ import {
   type DeviceEventInput,
   type EnrolledMessage,
   type PolicyMessage,
+  type ScreensMessage,
   type WatchingMessage,
 } from '@waymark/shared';
 import {
@@ -88,6 +89,8 @@ export interface DeviceClient extends DeviceSocket {
   policy: Promise<PolicyMessage>;
   /** The first `watching` the server sent; it can arrive in the same read as `enrolled`, so it is listened for from the start. */
   watching: Promise<WatchingMessage>;
+  /** Every `screens` the server sent, from the start (the first can arrive in the same read as `policy`). */
+  screens: ScreensMessage[];
 }
 
 export function connectDevice(url: string, auth: Record<string, unknown> = {}): Promise<DeviceClient> {
@@ -105,6 +108,8 @@ export function connectDevice(url: string, auth: Record<string, unknown> = {}): 
   socket.enrolled = new Promise((resolve) => socket.once('enrolled', resolve));
   socket.policy = new Promise((resolve) => socket.once('policy', resolve));
   socket.watching = new Promise((resolve) => socket.once('watching', resolve));
+  socket.screens = [];
+  socket.on('screens', (m) => socket.screens.push(m));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
