@@ -11,6 +11,7 @@ import type {
   RequestDecisionBody,
   ScheduledSession,
   ScheduleSessionBody,
+  StartSessionBody,
   StartOverrideBody,
   TimelineEntry,
 } from '@waymark/shared';
@@ -23,8 +24,8 @@ export const liveApi = {
   roster: (classId: string) => api<ClassRoster>(`${classPath(classId)}/roster`),
 
   /** A lesson a teacher starts for the group now (it beats the timetable), or ends. */
-  startSession: (classId: string) =>
-    api(`${classPath(classId)}/session`, { method: 'POST', body: JSON.stringify({}) }),
+  startSession: (classId: string, body: StartSessionBody = {}) =>
+    api(`${classPath(classId)}/session`, { method: 'POST', body: JSON.stringify(body) }),
   endSession: (classId: string) => api(`${classPath(classId)}/session/end`, { method: 'POST' }),
 
   /** Sessions planned ahead for the group: they start and end by themselves. */
