@@ -55,12 +55,19 @@ export function LessonSource({
       {canStart && overlap && (
         <div role="alert" className="session-overlap" data-testid="session-overlap">
           <p>
-            {t('group.overlap')} <span lang="en">{overlap}</span>
+            <strong>{t('group.overlap')}</strong>
           </p>
+          {/* The server's sentence names the planned session (in English). */}
+          <p lang="en">{overlap.charAt(0).toUpperCase() + overlap.slice(1)}.</p>
           <button type="button" onClick={() => start.mutate(true)} disabled={start.isPending}>
             {t('group.replace')}
           </button>{' '}
-          <button type="button" onClick={() => start.reset()} disabled={start.isPending}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => start.reset()}
+            disabled={start.isPending}
+          >
             {t('group.keep')}
           </button>
         </div>
