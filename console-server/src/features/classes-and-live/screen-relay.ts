@@ -224,7 +224,8 @@ export function createScreenRelay({
           console.error('waymark: could not check a thumbnail against the illegal lists', error);
           return ack({ ok: false, error: 'the server could not check the thumbnail', code: 'unavailable' });
         }
-        if (!asked.isWatched(classId)) return unasked();
+        // Still asked for, and still the device's class (it may have moved meanwhile).
+        if (device.classId !== classId || !asked.isWatched(classId)) return unasked();
         if (illegal) {
           ack({ ok: false, error: 'a page in an illegal category is never shown', code: 'illegal-category' });
           consoles.to(screensRoom(classId)).emit('thumbnail', liveThumbnail(device, 'hidden'));
