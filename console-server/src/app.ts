@@ -20,6 +20,7 @@ import {
   classRoutes,
   createTabStateRelay,
   createScreenRelay,
+  createIllegalPages,
   createLessonTimeline,
   createOffTaskService,
   lessonRoutes,
@@ -275,11 +276,17 @@ export function createApplication({
   // Watched, and (where the school limits watching to lessons) in a lesson now.
   const tabsAsked = (classId: string) =>
     (liveWatch?.isWatched(classId) ?? false) && watchGate!.allows(classId);
+  const illegalPolicyBody = async (schoolId: string) => ({
+    categoryLists: await illegalLists.entries(schoolId),
+  });
+  // Every address a device reports live is checked here: tab state and a thumbnail's page alike.
+  const illegalPages = createIllegalPages(illegalPolicyBody);
   const tabs = createTabStateRelay({
     consoles: consoleNsp,
     devices: io.of('/device'),
     isWatched: tabsAsked,
-    policyBody: async (schoolId) => ({ categoryLists: await illegalLists.entries(schoolId) }),
+    policyBody: illegalPolicyBody,
+    illegalPages,
     timeline: lessonTimeline,
   });
   // Screen thumbnails: only to the consoles that asked, while the school allows them and in lessons.
@@ -287,6 +294,9 @@ export function createApplication({
     consoles: consoleNsp,
     devices: io.of('/device'),
     allowed: (classId) => liveSettings.screensAllowed(classId),
+    illegalPages,
+    clustered: adapter !== undefined,
+    renewMs: liveWatchRenewMs,
   });
   const recheckScreens = () =>
     screens.recheck().catch((error) => console.error('waymark: could not check shown screens', error));
@@ -430,6 +440,9 @@ export function createApplication({
       changed: async (schoolId) => {
         await lessons.changed(schoolId);
         await recheckScreens();
+        // Watchers reload the lesson, which says whether tabs and screens are offered now.
+        for (const classId of await liveSettings.classIds(schoolId))
+          consoleNsp.to(rooms.class(classId)).emit('lesson-changed', { classId });
         // Pupils' pages say whether teachers can see screens: the policy message carries it.
         await Promise.all(PROFILES.map((profile) => devices.push.pushPolicyToProfile(schoolId, profile)));
       },
@@ -557,6 +570,7 @@ export function createApplication({
     },
     async close(): Promise<void> {
       liveWatch?.stop();
+      screens.stop();
       lessons.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

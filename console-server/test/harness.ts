@@ -91,6 +91,8 @@ export interface DeviceClient extends DeviceSocket {
   watching: Promise<WatchingMessage>;
   /** The first `screens` the server sent (every device of a class is told on connecting, `send: false` when none is shown). */
   screens: Promise<ScreensMessage>;
+  /** Every `screens` the server sent, from the start. */
+  screensHeard: ScreensMessage[];
 }
 
 /**
@@ -118,6 +120,8 @@ export function connectDevice(
   socket.policy = new Promise((resolve) => socket.once('policy', resolve));
   socket.watching = new Promise((resolve) => socket.once('watching', resolve));
   socket.screens = new Promise((resolve) => socket.once('screens', resolve));
+  socket.screensHeard = [];
+  socket.on('screens', (m) => socket.screensHeard.push(m));
   listen(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

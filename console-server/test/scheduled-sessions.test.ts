@@ -194,4 +194,53 @@ describe('a session scheduled ahead', () => {
     expect(left.policy.overrides).toEqual([]);
     device.disconnect();
   });
+
+  it('a session started now that would overlap a planned one is refused, naming it, unless the teacher replaces it', async () => {
+    const set1 = ids.get('set-1')!;
+    now = new Date(at('13:00'));
+    const start = (body: unknown) =>
+      apiCall(server.url, teacher, 'POST', `/api/classes/${set1}/session`, body);
+    const plan = await scheduled(teacher, set1, {
+      startsAt: at('13:30'),
+      endsAt: at('14:00'),
+      sites: { kind: 'open', sites: ['planned.example'] },
+    });
+    expect(plan.status).toBe(201);
+    const planned = (plan.body as { session: ScheduledSession }).session;
+
+    // An hour from now would run over it: refused, and the planned session is still there.
+    const refused = await start({});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({
+      code: 'conflict',
+      error:
+        'this group has a session planned for 13:30–14:00 on Monday 23 November, which this one would overlap: replace it, or start a shorter session',
+    });
+    expect((await upcoming(set1)).map((s) => s.id)).toEqual([planned.id]);
+    expect((await start({ replace: 'yes' })).status).toBe(400);
+
+    // A shorter one ends before it: no overlap.
+    expect((await start({ minutes: 20 })).status).toBe(201);
+    expect((await apiCall(server.url, teacher, 'POST', `/api/classes/${set1}/session/end`)).status).toBe(200);
+
+    // Replacing it: the planned session is called off (with its sites), and this one runs.
+    const replaced = await start({ replace: true });
+    expect(replaced.status).toBe(201);
+    const running = (replaced.body as { session: { id: string; endsAt: string } }).session;
+    expect(running.endsAt).toBe(new Date(at('14:00')).toISOString());
+    expect(await upcoming(set1)).toEqual([expect.objectContaining({ id: running.id, sites: null })]);
+    expect(
+      (
+        await apiCall(
+          server.url,
+          teacher,
+          'POST',
+          `/api/classes/${set1}/session/scheduled/${planned.id}/cancel`,
+        )
+      ).status,
+    ).toBe(404);
+    // Extending the running session over nothing planned needs no replacing.
+    expect((await start({ minutes: 90 })).status).toBe(201);
+    expect((await apiCall(server.url, teacher, 'POST', `/api/classes/${set1}/session/end`)).status).toBe(200);
+  });
 });

@@ -9,7 +9,7 @@ import {
   type ScreensStopped,
 } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
-import { policyChanges } from '../src/db/schema';
+import { events, policyChanges } from '../src/db/schema';
 import { apiCall, connectConsole, connectDevice, login, startTestServer, type TestServer } from './harness';
 import { inbox } from './tab-state-fixture';
 
@@ -22,6 +22,14 @@ beforeAll(async () => {
   server = await startTestServer();
   teacher = await login(server.url, 'teacher@demo.waymark.test');
   dsl = await login(server.url, 'dsl@demo.waymark.test');
+  // Before any thumbnail: the server reuses a school's illegal lists for a minute once read.
+  const imported = await apiCall(server.url, dsl, 'POST', '/api/policies/category-lists/import', {
+    format: 'domains',
+    category: 'illegal-csam',
+    content: 'shot-leak.invalid',
+    reason: 'test list',
+  });
+  expect(imported.status).toBe(200);
 });
 afterAll(() => server.close());
 
@@ -33,6 +41,9 @@ const thumbnail = (overrides: Record<string, unknown> = {}) => ({
   at: new Date().toISOString(),
   ...overrides,
 });
+/** What the roster tells the console about screens: whether to offer "Show screens" at all. */
+const screensOffer = async () =>
+  (await apiCall(server.url, teacher, 'GET', '/api/classes/class-year2/roster')).body.screens as string;
 const show = (socket: { emitWithAck(e: string, m: unknown): Promise<unknown> }, value: boolean) =>
   socket.emitWithAck('show-screens', { classId: 'class-year2', show: value }) as Promise<{
     ok: boolean;
@@ -59,8 +70,13 @@ describe('screen thumbnails', () => {
     for (const c of [asker, bystander])
       expect((await c.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
 
-    // Off by default: refused, and an unasked thumbnail is dropped.
-    expect(await show(asker, true)).toMatchObject({ ok: false, code: 'setting-off' });
+    // Off by default: not offered, refused whatever the console does, and an unasked thumbnail is dropped.
+    expect(await screensOffer()).toBe('off');
+    expect(await show(asker, true)).toMatchObject({
+      ok: false,
+      code: 'setting-off',
+      error: 'the school has not turned screen thumbnails on',
+    });
     expect(await device.emitWithAck('thumbnail', thumbnail())).toMatchObject({
       ok: false,
       code: 'not-requested',
@@ -80,12 +96,14 @@ describe('screen thumbnails', () => {
       reason: 'Agreed with governors for lessons',
       summary: ['Screen thumbnails: on (teachers may see pupils’ screens in lessons)'],
     });
+    expect(await screensOffer()).toBe('outside-lessons');
     expect(await show(asker, true)).toMatchObject({ ok: false, code: 'outside-lessons' });
 
     // In a session: only the console that asked gets it; the other class's device is not asked.
     expect((await apiCall(server.url, teacher, 'POST', '/api/classes/class-year2/session', {})).status).toBe(
       201,
     );
+    expect(await screensOffer()).toBe('available');
     expect(await show(asker, true)).toMatchObject({ ok: true });
     expect(await screens.next()).toEqual({ send: true });
     expect(await device.emitWithAck('thumbnail', thumbnail())).toEqual({ ok: true });
@@ -152,5 +170,55 @@ describe('screen thumbnails', () => {
     expect(notShown.got).toHaveLength(0);
     expect(otherScreens.got.every((m) => !m.send)).toBe(true);
     for (const s of [device, other, bystander]) s.disconnect();
+  });
+
+  it('of a page in an illegal category are dropped: the tile shows no picture, and nothing is kept', async () => {
+    expect(
+      (await settings({ screenThumbnails: true, reason: 'Agreed with governors for lessons' })).status,
+    ).toBe(200);
+    expect((await apiCall(server.url, teacher, 'POST', '/api/classes/class-year2/session', {})).status).toBe(
+      201,
+    );
+    const device = await connectDevice(server.url, { enrollmentToken: DEMO_ENROLLMENT_TOKENS.year2 });
+    await device.policy;
+    const screens = inbox<ScreensMessage>(device, 'screens');
+    const asker = await connectConsole(server.url, teacher);
+    const shown = inbox<LiveThumbnail>(asker, 'thumbnail');
+    expect((await asker.emitWithAck('watch-class', { classId: 'class-year2' })).ok).toBe(true);
+    expect(await show(asker, true)).toMatchObject({ ok: true });
+    expect(await screens.next()).toEqual({ send: true });
+
+    expect(await device.emitWithAck('thumbnail', thumbnail())).toEqual({ ok: true });
+    expect(await shown.next()).toMatchObject({ jpeg: thumbnail().jpeg, updateNeeded: false });
+    // The device claims an ordinary page, but its address is on the school's illegal list.
+    const leak = thumbnail({
+      jpeg: '/9j/U0VDUkVUU0hPVA==',
+      url: 'https://www.shot-leak.invalid/page',
+      title: 'secret title',
+    });
+    expect(await device.emitWithAck('thumbnail', leak)).toMatchObject({
+      ok: false,
+      code: 'illegal-category',
+    });
+    const blank = await shown.next();
+    expect(blank).toMatchObject({
+      classId: 'class-year2',
+      jpeg: null,
+      url: null,
+      title: null,
+      updateNeeded: false,
+    });
+    for (const secret of ['U0VDUkVUU0hPVA', 'shot-leak', 'secret title'])
+      expect(JSON.stringify(shown.got)).not.toContain(secret);
+    // Never stored: no event, no timeline entry names the page.
+    const rows = await server.app.services.db.select({ url: events.url }).from(events);
+    expect(rows.filter((r) => r.url?.includes('shot-leak'))).toEqual([]);
+
+    asker.disconnect();
+    expect(await screens.next()).toEqual({ send: false });
+    device.disconnect();
+    expect((await apiCall(server.url, teacher, 'POST', '/api/classes/class-year2/session/end')).status).toBe(
+      200,
+    );
   });
 });

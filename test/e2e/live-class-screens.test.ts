@@ -81,14 +81,16 @@ describe('the live class: screens only once the school allows them, only while t
     await harness?.close();
   });
 
-  it('refuses while the school has screens off', async () => {
+  it('does not offer screens while the school has them off, and the server refuses them anyway', async () => {
     await page.getByRole('link', { name: /Year 2 \(Owls\)/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Year 2 (Owls): live' }).waitFor();
     await tile('Owls Chromebook A').filter({ hasText: 'Counting to 20' }).waitFor();
-    await toggle().click();
-    await page.getByText('The school has not turned screen thumbnails on.').waitFor();
-    expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+    // The roster has arrived (the tiles show): it says screens are off, so there is no button.
+    expect(await toggle().count()).toBe(0);
     expect(await page.locator('img.tile-screen').count()).toBe(0);
+    expect(await bystander.emitWithAck('show-screens', { classId: 'class-year2', show: true })).toMatchObject(
+      { ok: false, code: 'setting-off', error: 'the school has not turned screen thumbnails on' },
+    );
   });
 
   it('shows each pupil’s screen once the DSL turns them on, and stops when hidden', async () => {
@@ -105,7 +107,7 @@ describe('the live class: screens only once the school allows them, only while t
       .filter({ hasText: 'In lessons, your teacher can also see a small picture of your screen.' })
       .waitFor();
     await popup.close();
-    // From the keyboard.
+    // The open grid hears of the change and offers screens now. From the keyboard.
     await toggle().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe('true');
@@ -139,5 +141,40 @@ describe('the live class: screens only once the school allows them, only while t
     await screenshot(page, 'live-class-screens-grid-cy');
     await page.evaluate(() => localStorage.setItem('waymark.language', 'en'));
     expect(notForThem).toEqual([]);
+  });
+
+  it('starting a lesson that would overlap a planned session asks first, and replaces the plan only when told', async () => {
+    const teacher = await login(url, 'teacher@demo.waymark.test');
+    expect((await apiCall(url, teacher, 'POST', '/api/classes/class-year2/session/end')).status).toBe(200);
+    const soon = new Date(Date.now() + 10 * 60_000);
+    soon.setSeconds(0, 0);
+    const plan = await apiCall(url, teacher, 'POST', '/api/classes/class-year2/session/scheduled', {
+      startsAt: soon.toISOString(),
+      endsAt: new Date(soon.getTime() + 30 * 60_000).toISOString(),
+    });
+    expect(plan.status).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: 'Start a lesson with this group now' }).click();
+    const overlap = page.getByTestId('session-overlap');
+    await overlap.getByText('Starting now would overlap a session planned for this group.').waitFor();
+    await overlap.getByText(/This group has a session planned for \d\d:\d\d–\d\d:\d\d on/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-session-overlap');
+    // Kept: nothing changes.
+    await overlap.getByRole('button', { name: 'Keep the planned session' }).click();
+    await expect.poll(() => overlap.count()).toBe(0);
+    // Replaced: the lesson runs now, and the plan is gone.
+    await page.getByRole('button', { name: 'Start a lesson with this group now' }).click();
+    await overlap.getByRole('button', { name: 'Replace the planned session and start now' }).click();
+    await page.getByRole('button', { name: 'End this lesson' }).waitFor();
+    const upcoming = await apiCall(url, teacher, 'GET', '/api/classes/class-year2/session/scheduled');
+    expect(upcoming.body.sessions.map((s: { id: string }) => s.id)).not.toContain(plan.body.session.id);
+
+    // Ended: screens are still offered (the school has them on), greyed out with the reason.
+    await page.getByRole('button', { name: 'End this lesson' }).click();
+    await page.getByText('Screens are shown only in this class’s lessons and sessions.').waitFor();
+    await expect.poll(() => toggle().isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'live-class-screens-outside-lessons');
   });
 });

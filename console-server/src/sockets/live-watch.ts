@@ -35,12 +35,19 @@ interface LiveWatchOptions {
   onChange(classId: string, watching: boolean): void;
   renewMs?: number;
   now?: () => number;
+  /**
+   * The console rooms counted (default `class:`, the consoles watching a class); `screens:` counts
+   * the consoles showing a class's screens (the screen relay).
+   */
+  roomPrefix?: string;
+  /** The name of the announcements between processes (one per `roomPrefix`). */
+  channel?: string;
 }
 
-/** `class:<id>` rooms only (not their unredacted twins). */
-function classIdOfRoom(room: unknown): string | null {
-  if (typeof room !== 'string' || !room.startsWith('class:') || room.endsWith(':unredacted')) return null;
-  return room.slice('class:'.length);
+/** `<prefix><id>` rooms only (not the `class:` rooms' unredacted twins). */
+function classIdOfRoom(room: unknown, prefix: string): string | null {
+  if (typeof room !== 'string' || !room.startsWith(prefix) || room.endsWith(':unredacted')) return null;
+  return room.slice(prefix.length);
 }
 
 function validAnnouncement(raw: unknown): WatchAnnouncement | null {
@@ -67,6 +74,8 @@ export function createLiveWatch({
   onChange,
   renewMs = LIVE_WATCH_RENEW_MS,
   now = Date.now,
+  roomPrefix = 'class:',
+  channel = 'live-watch',
 }: LiveWatchOptions): LiveWatch {
   const self = randomUUID();
   let seq = 0;
@@ -98,7 +107,7 @@ export function createLiveWatch({
       joined: [...pendingJoined],
     };
     pendingJoined.clear();
-    devices.serverSideEmit('live-watch', message);
+    devices.serverSideEmit(channel, message);
   }
   /** One announcement per turn of the event loop, however many rooms changed in it. */
   function announceSoon() {
@@ -112,19 +121,19 @@ export function createLiveWatch({
 
   const adapter = consoles.adapter;
   adapter.on('create-room', (room: unknown) => {
-    const classId = classIdOfRoom(room);
+    const classId = classIdOfRoom(room, roomPrefix);
     if (classId === null) return;
     // The console's join-room follows at once and tells the devices.
     local.add(classId);
   });
   adapter.on('delete-room', (room: unknown) => {
-    const classId = classIdOfRoom(room);
+    const classId = classIdOfRoom(room, roomPrefix);
     if (classId === null) return;
     tracking([classId], () => local.delete(classId), new Set());
     announceSoon();
   });
   adapter.on('join-room', (room: unknown) => {
-    const classId = classIdOfRoom(room);
+    const classId = classIdOfRoom(room, roomPrefix);
     if (classId === null) return;
     // Every new watcher, not only the first, gets the class's tabs as they are now.
     onChange(classId, true);
@@ -133,7 +142,7 @@ export function createLiveWatch({
   });
 
   if (clustered) {
-    devices.on('live-watch', (raw: unknown) => {
+    devices.on(channel, (raw: unknown) => {
       const message = validAnnouncement(raw);
       if (!message || message.from === self) return;
       const held = remote.get(message.from);
@@ -154,8 +163,8 @@ export function createLiveWatch({
       );
     });
     // A process that has just started asks the others for their sets at once.
-    devices.on('live-watch-sync', () => announce());
-    devices.serverSideEmit('live-watch-sync');
+    devices.on(`${channel}-sync`, () => announce());
+    devices.serverSideEmit(`${channel}-sync`);
   }
 
   const timer = setInterval(() => {

@@ -103,6 +103,12 @@ export const ClassRosterSchema = z.object({
    * the class's timetabled lessons and sessions and the class has none now (devices are not asked).
    */
   tabState: z.enum(['shown', 'outside-lessons']).optional(),
+  /**
+   * Whether a teacher may show pupils' screens now: `off` when the school has screen thumbnails
+   * off (the console does not offer them), `outside-lessons` when the class has no timetabled
+   * lesson or session now. The server checks again when a console asks.
+   */
+  screens: z.enum(['available', 'off', 'outside-lessons']).optional(),
   pupils: z.array(RosterPupilSchema),
   /** The group's pupils in another lesson now (a session elsewhere, a clash): not in this one. */
   elsewhere: z.array(ElsewherePupilSchema).optional(),

@@ -12,6 +12,11 @@ export type GroupKind = z.infer<typeof GroupKindSchema>;
 export const StartSessionBodySchema = z.object({
   /** Minutes from now; default: the end of the group's timetabled lesson, else 60. */
   minutes: z.number().int().min(5).max(240).optional(),
+  /**
+   * Calls off the group's sessions planned to start before this one ends. Without it, such an
+   * overlap is refused (409, naming the planned session), so a plan is never lost by accident.
+   */
+  replace: z.boolean().optional(),
 });
 export type StartSessionBody = z.infer<typeof StartSessionBodySchema>;
 

@@ -39,9 +39,18 @@ export type Thumbnail = z.infer<typeof ThumbnailSchema>;
 
 /**
  * Why the server dropped a thumbnail: `not-requested` (no console shows the class's screens, or
- * the school has them off), `too-large` (over THUMBNAIL_MAX_BYTES), `too-fast`, `invalid`.
+ * the school has them off), `too-large` (over THUMBNAIL_MAX_BYTES), `too-fast`, `invalid`,
+ * `illegal-category` (its page is in one of the school's illegal categories: the consoles get no
+ * picture), `unavailable` (the server could not check its page now).
  */
-export const THUMBNAIL_REFUSALS = ['not-requested', 'too-large', 'too-fast', 'invalid'] as const;
+export const THUMBNAIL_REFUSALS = [
+  'not-requested',
+  'too-large',
+  'too-fast',
+  'invalid',
+  'illegal-category',
+  'unavailable',
+] as const;
 export type ThumbnailRefusal = (typeof THUMBNAIL_REFUSALS)[number];
 export type ThumbnailAck = (
   response: { ok: true } | { ok: false; error: string; code: ThumbnailRefusal },

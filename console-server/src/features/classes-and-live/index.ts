@@ -4,6 +4,7 @@ export { rosterRoutes } from './roster-routes';
 export { createRosterService, type RosterService } from './roster-service';
 export { createTabStateRelay, type TabStateRelay } from './tab-state-relay';
 export { createScreenRelay, type ScreenRelay } from './screen-relay';
+export { createIllegalPages, type IllegalPages } from './illegal-pages';
 export { lessonEnd } from './lesson-end';
 export { createLessonTimeline, type LessonTimeline } from './lesson-timeline';
 export { createOffTaskService, type OffTaskService } from './off-task-service';

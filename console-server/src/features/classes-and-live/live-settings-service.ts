@@ -40,6 +40,11 @@ export function createLiveSettingsService({ db, placement }: { db: Database; pla
 
   return {
     get,
+    /** The school's classes: their watchers hear when the settings change. */
+    async classIds(schoolId: string): Promise<string[]> {
+      const rows = await db.select({ id: classes.id }).from(classes).where(eq(classes.schoolId, schoolId));
+      return rows.map((r) => r.id);
+    },
     /**
      * Whether each class's live tabs may be shown now: at any time, or where the school limits
      * watching to lessons, while the class has a timetabled lesson or a session (the placement's).

@@ -40,6 +40,7 @@ export function createRosterService({
           periods: schools.periods,
           timeZone: schools.timeZone,
           tabsInLessonsOnly: schools.liveTabsInLessonsOnly,
+          screenThumbnails: schools.screenThumbnails,
         })
         .from(classes)
         .innerJoin(schools, eq(schools.id, classes.schoolId))
@@ -299,6 +300,8 @@ export function createRosterService({
         pupils: [...tiles.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
         // As the watch gate decides: devices are not asked for tabs outside the class's lessons.
         tabState: klass.tabsInLessonsOnly && !group.lesson ? 'outside-lessons' : 'shown',
+        // As the screen relay decides when a console asks (`LiveSettingsService.screensAllowed`).
+        screens: !klass.screenThumbnails ? 'off' : group.lesson ? 'available' : 'outside-lessons',
         elsewhere,
         attention,
       };

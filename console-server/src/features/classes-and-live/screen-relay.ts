@@ -13,6 +13,8 @@ import {
 import type { DeviceIdentity } from '../devices-and-enrollment';
 import { pupilTileOf } from './pupil-tile';
 import { rooms } from '../../sockets/rooms';
+import { createLiveWatch } from '../../sockets/live-watch';
+import type { IllegalPages } from './illegal-pages';
 
 /** A device may send this many at once (one right after being asked) before the rate applies. */
 const THUMBNAIL_BURST = 2;
@@ -33,21 +35,52 @@ export interface ScreenRelayDeps {
   devices: Namespace;
   /** Whether the class's screens may be shown now (the school's setting, a lesson or session now). */
   allowed(classId: string): Promise<{ allowed: boolean; reason: ScreensStopped['reason'] }>;
+  /** The school's illegal-category lists: a thumbnail of such a page is never passed on. */
+  illegalPages: IllegalPages;
+  /** Several processes share rooms through an adapter: who asked is announced between them. */
+  clustered?: boolean;
+  /** How often a process repeats the classes whose screens its consoles show (`LiveWatch`). */
+  renewMs?: number;
   now?: () => number;
 }
 
-const screensRoom = (classId: string) => `screens:${classId}`;
+const SCREENS_PREFIX = 'screens:';
+const screensRoom = (classId: string) => `${SCREENS_PREFIX}${classId}`;
 
 /**
  * Screen thumbnails, live only (docs/architecture.md, "Live class"): a class's devices send them
- * only while a console watching the class on this process has asked, and the server passes each one
- * to those consoles alone. Nothing is stored or logged; unasked, oversized or too frequent ones are
- * dropped with a typed ack. Asking is held per process (a console and the class's devices on
- * different processes of a cluster see no screens).
+ * only while a console watching the class has asked, and the server passes each one to those
+ * consoles alone. Nothing is stored or logged; unasked, oversized, too frequent ones and those of
+ * a page in an illegal category are dropped with a typed ack. The consoles that asked are the
+ * members of the class's `screens:` room; which classes have one anywhere in the deployment is
+ * announced between processes (`LiveWatch` over those rooms), so a device on one process sends
+ * while a console on another asks, and stops when the last one stops.
  */
-export function createScreenRelay({ consoles, devices, allowed, now = Date.now }: ScreenRelayDeps) {
-  /** Class → the console sockets here that show its screens. */
-  const asked = new Map<string, Set<string>>();
+export function createScreenRelay({
+  consoles,
+  devices,
+  allowed,
+  illegalPages,
+  clustered = false,
+  renewMs,
+  now = Date.now,
+}: ScreenRelayDeps) {
+  const asked = createLiveWatch({
+    consoles,
+    devices,
+    clustered,
+    renewMs,
+    now,
+    roomPrefix: SCREENS_PREFIX,
+    channel: 'screens-watch',
+    // The first console anywhere asked (or another one did: a fresh picture), or the last stopped.
+    onChange: (classId, send) => tellDevices(classId, send),
+  });
+  /** The classes whose screens a console on this process shows. */
+  const askedHere = () =>
+    [...consoles.adapter.rooms.keys()]
+      .filter((room) => room.startsWith(SCREENS_PREFIX))
+      .map((room) => room.slice(SCREENS_PREFIX.length));
 
   function tellDevices(classId: string, send: boolean) {
     const ids = devices.adapter.rooms.get(rooms.classDevices(classId));
@@ -64,38 +97,33 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
     else if (send) consoles.to(screensRoom(device.classId)).emit('thumbnail', liveThumbnail(device, null));
   }
 
+  /** A device's picture; null: its extension cannot send one; `hidden`: no picture (an illegal page). */
   function liveThumbnail(
     device: DeviceIdentity,
-    shot: { jpeg: string; url: string; title: string | null } | null,
+    shot: { jpeg: string; url: string; title: string | null } | 'hidden' | null,
   ): LiveThumbnail {
+    const sent = shot === 'hidden' ? null : shot;
     return {
       ...pupilTileOf(device),
-      jpeg: shot?.jpeg ?? null,
-      url: shot?.url ?? null,
-      title: shot?.title ?? null,
+      jpeg: sent?.jpeg ?? null,
+      url: sent?.url ?? null,
+      title: sent?.title ?? null,
       updateNeeded: shot === null,
       at: new Date(now()).toISOString(),
     };
   }
 
+  /** Leaving the room is stopping: the last console anywhere leaving stops the devices (`asked`). */
   function stopAsking(socket: Socket, classId: string) {
-    const askers = asked.get(classId);
     void socket.leave(screensRoom(classId));
-    if (!askers?.delete(socket.id)) return;
-    if (askers.size === 0) {
-      asked.delete(classId);
-      tellDevices(classId, false);
-    }
   }
 
   /** Stops every console here showing the class's screens, and says why. */
   function stopClass(classId: string, reason: ScreensStopped['reason']) {
-    const askers = asked.get(classId);
-    if (!askers) return;
-    asked.delete(classId);
-    consoles.to(screensRoom(classId)).emit('screens-stopped', { classId, reason });
-    consoles.in(screensRoom(classId)).socketsLeave(screensRoom(classId));
-    tellDevices(classId, false);
+    const room = screensRoom(classId);
+    if (!consoles.adapter.rooms.has(room)) return;
+    consoles.local.to(room).emit('screens-stopped', { classId, reason });
+    consoles.local.in(room).socketsLeave(room);
   }
 
   consoles.on('connection', (socket) => {
@@ -130,29 +158,25 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
         });
       if (!socket.connected || !socket.rooms.has(rooms.class(classId)))
         return ack({ ok: false, error: 'watch the class first', code: 'not-watching' });
-      await socket.join(screensRoom(classId));
-      let askers = asked.get(classId);
-      if (!askers) asked.set(classId, (askers = new Set()));
-      askers.add(socket.id);
       ack({ ok: true, classId, show: true });
-      tellDevices(classId, true);
+      // Joining tells the class's devices, here and (announced) on every other process.
+      await socket.join(screensRoom(classId));
     });
     socket.on('unwatch-class', (raw: unknown) => {
       const classId = (raw as { classId?: unknown } | null)?.classId;
       if (typeof classId === 'string') stopAsking(socket, classId);
     });
-    socket.on('disconnect', () => {
-      for (const classId of [...asked.keys()]) stopAsking(socket, classId);
-    });
+    // A console that disconnects leaves its rooms: `asked` hears it.
   });
 
   return {
-    /** Whether a console here shows the class's screens (tests). */
-    isAsked: (classId: string) => asked.has(classId),
+    /** Whether a console anywhere shows the class's screens, as this process knows it (tests). */
+    isAsked: (classId: string) => asked.isWatched(classId),
+    stop: () => asked.stop(),
 
-    /** Looks again at every class whose screens are shown (a lesson boundary, a settings change). */
+    /** Looks again at every class whose screens are shown here (a lesson boundary, a settings change). */
     async recheck() {
-      for (const classId of [...asked.keys()]) {
+      for (const classId of askedHere()) {
         const look = await allowed(classId);
         if (!look.allowed) stopClass(classId, look.reason);
       }
@@ -161,7 +185,7 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
     /** A device has just connected (or moved class): it hears whether to send. */
     deviceConnected(socket: Socket) {
       const { device } = socket.data as ScreenDeviceData;
-      if (device.classId) tellDevice(socket, asked.has(device.classId));
+      if (device.classId) tellDevice(socket, asked.isWatched(device.classId));
     },
 
     /** Listens for the device's thumbnails (registered before anything is awaited on connecting). */
@@ -169,15 +193,16 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
       const { device } = socket.data as ScreenDeviceData;
       let tokens = THUMBNAIL_BURST;
       let at = now();
-      socket.on('thumbnail', (raw: unknown, rawAck: unknown) => {
+      socket.on('thumbnail', async (raw: unknown, rawAck: unknown) => {
         const ack: ThumbnailAck = typeof rawAck === 'function' ? (rawAck as ThumbnailAck) : () => {};
         const t = now();
         tokens = Math.min(THUMBNAIL_BURST, tokens + ((t - at) / 1000) * THUMBNAIL_PER_SECOND);
         at = t;
         // The device's own class, as the server knows it: a thumbnail never reaches another class.
         const classId = device.classId;
-        if (!classId || !asked.has(classId))
-          return ack({ ok: false, error: 'no one asked for this class’s screens', code: 'not-requested' });
+        const unasked = () =>
+          ack({ ok: false, error: 'no one asked for this class’s screens', code: 'not-requested' });
+        if (!classId || !asked.isWatched(classId)) return unasked();
         const jpeg = (raw as { jpeg?: unknown } | null)?.jpeg;
         if (typeof jpeg === 'string' && jpeg.length > THUMBNAIL_MAX_BASE64)
           return ack({ ok: false, error: 'a thumbnail is at most 20 KB', code: 'too-large' });
@@ -190,6 +215,22 @@ export function createScreenRelay({ consoles, devices, allowed, now = Date.now }
           });
         if (tokens < 1) return ack({ ok: false, error: 'one thumbnail every 5 seconds', code: 'too-fast' });
         tokens -= 1;
+        // The page is checked here, whatever the device decided: an illegal page's picture is
+        // dropped, and the pupil's tile shows no picture rather than an older one.
+        let illegal: boolean;
+        try {
+          illegal = (await illegalPages(device.schoolId, device.profile))(parsed.data.url) !== null;
+        } catch (error) {
+          console.error('waymark: could not check a thumbnail against the illegal lists', error);
+          return ack({ ok: false, error: 'the server could not check the thumbnail', code: 'unavailable' });
+        }
+        // Still asked for, and still the device's class (it may have moved meanwhile).
+        if (device.classId !== classId || !asked.isWatched(classId)) return unasked();
+        if (illegal) {
+          ack({ ok: false, error: 'a page in an illegal category is never shown', code: 'illegal-category' });
+          consoles.to(screensRoom(classId)).emit('thumbnail', liveThumbnail(device, 'hidden'));
+          return;
+        }
         ack({ ok: true });
         consoles.to(screensRoom(classId)).emit('thumbnail', liveThumbnail(device, parsed.data));
       });

@@ -1,11 +1,9 @@
 import type { Namespace, Socket } from 'socket.io';
 import {
   describeZodError,
-  illegalMatcher,
   TAB_STATE_PER_SECOND,
   TAB_STATE_PROTOCOL,
   TabStateSchema,
-  type Category,
   type LiveTabs,
   type PolicyBody,
   type Profile,
@@ -16,11 +14,10 @@ import type { DeviceIdentity } from '../devices-and-enrollment';
 import { pupilTileOf } from './pupil-tile';
 import { rooms } from '../../sockets/rooms';
 import { createVisitRecorder, type VisitRecorder, type VisitStore } from './visit-recorder';
+import { createIllegalPages, type IllegalPages } from './illegal-pages';
 
 /** A device may send this many at once (a snapshot right after a change) before the rate applies. */
 const TAB_STATE_BURST = 3;
-/** How long a school's illegal-category lists are reused before they are read again. */
-const LISTS_TTL_MS = 60_000;
 
 interface TabDeviceData {
   device: DeviceIdentity;
@@ -34,6 +31,8 @@ interface TabStateRelayDeps {
   isWatched(classId: string): boolean;
   /** The school's illegal-category lists (checked again here), from the category store. */
   policyBody(schoolId: string, profile: Profile): Promise<Pick<PolicyBody, 'categoryLists'>>;
+  /** The same lists, shared with the screen relay (default: its own, from `policyBody`). */
+  illegalPages?: IllegalPages;
   /** Where the pupils' lesson timelines are kept (the sites the active tab was on while watched). */
   timeline?: VisitStore;
   now?: () => number;
@@ -49,22 +48,12 @@ export function createTabStateRelay({
   devices,
   isWatched,
   policyBody,
+  illegalPages,
   timeline,
   now = Date.now,
 }: TabStateRelayDeps) {
   const recorders = new Map<string, VisitRecorder>();
-  const lists = new Map<string, { matcher: Promise<(url: string) => Category | null>; until: number }>();
-
-  function illegalFor(schoolId: string, profile: Profile) {
-    const key = `${schoolId}\u0000${profile}`;
-    const held = lists.get(key);
-    if (held && held.until > now()) return held.matcher;
-    const matcher = policyBody(schoolId, profile).then(illegalMatcher);
-    // A failed read is not kept: the next message asks again.
-    matcher.catch(() => lists.delete(key));
-    lists.set(key, { matcher, until: now() + LISTS_TTL_MS });
-    return matcher;
-  }
+  const illegalFor = illegalPages ?? createIllegalPages(policyBody, now);
 
   async function redacted(device: DeviceIdentity, state: TabState): Promise<TabState> {
     const illegal = await illegalFor(device.schoolId, device.profile);

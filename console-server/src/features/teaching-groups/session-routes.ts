@@ -44,6 +44,8 @@ export function sessionRoutes(deps: {
     const row = await deps.sessionService.start(who.schoolId, classId, who.id, body);
     if (!row) throw new HttpError(404, 'no such class');
     await deps.lessonsChanged(who.schoolId);
+    // A planned session it replaced had sent its sites ahead: the devices drop them.
+    if (row.replaced.some((s) => s.sites)) await deps.live.classPolicyChanged(classId);
     return { session: sessionJson(row) };
   });
 

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lt, lte } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ScheduledSession, ScheduleSessionBody, StartSessionBody } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
-import { classes, classSessions, lessonOverrides } from '../../db/schema';
+import { classes, classSessions, lessonOverrides, schools } from '../../db/schema';
 import { DomainError } from '../../errors/domain-error';
 import type { PlacementService } from './placement-service';
 
@@ -13,6 +13,13 @@ const SCHEDULE_GRACE_MS = 60_000;
 const SCHEDULE_HORIZON_DAYS = 120;
 
 type SessionRow = typeof classSessions.$inferSelect;
+
+/** "10:30–11:30 on Tuesday 8 December", in the school's time zone. */
+function plannedWhen(row: { startsAt: Date; endsAt: Date }, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+  return `${time.format(row.startsAt)}–${time.format(row.endsAt)} on ${day.format(row.startsAt)}`;
+}
 
 /**
  * Lessons a teacher starts for a group (a cover lesson, a lesson off the timetable). A session
@@ -179,7 +186,12 @@ export function createSessionService({ db, placement }: { db: Database; placemen
       return (await withSites([row!]))[0]!;
     },
 
-    /** Starts (or extends) the group's session; null when the group is not the school's. */
+    /**
+     * Starts (or extends) the group's session; null when the group is not the school's. A session
+     * of the group planned to start before this one would end is refused with a conflict naming
+     * it, unless `body.replace`: then it is called off (`replaced`, with the sites it would have
+     * brought) and this one starts.
+     */
     async start(schoolId: string, classId: string, staffId: string, body: StartSessionBody) {
       const now = placement.clock();
       if (!(await inSchool(schoolId, classId))) return null;
@@ -189,6 +201,36 @@ export function createSessionService({ db, placement }: { db: Database; placemen
         : lesson?.source === 'timetable'
           ? lesson.endsAt
           : new Date(now.getTime() + DEFAULT_SESSION_MINUTES * 60_000);
+      const planned = await db
+        .select()
+        .from(classSessions)
+        .where(
+          and(
+            eq(classSessions.schoolId, schoolId),
+            eq(classSessions.classId, classId),
+            isNull(classSessions.cancelledAt),
+            gt(classSessions.startsAt, now),
+            lt(classSessions.startsAt, endsAt),
+          ),
+        )
+        .orderBy(classSessions.startsAt);
+      if (planned.length > 0 && !body.replace) {
+        const [school] = await db
+          .select({ timeZone: schools.timeZone })
+          .from(schools)
+          .where(eq(schools.id, schoolId));
+        const which = planned.map((p) => plannedWhen(p, school?.timeZone ?? 'UTC')).join(' and ');
+        throw new DomainError(
+          'conflict',
+          `this group has a session planned for ${which}, which this one would overlap: replace it, or start a shorter session`,
+        );
+      }
+      const replaced: ScheduledSession[] = [];
+      for (const p of planned) {
+        await db.update(classSessions).set({ cancelledAt: now }).where(eq(classSessions.id, p.id));
+        await endSessionSites(p.id, now, false);
+        replaced.push(...(await withSites([p])));
+      }
       const held = await running(schoolId, classId, now);
       if (held) {
         const [row] = await db
@@ -196,13 +238,13 @@ export function createSessionService({ db, placement }: { db: Database; placemen
           .set({ endsAt, startedBy: staffId })
           .where(eq(classSessions.id, held.id))
           .returning();
-        return row!;
+        return { ...row!, replaced };
       }
       const [row] = await db
         .insert(classSessions)
         .values({ id: uuidv7(), schoolId, classId, startedBy: staffId, startsAt: now, endsAt })
         .returning();
-      return row!;
+      return { ...row!, replaced };
     },
 
     /** Ends the group's running session now; null when none runs. */

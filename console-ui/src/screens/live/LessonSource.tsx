@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ClassRoster } from '@waymark/shared';
 import { liveApi } from './api';
+import { plannedOverlap } from './session-start';
 
 /**
  * What puts this group in a lesson now (docs/architecture.md, "Teaching groups and the
@@ -20,12 +21,17 @@ export function LessonSource({
   const { t } = useTranslation('live');
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['live', classId] });
-  const start = useMutation({ mutationFn: () => liveApi.startSession(classId), onSuccess: refresh });
+  // A planned session it would overlap is replaced only when the teacher says so.
+  const start = useMutation({
+    mutationFn: (replace: boolean) => liveApi.startSession(classId, replace ? { replace } : {}),
+    onSuccess: refresh,
+  });
   const end = useMutation({ mutationFn: () => liveApi.endSession(classId), onSuccess: refresh });
   if (!roster) return null;
   const { lesson } = roster;
   const source = lesson.source ?? 'none';
   const elsewhere = roster.elsewhere ?? [];
+  const overlap = plannedOverlap(start.error);
   return (
     <section className="lesson-source" aria-labelledby="lesson-source-heading">
       <h2 id="lesson-source-heading" className="visually-hidden">
@@ -42,16 +48,38 @@ export function LessonSource({
             : t('group.none')}
       </p>
       {canStart && source === 'none' && (
-        <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
+        <button type="button" onClick={() => start.mutate(false)} disabled={start.isPending}>
           {t('group.start')}
         </button>
+      )}
+      {canStart && overlap && (
+        <div role="alert" className="session-overlap" data-testid="session-overlap">
+          <p>
+            <strong>{t('group.overlap')}</strong>
+          </p>
+          {/* The server's sentence names the planned session (in English). */}
+          <p lang="en">{overlap.charAt(0).toUpperCase() + overlap.slice(1)}.</p>
+          <button type="button" onClick={() => start.mutate(true)} disabled={start.isPending}>
+            {t('group.replace')}
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => start.reset()}
+            disabled={start.isPending}
+          >
+            {t('group.keep')}
+          </button>
+        </div>
       )}
       {canStart && source === 'session' && (
         <button type="button" onClick={() => end.mutate()} disabled={end.isPending}>
           {t('group.end')}
         </button>
       )}
-      {(start.isError || end.isError) && <p role="alert">{(start.error ?? end.error)?.message}</p>}
+      {((start.isError && !overlap) || end.isError) && (
+        <p role="alert">{(start.error ?? end.error)?.message}</p>
+      )}
       {elsewhere.length > 0 && (
         <>
           <h3>{t('group.elsewhere')}</h3>

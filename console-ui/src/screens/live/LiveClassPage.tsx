@@ -22,6 +22,7 @@ import { RaiseIncidentDialog, type RaisedIncident } from './RaiseIncidentDialog'
 import { SoundToggle, useSoundPreference } from './SoundToggle';
 import { UrgentBanner, useUrgentText } from './UrgentBanner';
 import { useLiveClass } from './use-live-class';
+import { screensOffer } from './screens-offer';
 import { useSessionSet } from './use-session-set';
 import './live.css';
 
@@ -158,6 +159,7 @@ export function LiveClassPage() {
     list.flatMap((tile) => tile.devices.map((d) => ({ deviceId: d.id, name: tile.name })));
   const classTargets = targetsOf(actionable);
   const pickedTiles = actionable.filter((tile) => picked.has(tile.key));
+  const offer = screensOffer(canDecide, roster.data);
   return (
     <LateResultsContext.Provider value={live.lateResults}>
       <div className="live-class">
@@ -247,7 +249,15 @@ export function LiveClassPage() {
             }
             selected={filter.pupil}
             onSelect={(key) => setFilter({ ...filter, pupil: filter.pupil === key ? 'all' : key })}
-            screens={canDecide ? { ...live.screens, toggle: () => live.showScreens(!live.screens.on) } : null}
+            screens={
+              offer === 'hidden'
+                ? null
+                : {
+                    ...live.screens,
+                    inLesson: offer === 'offered',
+                    toggle: () => live.showScreens(!live.screens.on),
+                  }
+            }
             thumbnails={live.thumbnails}
           />
           <EventFeed

@@ -119,8 +119,11 @@ export function PupilGrid({
   thumbnails,
 }: {
   tiles: PupilTile[];
-  /** The class's screens (null: the school has them off, or this viewer cannot ask). */
-  screens: { on: boolean; error: string | null; toggle: () => void } | null;
+  /**
+   * The class's screens (null: the school has them off, or this viewer cannot ask); not `inLesson`:
+   * greyed out, with the reason (`screensOffer`).
+   */
+  screens: { on: boolean; error: string | null; inLesson: boolean; toggle: () => void } | null;
   thumbnails: ReadonlyMap<string, LiveThumbnail>;
   order: GridOrder;
   onOrder: (order: GridOrder) => void;
@@ -155,18 +158,31 @@ export function PupilGrid({
       </div>
       {screens && (
         <p className="grid-screens">
-          <button type="button" aria-pressed={screens.on} onClick={screens.toggle}>
+          <button
+            type="button"
+            aria-pressed={screens.on}
+            onClick={screens.toggle}
+            disabled={!screens.inLesson && !screens.on}
+            aria-describedby={!screens.inLesson && !screens.on ? 'screens-outside-lessons' : undefined}
+          >
             {screens.on ? t('screens.hide') : t('screens.show')}
           </button>
-          {screens.error && (
-            <span role="status" className="screens-error">
+          {!screens.inLesson && !screens.on ? (
+            <span id="screens-outside-lessons" className="screens-error">
               {' '}
-              {screens.error === 'setting-off'
-                ? t('screens.settingOff')
-                : screens.error === 'outside-lessons'
-                  ? t('screens.outsideLessons')
-                  : t('screens.failed')}
+              {t('screens.outsideLessons')}
             </span>
+          ) : (
+            screens.error && (
+              <span role="status" className="screens-error">
+                {' '}
+                {screens.error === 'setting-off'
+                  ? t('screens.settingOff')
+                  : screens.error === 'outside-lessons'
+                    ? t('screens.outsideLessons')
+                    : t('screens.failed')}
+              </span>
+            )
           )}
         </p>
       )}

@@ -13,6 +13,7 @@ import {
   type RequestDecisionBody,
   type ScheduleSessionBody,
   type StartOverrideBody,
+  type StartSessionBody,
 } from '@waymark/shared';
 import { call } from '../../lib/call';
 
@@ -21,7 +22,8 @@ export const liveApi = {
   roster: (classId: string) => call(liveClassContract.roster, { params: { classId } }),
 
   /** A lesson a teacher starts for the group now (it beats the timetable), or ends. */
-  startSession: (classId: string) => call(sessionsContract.start, { params: { classId }, body: {} }),
+  startSession: (classId: string, body: StartSessionBody = {}) =>
+    call(sessionsContract.start, { params: { classId }, body }),
   endSession: (classId: string) => call(sessionsContract.end, { params: { classId } }),
 
   /** Sessions planned ahead for the group: they start and end by themselves. */
