@@ -143,9 +143,10 @@ export function blockedEvent(overrides: Partial<DeviceEventInput> = {}): DeviceE
   } as DeviceEventInput;
 }
 
+/** The next event a console hears; as long as `expect.poll` waits (the config's 15 s), for a busy machine. */
 export function nextEvent<T>(
   socket: { once: (name: 'event', fn: (e: T) => void) => unknown },
-  ms = 5000,
+  ms = 15_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no event arrived')), ms);
