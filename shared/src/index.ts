@@ -64,3 +64,8 @@ export * from './incidents/contract';
 export * from './alerts/contract';
 export * from './trust/contract';
 export * from './visitors/contract';
+export * from './filter-checks/contract';
+export * from './compliance/contract';
+export * from './reports/contract';
+export * from './deploy/contract';
+export * from './data-protection/contract';
