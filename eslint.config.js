@@ -16,6 +16,7 @@ const boundary = (files, forbidden, message) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: boundaryPatterns(forbidden, message) }] },
 });
+const CONSOLE_UI_MESSAGE = 'console-ui talks to the server over HTTP and Socket.IO only.';
 const SERVER_FORBIDDEN = ['console-ui', 'extension', 'test'];
 const SERVER_MESSAGE = 'the server imports only @waymark/shared.';
 // A server feature (console-server/src/features/<feature>/) reaches another feature only through
@@ -64,11 +65,7 @@ export default tseslint.config(
     ['console-server', 'console-ui', 'extension', 'test'],
     'shared imports none of our packages.',
   ),
-  boundary(
-    ['console-ui/**'],
-    ['console-server', 'extension', 'test'],
-    'console-ui talks to the server over HTTP and Socket.IO only.',
-  ),
+  boundary(['console-ui/**'], ['console-server', 'extension', 'test'], CONSOLE_UI_MESSAGE),
   boundary(
     ['extension/**'],
     ['console-server', 'console-ui', 'test'],
@@ -77,4 +74,25 @@ export default tseslint.config(
   boundary(['console-server/**'], SERVER_FORBIDDEN, SERVER_MESSAGE),
   featureBoundary(0),
   featureBoundary(1),
+  // A screen calls the server through a contract (`call(endpoint, …)`, console-ui/src/lib/call.ts),
+  // never through the untyped `api<T>(path)` helper (docs/architecture.md, "Declaring an HTTP
+  // endpoint").
+  {
+    files: ['console-ui/src/screens/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...boundaryPatterns(['console-server', 'extension', 'test'], CONSOLE_UI_MESSAGE),
+            {
+              regex: '(^|/)lib/api$',
+              importNames: ['api'],
+              message: 'Call the server through its contract: call(endpoint, …) from lib/call.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -67,3 +67,8 @@ export * from './visitors/contract';
 export * from './requests-and-overrides/contract';
 export * from './live-actions/contract';
 export * from './teaching-groups/contract';
+export * from './filter-checks/contract';
+export * from './compliance/contract';
+export * from './reports/contract';
+export * from './deploy/contract';
+export * from './data-protection/contract';

@@ -48,6 +48,8 @@ export async function call<E extends AnyEndpoint>(
   const url = endpointUrl(e, params, query);
   const answer = await api<unknown>(url, {
     method: e.method,
+    // JSON, even where the same address also serves a page (the weekly digest).
+    headers: { accept: 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!checkAnswers) return answer as EndpointResponse<E>;

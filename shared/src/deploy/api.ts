@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../text/safe-text';
-import { ProfileSchema, type Profile } from '../policy/categories';
-import type { ProxyChoice } from './proxy-choice';
+import { ProfileSchema } from '../policy/categories';
+import { ProxyChoiceSchema } from './proxy-choice';
 
 /**
  * Where a technician deploys Waymark: the browser and the tool that carries the policy. Linux
@@ -76,85 +76,125 @@ export const DeployPolicyBodySchema = z
 export type DeployPolicyBody = z.infer<typeof DeployPolicyBodySchema>;
 
 /** One setting in a generated file, with the reason it is there. */
-export interface DeploySettingExplained {
+export const DeploySettingExplainedSchema = z.object({
   /** The policy name (Chrome/Edge) or managed-configuration key. */
-  name: string;
+  name: safeText(),
   /** The value, as the technician would read it. */
-  value: string;
-  why: string;
+  value: safeText(),
+  why: safeText(),
   /** Where the same setting lives in the Google Admin console (google-admin target only). */
-  adminConsole?: string;
-}
+  adminConsole: safeText().optional(),
+});
+export type DeploySettingExplained = z.infer<typeof DeploySettingExplainedSchema>;
 
-export interface DeployPolicyFile {
-  target: DeployTarget;
-  fileName: string;
-  mediaType: string;
-  /** The file as text, for the preview. */
-  text: string;
-  /** The exact bytes to save (a `.reg` file is UTF-16LE with a byte-order mark), base64. */
-  contentBase64: string;
-  extensionId: string;
-  updateUrl: string;
-  /** The proxy the file locks (`ProxySettings`): the school's choice when it was made. */
-  proxy: ProxyChoice;
-  /** Where the file goes and how it is applied, in a sentence or two. */
-  install: string;
-  settings: DeploySettingExplained[];
-  /** The same explanation as a README block (for formats that cannot carry comments). */
-  readme: string;
-  /** Things the technician should know before deploying (no package published yet, …). */
-  warnings: DeployWarning[];
-  /** Whether the token is one of the school's live tokens, and which. */
-  token: EnrollmentTokenCheck;
-}
+const UNUSABLE_TOKEN = z.enum(['revoked', 'expired', 'used-up']);
 
 /** A warning about a generated file: a code the console words in each language, and the English. */
-export type DeployWarning = { message: string } & (
-  | { code: 'unpublished'; extensionId: string }
-  | { code: 'package-update-url'; fileName: string; packageUpdateUrl: string | null; updateUrl: string }
-  | { code: 'token-unknown' }
-  | { code: 'token-unusable'; label: string; status: 'revoked' | 'expired' | 'used-up' }
-  | { code: 'no-domains' }
-  | { code: 'plain-http' }
-  | { code: 'profile-mismatch'; tokenProfile: Profile; fixedProfile: Profile }
-);
+export const DeployWarningSchema = z.discriminatedUnion('code', [
+  z.object({ message: safeText(), code: z.literal('unpublished'), extensionId: safeText() }),
+  z.object({
+    message: safeText(),
+    code: z.literal('package-update-url'),
+    fileName: safeText(),
+    packageUpdateUrl: safeText().nullable(),
+    updateUrl: safeText(),
+  }),
+  z.object({ message: safeText(), code: z.literal('token-unknown') }),
+  z.object({
+    message: safeText(),
+    code: z.literal('token-unusable'),
+    label: safeText(),
+    status: UNUSABLE_TOKEN,
+  }),
+  z.object({ message: safeText(), code: z.literal('no-domains') }),
+  z.object({ message: safeText(), code: z.literal('plain-http') }),
+  z.object({
+    message: safeText(),
+    code: z.literal('profile-mismatch'),
+    tokenProfile: ProfileSchema,
+    fixedProfile: ProfileSchema,
+  }),
+]);
+export type DeployWarning = z.infer<typeof DeployWarningSchema>;
 
-export type EnrollmentTokenCheck =
-  | { status: 'valid'; label: string; uses: number; maxUses: number | null; expiresAt: string | null }
-  | { status: 'revoked' | 'expired' | 'used-up'; label: string }
-  | { status: 'unknown' };
+/** Whether a policy file's token is one of the school's live tokens, and which. */
+export const EnrollmentTokenCheckSchema = z.union([
+  z.object({
+    status: z.literal('valid'),
+    label: safeText(),
+    uses: z.number().int(),
+    maxUses: z.number().int().nullable(),
+    expiresAt: safeText().nullable(),
+  }),
+  z.object({ status: UNUSABLE_TOKEN, label: safeText() }),
+  z.object({ status: z.literal('unknown') }),
+]);
+export type EnrollmentTokenCheck = z.infer<typeof EnrollmentTokenCheckSchema>;
+
+/** `POST /api/deploy/policy`: a policy file for one target, explained. */
+export const DeployPolicyFileSchema = z.object({
+  target: DeployTargetSchema,
+  fileName: safeText(),
+  mediaType: safeText(),
+  /** The file as text, for the preview. */
+  text: safeText(),
+  /** The exact bytes to save (a `.reg` file is UTF-16LE with a byte-order mark), base64. */
+  contentBase64: z.base64(),
+  extensionId: safeText(),
+  updateUrl: safeText(),
+  /** The proxy the file locks (`ProxySettings`): the school's choice when it was made. */
+  proxy: ProxyChoiceSchema,
+  /** Where the file goes and how it is applied, in a sentence or two. */
+  install: safeText(),
+  settings: z.array(DeploySettingExplainedSchema),
+  /** The same explanation as a README block (for formats that cannot carry comments). */
+  readme: safeText(),
+  /** Things the technician should know before deploying (no package published yet, …). */
+  warnings: z.array(DeployWarningSchema),
+  /** Whether the token is one of the school's live tokens, and which. */
+  token: EnrollmentTokenCheckSchema,
+});
+export type DeployPolicyFile = z.infer<typeof DeployPolicyFileSchema>;
 
 /** A signed package the server serves for self-hosted updates. */
-export interface ExtensionRelease {
-  browser: ExtensionBrowser;
-  fileName: string;
-  extensionId: string;
-  version: string;
-  sizeBytes: number;
-  sha256: string;
-  publishedAt: string;
+export const ExtensionReleaseSchema = z.object({
+  browser: z.enum(EXTENSION_BROWSERS),
+  fileName: safeText(),
+  extensionId: safeText(),
+  version: safeText(),
+  sizeBytes: z.number().int().nonnegative(),
+  sha256: safeText(),
+  publishedAt: safeText(),
   /** `update_url` inside the package's manifest, if it was packed with one. */
-  manifestUpdateUrl: string | null;
+  manifestUpdateUrl: safeText().nullable(),
   /** The manifest's `minimum_chrome_version`: older browsers are not offered the package. */
-  minimumBrowserVersion: string | null;
-}
+  minimumBrowserVersion: safeText().nullable(),
+});
+export type ExtensionRelease = z.infer<typeof ExtensionReleaseSchema>;
 
 /** `GET /api/deploy/status`: what is published, what devices run, and the defaults for the form. */
-export interface DeployStatus {
-  releases: ExtensionRelease[];
-  latest: Partial<Record<ExtensionBrowser, ExtensionRelease>>;
+export const DeployStatusSchema = z.object({
+  releases: z.array(ExtensionReleaseSchema),
+  latest: z.partialRecord(z.enum(EXTENSION_BROWSERS), ExtensionReleaseSchema),
   /** The ID generated policies name: the published package's, or the development build's. */
-  extensionId: string;
-  extensionIdSource: 'published' | 'development';
+  extensionId: safeText(),
+  extensionIdSource: z.enum(['published', 'development']),
   /** Problems with the releases folder (unreadable or mis-signed packages). */
-  problems: string[];
+  problems: z.array(safeText()),
   /** The server's address as this request reached it: the default for the form. */
-  serverUrl: string;
-  accountDomains: string[];
+  serverUrl: safeText(),
+  accountDomains: z.array(safeText()),
   /** The school's proxy choice, which every policy file made here locks (`ProxySettings`). */
-  proxy: ProxyChoice;
-  classes: Array<{ id: string; name: string; profile: string }>;
-  versions: Array<{ version: string | null; devices: number; online: number; current: boolean }>;
-  devices: number;
-}
+  proxy: ProxyChoiceSchema,
+  classes: z.array(z.object({ id: safeText(), name: safeText(), profile: safeText() })),
+  versions: z.array(
+    z.object({
+      version: safeText().nullable(),
+      devices: z.number().int(),
+      online: z.number().int(),
+      current: z.boolean(),
+    }),
+  ),
+  devices: z.number().int(),
+});
+export type DeployStatus = z.infer<typeof DeployStatusSchema>;

@@ -43,8 +43,14 @@ export const TestAddressSchema = z.object({
 });
 export type TestAddress = z.infer<typeof TestAddressSchema>;
 
+/**
+ * A test address as the console is sent it: for a role without `see-illegal-urls`, an
+ * illegal-category address reads `HIDDEN_TEST_ADDRESS` in place of the URL.
+ */
+export const ShownTestAddressSchema = TestAddressSchema.extend({ url: safeText() });
+
 /** A test address in the school's list: the starter set's (fixed) or the school's own (removable). */
-export const ListedTestAddressSchema = TestAddressSchema.extend({
+export const ListedTestAddressSchema = ShownTestAddressSchema.extend({
   id: safeText(),
   source: z.enum(['starter', 'school']),
   addedBy: safeText().nullable(),
@@ -177,7 +183,7 @@ export const FilterCheckRecordSchema = z.object({
   target: FilterCheckTargetSchema,
   /** The target in words ("Year 2 (Owls)", "KS3 devices", "3 chosen devices", "a sample of 5 online devices"). */
   targetLabel: safeText(),
-  addresses: z.array(TestAddressSchema),
+  addresses: z.array(ShownTestAddressSchema),
   devices: z.array(DeviceCheckResultSchema),
   /** Addresses a device allowed that its policy blocks, over all devices. */
   failures: z.number().int(),
@@ -212,13 +218,16 @@ export const FilterCheckScheduleSchema = z.object({
 export type FilterCheckSchedule = z.infer<typeof FilterCheckScheduleSchema>;
 
 /** `GET /api/filter-checks/targets`: what a check can run on. */
-export interface FilterCheckTargets {
-  classes: Array<{ id: string; name: string; profile: z.infer<typeof ProfileSchema> }>;
-  devices: Array<{
-    id: string;
-    name: string;
-    className: string | null;
-    profile: z.infer<typeof ProfileSchema> | null;
-    online: boolean;
-  }>;
-}
+export const FilterCheckTargetsSchema = z.object({
+  classes: z.array(z.object({ id: safeText(), name: safeText(), profile: ProfileSchema })),
+  devices: z.array(
+    z.object({
+      id: safeText(),
+      name: safeText(),
+      className: safeText().nullable(),
+      profile: ProfileSchema.nullable(),
+      online: z.boolean(),
+    }),
+  ),
+});
+export type FilterCheckTargets = z.infer<typeof FilterCheckTargetsSchema>;

@@ -21,17 +21,18 @@ export type ReportConcernBody = z.infer<typeof ReportConcernBodySchema>;
 
 export const ConcernReportsQuerySchema = z.object({ weekStart: calendarDate().optional() }).strict();
 
-export interface ConcernReport {
-  id: string;
+export const ConcernReportSchema = z.object({
+  id: safeText(),
   /** The ISO week of the digest, e.g. 2026-W49. */
-  week: string;
-  weekStart: string;
-  line: string;
-  note: string | null;
-  reportedByName: string;
-  reportedTo: Array<{ name: string; email: string }>;
-  createdAt: string;
-}
+  week: safeText(),
+  weekStart: safeText(),
+  line: safeText(),
+  note: safeText().nullable(),
+  reportedByName: safeText(),
+  reportedTo: z.array(z.object({ name: safeText(), email: safeText() })),
+  createdAt: safeText(),
+});
+export type ConcernReport = z.infer<typeof ConcernReportSchema>;
 
 /** The DSL's choice: whether the technician's copy of the weekly digest names pupils. */
 export const DigestSettingsSchema = z.object({ technicianDigestNamesPupils: z.boolean() }).strict();

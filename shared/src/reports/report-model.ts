@@ -78,97 +78,121 @@ export const ReportExportQuerySchema = z
   });
 
 /** One line of a chart over time: a count for each bucket of `ReportSummary.buckets`. */
-export interface ReportSeries {
+export const ReportSeriesSchema = z.object({
   /** A category (or `uncategorised`), a key stage, or a class id ('' for no class). */
-  key: string;
+  key: safeText(),
   /** The class's name, for classes; null otherwise. */
-  label: string | null;
-  counts: number[];
-  total: number;
-}
+  label: safeText().nullable(),
+  counts: z.array(z.number().int()),
+  total: z.number().int(),
+});
+export type ReportSeries = z.infer<typeof ReportSeriesSchema>;
 
-export interface ReportCount {
-  key: string;
-  count: number;
-}
+export const ReportCountSchema = z.object({ key: safeText(), count: z.number().int() });
+export type ReportCount = z.infer<typeof ReportCountSchema>;
 
 /** Everything on the reports screen for a period: aggregates only, never a pupil's name. */
-export interface ReportSummary {
+export const ReportSummarySchema = z.object({
   /** The period as instants (the school's midnights). */
-  from: string;
-  to: string;
+  from: safeText(),
+  to: safeText(),
   /** The period as the school's dates (`to` is the day after the last). */
-  fromDate: string;
-  toDate: string;
-  timeZone: string;
-  granularity: 'day' | 'week';
+  fromDate: safeText(),
+  toDate: safeText(),
+  timeZone: safeText(),
+  granularity: z.enum(['day', 'week']),
   /** First day of each bucket (a Monday for weeks), in the school's dates. */
-  buckets: string[];
-  totals: {
-    blocked: number;
-    flaggedSearches: number;
-    concerns: number;
-    unblockRequests: number;
-    tamper: number;
-    incidents: number;
-  };
-  blockedOverTime: { byCategory: ReportSeries[]; byKeyStage: ReportSeries[]; byClass: ReportSeries[] };
+  buckets: z.array(safeText()),
+  totals: z.object({
+    blocked: z.number().int(),
+    flaggedSearches: z.number().int(),
+    concerns: z.number().int(),
+    unblockRequests: z.number().int(),
+    tamper: z.number().int(),
+    incidents: z.number().int(),
+  }),
+  blockedOverTime: z.object({
+    byCategory: z.array(ReportSeriesSchema),
+    byKeyStage: z.array(ReportSeriesSchema),
+    byClass: z.array(ReportSeriesSchema),
+  }),
   /** Illegal-category addresses are never listed, not even as a host. */
-  topBlockedSites: Array<{ host: string; count: number; category: string | null }>;
-  flaggedSearchesByCategory: ReportCount[];
-  incidents: {
-    byCategory: ReportCount[];
-    byAction: ReportCount[];
-    byStatus: ReportCount[];
+  topBlockedSites: z.array(
+    z.object({ host: safeText(), count: z.number().int(), category: safeText().nullable() }),
+  ),
+  flaggedSearchesByCategory: z.array(ReportCountSchema),
+  incidents: z.object({
+    byCategory: z.array(ReportCountSchema),
+    byAction: z.array(ReportCountSchema),
+    byStatus: z.array(ReportCountSchema),
     /** Outcomes as the DSL wrote them; null for viewers who may not see pupil names. */
-    byOutcome: ReportCount[] | null;
-  };
+    byOutcome: z.array(ReportCountSchema).nullable(),
+  }),
   /** Whether this viewer may see pupil names (the drill-down, outcomes). */
-  pupilNames: boolean;
-}
+  pupilNames: z.boolean(),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
 /** A row of the DSL's pupils report. */
-export interface PupilReportRow {
-  key: string;
+export const PupilReportRowSchema = z.object({
+  key: safeText(),
   /** The pupil's name, else their e-mail; null when no one was signed in on the device. */
-  pupil: string | null;
-  email: string | null;
-  deviceName: string | null;
-  className: string | null;
-  blocked: number;
-  flaggedSearches: number;
-  concerns: number;
-}
+  pupil: safeText().nullable(),
+  email: safeText().nullable(),
+  deviceName: safeText().nullable(),
+  className: safeText().nullable(),
+  blocked: z.number().int(),
+  flaggedSearches: z.number().int(),
+  concerns: z.number().int(),
+});
+export type PupilReportRow = z.infer<typeof PupilReportRowSchema>;
 
 /** One event in a pupil's drill-down. */
-export interface PupilEventRow {
-  id: string;
-  occurredAt: string;
-  kind: string;
-  severity: string;
-  url: string | null;
-  urlHidden: boolean;
-  category: string | null;
+export const PupilEventRowSchema = z.object({
+  id: safeText(),
+  occurredAt: safeText(),
+  kind: safeText(),
+  severity: safeText(),
+  url: safeText().nullable(),
+  urlHidden: z.boolean(),
+  category: safeText().nullable(),
   /** Search query, request reason, concern message or tamper detail. */
-  text: string | null;
-  flags: string[];
-  className: string | null;
-  deviceName: string;
-}
+  text: safeText().nullable(),
+  flags: z.array(safeText()),
+  className: safeText().nullable(),
+  deviceName: safeText(),
+});
+export type PupilEventRow = z.infer<typeof PupilEventRowSchema>;
 
-interface PupilIncidentRow {
-  id: string;
-  reference: string;
-  category: string;
-  status: string;
-  createdAt: string;
-}
+const PupilIncidentRowSchema = z.object({
+  id: safeText(),
+  reference: safeText(),
+  category: safeText(),
+  status: safeText(),
+  createdAt: safeText(),
+});
 
-export interface PupilEventsReport {
-  key: string;
-  pupil: string | null;
-  events: PupilEventRow[];
-  incidents: PupilIncidentRow[];
+export const PupilEventsReportSchema = z.object({
+  key: safeText(),
+  pupil: safeText().nullable(),
+  events: z.array(PupilEventRowSchema),
+  incidents: z.array(PupilIncidentRowSchema),
   /** More events happened than are listed. */
-  truncated: boolean;
-}
+  truncated: z.boolean(),
+});
+export type PupilEventsReport = z.infer<typeof PupilEventsReportSchema>;
+
+/** The weekly digest's figures for a period (`GET /api/reports/digest`, as JSON). */
+export const ReportDigestSchema = z.object({
+  from: safeText(),
+  to: safeText(),
+  blockedByCategory: z.array(z.object({ category: safeText(), count: z.number().int() })),
+  topBlockedSites: z.array(z.object({ host: safeText(), count: z.number().int() })),
+  flaggedSearchesByCategory: z.array(z.object({ category: safeText(), count: z.number().int() })),
+  concerns: z.number().int(),
+  tamper: z.number().int(),
+  alerts: z.number().int(),
+  incidentsOpened: z.number().int(),
+  incidentsClosed: z.number().int(),
+});
+export type ReportDigest = z.infer<typeof ReportDigestSchema>;

@@ -1,11 +1,10 @@
+import { z } from 'zod';
+import { safeText } from '../text/safe-text';
 import { isTimetableDay, type CalendarEntry } from './lesson-time';
 
 /** A term of the school's calendar, days inclusive (`YYYY-MM-DD`). */
-export interface SchoolTerm {
-  name: string;
-  startsOn: string;
-  endsOn: string;
-}
+export const SchoolTermSchema = z.object({ name: safeText(), startsOn: safeText(), endsOn: safeText() });
+export type SchoolTerm = z.infer<typeof SchoolTermSchema>;
 
 /**
  * The school's term `today` is in; in a holiday between terms, the term just ended (its figures are

@@ -1,6 +1,6 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { PrepareReviewPackBodySchema, ReportLanguageSchema, SignReviewPackBodySchema } from '@waymark/shared';
+import { complianceContract, ReportLanguageSchema } from '@waymark/shared';
+import { contractRouter } from '../../http/contract-route';
 import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
 import type { ComplianceService } from './compliance-service';
 import { reviewPackPdf } from './review-packs/review-pack-pdf';
@@ -21,7 +21,7 @@ export function complianceRoutes({
   complianceService: ComplianceService;
   reviewPacks: ReviewPackService;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/compliance');
 
   /** A pack read with its content; a stored pack that fails its hash is never served. */
   async function verifiedPack(schoolId: string, id: string) {
@@ -36,38 +36,23 @@ export function complianceRoutes({
     }
   }
 
-  router.get(
-    '/',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-compliance');
-      res.json({ report: await complianceService.report(who.schoolId) });
-    }),
+  route(complianceContract.report, 'view-compliance', async ({ who }) => ({
+    report: await complianceService.report(who.schoolId),
+  }));
+
+  route(complianceContract.packs, 'view-compliance', async ({ who }) => ({
+    packs: await reviewPacks.list(who.schoolId),
+  }));
+
+  route(complianceContract.prepare, 'prepare-review-pack', async ({ who, body }) => ({
+    pack: await reviewPacks.prepare(who, body),
+  }));
+
+  route(complianceContract.pack, 'view-compliance', async ({ who, params }) =>
+    verifiedPack(who.schoolId, params.id),
   );
 
-  router.get(
-    '/review-packs',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-compliance');
-      res.json({ packs: await reviewPacks.list(who.schoolId) });
-    }),
-  );
-
-  router.post(
-    '/review-packs',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'prepare-review-pack');
-      const body = parseBody(PrepareReviewPackBodySchema, req.body);
-      res.status(201).json({ pack: await reviewPacks.prepare(who, body) });
-    }),
-  );
-
-  router.get(
-    '/review-packs/:id',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-compliance');
-      res.json(await verifiedPack(who.schoolId, req.params.id as string));
-    }),
-  );
+  // A file download: a plain route.
 
   router.get(
     '/review-packs/:id/pdf',
@@ -85,15 +70,9 @@ export function complianceRoutes({
     }),
   );
 
-  router.post(
-    '/review-packs/:id/signatures',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'sign-review-pack');
-      const id = parseBody(PackIdSchema, req.params.id);
-      const { contentHash } = parseBody(SignReviewPackBodySchema, req.body);
-      res.status(201).json({ pack: await reviewPacks.sign(who, id, contentHash) });
-    }),
-  );
+  route(complianceContract.sign, 'sign-review-pack', async ({ who, params, body }) => ({
+    pack: await reviewPacks.sign(who, parseBody(PackIdSchema, params.id), body.contentHash),
+  }));
 
   return router;
 }

@@ -1,11 +1,8 @@
-import { Router } from 'express';
 import { z } from 'zod';
+import { dataProtectionContract, type DataProtectionLogEntry } from '@waymark/shared';
 import type { DataProtectionService } from './data-protection-service';
-import { handle, HttpError, parseBody, requireCapability } from '../../http/middleware';
-
-const EraseBodySchema = z.object({
-  reason: z.string().trim().min(5, 'say why (it goes in the data-protection log)').max(2000),
-});
+import { contractRouter } from '../../http/contract-route';
+import { handle, HttpError, requireCapability } from '../../http/middleware';
 
 function emailParam(raw: unknown): string {
   const parsed = z.email().safeParse(raw);
@@ -15,8 +12,9 @@ function emailParam(raw: unknown): string {
 
 /** Subject access and erasure for one pupil, and the data-protection log (DSL): `/api/data-protection`. */
 export function dataProtectionRoutes({ dataProtection }: { dataProtection: DataProtectionService }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/data-protection');
 
+  // A file download (JSON or CSV, as an attachment): a plain route.
   router.get(
     '/pupils/:email/export',
     handle(async (req, res) => {
@@ -27,21 +25,17 @@ export function dataProtectionRoutes({ dataProtection }: { dataProtection: DataP
     }),
   );
 
-  router.post(
-    '/pupils/:email/erase',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'work-incident-log');
-      const { reason } = parseBody(EraseBodySchema, req.body);
-      res.json(await dataProtection.erase(who, emailParam(req.params.email), reason));
-    }),
+  route(dataProtectionContract.erase, 'work-incident-log', async ({ who, params, body }) =>
+    dataProtection.erase(who, emailParam(params.email), body.reason),
   );
 
-  router.get(
-    '/log',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'work-incident-log');
-      res.json({ log: await dataProtection.log(who.schoolId) });
-    }),
-  );
+  route(dataProtectionContract.log, 'work-incident-log', async ({ who }) => ({
+    log: (await dataProtection.log(who.schoolId)).map((entry) => ({
+      ...entry,
+      at: entry.at.toISOString(),
+      kind: entry.kind as DataProtectionLogEntry['kind'],
+      detail: entry.detail as DataProtectionLogEntry['detail'],
+    })),
+  }));
   return router;
 }

@@ -1,14 +1,11 @@
-import { Router, type Request } from 'express';
+import type { Request, Response } from 'express';
 import {
-  ConcernReportsQuerySchema,
-  DigestSettingsSchema,
   NAMED_REPORTS,
-  PupilFilterSchema,
   PupilKeySchema,
   ReportExportQuerySchema,
-  ReportConcernBodySchema,
   ReportPeriodQuerySchema,
-  type SchoolTermsResponse,
+  reportsContract,
+  type ReportLanguage,
 } from '@waymark/shared';
 import type { AlertService } from '../alerts';
 import type { ConcernService } from './concern-service';
@@ -16,6 +13,7 @@ import { digestLines } from './digest-lines';
 import { digestHtml } from './digest-html';
 import { addDays, type DefaultPeriod } from './report-period';
 import type { ReportService } from './report-service';
+import { contractRouter } from '../../http/contract-route';
 import { handle, parseBody, requireCapability } from '../../http/middleware';
 
 /**
@@ -31,110 +29,93 @@ export function reportRoutes({
   alertService: AlertService;
   concernService: ConcernService;
 }) {
-  const router = Router();
+  const { router, route } = contractRouter('/api/reports');
 
-  async function period(req: Request, schoolId: string, fallback: DefaultPeriod) {
-    const query = parseBody(ReportPeriodQuerySchema, req.query);
+  async function period(
+    query: { from?: string; to?: string; lang?: ReportLanguage },
+    schoolId: string,
+    fallback: DefaultPeriod,
+  ) {
     return { period: await reportService.period(schoolId, query, fallback), lang: query.lang ?? 'en' };
   }
 
   // The school's terms: the reports' "this term" is the school's own (estimated when it gave none).
-  router.get(
-    '/terms',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-reports');
-      const body: SchoolTermsResponse = { terms: await reportService.terms(who.schoolId) };
-      res.json(body);
-    }),
-  );
+  route(reportsContract.terms, 'view-reports', async ({ who }) => ({
+    terms: await reportService.terms(who.schoolId),
+  }));
 
+  // The digest asked for as a page (a link opened in the browser): a self-contained document, so a
+  // plain route ahead of the contract's JSON answer to the same address.
   router.get(
     '/digest',
-    handle(async (req, res) => {
+    (req, res, next) => (req.accepts(['html', 'json']) === 'html' ? next() : next('route')),
+    handle(async (req: Request, res: Response) => {
       const who = requireCapability(req, 'view-reports');
-      const { period: p, lang } = await period(req, who.schoolId, 'last-week');
+      const { period: p, lang } = await period(
+        parseBody(ReportPeriodQuerySchema, req.query),
+        who.schoolId,
+        'last-week',
+      );
       const digest = await reportService.digest(who.schoolId, p.from, p.to);
-      if (req.accepts(['html', 'json']) === 'html') {
-        // A self-contained page: its own inline styles, nothing else.
-        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('html').send(digestHtml(who.schoolName, digest, lang, { timeZone: p.timeZone }));
-      } else res.json({ digest, lines: digestLines(digest, lang) });
+      // Its own inline styles, nothing else.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.type('html').send(digestHtml(who.schoolName, digest, lang, { timeZone: p.timeZone }));
     }),
   );
+
+  route(reportsContract.digest, 'view-reports', async ({ who, query }) => {
+    const { period: p, lang } = await period(query, who.schoolId, 'last-week');
+    const digest = await reportService.digest(who.schoolId, p.from, p.to);
+    return { digest, lines: digestLines(digest, lang) };
+  });
 
   // The weekly check: any line of a week's digest reported to the head teacher.
-  router.post(
-    '/concerns',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'report-concerns');
-      const body = parseBody(ReportConcernBodySchema, req.body);
-      res.status(201).json({ concern: await concernService.report(who, body) });
-    }),
-  );
+  route(reportsContract.reportConcern, 'report-concerns', async ({ who, body }) => ({
+    concern: await concernService.report(who, body),
+  }));
 
-  router.get(
-    '/concerns',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'read-concern-reports');
-      const { weekStart } = parseBody(ConcernReportsQuerySchema, req.query);
-      res.json({ concerns: await concernService.list(who.schoolId, weekStart) });
-    }),
-  );
+  route(reportsContract.concerns, 'read-concern-reports', async ({ who, query }) => ({
+    concerns: await concernService.list(who.schoolId, query.weekStart),
+  }));
 
   // Whether the technician's copy of the digest names pupils: the DSL's choice.
-  router.get(
-    '/digest-settings',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'read-concern-reports');
-      res.json({ settings: await concernService.settings(who.schoolId) });
-    }),
-  );
+  route(reportsContract.digestSettings, 'read-concern-reports', async ({ who }) => ({
+    settings: await concernService.settings(who.schoolId),
+  }));
 
-  router.put(
-    '/digest-settings',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'see-pupil-names-in-reports');
-      const settings = parseBody(DigestSettingsSchema, req.body);
-      res.json({ settings: await concernService.setSettings(who.schoolId, settings) });
-    }),
-  );
+  route(reportsContract.saveDigestSettings, 'see-pupil-names-in-reports', async ({ who, body }) => ({
+    settings: await concernService.setSettings(who.schoolId, body),
+  }));
 
-  router.get(
-    '/summary',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'view-reports');
-      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
-      res.json({ report: await reportService.summary(who, p) });
-    }),
-  );
+  route(reportsContract.summary, 'view-reports', async ({ who, query }) => {
+    const { period: p } = await period(query, who.schoolId, 'last-4-weeks');
+    return { report: await reportService.summary(who, p) };
+  });
 
-  router.get(
-    '/pupils',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'see-pupil-names-in-reports');
-      const filter = parseBody(PupilFilterSchema, req.query);
-      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
-      res.json({ pupils: await reportService.byPupil(who.schoolId, p, filter) });
-    }),
-  );
+  route(reportsContract.pupils, 'see-pupil-names-in-reports', async ({ who, query }) => {
+    const { category, profile, classId } = query;
+    const { period: p } = await period(query, who.schoolId, 'last-4-weeks');
+    return { pupils: await reportService.byPupil(who.schoolId, p, { category, profile, classId }) };
+  });
 
-  router.get(
-    '/pupils/:key/events',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'see-pupil-names-in-reports');
-      const key = parseBody(PupilKeySchema, req.params.key);
-      const { period: p } = await period(req, who.schoolId, 'last-4-weeks');
-      res.json(await reportService.pupilEvents(who, p, key));
-    }),
-  );
+  route(reportsContract.pupilEvents, 'see-pupil-names-in-reports', async ({ who, params, query }) => {
+    const key = parseBody(PupilKeySchema, params.key);
+    const { period: p } = await period(query, who.schoolId, 'last-4-weeks');
+    return reportService.pupilEvents(who, p, key);
+  });
 
+  // A file download: a plain route.
   router.get(
     '/export.csv',
     handle(async (req, res) => {
       const who = requireCapability(req, 'view-reports');
       const request = parseBody(ReportExportQuerySchema, req.query);
       if (NAMED_REPORTS.includes(request.report)) requireCapability(req, 'see-pupil-names-in-reports');
-      const { period: p, lang } = await period(req, who.schoolId, 'last-4-weeks');
+      const { period: p, lang } = await period(
+        parseBody(ReportPeriodQuerySchema, req.query),
+        who.schoolId,
+        'last-4-weeks',
+      );
       const csv = await reportService.csv(who, p, request, lang);
       const lastDay = addDays(p.toDate, -1);
       res.setHeader(
@@ -145,13 +126,9 @@ export function reportRoutes({
     }),
   );
 
-  router.get(
-    '/alerts',
-    handle(async (req, res) => {
-      const who = requireCapability(req, 'work-incident-log');
-      res.json({ alerts: await alertService.recent(who.schoolId) });
-    }),
-  );
+  route(reportsContract.alerts, 'work-incident-log', async ({ who }) => ({
+    alerts: await alertService.recent(who.schoolId),
+  }));
 
   return router;
 }

@@ -8,6 +8,7 @@ import {
   type SchoolTerm,
   type ReportLanguage,
   type ReportName,
+  type ReportDigest,
   type Staff,
 } from '@waymark/shared';
 import type { Database } from '../../db/open-database';
@@ -18,18 +19,8 @@ import { resolvePeriod, type DefaultPeriod, type ReportPeriod } from './report-p
 import { hostOf, notIllegal, summaryReport } from './report-summary';
 import { REPORT_TEXT } from './report-text';
 
-export interface Digest {
-  from: string;
-  to: string;
-  blockedByCategory: Array<{ category: string; count: number }>;
-  topBlockedSites: Array<{ host: string; count: number }>;
-  flaggedSearchesByCategory: Array<{ category: string; count: number }>;
-  concerns: number;
-  tamper: number;
-  alerts: number;
-  incidentsOpened: number;
-  incidentsClosed: number;
-}
+/** The weekly digest's figures: the contract's schema (`GET /api/reports/digest`). */
+export type Digest = ReportDigest;
 
 /** Aggregates for the DSL and governors: counts, never pupil names. */
 export function createReportService({ db }: { db: Database }) {

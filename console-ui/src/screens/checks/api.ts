@@ -1,13 +1,11 @@
-import type {
-  AddFollowUpBody,
-  AddTestAddressBody,
-  FilterCheckRecord,
-  FilterCheckSchedule,
-  FilterCheckTarget,
-  FilterCheckTargets,
-  ListedTestAddress,
+import {
+  filterChecksContract as contract,
+  type AddFollowUpBody,
+  type AddTestAddressBody,
+  type FilterCheckSchedule,
+  type FilterCheckTarget,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 
 export const checkKeys = {
   all: ['filter-checks'] as const,
@@ -18,27 +16,16 @@ export const checkKeys = {
   schedule: () => [...checkKeys.all, 'schedule'] as const,
 };
 
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
-
 export const checksApi = {
-  list: () => api<{ checks: FilterCheckRecord[] }>('/api/filter-checks').then((r) => r.checks),
-  one: (id: string) =>
-    api<{ check: FilterCheckRecord }>(`/api/filter-checks/${encodeURIComponent(id)}`).then((r) => r.check),
-  run: (target: FilterCheckTarget) =>
-    api<{ check: FilterCheckRecord }>('/api/filter-checks', json('POST', { target })).then((r) => r.check),
+  list: () => call(contract.list).then((r) => r.checks),
+  one: (id: string) => call(contract.one, { params: { id } }).then((r) => r.check),
+  run: (target: FilterCheckTarget) => call(contract.run, { body: { target } }).then((r) => r.check),
   followUp: (id: string, body: AddFollowUpBody) =>
-    api<{ check: FilterCheckRecord }>(
-      `/api/filter-checks/${encodeURIComponent(id)}/follow-ups`,
-      json('POST', body),
-    ).then((r) => r.check),
-  targets: () => api<FilterCheckTargets>('/api/filter-checks/targets'),
-  addresses: () =>
-    api<{ addresses: ListedTestAddress[] }>('/api/filter-checks/addresses').then((r) => r.addresses),
-  addAddress: (body: AddTestAddressBody) => api('/api/filter-checks/addresses', json('POST', body)),
-  removeAddress: (id: string) =>
-    api(`/api/filter-checks/addresses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  schedule: () =>
-    api<{ schedule: FilterCheckSchedule }>('/api/filter-checks/schedule').then((r) => r.schedule),
-  saveSchedule: (body: FilterCheckSchedule) =>
-    api<{ schedule: FilterCheckSchedule }>('/api/filter-checks/schedule', json('PUT', body)),
+    call(contract.addFollowUp, { params: { id }, body }).then((r) => r.check),
+  targets: () => call(contract.targets),
+  addresses: () => call(contract.addresses).then((r) => r.addresses),
+  addAddress: (body: AddTestAddressBody) => call(contract.addAddress, { body }),
+  removeAddress: (id: string) => call(contract.removeAddress, { params: { id } }),
+  schedule: () => call(contract.schedule).then((r) => r.schedule),
+  saveSchedule: (body: FilterCheckSchedule) => call(contract.saveSchedule, { body }),
 };

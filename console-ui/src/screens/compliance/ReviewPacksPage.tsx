@@ -10,6 +10,7 @@ import {
   type ReportLanguage,
 } from '@waymark/shared';
 import { useSession } from '../../lib/session';
+import { Field } from '../../ui/Field';
 import { usePreparePack, useReviewPacks } from './api';
 import './compliance.css';
 
@@ -105,34 +106,34 @@ export function ReviewPacksPage() {
       {can(role, 'prepare-review-pack') && (
         <form onSubmit={submit} aria-labelledby="prepare-heading" className="compliance-form">
           <h2 id="prepare-heading">{t('review.prepare.title')}</h2>
-          <p>
-            <label htmlFor="review-year">{t('review.prepare.year')}</label>
-            <br />
-            <select id="review-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {schoolYearLabel(y)}
-                </option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label htmlFor="review-notes">{t('review.prepare.notes')}</label>
-            <br />
-            <textarea
-              id="review-notes"
-              aria-describedby="review-notes-hint"
-              rows={4}
-              cols={70}
-              maxLength={5000}
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-            <br />
-            <span id="review-notes-hint" className="hint">
-              {t('review.prepare.notesHint')}
-            </span>
-          </p>
+          <Field id="review-year" label={t('review.prepare.year')}>
+            {(control) => (
+              <select {...control} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {schoolYearLabel(y)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="review-notes"
+            label={t('review.prepare.notes')}
+            hint={t('review.prepare.notesHint')}
+            hintClassName="hint"
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={4}
+                cols={70}
+                maxLength={5000}
+                value={notes}
+                onChange={(e) => setNotes(e.target.value)}
+              />
+            )}
+          </Field>
           {existing?.status === 'signed' ? (
             <p>{t('review.prepare.signed', { year: schoolYearLabel(year) })}</p>
           ) : (

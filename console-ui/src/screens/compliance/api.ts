@@ -1,27 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ComplianceReport, PrepareReviewPackBody, ReviewPack, ReviewPackContent } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { complianceContract as contract, type PrepareReviewPackBody } from '@waymark/shared';
+import { call } from '../../lib/call';
 
 /** The compliance screen's calls: the live evidence, and the annual review packs. */
 export const complianceApi = {
-  report: () => api<{ report: ComplianceReport }>('/api/compliance').then((r) => r.report),
-  packs: () => api<{ packs: ReviewPack[] }>('/api/compliance/review-packs').then((r) => r.packs),
-  pack: (id: string) =>
-    api<{ pack: ReviewPack; content: ReviewPackContent }>(
-      `/api/compliance/review-packs/${encodeURIComponent(id)}`,
-    ),
-  prepare: (body: PrepareReviewPackBody) =>
-    api<{ pack: ReviewPack }>('/api/compliance/review-packs', {
-      method: 'POST',
-      body: JSON.stringify(body),
-    }).then((r) => r.pack),
+  report: () => call(contract.report).then((r) => r.report),
+  packs: () => call(contract.packs).then((r) => r.packs),
+  pack: (id: string) => call(contract.pack, { params: { id } }),
+  prepare: (body: PrepareReviewPackBody) => call(contract.prepare, { body }).then((r) => r.pack),
   sign: (id: string, contentHash: string) =>
-    api<{ pack: ReviewPack }>(`/api/compliance/review-packs/${encodeURIComponent(id)}/signatures`, {
-      method: 'POST',
-      body: JSON.stringify({ contentHash }),
-    }).then((r) => r.pack),
+    call(contract.sign, { params: { id }, body: { contentHash } }).then((r) => r.pack),
 };
-
 /** The PDF the server makes of a pack (a plain link: a GET needs no CSRF header). */
 export const packPdfUrl = (id: string, lang: string) =>
   `/api/compliance/review-packs/${encodeURIComponent(id)}/pdf?lang=${lang === 'cy' ? 'cy' : 'en'}`;

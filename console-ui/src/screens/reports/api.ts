@@ -1,15 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type {
-  PupilEventsReport,
-  PupilFilter,
-  PupilReportRow,
-  ReportLanguage,
-  ReportName,
-  ReportSummary,
-  SchoolTerm,
-  SchoolTermsResponse,
+import {
+  reportsContract,
+  type PupilFilter,
+  type ReportLanguage,
+  type ReportName,
+  type SchoolTerm,
 } from '@waymark/shared';
-import { api } from '../../lib/api';
+import { call } from '../../lib/call';
 import type { Period } from './periods';
 
 const query = (params: Record<string, string | undefined>) =>
@@ -18,14 +15,11 @@ const query = (params: Record<string, string | undefined>) =>
   ).toString();
 
 export const reportEndpoints = {
-  summary: (period: Period) =>
-    api<{ report: ReportSummary }>(`/api/reports/summary?${query({ ...period })}`).then((r) => r.report),
+  summary: (period: Period) => call(reportsContract.summary, { query: { ...period } }).then((r) => r.report),
   pupils: (period: Period, filter: PupilFilter) =>
-    api<{ pupils: PupilReportRow[] }>(`/api/reports/pupils?${query({ ...period, ...filter })}`).then(
-      (r) => r.pupils,
-    ),
+    call(reportsContract.pupils, { query: { ...period, ...filter } }).then((r) => r.pupils),
   pupilEvents: (key: string, period: Period) =>
-    api<PupilEventsReport>(`/api/reports/pupils/${encodeURIComponent(key)}/events?${query({ ...period })}`),
+    call(reportsContract.pupilEvents, { params: { key }, query: { ...period } }),
   /** A CSV download: a plain link, so the browser saves it with the server's file name. */
   csvUrl: (
     report: ReportName,
@@ -65,7 +59,7 @@ const NO_TERMS: SchoolTerm[] = [];
 export function useSchoolTerms(): SchoolTerm[] {
   const terms = useQuery({
     queryKey: ['reports', 'terms'],
-    queryFn: () => api<SchoolTermsResponse>('/api/reports/terms').then((r) => r.terms),
+    queryFn: () => call(reportsContract.terms).then((r) => r.terms),
     staleTime: 5 * 60_000,
   });
   return terms.data ?? NO_TERMS;

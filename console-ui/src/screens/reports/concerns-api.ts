@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConcernReport, DigestSettings, ReportConcernBody, ReportLanguage } from '@waymark/shared';
-import { api } from '../../lib/api';
-import { reportEndpoints } from './api';
+import {
+  reportsContract,
+  type DigestSettings,
+  type ReportConcernBody,
+  type ReportLanguage,
+} from '@waymark/shared';
+import { call } from '../../lib/call';
 import { addDays } from './periods';
 
 const KEY = ['reports', 'concerns'] as const;
@@ -9,27 +13,15 @@ const KEY = ['reports', 'concerns'] as const;
 const concernEndpoints = {
   /** The digest's lines, as the weekly check reports them. */
   digestLines: (weekStart: string, lang: ReportLanguage) =>
-    api<{ lines: string[] }>(
-      reportEndpoints.digestUrl({ from: weekStart, to: addDays(weekStart, 7) }, lang),
-      {
-        headers: { accept: 'application/json' },
-      },
-    ).then((r) => r.lines),
+    call(reportsContract.digest, { query: { from: weekStart, to: addDays(weekStart, 7), lang } }).then(
+      (r) => r.lines,
+    ),
   list: (weekStart?: string) =>
-    api<{ concerns: ConcernReport[] }>(
-      `/api/reports/concerns${weekStart ? `?weekStart=${encodeURIComponent(weekStart)}` : ''}`,
-    ).then((r) => r.concerns),
-  report: (body: ReportConcernBody) =>
-    api<{ concern: ConcernReport }>('/api/reports/concerns', {
-      method: 'POST',
-      body: JSON.stringify(body),
-    }).then((r) => r.concern),
-  settings: () => api<{ settings: DigestSettings }>('/api/reports/digest-settings').then((r) => r.settings),
+    call(reportsContract.concerns, { query: weekStart ? { weekStart } : {} }).then((r) => r.concerns),
+  report: (body: ReportConcernBody) => call(reportsContract.reportConcern, { body }).then((r) => r.concern),
+  settings: () => call(reportsContract.digestSettings).then((r) => r.settings),
   saveSettings: (settings: DigestSettings) =>
-    api<{ settings: DigestSettings }>('/api/reports/digest-settings', {
-      method: 'PUT',
-      body: JSON.stringify(settings),
-    }).then((r) => r.settings),
+    call(reportsContract.saveDigestSettings, { body: settings }).then((r) => r.settings),
 };
 
 export function useDigestLines(weekStart: string, lang: ReportLanguage, enabled: boolean) {
