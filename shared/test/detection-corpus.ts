@@ -16,7 +16,13 @@ export type CorpusText =
 
 /** The corpus files: `seen.txt` and `held-out.txt` are tuned on (the latter since stop 27); `held-out-2.txt` is not. */
 export type CorpusFile =
-  'seen.txt' | 'held-out.txt' | 'held-out-2.txt' | 'held-out-3.txt' | 'held-out-4.txt' | 'held-out-5.txt';
+  | 'seen.txt'
+  | 'held-out.txt'
+  | 'held-out-2.txt'
+  | 'held-out-3.txt'
+  | 'held-out-4.txt'
+  | 'held-out-5.txt'
+  | 'held-out-benign.txt';
 
 export function readCorpus(file: CorpusFile): CorpusText[] {
   const out: CorpusText[] = [];

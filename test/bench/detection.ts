@@ -164,7 +164,13 @@ if (fifth.length > 0)
     'Fifth held-out set (written before the classifier, by a writer who had not read the library; never tuned on)',
     fifth,
   );
-report('All together', [...seen, ...heldOut, ...fresh, ...third, ...fourth, ...fifth]);
+const titles = optional('held-out-benign.txt');
+if (titles.length > 0)
+  report(
+    'Benign held-out set (news, video titles, lyrics, PSHE, history, literature; written at stop 31 before it was run)',
+    titles,
+  );
+report('All together', [...seen, ...heldOut, ...fresh, ...third, ...fourth, ...fifth, ...titles]);
 
 // The same query stream as before held-out-3 existed, so throughput stays comparable across stops.
 const stream = queryStream(

@@ -21,8 +21,12 @@ interface LibrarySource {
   sections: readonly PhraseSection[];
   /** Phrases that contain a trigger word but are ordinary (films, books, places, science): a match they overlap is cleared. */
   benign: readonly string[];
-  /** Schoolwork topics: anywhere in a text, they clear its matches below high risk in the categories named. */
-  benignTopics: ReadonlyArray<{ topic: string; clears: readonly Category[] }>;
+  /**
+   * Schoolwork topics: anywhere in a text, they clear its matches below high risk in the categories
+   * named, and the structural rule's and the classifier's at any risk unless `keepsHigh`
+   * (docs/architecture.md, "Detection: rules and a linear classifier").
+   */
+  benignTopics: ReadonlyArray<{ topic: string; clears: readonly Category[]; keepsHigh?: boolean }>;
   /** Abbreviations, chat spellings and algospeak, each with what it may stand for (phrase syntax). */
   shorthand: Readonly<Record<string, readonly string[]>>;
   /** Words that may come between the words of a phrase ("want to just die"). */
@@ -63,6 +67,8 @@ interface Benign {
   text: string;
   /** null for a phrase (it clears what it overlaps); the categories a topic clears anywhere in the text. */
   clears: readonly Category[] | null;
+  /** A topic that never clears a high-risk match, whoever found it (news, help-seeking). */
+  keepsHigh?: boolean;
 }
 
 /** A trie over word keys; the arrays are made only where something ends. */
@@ -229,12 +235,15 @@ export function compileLibrary(source: LibrarySource): CompiledLibrary {
       }
     }
   }
-  const addBenign = (phrase: string, clears: readonly Category[] | null) => {
+  const addBenign = (phrase: string, clears: readonly Category[] | null, keepsHigh = false) => {
     for (const plain of expandPhrase(phrase)) {
       const keys = keysOf(plain);
       if (keys.length === 0) continue;
       remember(keys, plain, false);
-      trie.addBenign(keys, { text: plain.join(' '), clears });
+      trie.addBenign(
+        keys,
+        keepsHigh ? { text: plain.join(' '), clears, keepsHigh } : { text: plain.join(' '), clears },
+      );
     }
   };
   const structure = source.structural ? compileStructure(expandPhrase, keysOf) : null;
@@ -244,7 +253,7 @@ export function compileLibrary(source: LibrarySource): CompiledLibrary {
     if (!incidentKinds.has(section.category))
       incidentKinds.set(section.category, section.incidentKind ?? section.category);
   for (const phrase of source.benign) addBenign(phrase, null);
-  for (const { topic, clears } of source.benignTopics) addBenign(topic, clears);
+  for (const { topic, clears, keepsHigh } of source.benignTopics) addBenign(topic, clears, keepsHigh);
 
   const shorthand = new Map<string, string[][]>();
   for (const [abbreviation, meanings] of Object.entries(source.shorthand)) {
@@ -534,7 +543,8 @@ export function matcherOn(lib: CompiledLibrary, school: SchoolLayer = { phrases:
         b.clears === null
           ? overlaps(b, m) &&
             (b.end - b.start > 1 || (b.start <= m.start && b.end >= m.end) || m.entry.model === true)
-          : (m.entry.risk !== 'high' || m.entry.structural === true) && b.clears.includes(m.entry.category),
+          : (m.entry.risk !== 'high' || (m.entry.structural === true && b.keepsHigh !== true)) &&
+            b.clears.includes(m.entry.category),
       );
       if (clearing) cleared.add(clearing.text);
       return !clearing;

@@ -236,7 +236,12 @@ export const BENIGN_PHRASES: readonly string[] = [
  * they name ("romeo and juliet suicide" is English homework; "romeo and juliet, i want to kill
  * myself" still raises its high flag).
  */
-export const BENIGN_TOPICS: ReadonlyArray<{ topic: string; clears: readonly Category[] }> = [
+export const BENIGN_TOPICS: ReadonlyArray<{
+  topic: string;
+  clears: readonly Category[];
+  /** Never clears a high-risk match, not even the structural rule's or the classifier's. */
+  keepsHigh?: boolean;
+}> = [
   {
     topic:
       '(romeo and juliet|romeo a juliet|macbeth|hamlet|othello|ophelia|of mice and men|an inspector calls|eva smith|lord of the flies|jekyll and hyde|the crucible|blood brothers|frankenstein|animal farm|1984|war poetry|owen|dulce et decorum est)',
@@ -292,5 +297,41 @@ export const BENIGN_TOPICS: ReadonlyArray<{ topic: string; clears: readonly Cate
   {
     topic: '(news|bbc news|newsround|ceasefire|election|parliament|un resolution|war in)',
     clears: ['extremism', 'violence'],
+  },
+  {
+    // News reporting (stop 31): a court, an inquest or a statistic is about someone else, in the
+    // third person. High risk is never cleared, whoever found it. Not "police" alone: pupils write
+    // that about themselves.
+    topic:
+      '(inquest|inquest hears|coroner|jailed|sentenced|convicted|found guilty|pleads guilty|pleaded guilty|charged with|court hears|court told|on trial|police appeal|police say|police said|police warn|police warning|study finds|study says|figures show|report says|report finds|survey finds|research shows|research finds|ofsted|ons figures|mps|minister|government to|charity warns|experts warn|campaigners)',
+    clears: [
+      'self-harm',
+      'grooming',
+      'extremism',
+      'violence',
+      'substance-abuse',
+      'discrimination',
+      'gambling',
+      'pornography',
+    ],
+    keepsHigh: true,
+  },
+  {
+    // Help-seeking and helping others (stop 31): a helpline, or how to help or support someone.
+    // A pupil's own words beside it ("childline i want to die", "how do i help my friend she says
+    // she will kill herself") stay high, whoever found them: high risk is never cleared.
+    topic:
+      '(childline|samaritans|shout 85258|papyrus|hopelineuk|hopeline|kooth|meic|nspcc|ceop|report remove|crimestoppers|talk to frank|beat eating disorders|helpline|helplines|crisis line|how to help|how can i help|how do i help|how to support|how can i support|ways to support|help a friend|support a friend|helping a friend|supporting a friend|help someone|support someone|helping someone)',
+    clears: [
+      'self-harm',
+      'grooming',
+      'extremism',
+      'violence',
+      'substance-abuse',
+      'discrimination',
+      'gambling',
+      'pornography',
+    ],
+    keepsHigh: true,
   },
 ];
