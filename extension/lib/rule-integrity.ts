@@ -85,6 +85,15 @@ interface RulesFinding {
  * when nothing has been recorded yet (a first start, before any policy).
  */
 export async function findChangedRules(): Promise<RulesFinding | null> {
+  return (await checkRules()).finding;
+}
+
+/**
+ * `findChangedRules`, and whether the dynamic rules were found to be exactly the ones recorded
+ * (a digest is recorded and they match it): what a start-up needs to trust them without
+ * compiling them again (docs/architecture.md, "A start that trusts the rules in force").
+ */
+export async function checkRules(): Promise<{ finding: RulesFinding | null; dynamicVerified: boolean }> {
   const dnr = browser.declarativeNetRequest;
   const [dynamic, session, dynamicDigest, sessionDigest] = await Promise.all([
     dnr.getDynamicRules(),
@@ -95,12 +104,13 @@ export async function findChangedRules(): Promise<RulesFinding | null> {
   const dynamicChanged = dynamicDigest !== null && (await rulesDigest(dynamic)) !== dynamicDigest;
   // No record this browser session: the extension has added none, so there should be none.
   const sessionChanged = (await rulesDigest(session)) !== (sessionDigest ?? (await rulesDigest([])));
-  if (!dynamicChanged && !sessionChanged) return null;
+  const dynamicVerified = dynamicDigest !== null && !dynamicChanged;
+  if (!dynamicChanged && !sessionChanged) return { finding: null, dynamicVerified };
   const parts = [
     dynamicChanged ? `the filter rules were changed (${dynamic.length} installed)` : null,
     sessionChanged ? `rules the extension did not add were found (${session.length} session rules)` : null,
   ].filter((p) => p !== null);
-  return { dynamicChanged, sessionChanged, detail: parts.join('; ') };
+  return { finding: { dynamicChanged, sessionChanged, detail: parts.join('; ') }, dynamicVerified };
 }
 
 /** Removes every session rule (a checked mirror is simply checked again). */
