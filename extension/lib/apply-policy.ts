@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
+  CATEGORY_RULE_BASE,
   categoryGroupRules,
   compilePolicy,
   nextPolicyChange,
@@ -16,7 +17,13 @@ import {
   heldCategoryData,
   recordAppliedCategoryVersions,
 } from './category-data';
-import { groupUnits, installedRulesAre, installRules, type GroupUnit } from './install-rules';
+import {
+  groupUnits,
+  installedRulesAre,
+  installedRulesItem,
+  installRules,
+  type GroupUnit,
+} from './install-rules';
 import { recordDynamicRules } from './rule-integrity';
 import { noticeAcceptedItem, noticePageUrl, rulesForVisitor, visitorState } from './visitor-pass';
 import { activeLock, lockItem, lockRules } from './teacher-actions';
@@ -109,7 +116,12 @@ export async function applyPolicy(
   await appliedVersionItem.setValue(message.policy.version);
   // The rules are in force; their digest (for the tamper check) reads them all back, which takes
   // seconds at a million domains, so it comes last.
-  if (installed.changed) await recordDynamicRules();
+  if (installed.changed) {
+    const ids = ((await installedRulesItem.getValue()) ?? []).flatMap(([id, , count]) =>
+      Array.from({ length: count }, (_, i) => id + i),
+    );
+    await recordDynamicRules(ids, (id) => id >= CATEGORY_RULE_BASE);
+  }
   return all;
 }
 

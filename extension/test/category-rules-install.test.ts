@@ -86,7 +86,12 @@ function delta(from: CategoryEntries, added: string[], removed: string[]): Categ
 function fakeDnr() {
   const installed = new Map<number, DnrRule>();
   const dnr = fakeBrowser.declarativeNetRequest;
-  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(async () => [...installed.values()] as never);
+  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(
+    async (filter) =>
+      (filter?.ruleIds
+        ? filter.ruleIds.flatMap((id) => installed.get(id) ?? [])
+        : [...installed.values()]) as never,
+  );
   vi.spyOn(dnr, 'getSessionRules').mockResolvedValue([]);
   vi.spyOn(dnr, 'updateEnabledRulesets').mockResolvedValue();
   const update = vi.spyOn(dnr, 'updateDynamicRules').mockImplementation(async (options) => {
