@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import {
   categoriesToHold,
   DeviceEventSchema,
@@ -50,6 +51,14 @@ import {
 } from './teacher-actions';
 
 const HEARTBEAT_ALARM = 'heartbeat';
+
+/** The last worker start: the rule check's time, the policy in force's, and whether it resumed. */
+const startTimingsItem = storage.defineItem<{
+  checkedMs: number;
+  appliedMs: number;
+  verified: boolean;
+  resumed: boolean;
+} | null>('local:startTimings', { fallback: null });
 const HEARTBEAT_MINUTES = 5;
 
 /**
@@ -60,6 +69,7 @@ export function startBackground(): void {
   const outbox = new Outbox(new OutboxDb());
   let user: string | null = null;
   let policy: PolicyMessage | null = null;
+  let resumedAtStart = false;
 
   // Policies and answers are handled one at a time, in the order the server sent them: an approval's
   // new rules are in place before the block page hears "approved".
@@ -122,7 +132,8 @@ export function startBackground(): void {
       if (!parsed.success) throw new Error(`invalid policy: ${describeZodError(parsed.error)}`);
       const message = parsed.data;
       const now = new Date();
-      if (!(resume && (await resumePolicy(message, now, user)))) {
+      resumedAtStart = resume && (await resumePolicy(message, now, user));
+      if (!resumedAtStart) {
         // A profile that now blocks other categories (or a first policy): its category data first,
         // so the rules are never compiled without it.
         await syncFirstIfNeeded(message);
@@ -448,11 +459,20 @@ export function startBackground(): void {
   void (async () => {
     // Re-apply the last policy before the network is up, so time windows and expiries are current.
     await inOrder(async () => {
+      const started = performance.now();
       const { reapplied, verified } = await verifyRules('at start-up');
+      const checkedMs = Math.round(performance.now() - started);
       if (reapplied) return;
       const cached = validPolicyMessage(await cachedPolicyItem.getValue());
       // Rules verified as recorded: a few checks, not a million domains read and grouped again.
       if (cached) await onPolicy(cached, verified);
+      // For bench:categories: how long this start held the fail-closed ruleset, and why.
+      await startTimingsItem.setValue({
+        checkedMs,
+        appliedMs: Math.round(performance.now() - started),
+        verified,
+        resumed: resumedAtStart,
+      });
     });
     await connect();
   })();

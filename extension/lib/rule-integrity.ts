@@ -63,9 +63,13 @@ async function summariesDigest(summaries: Array<{ id: number }>): Promise<string
   return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Rules read back per call when their ids are known: a few with long lists, or many short ones. */
+/**
+ * Rules read back per call when their ids are known: a few with long lists (four category groups,
+ * up to 200,000 domains), or many short ones. Each call costs the browser a read of the whole
+ * ruleset, so not one call per group.
+ */
 const READ_IDS = 200;
-const READ_LONG = 2;
+const READ_LONG = 8;
 
 /**
  * Records the dynamic rules just installed as the ones the policy put there. Given their ids

@@ -57,8 +57,9 @@ describe('findChangedRules', () => {
 
   it('a digest recorded from the rules read back a few at a time is the digest of them all', async () => {
     const read = vi.mocked(fakeBrowser.declarativeNetRequest.getDynamicRules);
+    const long = Array.from({ length: 12 }, (_, i) => 1_000_000 + i);
     dynamic.push(
-      ...[1_000_000, 1_000_001, 1_000_002, 1_000_003].map((id) => ({
+      ...long.map((id) => ({
         id,
         priority: 3,
         action: { type: 'block' },
@@ -69,10 +70,10 @@ describe('findChangedRules', () => {
       dynamic.map((r) => r.id),
       (id) => id >= 1_000_000,
     );
-    // The two short rules and the first two long ones, then the other two long ones.
+    // The two short rules and the first eight long ones, then the other four long ones.
     expect(read.mock.calls.map(([filter]) => filter?.ruleIds)).toEqual([
-      [1, 2, 1_000_000, 1_000_001],
-      [1_000_002, 1_000_003],
+      [1, 2, ...long.slice(0, 8)],
+      long.slice(8),
     ]);
     expect(await findChangedRules()).toBeNull();
     dynamic.push({ id: 7, action: { type: 'allow' } });
