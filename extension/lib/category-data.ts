@@ -145,6 +145,22 @@ export function withCategoryData(policy: Policy, held: readonly HeldCategorySour
   return { ...policy, categoryLists: joinCategoryLists(policy.categoryLists, mergeCategoryEntries(held)) };
 }
 
+/** Whether a category's own rules block now (its action, time windows and overrides). */
+function categoryBlocksNow(policy: Policy, context: PolicyContext): (category: string) => boolean {
+  // A lesson focus opens only its sites: the blocked categories need no rules then (illegal ones do).
+  const focus = activeOverrides(policy, context).some((o) => o.kind === 'focus');
+  return (category) =>
+    !focus && categoryBlocks(policy.categories[category as keyof Policy['categories']], policy, context);
+}
+
+/**
+ * The categories of a policy that block now, as one string: with the held data, all the
+ * category groups depend on (the policy's own lists aside).
+ */
+export function blockingCategories(policy: Policy, context: PolicyContext): string {
+  return Object.keys(policy.categories).filter(categoryBlocksNow(policy, context)).sort().join();
+}
+
 let lastGroups: {
   held: readonly HeldCategorySource[];
   lists: Policy['categoryLists'] | 'none';
@@ -165,11 +181,8 @@ export function categoryRulesFor(
   context: PolicyContext,
   blockPage: string,
 ): { groups: CategoryRuleGroup[]; rest: CategoryEntries } {
-  // A lesson focus opens only its sites: the blocked categories need no rules then (illegal ones do).
-  const focus = activeOverrides(policy, context).some((o) => o.kind === 'focus');
-  const blocks = (category: string) =>
-    !focus && categoryBlocks(policy.categories[category as keyof Policy['categories']], policy, context);
-  const blocking = Object.keys(policy.categories).filter(blocks).sort().join();
+  const blocks = categoryBlocksNow(policy, context);
+  const blocking = blockingCategories(policy, context);
   // Policies carry no lists now (a file or an older server may): each push is a new, empty object.
   const own = Object.keys(policy.categoryLists).length === 0 ? 'none' : policy.categoryLists;
   const reusable =

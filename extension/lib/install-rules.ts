@@ -68,3 +68,29 @@ export async function installRules(
 export async function forgetInstalledRules(): Promise<void> {
   await installedRulesItem.setValue(null);
 }
+
+/** A category group as the record names it: its first id, its key and how many ids it uses. */
+export type GroupUnit = [number, string, number];
+
+/** The record's units for these groups (as `installRules` writes them). */
+export function groupUnits(groups: readonly CategoryRuleGroup[]): GroupUnit[] {
+  return groups.map((group) => [group.id, group.key, 2]);
+}
+
+/**
+ * Whether the record says the dynamic rules in force are exactly these policy rules plus these
+ * groups (nothing more, nothing less). With the rules' digest checked, a start-up can trust them
+ * without compiling the groups again (docs/architecture.md, "A start that trusts the rules in force").
+ */
+export async function installedRulesAre(
+  policyRules: readonly DnrRule[],
+  groups: readonly GroupUnit[],
+): Promise<boolean> {
+  const installed = await installedRulesItem.getValue();
+  if (installed === null) return false;
+  const wanted = new Map<number, string>();
+  for (const rule of policyRules) wanted.set(rule.id, `${canonicalJson(rule)}\n1`);
+  for (const [id, key, count] of groups) wanted.set(id, `${key}\n${count}`);
+  if (wanted.size !== policyRules.length + groups.length || wanted.size !== installed.length) return false;
+  return installed.every(([id, key, count]) => wanted.get(id) === `${key}\n${count}`);
+}

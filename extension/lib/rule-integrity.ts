@@ -54,16 +54,55 @@ function summarised(rule: { id: number; condition?: { requestDomains?: string[] 
 
 /** SHA-256 of a rule set, whatever order the browser lists it in. */
 export async function rulesDigest(rules: ReadonlyArray<{ id: number }>): Promise<string> {
-  const sorted = rules.map(summarised).sort((a, b) => a.id - b.id);
+  return summariesDigest(rules.map(summarised));
+}
+
+async function summariesDigest(summaries: Array<{ id: number }>): Promise<string> {
+  const sorted = summaries.sort((a, b) => a.id - b.id);
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(sorted)));
   return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Records the dynamic rules just installed as the ones the policy put there. */
-export async function recordDynamicRules(): Promise<void> {
-  await appliedRulesDigestItem.setValue(
-    await rulesDigest(await browser.declarativeNetRequest.getDynamicRules()),
-  );
+/**
+ * Rules read back per call when their ids are known: a few with long lists (four category groups,
+ * up to 200,000 domains), or many short ones. Each call costs the browser a read of the whole
+ * ruleset, so not one call per group.
+ */
+const READ_IDS = 200;
+const READ_LONG = 8;
+
+/**
+ * Records the dynamic rules just installed as the ones the policy put there. Given their ids
+ * (`long`: the ids whose rules hold long domain lists), reads them back a few at a time, each
+ * summarised before the next is read: the browser returns its own copy of every domain, and a
+ * million of them read at once would double the worker's heap. A rule added by something else
+ * is then left out of the digest, so the next check reports it.
+ */
+export async function recordDynamicRules(
+  ids?: readonly number[],
+  long: (id: number) => boolean = () => false,
+): Promise<void> {
+  const dnr = browser.declarativeNetRequest;
+  if (!ids) {
+    await appliedRulesDigestItem.setValue(await rulesDigest(await dnr.getDynamicRules()));
+    return;
+  }
+  const summaries: Array<{ id: number }> = [];
+  let chunk: number[] = [];
+  let longs = 0;
+  const read = async () => {
+    if (chunk.length > 0)
+      for (const rule of await dnr.getDynamicRules({ ruleIds: chunk })) summaries.push(summarised(rule));
+    chunk = [];
+    longs = 0;
+  };
+  for (const id of ids) {
+    chunk.push(id);
+    if (long(id)) longs++;
+    if (chunk.length >= READ_IDS || longs >= READ_LONG) await read();
+  }
+  await read();
+  await appliedRulesDigestItem.setValue(await summariesDigest(summaries));
 }
 
 /** Records the session rules (checked mirror passes) just installed. */
@@ -85,6 +124,15 @@ interface RulesFinding {
  * when nothing has been recorded yet (a first start, before any policy).
  */
 export async function findChangedRules(): Promise<RulesFinding | null> {
+  return (await checkRules()).finding;
+}
+
+/**
+ * `findChangedRules`, and whether the dynamic rules were found to be exactly the ones recorded
+ * (a digest is recorded and they match it): what a start-up needs to trust them without
+ * compiling them again (docs/architecture.md, "A start that trusts the rules in force").
+ */
+export async function checkRules(): Promise<{ finding: RulesFinding | null; dynamicVerified: boolean }> {
   const dnr = browser.declarativeNetRequest;
   const [dynamic, session, dynamicDigest, sessionDigest] = await Promise.all([
     dnr.getDynamicRules(),
@@ -95,12 +143,13 @@ export async function findChangedRules(): Promise<RulesFinding | null> {
   const dynamicChanged = dynamicDigest !== null && (await rulesDigest(dynamic)) !== dynamicDigest;
   // No record this browser session: the extension has added none, so there should be none.
   const sessionChanged = (await rulesDigest(session)) !== (sessionDigest ?? (await rulesDigest([])));
-  if (!dynamicChanged && !sessionChanged) return null;
+  const dynamicVerified = dynamicDigest !== null && !dynamicChanged;
+  if (!dynamicChanged && !sessionChanged) return { finding: null, dynamicVerified };
   const parts = [
     dynamicChanged ? `the filter rules were changed (${dynamic.length} installed)` : null,
     sessionChanged ? `rules the extension did not add were found (${session.length} session rules)` : null,
   ].filter((p) => p !== null);
-  return { dynamicChanged, sessionChanged, detail: parts.join('; ') };
+  return { finding: { dynamicChanged, sessionChanged, detail: parts.join('; ') }, dynamicVerified };
 }
 
 /** Removes every session rule (a checked mirror is simply checked again). */

@@ -10,9 +10,15 @@ import {
   type DnrRule,
   type PolicyMessage,
 } from '@waymark/shared';
-import { applyPolicy } from '../lib/apply-policy';
-import { forgetCategoryDataCache, heldCategoryData, syncCategoryData } from '../lib/category-data';
-import { installedRulesItem } from '../lib/install-rules';
+import { applyPolicy, resumePolicy } from '../lib/apply-policy';
+import {
+  categoryDataItem,
+  forgetCategoryDataCache,
+  heldCategoryData,
+  syncCategoryData,
+} from '../lib/category-data';
+import { forgetInstalledRules, installedRulesItem } from '../lib/install-rules';
+import { checkRules } from '../lib/rule-integrity';
 
 const NOW = new Date('2026-11-25T11:00:00Z');
 
@@ -80,7 +86,13 @@ function delta(from: CategoryEntries, added: string[], removed: string[]): Categ
 function fakeDnr() {
   const installed = new Map<number, DnrRule>();
   const dnr = fakeBrowser.declarativeNetRequest;
-  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(async () => [...installed.values()] as never);
+  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(
+    async (filter) =>
+      (filter?.ruleIds
+        ? filter.ruleIds.flatMap((id) => installed.get(id) ?? [])
+        : [...installed.values()]) as never,
+  );
+  vi.spyOn(dnr, 'getSessionRules').mockResolvedValue([]);
   vi.spyOn(dnr, 'updateEnabledRulesets').mockResolvedValue();
   const update = vi.spyOn(dnr, 'updateDynamicRules').mockImplementation(async (options) => {
     const next = new Map(installed);
@@ -174,5 +186,52 @@ describe('category rules on the device', () => {
     expect(blocking(gone)).toEqual([]);
     expect(blocking(added)).toHaveLength(2);
     expect((await heldCategoryData())[0]!.version).toBe(2);
+  });
+
+  // docs/architecture.md, "A start that trusts the rules in force".
+  describe('at a start', () => {
+    async function applied() {
+      const dnr = fakeDnr();
+      await syncCategoryData(async () => snapshot({ gambling }));
+      await applyPolicy(message(), NOW);
+      // A new worker: nothing in memory, and the held data is not what the rules need read.
+      forgetCategoryDataCache();
+      await categoryDataItem.setValue([]);
+      const rulesets = vi.mocked(fakeBrowser.declarativeNetRequest.updateEnabledRulesets);
+      rulesets.mockClear();
+      return { ...dnr, rulesets };
+    }
+
+    it('rules verified as recorded: fail-closed is turned off without reading or installing anything', async () => {
+      const { update, rulesets } = await applied();
+      expect((await checkRules()).dynamicVerified).toBe(true);
+      const pushed = message();
+      pushed.policy.version = 4;
+      expect(await resumePolicy(pushed, NOW)).toBe(true);
+      expect(update).toHaveBeenCalledTimes(1);
+      expect(rulesets).toHaveBeenCalledWith({ disableRulesetIds: ['fail_closed'] });
+    });
+
+    it('rules changed by something else are not verified', async () => {
+      const { installed } = await applied();
+      installed.delete(installed.keys().next().value!);
+      const { finding, dynamicVerified } = await checkRules();
+      expect(finding?.dynamicChanged).toBe(true);
+      expect(dynamicVerified).toBe(false);
+    });
+
+    it('a policy that compiles to other rules now, or no record, leaves fail-closed on', async () => {
+      const { update, rulesets } = await applied();
+      const opened = message();
+      opened.policy.categories = { gambling: { action: 'allow' } };
+      expect(await resumePolicy(opened, NOW)).toBe(false);
+      const blocksMore = message();
+      blocksMore.policy.block.push('also-blocked.example');
+      expect(await resumePolicy(blocksMore, NOW)).toBe(false);
+      await forgetInstalledRules();
+      expect(await resumePolicy(message(), NOW)).toBe(false);
+      expect(rulesets).not.toHaveBeenCalled();
+      expect(update).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -22,7 +22,10 @@ beforeEach(() => {
   ];
   session = [];
   const dnr = fakeBrowser.declarativeNetRequest;
-  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(async () => dynamic as never);
+  vi.spyOn(dnr, 'getDynamicRules').mockImplementation(
+    async (filter) =>
+      (filter?.ruleIds ? dynamic.filter((r) => filter.ruleIds!.includes(r.id)) : dynamic) as never,
+  );
   vi.spyOn(dnr, 'getSessionRules').mockImplementation(async () => session as never);
 });
 
@@ -50,6 +53,31 @@ describe('findChangedRules', () => {
     session = [{ id: 1000, action: { type: 'allow' } }];
     await recordSessionRules();
     expect(await findChangedRules()).toBeNull();
+  });
+
+  it('a digest recorded from the rules read back a few at a time is the digest of them all', async () => {
+    const read = vi.mocked(fakeBrowser.declarativeNetRequest.getDynamicRules);
+    const long = Array.from({ length: 12 }, (_, i) => 1_000_000 + i);
+    dynamic.push(
+      ...long.map((id) => ({
+        id,
+        priority: 3,
+        action: { type: 'block' },
+        condition: { requestDomains: [`a${id}.example`, `b${id}.example`] },
+      })),
+    );
+    await recordDynamicRules(
+      dynamic.map((r) => r.id),
+      (id) => id >= 1_000_000,
+    );
+    // The two short rules and the first eight long ones, then the other four long ones.
+    expect(read.mock.calls.map(([filter]) => filter?.ruleIds)).toEqual([
+      [1, 2, ...long.slice(0, 8)],
+      long.slice(8),
+    ]);
+    expect(await findChangedRules()).toBeNull();
+    dynamic.push({ id: 7, action: { type: 'allow' } });
+    expect(await findChangedRules()).toMatchObject({ dynamicChanged: true });
   });
 
   it('finds deleted or edited filter rules', async () => {

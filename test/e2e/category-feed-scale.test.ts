@@ -9,7 +9,9 @@ import { startOriginServer } from '../support/origin-server';
 import { requireBuiltExtension } from '../support/paths';
 
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
+  };
   declarativeNetRequest: { getDynamicRules(): Promise<Array<{ condition: { requestDomains?: string[] } }>> };
 };
 
@@ -37,6 +39,7 @@ function serveList(res: http.ServerResponse, version: 1 | 2) {
   write();
 }
 
+const HOSTS = ['MAP *.example 127.0.0.1', 'MAP research.test 127.0.0.1'];
 let dataDir: string;
 let server: ServerProcess;
 let origin: Awaited<ReturnType<typeof startOriginServer>>;
@@ -45,6 +48,7 @@ let feedServer: http.Server;
 let feedVersion: 1 | 2 = 1;
 let tech: string;
 let feedId: string;
+let profileDir: string;
 
 beforeAll(async () => {
   requireBuiltExtension();
@@ -57,7 +61,8 @@ beforeAll(async () => {
   server = await startServerProcess(dataDir);
   tech = await login(server.url, 'tech@demo.waymark.test');
   origin = await startOriginServer();
-  browser = await launchPupilBrowser(['MAP *.example 127.0.0.1', 'MAP research.test 127.0.0.1']);
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-profile-'));
+  browser = await launchPupilBrowser(HOSTS, [], profileDir);
 }, 180_000);
 
 afterAll(async () => {
@@ -66,6 +71,7 @@ afterAll(async () => {
   await server?.stop();
   await new Promise((resolve) => feedServer?.close(resolve));
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function loads(host: string): Promise<boolean> {
@@ -149,5 +155,35 @@ describe('a million-domain feed, from a local server to a KS4 device in Chromium
     expect(await loads(MIDDLE)).toBe(true);
     expect(await loads(LATER_BLOCKED)).toBe(false);
     expect(origin.hits(LATER_BLOCKED)).toBe(0);
+  }, 300_000);
+
+  // docs/architecture.md, "A start that trusts the rules in force".
+  it('after a browser restart, the rules in force are checked and trusted: not read and grouped again', async () => {
+    // The worker stores the data after enforcing it: let it finish before the browser stops.
+    await waitFor(
+      () =>
+        browser.worker.evaluate(async () => {
+          const held = (await chrome.storage.local.get('categoryHeld')).categoryHeld as
+            Array<{ version: number }> | undefined;
+          return held?.map((s) => s.version).join() ?? '';
+        }),
+      (v) => v.split(',').includes('2'),
+      120_000,
+    );
+    await browser.worker.evaluate(() => chrome.storage.local.remove('startTimings'));
+    await browser.close();
+    browser = await launchPupilBrowser(HOSTS, [], profileDir);
+    const timings = await waitFor(
+      () =>
+        browser.worker.evaluate(async () => (await chrome.storage.local.get('startTimings')).startTimings),
+      (v) => v !== undefined,
+      120_000,
+    );
+    console.log(`category-feed-scale: the restart's start, ${JSON.stringify(timings)}`);
+    expect(timings).toMatchObject({ verified: true, resumed: true });
+    expect(await loads(LATER_BLOCKED)).toBe(false);
+    expect(await loads(`www.${LATER_BLOCKED}`)).toBe(false);
+    expect(origin.hits(LATER_BLOCKED) + origin.hits(`www.${LATER_BLOCKED}`)).toBe(0);
+    expect(await loads('research.test')).toBe(true);
   }, 300_000);
 });
