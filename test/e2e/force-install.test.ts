@@ -87,7 +87,11 @@ describe.runIf(isRoot)('force-install by device policy, in Chromium', () => {
       async () => {
         for (const worker of context!.serviceWorkers()) {
           if (!worker.url().startsWith(`chrome-extension://${extensionId}/`)) continue;
-          const running = await worker.evaluate(() => chrome.runtime.getManifest().version).catch(() => null);
+          // A worker Chromium is replacing (install, update) may never answer: asked again next round.
+          const running = await Promise.race([
+            worker.evaluate(() => chrome.runtime.getManifest().version).catch(() => null),
+            new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+          ]);
           if (running === version) return worker;
         }
         return null;
