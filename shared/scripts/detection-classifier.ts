@@ -130,7 +130,7 @@ export async function weightsFile(weights: ClassifierWeights): Promise<string> {
 const texts = trainingTexts();
 console.log(`training on ${texts.length} texts (${texts.filter((t) => t.category).length} risky)`);
 // The average of several trainings that differ only in the order texts are seen: one order alone
-// moved the unseen sets' recall by two points either way (stop 31).
+// moved the unseen sets' recall by two points either way (stop 29).
 const SEEDS = [14, 15, 16];
 const runs = SEEDS.map((s) => train(texts, s));
 const w = runs[0]!.w.map((_, k) => {

@@ -299,7 +299,7 @@ export const BENIGN_TOPICS: ReadonlyArray<{
     clears: ['extremism', 'violence'],
   },
   {
-    // News reporting (stop 31): a court, an inquest or a statistic is about someone else, in the
+    // News reporting (stop 29): a court, an inquest or a statistic is about someone else, in the
     // third person. High risk is never cleared, whoever found it. Not "police" alone: pupils write
     // that about themselves.
     topic:
@@ -317,7 +317,7 @@ export const BENIGN_TOPICS: ReadonlyArray<{
     keepsHigh: true,
   },
   {
-    // Help-seeking and helping others (stop 31): a helpline, or how to help or support someone.
+    // Help-seeking and helping others (stop 29): a helpline, or how to help or support someone.
     // A pupil's own words beside it ("childline i want to die", "how do i help my friend she says
     // she will kill herself") stay high, whoever found them: high risk is never cleared.
     topic:
