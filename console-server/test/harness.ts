@@ -161,6 +161,7 @@ export { startServerProcess, type ServerProcess } from './server-process';
 export { freshDatabase, postgresAvailable, TEST_DATABASE_URL, type FreshDatabase } from './postgres';
 export { freshRedisStream, redisAvailable, TEST_REDIS_URL } from './redis';
 export { seedLoadFixture, type LoadFixture } from './load-fixture';
+export { roomSharing, startProcessPair, type ProcessPair } from './process-pair';
 
 /**
  * A real server in this process over PostgreSQL (seeded with the demo school once per database),

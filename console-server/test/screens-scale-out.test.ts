@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveThumbnail } from '@waymark/shared';
 import { DEMO_ENROLLMENT_TOKENS } from '../src';
@@ -8,14 +5,10 @@ import {
   apiCall,
   connectConsole,
   connectDevice,
-  freshDatabase,
-  freshRedisStream,
   login,
-  postgresAvailable,
-  redisAvailable,
-  startServerProcess,
-  TEST_REDIS_URL,
-  type FreshDatabase,
+  roomSharing,
+  startProcessPair,
+  type ProcessPair,
   type ServerProcess,
 } from './harness';
 import { inbox } from './tab-state-fixture';
@@ -26,13 +19,6 @@ import { inbox } from './tab-state-fixture';
  * processes, so a device on one sends while a teacher on the other shows screens, and stops when
  * the last console anywhere stops.
  */
-const postgres = await postgresAvailable();
-const redis = postgres && (await redisAvailable());
-
-const ADAPTERS = [
-  { adapter: 'PostgreSQL', available: postgres, redis: false },
-  { adapter: 'Redis', available: redis, redis: true },
-];
 
 const thumbnail = () => ({
   jpeg: '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQ==',
@@ -44,33 +30,19 @@ type Asker = { emitWithAck(e: string, m: unknown): Promise<unknown> };
 const show = (socket: Asker, value: boolean) =>
   socket.emitWithAck('show-screens', { classId: 'class-year2', show: value }) as Promise<{ ok: boolean }>;
 
-describe.each(ADAPTERS.filter((a) => a.available))(
+describe.each(await roomSharing())(
   'screens across two processes sharing rooms through $adapter',
   ({ redis: viaRedis }) => {
-    let database: FreshDatabase;
-    const stream = freshRedisStream();
-    let dataDir: string;
+    let pair: ProcessPair;
     let a: ServerProcess;
     let b: ServerProcess;
 
+    // Two servers starting from source on a busy machine.
     beforeAll(async () => {
-      database = await freshDatabase();
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-screens-'));
-      const env = {
-        DATABASE_URL: database.url,
-        ...(viaRedis ? { REDIS_URL: TEST_REDIS_URL, WAYMARK_REDIS_STREAM: stream.name } : {}),
-      };
-      a = await startServerProcess(path.join(dataDir, 'a'), 0, env);
-      b = await startServerProcess(path.join(dataDir, 'b'), 0, env);
-      // Two servers starting from source on a busy machine.
+      pair = await startProcessPair(viaRedis);
+      ({ a, b } = pair);
     }, 300_000);
-    afterAll(async () => {
-      await a?.stop();
-      await b?.stop();
-      await database?.drop();
-      if (viaRedis) await stream.drop();
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    });
+    afterAll(() => pair?.close());
 
     it('a teacher on A shows screens: devices on B send, and stop when the last console anywhere stops', async () => {
       const dsl = await login(a.url, 'dsl@demo.waymark.test');

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@waymark/shared';
@@ -8,15 +5,12 @@ import { DEMO_ENROLLMENT_TOKENS } from '@waymark/console-server';
 import {
   blockedEvent,
   connectConsole,
-  freshDatabase,
-  freshRedisStream,
   login,
-  postgresAvailable,
-  redisAvailable,
-  TEST_REDIS_URL,
-  startServerProcess,
+  roomSharing,
+  startProcessPair,
   type ConsoleSocket,
   type FreshDatabase,
+  type ProcessPair,
   type ServerProcess,
 } from '@waymark/console-server/testing';
 import { waitFor } from '../support/chromium';
@@ -29,22 +23,14 @@ import { startTcpBalancer, type TcpBalancer } from '../support/tcp-balancer';
  * A is killed mid-stream; the devices reconnect through the balancer to B and their outboxes
  * deliver. Nothing is lost, nothing is stored twice, and the teacher on B has seen every event.
  */
-const postgres = await postgresAvailable();
-const redis = postgres && (await redisAvailable());
 const DEVICES = 4;
 const PER_ROUND = 25;
 
-const ADAPTERS = [
-  { adapter: 'PostgreSQL', available: postgres, redis: false },
-  { adapter: 'Redis', available: redis, redis: true },
-];
-
-describe.each(ADAPTERS.filter((a) => a.available))(
+describe.each(await roomSharing())(
   'scale-out: two processes sharing rooms through $adapter, one killed',
   ({ redis: viaRedis }) => {
+    let pair: ProcessPair;
     let database: FreshDatabase;
-    const stream = freshRedisStream();
-    let dataDir: string;
     let a: ServerProcess;
     let b: ServerProcess;
     let balancer: TcpBalancer;
@@ -54,14 +40,8 @@ describe.each(ADAPTERS.filter((a) => a.available))(
     let steady: string[] = [];
 
     beforeAll(async () => {
-      database = await freshDatabase();
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-scale-out-'));
-      const env = {
-        DATABASE_URL: database.url,
-        ...(viaRedis ? { REDIS_URL: TEST_REDIS_URL, WAYMARK_REDIS_STREAM: stream.name } : {}),
-      };
-      a = await startServerProcess(path.join(dataDir, 'a'), 0, env);
-      b = await startServerProcess(path.join(dataDir, 'b'), 0, env);
+      pair = await startProcessPair(viaRedis);
+      ({ a, b, database } = pair);
       balancer = await startTcpBalancer([a.port, b.port]);
       teacher = await connectConsole(b.url, await login(b.url, 'teacher@demo.waymark.test'));
       teacher.on('event', (e: StoredEvent) => heard.set(e.id, (heard.get(e.id) ?? 0) + 1));
@@ -72,11 +52,7 @@ describe.each(ADAPTERS.filter((a) => a.available))(
       for (const device of devices) device.close();
       teacher?.disconnect();
       await balancer?.close();
-      await a?.stop();
-      await b?.stop();
-      await database?.drop();
-      if (viaRedis) await stream.drop();
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await pair?.close();
     });
 
     /** Each device reports a round of blocked pages; returns their ids. */
