@@ -316,10 +316,21 @@ export function startBackground(): void {
 
   // data:, view-source:, filesystem: and foreign blob: pages: refused on pupil profiles by the
   // extension itself, whatever the device policy says, and reported like any blocked attempt.
+  // One attempt, one report: on a busy machine the guard has been seen to report one typed
+  // `filesystem:` navigation twice within a moment (cause not found); a second report of the same
+  // tab and address within SAME_ATTEMPT_MS is that attempt again, not a new one.
+  const SAME_ATTEMPT_MS = 3_000;
+  const lastRefused = new Map<string, number>();
   watchPageSchemes(
     async () => isPupilProfile((await currentPolicy())?.policy.profile ?? null),
     blockPageUrl,
     (refused) => {
+      const key = `${refused.tabId} ${refused.url}`;
+      const now = Date.now();
+      const again = now - (lastRefused.get(key) ?? -Infinity) < SAME_ATTEMPT_MS;
+      lastRefused.set(key, now);
+      if (lastRefused.size > 100) lastRefused.delete(lastRefused.keys().next().value!);
+      if (again) return;
       const reported = (async () => {
         const current = await currentPolicy();
         if (!current) return;
